@@ -1,0 +1,61 @@
+// Generates src/generated/*.ts from the JSON Schemas in schemas/ with
+// json-schema-to-typescript. Run `npm run gen` after changing a schema;
+// tests/generated.test.ts fails when the checked-in types drift.
+import { readFile, writeFile, mkdir } from 'node:fs/promises';
+import { fileURLToPath } from 'node:url';
+import { compile } from 'json-schema-to-typescript';
+
+const root = new URL('../', import.meta.url);
+
+const TARGETS = [
+  { schema: 'schemas/filing.schema.json', out: 'src/generated/filing.ts', name: 'FilingRecord' },
+  { schema: 'schemas/rule.schema.json', out: 'src/generated/rule-file.ts', name: 'RuleFileSchema' },
+  { schema: 'schemas/config.schema.json', out: 'src/generated/config.ts', name: 'ConfigFile' },
+];
+
+/**
+ * Our titles are bilingual prose ("网站负责人 / Website principal"), which
+ * json-schema-to-typescript would turn into type names; fold them into the
+ * doc comment instead so names come from property and $defs keys.
+ */
+function titlesToComments(node) {
+  if (Array.isArray(node)) return node.map(titlesToComments);
+  if (node === null || typeof node !== 'object') return node;
+  const out = {};
+  for (const [key, value] of Object.entries(node)) {
+    if (key === 'title' && typeof value === 'string') continue;
+    out[key] = key === 'properties' || key === '$defs' || key === 'patternProperties'
+      ? Object.fromEntries(Object.entries(value).map(([k, v]) => [k, titlesToComments(v)]))
+      : titlesToComments(value);
+  }
+  if (typeof node.title === 'string') {
+    out.description = node.description ? `${node.title}\n\n${node.description}` : node.title;
+  }
+  return out;
+}
+
+export async function generateTypes() {
+  const files = {};
+  for (const t of TARGETS) {
+    const schema = JSON.parse(await readFile(new URL(t.schema, root), 'utf8'));
+    const prepared = titlesToComments({ ...schema, title: undefined });
+    delete prepared.$id;
+    const ts = await compile(prepared, t.name, {
+      bannerComment: `/* Generated from ${t.schema} by scripts/gen-types.mjs (npm run gen). Do not edit. */`,
+      additionalProperties: false,
+      unreachableDefinitions: true,
+      style: { singleQuote: true, printWidth: 120 },
+    });
+    files[t.out] = ts;
+  }
+  return files;
+}
+
+if (process.argv[1] === fileURLToPath(import.meta.url)) {
+  const files = await generateTypes();
+  await mkdir(new URL('src/generated/', root), { recursive: true });
+  for (const [path, content] of Object.entries(files)) {
+    await writeFile(new URL(path, root), content);
+    console.log(`wrote ${path}`);
+  }
+}

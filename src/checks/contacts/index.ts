@@ -1,0 +1,3 @@
+import type { CheckDefinition } from '../registry.js';
+
+export const CONTACTS_CHECKS: Record<string, CheckDefinition> = {};

@@ -1,0 +1,26 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { createAjv, type ValidateFunction } from '../schema/ajv.js';
+import { explainSchemaErrors } from '../schema/explain.js';
+import { schemasDir } from '../package-files.js';
+import type { RecordCheck } from './api.js';
+
+let validator: ValidateFunction | undefined;
+
+/** The compiled filing schema, built once per process on first use. */
+export function filingValidator(): ValidateFunction {
+  if (!validator) {
+    const schema = JSON.parse(readFileSync(join(schemasDir, 'filing.schema.json'), 'utf8')) as object;
+    validator = createAjv().compile(schema);
+  }
+  return validator;
+}
+
+/** The `schema` rule: one report per real structural problem, at its own path. */
+export const filingSchema: RecordCheck = (ctx) => {
+  const validate = filingValidator();
+  if (validate(ctx.record)) return;
+  for (const p of explainSchemaErrors(validate.errors, ctx.record)) {
+    ctx.report({ path: p.path, messageId: p.keyword, data: p.data, locateKey: p.locateKey });
+  }
+};

@@ -1,0 +1,3 @@
+import type { CheckDefinition } from '../registry.js';
+
+export const IDENTITY_CHECKS: Record<string, CheckDefinition> = {};

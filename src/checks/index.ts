@@ -1,0 +1,48 @@
+import { filingSchema } from './filing-schema.js';
+import { recordCheck, type CheckDefinition } from './registry.js';
+import { BATCH_CHECKS } from './batch/index.js';
+import { CONTACTS_CHECKS } from './contacts/index.js';
+import { IDENTITY_CHECKS } from './identity/index.js';
+import { VERIFICATION_CHECKS } from './verification/index.js';
+
+export type { CheckDefinition } from './registry.js';
+export * from './api.js';
+
+/** Every named check a rule file can use, by name. */
+export const CHECKS: Readonly<Record<string, CheckDefinition>> = {
+  'filing-schema': recordCheck(filingSchema, [
+    'required',
+    'unknown-field',
+    'forbidden',
+    'type',
+    'enum',
+    'const',
+    'pattern',
+    'format',
+    'min-length',
+    'max-length',
+    'min-items',
+    'max-items',
+    'unique-items',
+    'minimum',
+    'maximum',
+    'no-alternative',
+    'other',
+  ]),
+  'parse-error': {
+    kind: 'source',
+    messageIds: [
+      'json-invalid-symbol', 'json-invalid-number-format', 'json-property-name-expected', 'json-value-expected',
+      'json-colon-expected', 'json-comma-expected', 'json-close-brace-expected', 'json-close-bracket-expected',
+      'json-end-of-file-expected', 'json-invalid-comment-token', 'json-unexpected-end-of-comment',
+      'json-unexpected-end-of-string', 'json-unexpected-end-of-number', 'json-invalid-unicode',
+      'json-invalid-escape-character', 'json-invalid-character', 'yaml-syntax', 'empty-file', 'unsupported-format',
+      'read-error', 'binary-file', 'invalid-utf8', 'internal',
+    ],
+  },
+  'duplicate-key': { kind: 'source', messageIds: [] },
+  ...IDENTITY_CHECKS,
+  ...CONTACTS_CHECKS,
+  ...VERIFICATION_CHECKS,
+  ...BATCH_CHECKS,
+};

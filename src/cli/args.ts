@@ -1,0 +1,114 @@
+import { parseArgs } from 'node:util';
+
+export interface CliOptions {
+  paths: string[];
+  format: string;
+  locale?: 'zh-CN' | 'en';
+  maxWarnings: number;
+  quiet: boolean;
+  rules: Record<string, 'off' | 'info' | 'warning' | 'error'>;
+  redact: boolean;
+  outputFile?: string;
+  color?: boolean;
+  config?: string | false;
+  stdinFilename: string;
+  now?: Date;
+  help: boolean;
+  version: boolean;
+}
+
+export class UsageError extends Error {}
+
+const SEVERITIES = new Set(['off', 'info', 'warning', 'error']);
+
+/** Parses argv strictly: an unknown flag or a bad value is a usage error (exit 2). */
+export function parseCliArgs(argv: readonly string[]): CliOptions {
+  let parsed;
+  try {
+    parsed = parseArgs({
+      args: [...argv],
+      allowPositionals: true,
+      strict: true,
+      options: {
+        format: { type: 'string', short: 'f', default: 'stylish' },
+        locale: { type: 'string' },
+        'max-warnings': { type: 'string' },
+        quiet: { type: 'boolean', default: false },
+        rule: { type: 'string', multiple: true, default: [] },
+        'no-redact': { type: 'boolean', default: false },
+        'output-file': { type: 'string', short: 'o' },
+        color: { type: 'boolean' },
+        'no-color': { type: 'boolean' },
+        config: { type: 'string', short: 'c' },
+        'no-config': { type: 'boolean', default: false },
+        'stdin-filename': { type: 'string', default: 'stdin.json' },
+        now: { type: 'string' },
+        help: { type: 'boolean', short: 'h', default: false },
+        version: { type: 'boolean', short: 'v', default: false },
+      },
+    });
+  } catch (e) {
+    throw new UsageError((e as Error).message.split('\n')[0]!);
+  }
+  const v = parsed.values;
+  const locale = v.locale;
+  if (locale !== undefined && locale !== 'zh-CN' && locale !== 'en') throw new UsageError(`--locale must be zh-CN or en, not "${locale}"`);
+  let maxWarnings = -1;
+  if (v['max-warnings'] !== undefined) {
+    if (!/^(0|[1-9][0-9]*|-1)$/.test(v['max-warnings'])) throw new UsageError(`--max-warnings must be a whole number, not "${v['max-warnings']}"`);
+    maxWarnings = Number(v['max-warnings']);
+  }
+  const rules: CliOptions['rules'] = {};
+  for (const spec of v.rule) {
+    const m = /^([a-z][a-z0-9-]*)=(\w+)$/.exec(spec);
+    if (!m || !SEVERITIES.has(m[2]!)) throw new UsageError(`--rule expects id=off|info|warning|error, not "${spec}"`);
+    rules[m[1]!] = m[2] as CliOptions['rules'][string];
+  }
+  let now: Date | undefined;
+  if (v.now !== undefined) {
+    const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(v.now);
+    now = m ? new Date(`${v.now}T12:00:00+08:00`) : undefined;
+    if (!now || Number.isNaN(now.getTime())) throw new UsageError(`--now expects a date like 2026-11-29, not "${v.now}"`);
+  }
+  if (v.color && v['no-color']) throw new UsageError('--color and --no-color contradict each other');
+  if (v.config !== undefined && v['no-config']) throw new UsageError('--config and --no-config contradict each other');
+  return {
+    paths: parsed.positionals,
+    format: v.format,
+    ...(locale ? { locale } : {}),
+    maxWarnings,
+    quiet: v.quiet,
+    rules,
+    redact: !v['no-redact'],
+    ...(v['output-file'] !== undefined ? { outputFile: v['output-file'] } : {}),
+    ...(v.color ? { color: true } : v['no-color'] ? { color: false } : {}),
+    ...(v['no-config'] ? { config: false as const } : v.config !== undefined ? { config: v.config } : {}),
+    stdinFilename: v['stdin-filename'],
+    ...(now ? { now } : {}),
+    help: v.help,
+    version: v.version,
+  };
+}
+
+export const HELP = `beianlint — lint Chinese website ICP filing records (网站备案信息)
+
+Usage: beianlint [options] <file|dir|glob|->...
+
+Options:
+  -f, --format <name>       stylish (default), compact or json
+      --locale <zh-CN|en>   message language (default from LC_ALL/LANG)
+      --max-warnings <n>    exit 1 when there are more than n warnings
+      --quiet               report errors only
+      --rule <id=severity>  off|info|warning|error for one rule (repeatable)
+      --no-redact           print identity numbers, phones and e-mails in full
+  -o, --output-file <path>  write the report to a file instead of stdout
+      --color, --no-color   force colours on or off (default: on for a terminal)
+  -c, --config <path>       config file (default: .beianlintrc.json/.yaml in cwd)
+      --no-config           ignore any config file
+      --stdin-filename <n>  name (and format, by extension) for input read from -
+      --now <YYYY-MM-DD>    check date rules as of this day (default: today)
+  -h, --help                show this help
+  -v, --version             show the version
+
+Exit status: 0 no errors, 1 errors (or too many warnings), 2 usage or configuration error.
+`;

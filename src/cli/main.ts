@@ -1,0 +1,86 @@
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { dirname, resolve } from 'node:path';
+import { HELP, parseCliArgs, UsageError, type CliOptions } from './args.js';
+
+async function readStdin(): Promise<string> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
+  return Buffer.concat(chunks).toString('utf8');
+}
+
+async function version(): Promise<string> {
+  const pkg = JSON.parse(await readFile(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string };
+  return pkg.version;
+}
+
+/**
+ * The command line. Returns the exit status instead of exiting, so tests and
+ * wrappers can call it; only bin/beianlint.js touches process.exitCode.
+ */
+export async function main(argv: readonly string[], io = { stdout: process.stdout, stderr: process.stderr }): Promise<number> {
+  let options: CliOptions;
+  try {
+    options = parseCliArgs(argv);
+  } catch (e) {
+    io.stderr.write(`beianlint: ${(e as Error).message}\n`);
+    return 2;
+  }
+  if (options.help) {
+    io.stdout.write(HELP);
+    return 0;
+  }
+  if (options.version) {
+    io.stdout.write(`${await version()}\n`);
+    return 0;
+  }
+  // The engine is loaded only now, so --help and --version stay instant.
+  const { lintFiles, createLinter, localeFromEnv, ConfigurationError } = await import('../engine/index.js');
+  const { FORMATTERS } = await import('../formatters/index.js');
+  try {
+    if (options.paths.length === 0) throw new UsageError('no files given (try "beianlint examples/" or "beianlint --help")');
+    const formatter = FORMATTERS[options.format];
+    if (!formatter) throw new UsageError(`unknown format "${options.format}"; use ${Object.keys(FORMATTERS).join(', ')}`);
+    const cwd = process.cwd();
+    const locale = options.locale ?? localeFromEnv();
+    const linter = createLinter({
+      cwd,
+      locale: options.locale ?? undefined,
+      ...(options.config !== undefined ? { config: options.config } : {}),
+      redact: options.redact,
+      ...(options.now ? { now: options.now } : {}),
+      rules: options.rules,
+    });
+    const stdin = options.paths.includes('-') ? { text: await readStdin(), filePath: options.stdinFilename } : undefined;
+    let results = await lintFiles(options.paths, { linter, cwd, ...(stdin ? { stdin } : {}) });
+    if (options.quiet) {
+      results = results.map((r) => ({ ...r, warningCount: 0, infoCount: 0, messages: r.messages.filter((m) => m.severity === 'error') }));
+    }
+    const errors = results.reduce((n, r) => n + r.errorCount, 0);
+    const warnings = results.reduce((n, r) => n + r.warningCount, 0);
+    const toFile = options.outputFile !== undefined;
+    const color = options.color ?? (!toFile && Boolean((io.stdout as NodeJS.WriteStream).isTTY));
+    const output = formatter(results, { cwd, color, locale: linter.locale ?? locale });
+    if (toFile) {
+      const target = resolve(cwd, options.outputFile!);
+      await mkdir(dirname(target), { recursive: true });
+      await writeFile(target, output);
+    } else {
+      io.stdout.write(output);
+    }
+    const tooManyWarnings = options.maxWarnings >= 0 && warnings > options.maxWarnings;
+    if (tooManyWarnings && errors === 0) {
+      io.stderr.write(
+        linter.locale === 'zh-CN'
+          ? `beianlint: 发现 ${warnings} 个警告，超过 --max-warnings ${options.maxWarnings}\n`
+          : `beianlint: ${warnings} warnings exceed --max-warnings ${options.maxWarnings}\n`,
+      );
+    }
+    return errors > 0 || tooManyWarnings ? 1 : 0;
+  } catch (e) {
+    if (e instanceof UsageError || e instanceof ConfigurationError) {
+      io.stderr.write(`beianlint: ${e.message}\n`);
+      return 2;
+    }
+    throw e;
+  }
+}

@@ -1,0 +1,257 @@
+/**
+ * Chinese phone numbers for the contact fields of a filing (一、2: 手机, 办公电话,
+ * 住宅电话).
+ *
+ * Validity and number type come from libphonenumber's CN metadata (the `max`
+ * build; the default build only checks lengths, so it cannot tell a mobile from
+ * a fixed line). The metadata (~150 kB) is required on first use, not on
+ * import, so a run that never checks a phone never pays for it.
+ *
+ * Problem codes (stable; message templates are keyed by them):
+ * - `not-a-number`      the text is not a phone number at all: letters, other
+ *                       symbols, no digits, invisible characters, absurd length.
+ * - `not-cn`            a valid number of another country (+1 …, 0044 …).
+ * - `invalid`           not a valid Chinese number (wrong length, unallocated
+ *                       range, a mobile written with a trunk `0`).
+ * - `not-mobile`        (checkMobile) a valid Chinese number of another type,
+ *                       usually a fixed line; `numberType` says which.
+ * - `missing-area-code` (checkFixedLine) a 7–8 digit local number without its
+ *                       area code: ambiguous nationwide.
+ * - `is-mobile`         (checkFixedLine) a mobile where 办公电话/住宅电话 is
+ *                       expected; see checkFixedLine for why this is separate.
+ * - `not-fixed-line`    (checkFixedLine) a valid Chinese number that is neither
+ *                       a fixed line nor a mobile (400/800 numbers, 16x premium
+ *                       rate, …); `numberType` says which.
+ */
+import { createRequire } from 'node:module';
+import type * as LibPhone from 'libphonenumber-js/max';
+
+type Lib = typeof LibPhone;
+type PhoneNumber = LibPhone.PhoneNumber;
+export type PhoneNumberType = NonNullable<ReturnType<PhoneNumber['getType']>>;
+
+let lib: Lib | undefined;
+function phoneLib(): Lib {
+  if (lib === undefined) {
+    const require = createRequire(import.meta.url);
+    lib = require('libphonenumber-js/max') as Lib;
+  }
+  return lib;
+}
+
+export type MobileResult =
+  | { ok: true; e164: string; national: string }
+  | { ok: false; problem: 'not-a-number' }
+  | { ok: false; problem: 'not-cn'; e164: string; country: string | undefined }
+  | { ok: false; problem: 'invalid' }
+  | { ok: false; problem: 'not-mobile'; e164: string; numberType: PhoneNumberType };
+
+export type FixedLineResult =
+  | {
+      ok: true;
+      e164: string;
+      /** Area code without the trunk prefix: `10`, `755`. */
+      areaCode: string;
+      /** Subscriber number within the area. */
+      local: string;
+      extension?: string;
+    }
+  | { ok: false; problem: 'not-a-number' }
+  | { ok: false; problem: 'not-cn'; e164: string; country: string | undefined }
+  | { ok: false; problem: 'invalid' }
+  | { ok: false; problem: 'missing-area-code'; local: string }
+  | { ok: false; problem: 'is-mobile'; e164: string }
+  | { ok: false; problem: 'not-fixed-line'; e164: string; numberType: PhoneNumberType };
+
+/** Anything longer is not a phone number, and we refuse to normalise it. */
+const MAX_INPUT = 64;
+
+/**
+ * Dashes people type between digit groups: ASCII hyphen-minus, the Unicode
+ * hyphens and dashes (U+2010–U+2015) and the minus sign. NFKC already folds the
+ * full-width hyphen-minus (U+FF0D).
+ */
+const DASHES = /[\u2010-\u2015\u2212]/g;
+
+/**
+ * What may remain once extensions are cut off: digits and grouping, with a +
+ * only at the start (`(+86) 138…` puts it inside the first parenthesis).
+ */
+const PHONE_CHARS = /^\(?\+?[0-9\s\-().]+$/;
+const LEADING_PLUS = /^\(?\+/;
+
+/**
+ * Explicit extension markers: 转 (转接) / 分机 as written in Chinese, and the
+ * RFC 3966-ish / North American `ext`, `x`, `#`.
+ */
+const EXTENSION_MARKER =
+  /^(.*?)\s*(?:转|轉|分机|分機|ext\.?|extension|x|#)\s*(\d{1,6})\s*$/i;
+
+/** `010-65123456-8001`: only taken as an extension when the whole is not valid. */
+const TRAILING_HYPHEN_GROUP = /^(.*\d)\s*-\s*(\d{1,6})$/;
+
+type Analysis =
+  | { kind: 'not-a-number' }
+  | { kind: 'foreign'; digits: string; parsed: PhoneNumber | undefined }
+  | {
+      kind: 'cn';
+      /** Digits after any international prefix; may start with the trunk 0. */
+      national: string;
+      parsed: PhoneNumber | undefined;
+    };
+
+function clean(input: unknown): string | undefined {
+  if (typeof input !== 'string' || input.length > MAX_INPUT) return undefined;
+  // NFKC folds full-width digits, ＋ and the ideographic space that Chinese IMEs produce.
+  return input.normalize('NFKC').replace(DASHES, '-').trim();
+}
+
+function parseCn(national: string): PhoneNumber | undefined {
+  const { parsePhoneNumberFromString } = phoneLib();
+  // A leading 0 is the domestic trunk prefix; let the CN rules strip it.
+  const text = national.startsWith('0') ? national : `+86${national}`;
+  return parsePhoneNumberFromString(text, 'CN');
+}
+
+function isValidCn(p: PhoneNumber | undefined): p is PhoneNumber {
+  return p !== undefined && p.countryCallingCode === '86' && p.isValid();
+}
+
+/** Splits the international prefix off; does not look at extensions. */
+function analyse(s: string): Analysis {
+  if (!PHONE_CHARS.test(s)) return { kind: 'not-a-number' };
+  const digits = s.replace(/\D/g, '');
+  if (digits.length === 0 || digits.length > 20) return { kind: 'not-a-number' };
+
+  // `+` or China's international call prefix `00` start a country code.
+  let international: string | undefined;
+  if (LEADING_PLUS.test(s)) international = digits;
+  else if (digits.startsWith('00')) international = digits.slice(2);
+
+  if (international !== undefined) {
+    if (international.startsWith('86')) {
+      const national = international.slice(2);
+      return { kind: 'cn', national, parsed: parseCn(national) };
+    }
+    const parsed = phoneLib().parsePhoneNumberFromString(`+${international}`);
+    return { kind: 'foreign', digits: international, parsed };
+  }
+
+  const whole = parseCn(digits);
+  // `86` + national number without `+`/`00` is a common way to write the country code.
+  if (!isValidCn(whole) && digits.startsWith('86') && digits.length > 9) {
+    const national = digits.slice(2);
+    const stripped = parseCn(national);
+    if (isValidCn(stripped)) return { kind: 'cn', national, parsed: stripped };
+  }
+  return { kind: 'cn', national: digits, parsed: whole };
+}
+
+function foreignVerdict(
+  a: Extract<Analysis, { kind: 'foreign' }>,
+): { ok: false; problem: 'not-cn'; e164: string; country: string | undefined } | { ok: false; problem: 'invalid' } {
+  if (a.parsed?.isValid()) return { ok: false, problem: 'not-cn', e164: a.parsed.number, country: a.parsed.country };
+  return { ok: false, problem: 'invalid' };
+}
+
+/**
+ * A Chinese mobile number (一、2 手机). Accepts `+86`, `0086` and `86` before
+ * the 11 digits, with spaces, hyphens or parentheses between groups, and
+ * full-width digits. A trunk `0` before a mobile (`013838389438`) is rejected
+ * as `invalid`: mobile numbers are not geographic and are written as 11 digits;
+ * libphonenumber would silently drop the 0.
+ */
+export function checkMobile(input: string): MobileResult {
+  const s = clean(input);
+  if (s === undefined) return { ok: false, problem: 'not-a-number' };
+  const a = analyse(s);
+  if (a.kind === 'not-a-number') return { ok: false, problem: 'not-a-number' };
+  if (a.kind === 'foreign') return foreignVerdict(a);
+  const p = a.parsed;
+  if (!isValidCn(p)) return { ok: false, problem: 'invalid' };
+  const type = p.getType();
+  if (type === 'MOBILE') {
+    if (a.national.startsWith('0')) return { ok: false, problem: 'invalid' };
+    return { ok: true, e164: p.number, national: p.nationalNumber };
+  }
+  if (type === undefined) return { ok: false, problem: 'invalid' };
+  return { ok: false, problem: 'not-mobile', e164: p.number, numberType: type };
+}
+
+function fixedLineOf(s: string): FixedLineResult {
+  const a = analyse(s);
+  if (a.kind === 'not-a-number') return { ok: false, problem: 'not-a-number' };
+  if (a.kind === 'foreign') return foreignVerdict(a);
+  const p = a.parsed;
+  if (!isValidCn(p)) {
+    // Chinese local numbers are 7 or 8 digits and never start with 0 or 1.
+    const local = a.national;
+    if (/^[2-9]\d{6,7}$/.test(local)) return { ok: false, problem: 'missing-area-code', local };
+    return { ok: false, problem: 'invalid' };
+  }
+  const type = p.getType();
+  if (type === 'FIXED_LINE' || type === 'FIXED_LINE_OR_MOBILE') {
+    // The national format groups the area code first, with its trunk 0: `010 6512 3456`.
+    const national = p.formatNational().replace(/[^\d ]/g, '');
+    const first = national.split(' ')[0] ?? '';
+    const areaCode = first.replace(/^0/, '');
+    const local = p.nationalNumber.slice(areaCode.length);
+    return { ok: true, e164: p.number, areaCode, local };
+  }
+  if (type === 'MOBILE') return { ok: false, problem: 'is-mobile', e164: p.number };
+  if (type === undefined) return { ok: false, problem: 'invalid' };
+  return { ok: false, problem: 'not-fixed-line', e164: p.number, numberType: type };
+}
+
+/**
+ * A Chinese fixed-line number with its area code (一、2 办公电话 / 住宅电话):
+ * `010-65123456`, `0755 8888 8888`, `(010)65123456`, `+86 10 6512 3456`.
+ *
+ * Extensions are cut off before parsing, since libphonenumber would read them
+ * as part of the subscriber number: `转8001`, `分机8001`, `ext. 8001`, `x8001`,
+ * `#8001`, and a trailing `-8001` group when the number without it is valid and
+ * the number with it is not (so `0755-8888-8888` stays one number).
+ *
+ * A mobile here is `is-mobile`, not `invalid`: the notice lists 办公电话 and
+ * 住宅电话 beside 手机 as separate channels, so a mobile in this field gives no
+ * second channel, yet it is a reachable number. The rule can make it a warning
+ * instead of an error.
+ */
+export function checkFixedLine(input: string): FixedLineResult {
+  const s = clean(input);
+  if (s === undefined) return { ok: false, problem: 'not-a-number' };
+
+  const marked = EXTENSION_MARKER.exec(s);
+  if (marked) {
+    const verdict = fixedLineOf(marked[1] ?? '');
+    return verdict.ok ? { ...verdict, extension: marked[2] ?? '' } : verdict;
+  }
+
+  const whole = fixedLineOf(s);
+  if (whole.ok) return whole;
+  const hyphen = TRAILING_HYPHEN_GROUP.exec(s);
+  if (hyphen) {
+    const head = fixedLineOf(hyphen[1] ?? '');
+    if (head.ok) return { ...head, extension: hyphen[2] ?? '' };
+    // `65123456-8001` is better described by what the head is than as garbage.
+    if (head.problem !== 'invalid' && head.problem !== 'not-a-number') return head;
+  }
+  return whole;
+}
+
+/**
+ * The E.164 form of any valid number (mobile, fixed line, or foreign), or
+ * undefined; for comparing numbers across records, where `138 1234 5678` and
+ * `+86-13812345678` are the same line. Extensions are ignored.
+ */
+export function normalizePhoneKey(input: string): string | undefined {
+  const s = clean(input);
+  if (s === undefined) return undefined;
+  const marked = EXTENSION_MARKER.exec(s);
+  const a = analyse(marked ? (marked[1] ?? '') : s);
+  if (a.kind === 'not-a-number') return undefined;
+  if (a.kind === 'foreign') return a.parsed?.isValid() ? a.parsed.number : undefined;
+  if (isValidCn(a.parsed)) return a.parsed.number;
+  const fixed = checkFixedLine(s);
+  return fixed.ok ? fixed.e164 : undefined;
+}

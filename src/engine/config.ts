@@ -1,0 +1,60 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { dirname, join, relative, resolve, isAbsolute } from 'node:path';
+import { parse as parseYaml } from 'yaml';
+import { createAjv, type ValidateFunction } from '../schema/ajv.js';
+import { explainSchemaErrors } from '../schema/explain.js';
+import { schemasDir } from '../package-files.js';
+import { ConfigurationError, type Locale, type Severity } from './types.js';
+
+export type RuleSeverity = Severity | 'off';
+export type RuleSettingInput = RuleSeverity | { severity?: RuleSeverity; options?: Record<string, unknown> };
+
+/** The config file's contents (schemas/config.schema.json), with ruleDirs made absolute. */
+export interface Config {
+  locale?: Locale;
+  rules?: Record<string, RuleSettingInput>;
+  ruleDirs?: string[];
+}
+
+export const CONFIG_FILE_NAMES = ['.beianlintrc.json', '.beianlintrc.yaml', '.beianlintrc.yml'];
+
+let validator: ValidateFunction | undefined;
+
+export function findConfigFile(cwd: string): string | undefined {
+  return CONFIG_FILE_NAMES.map((n) => join(cwd, n)).find((p) => existsSync(p));
+}
+
+/** Reads and validates a config file; anything wrong is a configuration error (exit 2). */
+export function loadConfigFile(file: string): Config {
+  let text: string;
+  try {
+    text = readFileSync(file, 'utf8');
+  } catch (e) {
+    throw new ConfigurationError(`${file}: cannot read config (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`);
+  }
+  let value: unknown;
+  try {
+    value = file.endsWith('.json') ? JSON.parse(text) : parseYaml(text);
+  } catch (e) {
+    throw new ConfigurationError(`${file}: invalid ${file.endsWith('.json') ? 'JSON' : 'YAML'}: ${(e as Error).message.split('\n')[0]}`);
+  }
+  validator ??= createAjv().compile(JSON.parse(readFileSync(join(schemasDir, 'config.schema.json'), 'utf8')) as object);
+  if (!validator(value)) {
+    const p = explainSchemaErrors(validator.errors, value)[0];
+    throw new ConfigurationError(`${file}: ${p ? `${p.path || '(top level)'}: ${p.keyword} ${p.data.field ?? ''} ${p.data.expected ?? ''}`.trim() : 'invalid config'}`);
+  }
+  const config = value as Config;
+  if (config.ruleDirs) {
+    const base = dirname(resolve(file));
+    config.ruleDirs = config.ruleDirs.map((d) => {
+      const abs = resolve(base, d);
+      const rel = relative(base, abs);
+      // A config may only extend rules from its own project, never pull code-adjacent files from elsewhere.
+      if (rel.startsWith('..') || isAbsolute(rel)) {
+        throw new ConfigurationError(`${file}: ruleDirs entry "${d}" is outside the config's folder`);
+      }
+      return abs;
+    });
+  }
+  return config;
+}

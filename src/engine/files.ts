@@ -1,0 +1,61 @@
+import { readFile, stat } from 'node:fs/promises';
+import { resolve } from 'node:path';
+import fg from 'fast-glob';
+import { SUPPORTED_EXTENSIONS } from '../input/index.js';
+import { ConfigurationError } from './types.js';
+
+const IGNORE = ['**/node_modules/**', '**/.git/**'];
+const EXT_GLOB = `**/*.{${SUPPORTED_EXTENSIONS.map((e) => e.slice(1)).join(',')}}`;
+
+/**
+ * Turns the command line's paths into files, in the order given: a file as
+ * is, a directory as its supported files in sorted order, anything else as a
+ * glob. A pattern that matches nothing is a usage error, as in ESLint.
+ */
+export async function expandPaths(patterns: readonly string[], cwd = process.cwd()): Promise<string[]> {
+  const seen = new Set<string>();
+  const out: string[] = [];
+  const add = (file: string) => {
+    const abs = resolve(cwd, file);
+    if (!seen.has(abs)) {
+      seen.add(abs);
+      out.push(abs);
+    }
+  };
+  for (const pattern of patterns) {
+    const abs = resolve(cwd, pattern);
+    const info = await stat(abs).catch(() => undefined);
+    if (info?.isFile()) {
+      add(abs);
+    } else if (info?.isDirectory()) {
+      const files = await fg(EXT_GLOB, { cwd: abs, absolute: true, ignore: IGNORE, dot: false, onlyFiles: true, followSymbolicLinks: false });
+      files.sort().forEach(add);
+    } else {
+      const files = fg.isDynamicPattern(pattern) ? await fg(pattern, { cwd, absolute: true, ignore: IGNORE, onlyFiles: true }) : [];
+      if (files.length === 0) throw new ConfigurationError(`no files match "${pattern}"`);
+      files.sort().forEach(add);
+    }
+  }
+  return out;
+}
+
+export type ReadOutcome = { ok: true; text: string } | { ok: false; reason: string; detail: string };
+
+/**
+ * Reads a file as UTF-8. Invalid UTF-8 and binary content are reported, not
+ * decoded into replacement characters that would then be linted as data.
+ */
+export async function readSource(file: string): Promise<ReadOutcome> {
+  let bytes: Buffer;
+  try {
+    bytes = await readFile(file);
+  } catch (e) {
+    return { ok: false, reason: 'read-error', detail: (e as NodeJS.ErrnoException).code ?? (e as Error).message };
+  }
+  if (bytes.includes(0)) return { ok: false, reason: 'binary-file', detail: '' };
+  try {
+    return { ok: true, text: new TextDecoder('utf-8', { fatal: true }).decode(bytes) };
+  } catch {
+    return { ok: false, reason: 'invalid-utf8', detail: '' };
+  }
+}

@@ -1,0 +1,250 @@
+import type { BatchCheckInstance, BatchReport, MessageData, RecordLocation, Report, Severity } from '../checks/api.js';
+import { formatOf, parseSource, type SourceFormat, type SourceItem, type SourceRecord, type SourceFault } from '../input/index.js';
+import { explainSchemaErrors } from '../schema/explain.js';
+import type { RuleSettingInput, RuleSeverity } from './config.js';
+import { interpolate, pick, withClause } from './messages.js';
+import type { Rule, RuleSet } from './rules.js';
+import { ConfigurationError, countResult, stageRank, STAGE_ORDER, type LintMessage, type LintResult, type Locale } from './types.js';
+
+export interface LinterOptions {
+  ruleSet: RuleSet;
+  locale?: Locale;
+  /** Mask identity numbers, phones and e-mail addresses in messages (default true). */
+  redact?: boolean;
+  /** "Today" for date rules. */
+  now?: Date;
+  /** Severity and option overrides by rule id (config file, then --rule). */
+  rules?: Record<string, RuleSettingInput>;
+}
+
+interface ActiveRule {
+  rule: Rule;
+  severity: Severity;
+  /** True when the user set the severity: per-report severities then yield to it. */
+  userSeverity: boolean;
+  options: Record<string, unknown>;
+  stage: number;
+}
+
+// Values at these paths are personal data; a schema message quoting them must mask them.
+const SENSITIVE_PATHS: Array<[RegExp, 'id-number' | 'phone' | 'email']> = [
+  [/\/document\/number$|\/documents\/\d+\/number$/, 'id-number'],
+  [/\/contacts\/(mobile|officePhone|homePhone)$/, 'phone'],
+  [/\/contacts\/email$/, 'email'],
+];
+
+function protectValues(path: string, data: MessageData | undefined): MessageData | undefined {
+  if (!data || typeof data.value !== 'string') return data;
+  const hit = SENSITIVE_PATHS.find(([re]) => re.test(path));
+  return hit ? { ...data, value: { sensitive: hit[1], value: data.value } } : data;
+}
+
+function resolveSetting(input: RuleSettingInput | undefined): { severity?: RuleSeverity; options?: Record<string, unknown> } {
+  if (input === undefined) return {};
+  return typeof input === 'string' ? { severity: input } : input;
+}
+
+/**
+ * Lints records against one rule set under one configuration. It holds no
+ * per-file state, so one Linter serves a whole run (and the language server).
+ */
+export class Linter {
+  readonly locale: Locale;
+  readonly redact: boolean;
+  readonly now: Date;
+  private readonly active: ActiveRule[] = [];
+  private readonly byId = new Map<string, ActiveRule>();
+
+  constructor(options: LinterOptions) {
+    this.locale = options.locale ?? 'en';
+    this.redact = options.redact ?? true;
+    this.now = options.now ?? new Date();
+    const overrides = options.rules ?? {};
+    for (const id of Object.keys(overrides)) {
+      if (!options.ruleSet.byId.has(id)) throw new ConfigurationError(`unknown rule "${id}" in rule settings`);
+    }
+    for (const rule of options.ruleSet.rules) {
+      const setting = resolveSetting(overrides[rule.id]);
+      const severity = setting.severity ?? rule.severity;
+      if (severity === 'off') continue;
+      const opts = { ...(rule.check?.options ?? {}), ...(setting.options ?? {}) };
+      if (setting.options) {
+        if (!rule.validateOptions) throw new ConfigurationError(`rule "${rule.id}" takes no options`);
+        if (!rule.validateOptions(opts)) {
+          const p = explainSchemaErrors(rule.validateOptions.errors, opts)[0];
+          throw new ConfigurationError(`invalid options for rule "${rule.id}": ${p ? `${p.path || '(top level)'} ${p.keyword} ${p.data.expected ?? p.data.field ?? ''}` : 'do not match'}`);
+        }
+      }
+      const active: ActiveRule = { rule, severity, userSeverity: setting.severity !== undefined, options: opts, stage: STAGE_ORDER[rule.appliesFrom] ?? 0 };
+      this.active.push(active);
+      this.byId.set(rule.id, active);
+    }
+  }
+
+  isEnabled(ruleId: string): boolean {
+    return this.byId.has(ruleId);
+  }
+
+  /** Lints one file's text on its own (batch rules see only this file). */
+  lintText(text: string, filePath: string, format?: SourceFormat): LintResult {
+    const batch = this.startBatch();
+    const messages = this.lintSource(text, filePath, format, batch);
+    const batchMessages = batch.finish().get(filePath) ?? [];
+    return this.result(filePath, [...messages, ...batchMessages]);
+  }
+
+  /** Sorted and counted, as the contract's result object. */
+  result(filePath: string, messages: LintMessage[]): LintResult {
+    messages.sort((a, b) => a.line - b.line || a.column - b.column || a.record - b.record || a.ruleId.localeCompare(b.ruleId));
+    return countResult(filePath, messages);
+  }
+
+  /** Record and source rules for every record of a file; each record is also fed to the batch. */
+  lintSource(text: string, filePath: string, format: SourceFormat | undefined, batch?: BatchSession): LintMessage[] {
+    const fmt = format ?? formatOf(filePath);
+    if (!fmt) return this.faultMessages([unsupported(filePath)]);
+    let items: SourceItem[];
+    try {
+      items = parseSource(text, fmt);
+    } catch (e) {
+      // The parsers are meant never to throw; if one does, the file still gets a message.
+      items = [{ kind: 'fault', index: 0, reason: 'internal', detail: (e as Error).message, range: { line: 1, column: 1, endLine: 1, endColumn: 1 } }];
+    }
+    const messages: LintMessage[] = [];
+    for (const item of items) {
+      if (item.kind === 'fault') {
+        messages.push(...this.faultMessages([item]));
+        continue;
+      }
+      this.lintRecord(item, messages);
+      batch?.visit(item, filePath);
+    }
+    return messages;
+  }
+
+  faultMessages(faults: SourceFault[]): LintMessage[] {
+    const active = this.byId.get('parse-error');
+    if (!active) return [];
+    return faults.map((f) => {
+      const template = active.rule.messages[f.reason] ?? active.rule.messages.default!;
+      let text = interpolate(pick(template, this.locale), { reason: f.reason, detail: f.detail ?? '' }, this.redact);
+      if (f.detail && !pick(template, this.locale).includes('{detail}')) text += `: ${f.detail.replace(/\s+/g, ' ')}`;
+      return { ruleId: 'parse-error', severity: active.severity, message: text, record: f.index, filingId: null, path: '', ...f.range };
+    });
+  }
+
+  private lintRecord(record: SourceRecord, out: LintMessage[]): void {
+    const value = record.value;
+    const rank = stageRank(isObject(value) ? value.stage : undefined);
+    const filingId = isObject(value) && typeof value.filingId === 'string' ? value.filingId : null;
+    for (const active of this.active) {
+      if (active.stage > rank || active.rule.scope === 'batch') continue;
+      const emit = (report: Report) => out.push(this.message(active, record, filingId, report));
+      const { rule } = active;
+      if (rule.scope === 'source') {
+        if (rule.id === 'duplicate-key') {
+          for (const d of record.duplicateKeys()) {
+            out.push(this.message(active, record, filingId, { path: d.path, data: { key: d.path.slice(d.path.lastIndexOf('/') + 1), firstLine: d.firstLine } }, d.range));
+          }
+        }
+        continue;
+      }
+      try {
+        if (rule.validate) {
+          if (!rule.validate(value)) {
+            for (const p of explainSchemaErrors(rule.validate.errors, value)) {
+              const messageId = rule.messages[p.keyword] ? p.keyword : 'default';
+              emit({ path: p.path, messageId, data: p.data, locateKey: p.locateKey });
+            }
+          }
+        } else if (rule.definition?.kind === 'record') {
+          rule.definition.run({ record: value, options: active.options, now: this.now, report: emit });
+        }
+      } catch (e) {
+        out.push(this.internalError(active, record, filingId, e));
+      }
+    }
+  }
+
+  message(active: ActiveRule, record: SourceRecord, filingId: string | null, report: Report, range = record.locate(report.path, { key: report.locateKey ?? false })): LintMessage {
+    const { rule } = active;
+    const template = rule.messages[report.messageId ?? 'default'] ?? rule.messages.default!;
+    const data = protectValues(report.path, { path: report.path || '/', ...report.data });
+    const text = withClause(interpolate(pick(template, this.locale), data, this.redact), rule.clause, this.locale);
+    const severity = active.userSeverity ? active.severity : (report.severity ?? active.severity);
+    return { ruleId: rule.id, severity, message: text, record: record.index, filingId, path: report.path, ...range };
+  }
+
+  private internalError(active: ActiveRule, record: SourceRecord, filingId: string | null, e: unknown): LintMessage {
+    const reason = (e as Error)?.message ?? String(e);
+    const text =
+      this.locale === 'zh-CN'
+        ? `规则 ${active.rule.id} 无法检查这条记录：${reason}（这是 beianlint 的缺陷，请报告）`
+        : `rule ${active.rule.id} could not check this record: ${reason} (a beianlint defect; please report it)`;
+    return { ruleId: active.rule.id, severity: 'error', message: text.replace(/\s+/g, ' '), record: record.index, filingId, path: '', ...record.locate('') };
+  }
+
+  /** A batch session collects compact keys from every record of a run and reports at the end. */
+  startBatch(): BatchSession {
+    const instances: Array<{ active: ActiveRule; instance: BatchCheckInstance }> = [];
+    for (const active of this.active) {
+      const def = active.rule.definition;
+      if (active.rule.scope === 'batch' && def?.kind === 'batch') instances.push({ active, instance: def.batch.create(active.options) });
+    }
+    return new BatchSession(this, instances);
+  }
+}
+
+export class BatchSession {
+  private readonly messages = new Map<string, LintMessage[]>();
+  private readonly records = new WeakMap<RecordLocation, SourceRecord>();
+
+  constructor(
+    private readonly linter: Linter,
+    private readonly instances: Array<{ active: ActiveRule; instance: BatchCheckInstance }>,
+  ) {}
+
+  get empty(): boolean {
+    return this.instances.length === 0;
+  }
+
+  visit(record: SourceRecord, filePath: string): void {
+    if (this.instances.length === 0) return;
+    const value = record.value;
+    const rank = stageRank(isObject(value) ? value.stage : undefined);
+    const filingId = isObject(value) && typeof value.filingId === 'string' ? value.filingId : undefined;
+    const at: RecordLocation = { filePath, record: record.index, ...(filingId ? { filingId } : {}), lineOf: (p) => record.locate(p).line };
+    this.records.set(at, record);
+    for (const { active, instance } of this.instances) {
+      if (active.stage > rank) continue;
+      try {
+        instance.visit(value, at, (r) => this.add(active, r));
+      } catch {
+        // A batch check that cannot read a malformed record skips it; the schema rule reports the record.
+      }
+    }
+  }
+
+  private add(active: ActiveRule, report: BatchReport): void {
+    const record = this.records.get(report.at);
+    if (!record) return;
+    const filingId = report.at.filingId ?? null;
+    const list = this.messages.get(report.at.filePath) ?? [];
+    list.push(this.linter.message(active, record, filingId, report));
+    this.messages.set(report.at.filePath, list);
+  }
+
+  /** Ends the run: remaining reports, grouped by file. */
+  finish(): Map<string, LintMessage[]> {
+    for (const { active, instance } of this.instances) instance.finish?.((r) => this.add(active, r));
+    return this.messages;
+  }
+}
+
+function isObject(v: unknown): v is Record<string, unknown> {
+  return v !== null && typeof v === 'object' && !Array.isArray(v);
+}
+
+function unsupported(filePath: string): SourceFault {
+  return { kind: 'fault', index: 0, reason: 'unsupported-format', detail: filePath.slice(filePath.lastIndexOf('/') + 1), range: { line: 1, column: 1, endLine: 1, endColumn: 1 } };
+}

@@ -1,0 +1,62 @@
+import type { Severity } from '../checks/api.js';
+
+export type { Severity } from '../checks/api.js';
+export type Locale = 'zh-CN' | 'en';
+export type Stage = 'draft' | 'verified' | 'submitted' | 'approved';
+
+/** One problem, exactly as the data contract's JSON output names it. */
+export interface LintMessage {
+  ruleId: string;
+  severity: Severity;
+  message: string;
+  record: number;
+  filingId: string | null;
+  path: string;
+  line: number;
+  column: number;
+  endLine: number;
+  endColumn: number;
+}
+
+/** One file's results, exactly as the data contract's JSON output names it. */
+export interface LintResult {
+  filePath: string;
+  errorCount: number;
+  warningCount: number;
+  infoCount: number;
+  messages: LintMessage[];
+}
+
+export type Localized = Record<Locale, string>;
+
+/** A usage or configuration problem: the run stops with exit status 2. */
+export class ConfigurationError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'ConfigurationError';
+  }
+}
+
+export const STAGE_ORDER: Record<string, number> = {
+  draft: 0,
+  verified: 1,
+  submitted: 2,
+  approved: 3,
+  returned: 3,
+};
+
+export function stageRank(stage: unknown): number {
+  return typeof stage === 'string' && Object.prototype.hasOwnProperty.call(STAGE_ORDER, stage) ? STAGE_ORDER[stage]! : 0;
+}
+
+export function countResult(filePath: string, messages: LintMessage[]): LintResult {
+  let errorCount = 0;
+  let warningCount = 0;
+  let infoCount = 0;
+  for (const m of messages) {
+    if (m.severity === 'error') errorCount++;
+    else if (m.severity === 'warning') warningCount++;
+    else infoCount++;
+  }
+  return { filePath, errorCount, warningCount, infoCount, messages };
+}

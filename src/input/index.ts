@@ -1,0 +1,43 @@
+import { parseJsonFile } from './json.js';
+import { parseJsonlText } from './jsonl.js';
+import { parseYamlText } from './yaml.js';
+import type { SourceFormat, SourceItem } from './source.js';
+
+export type { SourceFormat, SourceItem, SourceRecord, SourceFault, SourceRange, DuplicateKey, LocateOptions } from './source.js';
+export { LineIndex } from './line-index.js';
+export { joinPointer, escapeSegment, pointerSegments, valueAt } from './pointer.js';
+
+const EXTENSIONS: Record<string, SourceFormat> = {
+  '.json': 'json',
+  '.jsonl': 'jsonl',
+  '.ndjson': 'jsonl',
+  '.yaml': 'yaml',
+  '.yml': 'yaml',
+};
+
+export const SUPPORTED_EXTENSIONS = Object.keys(EXTENSIONS);
+
+export function formatOf(filePath: string): SourceFormat | undefined {
+  const m = /\.[^./\\]+$/.exec(filePath.toLowerCase());
+  return m ? EXTENSIONS[m[0]] : undefined;
+}
+
+/**
+ * A byte-order mark is not a column in VS Code, so it is dropped before any
+ * offset is taken; everything after it keeps its real line and column.
+ */
+export function stripBom(text: string): string {
+  return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+}
+
+export function parseSource(text: string, format: SourceFormat): SourceItem[] {
+  const body = stripBom(text);
+  switch (format) {
+    case 'json':
+      return parseJsonFile(body);
+    case 'jsonl':
+      return parseJsonlText(body);
+    case 'yaml':
+      return parseYamlText(body);
+  }
+}

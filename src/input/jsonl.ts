@@ -1,0 +1,84 @@
+import { parseTree, type ParseError } from 'jsonc-parser';
+import { jsonProblem, outlineJson } from './json.js';
+import { LineIndex } from './line-index.js';
+import { duplicatesToRanges, locateInOutline, type OutlineBuilder } from './position-tree.js';
+import type { SourceItem, SourceRange, SourceRecord } from './source.js';
+
+const LINE_BREAK = /\r\n|\n|\r/g;
+
+/**
+ * JSON Lines: one record per non-blank line. A line that does not parse is a
+ * fault of its own and the other lines are still records. Positions are built
+ * only when a record is asked for one, since most records of a batch have no
+ * message at all.
+ */
+export function parseJsonlText(text: string): SourceItem[] {
+  const items: SourceItem[] = [];
+  let lineNo = 0;
+  let lineStart = 0;
+  let index = 0;
+  const visit = (line: string) => {
+    lineNo++;
+    if (line.trim() !== '') items.push(parseJsonLine(line, lineNo, index++));
+  };
+  LINE_BREAK.lastIndex = 0;
+  for (let m = LINE_BREAK.exec(text); m; m = LINE_BREAK.exec(text)) {
+    visit(text.slice(lineStart, m.index));
+    lineStart = m.index + m[0].length;
+  }
+  visit(text.slice(lineStart));
+  return items;
+}
+
+/** Ranges inside one line, shifted to the line's number in the file. */
+function lineRange(lines: LineIndex, lineNo: number, start: number, end: number): SourceRange {
+  const r = lines.range(start, end);
+  return { line: r.line + lineNo - 1, column: r.column, endLine: r.endLine + lineNo - 1, endColumn: r.endColumn };
+}
+
+export function parseJsonLine(line: string, lineNo: number, index: number): SourceItem {
+  let value: unknown;
+  try {
+    value = JSON.parse(line);
+  } catch {
+    const errors: ParseError[] = [];
+    parseTree(line, errors, { disallowComments: true, allowTrailingComma: false });
+    const e = errors[0];
+    const lines = new LineIndex(line);
+    const start = e?.offset ?? 0;
+    return {
+      kind: 'fault',
+      index,
+      reason: e ? jsonProblem(e) : 'json-invalid-symbol',
+      range: lineRange(lines, lineNo, start, start + Math.max(1, e?.length ?? 0)),
+    };
+  }
+  let built: { outline: OutlineBuilder; lines: LineIndex } | undefined;
+  const outline = () => {
+    if (!built) {
+      const duplicates: OutlineBuilder['duplicates'] = [];
+      const root = parseTree(line, [], { disallowComments: true })!;
+      built = { outline: { node: outlineJson(root, '', duplicates), duplicates }, lines: new LineIndex(line) };
+    }
+    return built;
+  };
+  const record: SourceRecord = {
+    kind: 'record',
+    index,
+    value,
+    locate(pointer, options) {
+      const { outline: o, lines } = outline();
+      const r = locateInOutline(o.node, pointer, lines, options);
+      return { line: lineNo, column: r.column, endLine: lineNo, endColumn: r.endColumn };
+    },
+    duplicateKeys() {
+      const { outline: o, lines } = outline();
+      return duplicatesToRanges(o, lines).map((d) => ({
+        ...d,
+        range: { ...d.range, line: lineNo, endLine: lineNo },
+        firstLine: lineNo,
+      }));
+    },
+  };
+  return record;
+}

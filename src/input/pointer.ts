@@ -1,0 +1,33 @@
+/** RFC 6901 JSON Pointer segments, unescaped (`~1` → `/`, `~0` → `~`). */
+export function pointerSegments(pointer: string): string[] {
+  if (pointer === '' || pointer === '/') return pointer === '' ? [] : [''];
+  return pointer
+    .slice(1)
+    .split('/')
+    .map((s) => s.replace(/~1/g, '/').replace(/~0/g, '~'));
+}
+
+export function escapeSegment(segment: string | number): string {
+  return String(segment).replace(/~/g, '~0').replace(/\//g, '~1');
+}
+
+export function joinPointer(base: string, ...segments: Array<string | number>): string {
+  return base + segments.map((s) => '/' + escapeSegment(s)).join('');
+}
+
+/** Reads the value at a pointer; undefined when any step is missing. Own properties only. */
+export function valueAt(root: unknown, pointer: string): unknown {
+  let node: unknown = root;
+  for (const seg of pointerSegments(pointer)) {
+    if (Array.isArray(node)) {
+      if (!/^(0|[1-9][0-9]*)$/.test(seg)) return undefined;
+      node = node[Number(seg)];
+    } else if (node !== null && typeof node === 'object') {
+      if (!Object.prototype.hasOwnProperty.call(node, seg)) return undefined;
+      node = (node as Record<string, unknown>)[seg];
+    } else {
+      return undefined;
+    }
+  }
+  return node;
+}

@@ -1,0 +1,73 @@
+import type { LineIndex } from './line-index.js';
+import { escapeSegment, pointerSegments } from './pointer.js';
+import type { DuplicateKey, LocateOptions, SourceRange } from './source.js';
+
+/**
+ * A parser-neutral outline of where each value of a record sits, so JSON and
+ * YAML answer pointer look-ups with the same code. Offsets are into the file.
+ */
+export interface PositionNode {
+  start: number;
+  end: number;
+  /** The property key's offsets, when this node is a property value. */
+  keyStart?: number;
+  keyEnd?: number;
+  props?: Map<string, PositionNode>;
+  items?: PositionNode[];
+}
+
+export interface OutlineBuilder {
+  node: PositionNode;
+  duplicates: Array<{ path: string; keyStart: number; keyEnd: number; firstKeyStart: number }>;
+}
+
+/** Records a property; a repeated key keeps the last value, as JSON.parse and YAML do. */
+export function addProperty(
+  parent: PositionNode,
+  parentPath: string,
+  key: string,
+  child: PositionNode,
+  duplicates: OutlineBuilder['duplicates'],
+): void {
+  parent.props ??= new Map();
+  const earlier = parent.props.get(key);
+  if (earlier) {
+    duplicates.push({
+      path: parentPath + '/' + escapeSegment(key),
+      keyStart: child.keyStart ?? child.start,
+      keyEnd: child.keyEnd ?? child.end,
+      firstKeyStart: earlier.keyStart ?? earlier.start,
+    });
+  }
+  parent.props.set(key, child);
+}
+
+export function locateInOutline(
+  root: PositionNode,
+  pointer: string,
+  lines: LineIndex,
+  options: LocateOptions = {},
+): SourceRange {
+  let node = root;
+  let found = true;
+  for (const seg of pointerSegments(pointer)) {
+    const next = node.props?.get(seg) ?? (node.items && /^(0|[1-9][0-9]*)$/.test(seg) ? node.items[Number(seg)] : undefined);
+    if (!next) {
+      found = false;
+      break;
+    }
+    node = next;
+  }
+  if (found && options.key && node.keyStart !== undefined && node.keyEnd !== undefined) {
+    return lines.range(node.keyStart, node.keyEnd);
+  }
+  return lines.range(node.start, node.end);
+}
+
+export function duplicatesToRanges(builder: OutlineBuilder, lines: LineIndex): DuplicateKey[] {
+  return builder.duplicates.map((d) => ({
+    path: d.path,
+    range: lines.range(d.keyStart, d.keyEnd),
+    firstLine: lines.position(d.firstKeyStart).line,
+  }));
+}

@@ -1,0 +1,49 @@
+// What the input layer hands the engine: records with a way to find where any
+// JSON Pointer of theirs sits in the file, and faults for what did not parse.
+
+/** 1-based, columns in UTF-16 code units (as VS Code counts them), end exclusive. */
+export interface SourceRange {
+  line: number;
+  column: number;
+  endLine: number;
+  endColumn: number;
+}
+
+export interface LocateOptions {
+  /** Point at the property's key instead of its value (e.g. an unknown field). */
+  key?: boolean;
+}
+
+export interface DuplicateKey {
+  /** Pointer of the repeated property (the later occurrence). */
+  path: string;
+  range: SourceRange;
+  /** 1-based line of the first occurrence. */
+  firstLine: number;
+}
+
+export interface SourceRecord {
+  kind: 'record';
+  /** 0-based index of the record inside its file. */
+  index: number;
+  value: unknown;
+  /** Range of the value at `pointer`, or of its nearest existing ancestor. */
+  locate(pointer: string, options?: LocateOptions): SourceRange;
+  /** Properties that appear twice in one object: the record is ambiguous. */
+  duplicateKeys(): DuplicateKey[];
+}
+
+/** A record (or a whole file) that could not be parsed. */
+export interface SourceFault {
+  kind: 'fault';
+  index: number;
+  /** Stable problem code (`json-comma-expected`, `yaml-syntax`, `empty-file`, …) that picks the message. */
+  reason: string;
+  /** The parser's own words, in English, when they add something. */
+  detail?: string;
+  range: SourceRange;
+}
+
+export type SourceItem = SourceRecord | SourceFault;
+
+export type SourceFormat = 'json' | 'jsonl' | 'yaml';

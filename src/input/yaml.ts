@@ -1,0 +1,88 @@
+import { isAlias, isMap, isScalar, isSeq, parseAllDocuments, type Document, type Node as YamlNode } from 'yaml';
+import { LineIndex } from './line-index.js';
+import { addProperty, duplicatesToRanges, locateInOutline, type OutlineBuilder, type PositionNode } from './position-tree.js';
+import { escapeSegment } from './pointer.js';
+import type { SourceItem, SourceRecord } from './source.js';
+
+// Keys must be unique in a filing, but a repeated key is reported by the
+// `duplicate-key` rule with both places, not as a parse failure that hides the
+// whole record. maxAliasCount keeps alias bombs from exploding in memory.
+const OPTIONS = { uniqueKeys: false, prettyErrors: false, maxAliasCount: 100 } as const;
+
+function outlineYaml(node: YamlNode | null | undefined, fallback: [number, number], path: string, dup: OutlineBuilder['duplicates']): PositionNode {
+  const range = node?.range;
+  const out: PositionNode = range ? { start: range[0], end: range[1] } : { start: fallback[0], end: fallback[1] };
+  if (!node || isAlias(node)) return out;
+  if (isMap(node)) {
+    for (const pair of node.items) {
+      const keyNode = pair.key as YamlNode | null;
+      const key = isScalar(keyNode) ? String(keyNode.value) : keyNode ? String(keyNode) : '';
+      const keyRange: [number, number] = keyNode?.range ? [keyNode.range[0], keyNode.range[1]] : [out.start, out.start];
+      const child = outlineYaml(pair.value as YamlNode | null, [keyRange[1], keyRange[1]], path + '/' + escapeSegment(key), dup);
+      child.keyStart = keyRange[0];
+      child.keyEnd = keyRange[1];
+      addProperty(out, path, key, child, dup);
+    }
+  } else if (isSeq(node)) {
+    out.items = node.items.map((item, i) => outlineYaml(item as YamlNode, [out.start, out.start], path + '/' + i, dup));
+  }
+  return out;
+}
+
+function yamlRecord(index: number, value: unknown, node: YamlNode | null, docRange: [number, number], lines: LineIndex): SourceRecord {
+  let builder: OutlineBuilder | undefined;
+  const outline = () => {
+    if (!builder) {
+      const duplicates: OutlineBuilder['duplicates'] = [];
+      builder = { node: outlineYaml(node, docRange, '', duplicates), duplicates };
+    }
+    return builder;
+  };
+  return {
+    kind: 'record',
+    index,
+    value,
+    locate: (pointer, options) => locateInOutline(outline().node, pointer, lines, options),
+    duplicateKeys: () => duplicatesToRanges(outline(), lines),
+  };
+}
+
+/** The first line of the yaml package's message, without its own position suffix. */
+function yamlReason(message: string): string {
+  return (message.split('\n')[0] ?? message).replace(/ at line \d+, column \d+:?$/, '').trim();
+}
+
+/** `.yaml`/`.yml`: one record, an array of records, or one record per `---` document. */
+export function parseYamlText(text: string): SourceItem[] {
+  const lines = new LineIndex(text);
+  const docs = parseAllDocuments(text, OPTIONS);
+  const list: Document.Parsed[] = Array.isArray(docs) ? docs : [];
+  const withContent = list.filter((d) => d.contents !== null || d.errors.length > 0);
+  if (withContent.length === 0) {
+    return [{ kind: 'fault', index: 0, reason: 'empty-file', range: lines.range(0, text.length) }];
+  }
+  const items: SourceItem[] = [];
+  const single = withContent.length === 1;
+  withContent.forEach((doc, docIndex) => {
+    const docRange: [number, number] = [doc.range[0], doc.range[1]];
+    const error = doc.errors[0];
+    if (error) {
+      items.push({ kind: 'fault', index: docIndex, reason: 'yaml-syntax', detail: yamlReason(error.message), range: lines.range(error.pos[0], error.pos[1]) });
+      return;
+    }
+    let value: unknown;
+    try {
+      value = doc.toJS({ maxAliasCount: OPTIONS.maxAliasCount });
+    } catch (e) {
+      items.push({ kind: 'fault', index: docIndex, reason: 'yaml-syntax', detail: yamlReason((e as Error).message), range: lines.range(docRange[0], docRange[1]) });
+      return;
+    }
+    const contents = doc.contents as YamlNode | null;
+    if (single && isSeq(contents) && Array.isArray(value)) {
+      contents.items.forEach((item, i) => items.push(yamlRecord(i, value[i], item as YamlNode, docRange, lines)));
+      return;
+    }
+    items.push(yamlRecord(docIndex, value, contents, docRange, lines));
+  });
+  return items;
+}

@@ -1,0 +1,128 @@
+import { describe, expect, it } from 'vitest';
+import { parseSource, type SourceItem, type SourceRecord } from '../../src/input/index.js';
+
+function records(items: SourceItem[]): SourceRecord[] {
+  return items.filter((i): i is SourceRecord => i.kind === 'record');
+}
+
+/** The text a range covers, for asserting ranges by what they select. */
+function cover(text: string, r: { line: number; column: number; endLine: number; endColumn: number }): string {
+  const lines = text.replace(/^\uFEFF/, '').split(/\r\n|\n|\r/);
+  if (r.line === r.endLine) return lines[r.line - 1]!.slice(r.column - 1, r.endColumn - 1);
+  return [lines[r.line - 1]!.slice(r.column - 1), ...lines.slice(r.line, r.endLine - 1), lines[r.endLine - 1]!.slice(0, r.endColumn - 1)].join('\n');
+}
+
+describe('JSON positions', () => {
+  const text = '{\n  "owner": {\n    "name": "北京示例科技有限公司",\n    "document": { "type": "business-license", "number": "91110105MA00000000" }\n  },\n  "websites": [ { "name": "示例", "domains": [ { "name": "例子.中国" } ] } ]\n}\n';
+
+  it('locates a value after CJK text on the same line in UTF-16 columns', () => {
+    const [rec] = records(parseSource(text, 'json'));
+    const r = rec!.locate('/websites/0/domains/0/name');
+    expect(r.line).toBe(6);
+    expect(cover(text, r)).toBe('"例子.中国"');
+  });
+
+  it('locates keys when asked, values otherwise', () => {
+    const [rec] = records(parseSource(text, 'json'));
+    expect(cover(text, rec!.locate('/owner/document/type', { key: true }))).toBe('"type"');
+    expect(cover(text, rec!.locate('/owner/document/type'))).toBe('"business-license"');
+  });
+
+  it('falls back to the nearest existing parent for a missing value', () => {
+    const [rec] = records(parseSource(text, 'json'));
+    const parent = rec!.locate('/owner/document');
+    expect(rec!.locate('/owner/document/holder')).toEqual(parent);
+    expect(rec!.locate('/principal/name')).toEqual(rec!.locate(''));
+  });
+
+  it('counts CRLF line ends and ignores a BOM', () => {
+    const crlf = '\uFEFF' + text.replace(/\n/g, '\r\n');
+    const [rec] = records(parseSource(crlf, 'json'));
+    const r = rec!.locate('/owner/name');
+    expect(r).toMatchObject({ line: 3, column: 13 });
+    expect(cover(crlf, r)).toBe('"北京示例科技有限公司"');
+  });
+
+  it('treats an array as a batch with a record per element', () => {
+    const batch = '[\n {"filingId": "A"},\n {"filingId": "B"}\n]';
+    const recs = records(parseSource(batch, 'json'));
+    expect(recs.map((r) => r.index)).toEqual([0, 1]);
+    expect(recs[1]!.locate('/filingId')).toMatchObject({ line: 3, column: 15, endColumn: 18 });
+  });
+
+  it('keeps linting the good elements of a broken batch', () => {
+    const batch = '[\n {"filingId": "A"},\n {"filingId": "B" "x": 1},\n {"filingId": "C"}\n]';
+    const items = parseSource(batch, 'json');
+    expect(items.map((i) => `${i.kind}:${i.index}`)).toEqual(['record:0', 'fault:1', 'record:2']);
+    const fault = items[1]!;
+    expect(fault.kind === 'fault' && fault.reason).toBe('json-comma-expected');
+    expect(fault.kind === 'fault' && fault.range.line).toBe(3);
+  });
+
+  it('reports duplicate keys with both places', () => {
+    const dup = '{\n "owner": {\n  "name": "A",\n  "name": "B"\n }\n}';
+    const [rec] = records(parseSource(dup, 'json'));
+    expect(rec!.duplicateKeys()).toEqual([{ path: '/owner/name', range: { line: 4, column: 3, endLine: 4, endColumn: 9 }, firstLine: 3 }]);
+    expect((rec!.value as { owner: { name: string } }).owner.name).toBe('B');
+  });
+
+  it('keeps "__proto__" as data', () => {
+    const [rec] = records(parseSource('{"__proto__": {"polluted": true}}', 'json'));
+    expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+    expect(Object.keys(rec!.value as object)).toEqual(['__proto__']);
+  });
+
+  it('reports comments, NaN and empty files as faults with a position', () => {
+    const c = parseSource('{\n  // note\n  "a": 1\n}', 'json');
+    expect(c[0]).toMatchObject({ kind: 'fault', reason: 'json-invalid-comment-token', range: { line: 2, column: 3 } });
+    expect(parseSource('{"a": NaN}', 'json')[0]).toMatchObject({ kind: 'fault', range: { line: 1, column: 7 } });
+    expect(parseSource('  \n', 'json')[0]).toMatchObject({ kind: 'fault', reason: 'empty-file' });
+  });
+});
+
+describe('JSONL positions', () => {
+  it('gives each line its own record and a bad line its own fault', () => {
+    const text = '{"filingId": "A", "owner": {"name": "张三"}}\r\n\r\n{"filingId": "B",\n{"filingId": "C", "owner": {"name": "李四"}}\n';
+    const items = parseSource(text, 'jsonl');
+    expect(items.map((i) => `${i.kind}:${i.index}`)).toEqual(['record:0', 'fault:1', 'record:2']);
+    expect(items[1]).toMatchObject({ range: { line: 3 } });
+    const c = items[2] as SourceRecord;
+    const r = c.locate('/owner/name');
+    expect(r).toMatchObject({ line: 4, column: 37, endLine: 4, endColumn: 41 });
+    expect(cover(text, r)).toBe('"李四"');
+  });
+});
+
+describe('YAML positions', () => {
+  const text = 'schemaVersion: 1\nowner:\n  name: 北京示例科技有限公司\n  document:\n    type: business-license\nwebsites:\n  - name: 示例\n    domains:\n      - name: 例子.中国\n';
+
+  it('locates block-style values, sequences included', () => {
+    const [rec] = records(parseSource(text, 'yaml'));
+    expect(cover(text, rec!.locate('/owner/name'))).toBe('北京示例科技有限公司');
+    expect(cover(text, rec!.locate('/websites/0/domains/0/name'))).toBe('例子.中国');
+    expect(rec!.locate('/websites/0/domains/0/name').line).toBe(9);
+  });
+
+  it('is exact with CRLF and a BOM', () => {
+    const crlf = '\uFEFF' + text.replace(/\n/g, '\r\n');
+    const [rec] = records(parseSource(crlf, 'yaml'));
+    const r = rec!.locate('/owner/document/type');
+    expect(r).toMatchObject({ line: 5, column: 11 });
+    expect(cover(crlf, r)).toBe('business-license');
+  });
+
+  it('reads --- documents as one record each and a lone array as a batch', () => {
+    expect(records(parseSource('a: 1\n---\na: 2\n', 'yaml')).map((r) => r.index)).toEqual([0, 1]);
+    expect(records(parseSource('- a: 1\n- a: 2\n- a: 3\n', 'yaml')).map((r) => r.index)).toEqual([0, 1, 2]);
+  });
+
+  it('reports a broken document as a fault and keeps the others', () => {
+    const items = parseSource('a: 1\n---\na: [1\nb: 2\n---\na: 3\n', 'yaml');
+    expect(items.map((i) => `${i.kind}:${i.index}`)).toEqual(['record:0', 'fault:1', 'record:2']);
+  });
+
+  it('reports duplicate keys instead of failing the document', () => {
+    const [rec] = records(parseSource('owner:\n  name: A\n  name: B\n', 'yaml'));
+    expect(rec!.duplicateKeys()).toMatchObject([{ path: '/owner/name', range: { line: 3, column: 3 }, firstLine: 2 }]);
+  });
+});
