@@ -1,0 +1,193 @@
+// One entry point for the document-number rule: which number scheme each
+// document type of the contract ("Document types") carries, and the verdict
+// of that scheme's check, tagged with the type and the scheme.
+//
+//   org-code-certificate                    organisation code (GB 11714) or USCC
+//   institution-legal-person-certificate    USCC (GB 32100)
+//   social-group-legal-person-certificate   USCC
+//   business-license                        USCC or 15-digit registration number
+//   military-code-certificate               loose form check
+//   resident-id-card, household-register    citizen ID number (GB 11643)
+//   officer-id                              loose form check
+//   taiwan-compatriot-permit                form check
+//   passport                                form check (any country; the
+//                                           Chinese forms on request)
+//
+// Problem codes are those of the scheme modules (see each for its meaning):
+//   empty, characters, length, check-character       (all, as they apply)
+//   format                                           (form checks)
+//   first-generation, region, birth-date, future-birth-date, lowercase-x,
+//   foreign-permanent-resident                       (citizen ID)
+//   org-code, region                                 (USCC)
+// plus one of this module:
+//   unknown-type   the type is not one of the contract's; the schema rule
+//                  reports that, so the document-number rule stays silent.
+//
+// Where a type allows two schemes, the length picks one (the schemes have
+// different fixed lengths); a length that fits neither gives `length` without
+// `scheme`.
+
+import { checkCitizenId, type CitizenIdVerdict } from './citizen-id.js';
+import { checkOrgCode, type OrgCodeVerdict } from './org-code.js';
+import { checkRegistrationNumber, type RegistrationNumberVerdict } from './registration-number.js';
+import {
+  checkChinesePassport,
+  checkMilitaryCodeCertificate,
+  checkOfficerId,
+  checkPassport,
+  checkTaiwanCompatriotPermit,
+  type FormVerdict,
+} from './travel-documents.js';
+import { checkUscc, type UsccVerdict } from './uscc.js';
+import { EMPTY, asString, codePointLength, lengthProblem, type EmptyProblem, type LengthProblem } from './verdict.js';
+
+/** The document types of the contract, fixed by it. */
+export const DOCUMENT_TYPES = [
+  'org-code-certificate',
+  'institution-legal-person-certificate',
+  'social-group-legal-person-certificate',
+  'business-license',
+  'military-code-certificate',
+  'resident-id-card',
+  'household-register',
+  'officer-id',
+  'taiwan-compatriot-permit',
+  'passport',
+] as const;
+
+export type DocumentType = (typeof DOCUMENT_TYPES)[number];
+
+export function isDocumentType(type: unknown): type is DocumentType {
+  return typeof type === 'string' && (DOCUMENT_TYPES as readonly string[]).includes(type);
+}
+
+/** The numbering scheme a verdict was reached under. */
+export type DocumentScheme =
+  | 'citizen-id'
+  | 'uscc'
+  | 'org-code'
+  | 'registration-number'
+  | 'passport'
+  | 'chinese-passport'
+  | 'taiwan-compatriot-permit'
+  | 'officer-id'
+  | 'military-code';
+
+interface Tag<S extends DocumentScheme> {
+  readonly type: DocumentType;
+  readonly scheme: S;
+}
+
+export type DocumentNumberVerdict =
+  | (CitizenIdVerdict & Tag<'citizen-id'>)
+  | (UsccVerdict & Tag<'uscc'>)
+  | (OrgCodeVerdict & Tag<'org-code'>)
+  | (RegistrationNumberVerdict & Tag<'registration-number'>)
+  | (FormVerdict & Tag<'passport' | 'chinese-passport' | 'taiwan-compatriot-permit' | 'officer-id' | 'military-code'>)
+  /** Empty, or a length that fits none of the type's schemes: no scheme was chosen. */
+  | ((EmptyProblem | LengthProblem) & { readonly type: DocumentType; readonly scheme?: undefined })
+  | UnknownTypeProblem;
+
+export interface UnknownTypeProblem {
+  readonly ok: false;
+  readonly problem: 'unknown-type';
+  /** The type as given ('' when it was not a string). */
+  readonly type: string;
+}
+
+export type DocumentNumberProblemCode = Extract<DocumentNumberVerdict, { ok: false }>['problem'];
+
+// Keyed by the union, so adding a problem code anywhere without listing it
+// here is a type error.
+const PROBLEM_CODES: Record<DocumentNumberProblemCode, true> = {
+  empty: true,
+  characters: true,
+  length: true,
+  'check-character': true,
+  format: true,
+  'first-generation': true,
+  region: true,
+  'birth-date': true,
+  'future-birth-date': true,
+  'lowercase-x': true,
+  'foreign-permanent-resident': true,
+  'org-code': true,
+  'unknown-type': true,
+};
+
+/** Every problem code checkDocumentNumber can return, for message catalogues and their tests. */
+export const DOCUMENT_NUMBER_PROBLEM_CODES: readonly DocumentNumberProblemCode[] = Object.freeze(
+  Object.keys(PROBLEM_CODES) as DocumentNumberProblemCode[],
+);
+
+export interface DocumentNumberOptions {
+  /**
+   * The holder's citizenship (ISO 3166-1 alpha-2). The contract gives
+   * passports to people of another citizenship, so a passport is checked
+   * against any country's form; with "CN" it is checked against the forms of
+   * Chinese passports.
+   */
+  readonly citizenship?: string;
+}
+
+function tag<V extends object, S extends DocumentScheme>(verdict: V, type: DocumentType, scheme: S): V & Tag<S> {
+  return { ...verdict, type, scheme };
+}
+
+/**
+ * Checks a document number for its document type. `now` is "today" for the
+ * birth-date check of citizen ID numbers. Never throws on any input.
+ */
+export function checkDocumentNumber(
+  type: string,
+  number: string,
+  now: Date,
+  options: DocumentNumberOptions = {},
+): DocumentNumberVerdict {
+  if (!isDocumentType(type)) return { ok: false, problem: 'unknown-type', type: asString(type) };
+  const s = asString(number);
+  switch (type) {
+    case 'resident-id-card':
+    case 'household-register':
+      // 居民身份证 and 户口簿 carry the same citizen ID number (GB 11643).
+      return tag(checkCitizenId(s, now), type, 'citizen-id');
+
+    case 'institution-legal-person-certificate':
+    case 'social-group-legal-person-certificate':
+      // Legal-person certificates issued since 2015 carry the USCC only.
+      return tag(checkUscc(s), type, 'uscc');
+
+    case 'org-code-certificate': {
+      // The certificate carries a 9-character organisation code; since the
+      // three-in-one reform its holders have a USCC that embeds that code.
+      if (s === '') return { ...EMPTY, type };
+      const n = codePointLength(s);
+      if (n === 18) return tag(checkUscc(s), type, 'uscc');
+      if (n === 9 || n === 10) return tag(checkOrgCode(s), type, 'org-code');
+      return { ...lengthProblem(n, 9, 10, 18), type };
+    }
+
+    case 'business-license': {
+      // Licences since 2015-10 carry the USCC; older ones the 15-digit number.
+      if (s === '') return { ...EMPTY, type };
+      const n = codePointLength(s);
+      if (n === 18) return tag(checkUscc(s), type, 'uscc');
+      if (n === 15) return tag(checkRegistrationNumber(s), type, 'registration-number');
+      return { ...lengthProblem(n, 15, 18), type };
+    }
+
+    case 'passport':
+      return options.citizenship === 'CN'
+        ? tag(checkChinesePassport(s), type, 'chinese-passport')
+        : tag(checkPassport(s), type, 'passport');
+
+    case 'taiwan-compatriot-permit':
+      return tag(checkTaiwanCompatriotPermit(s), type, 'taiwan-compatriot-permit');
+
+    case 'officer-id':
+      return tag(checkOfficerId(s), type, 'officer-id');
+
+    case 'military-code-certificate':
+      return tag(checkMilitaryCodeCertificate(s), type, 'military-code');
+  }
+}

@@ -1,0 +1,72 @@
+/**
+ * Comparing names: the owner's name against a document holder (二、(二)1.(5))
+ * or a domain registrant, where the same name arrives typed through different
+ * input methods, copied from certificates and registry lookups.
+ *
+ * What counts as the same name:
+ * - Unicode NFKC: full-width letters, digits and （） fold to ASCII, as do the
+ *   other compatibility forms IMEs produce.
+ * - Invisible format characters (zero-width space/joiners, bidi marks, BOM,
+ *   soft hyphen) are removed; they are copy-paste debris, never part of a name.
+ * - Whitespace runs (U+3000 ideographic space included) collapse to one space,
+ *   and the ends are trimmed.
+ * - All bracket forms of GB/T 15834-2011 括号 — 圆括号 （）, 方括号 ［］,
+ *   六角括号 〔〕, 方头括号 【】 (and hollow 〖〗) — fold to ASCII ( ). NFKC
+ *   only folds （） and ［］; a registrar that prints 〔科技〕 or 【科技】 means the
+ *   same parenthesised part of an enterprise name as （科技）.
+ * - Interpuncts in transliterated names (·, ・, •, ‧, ⋅) fold to U+00B7, the
+ *   间隔号 GB/T 15834 prescribes.
+ *
+ * For comparison only (nameKey), additionally: Latin case is folded
+ * (passports print names in capitals), and whitespace is dropped except
+ * between two letters/digits of a script that separates words with spaces,
+ * so 张 三 = 张三 but John Smith ≠ JohnSmith.
+ */
+
+const FORMAT_CHARS = /\p{Cf}/gu;
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
+const OPEN_BRACKETS = /[\[\u3010\u3014\u3016]/g;
+const CLOSE_BRACKETS = /[\]\u3011\u3015\u3017]/g;
+const INTERPUNCTS = /[\u30fb\u2022\u2027\u22c5\u2219]/g;
+const WHITESPACE = /\s+/g;
+
+/** The display-normal form of a name; '' for non-string input. */
+export function normalizeName(s: string): string {
+  if (typeof s !== 'string') return '';
+  return s
+    .replace(LONE_SURROGATE, '\uFFFD')
+    .normalize('NFKC')
+    .replace(FORMAT_CHARS, '')
+    .replace(OPEN_BRACKETS, '(')
+    .replace(CLOSE_BRACKETS, ')')
+    .replace(INTERPUNCTS, '\u00b7')
+    .replace(WHITESPACE, ' ')
+    .trim();
+}
+
+/** Scripts written without spaces between words. */
+const UNSPACED = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]/u;
+const WORD_CHAR = /[\p{L}\p{N}\p{M}]/u;
+
+function spaced(c: string | undefined): boolean {
+  return c !== undefined && WORD_CHAR.test(c) && !UNSPACED.test(c);
+}
+
+/** The comparison key of a name (see the module comment). */
+export function nameKey(s: string): string {
+  // normalizeName leaves single spaces between non-space characters.
+  const chars = Array.from(normalizeName(s).toLowerCase());
+  let out = '';
+  for (let i = 0; i < chars.length; i++) {
+    const c = chars[i] ?? '';
+    if (c !== ' ') out += c;
+    else if (spaced(chars[i - 1]) && spaced(chars[i + 1])) out += ' ';
+  }
+  return out;
+}
+
+/** Whether two names are the same after normalisation; an empty name matches nothing. */
+export function sameName(a: string, b: string): boolean {
+  const ka = nameKey(a);
+  return ka !== '' && ka === nameKey(b);
+}

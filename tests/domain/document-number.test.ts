@@ -1,0 +1,181 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import {
+  DOCUMENT_NUMBER_PROBLEM_CODES,
+  DOCUMENT_TYPES,
+  checkDocumentNumber,
+  isDocumentType,
+} from '../../src/domain/document-number.js';
+
+const NOW = new Date('2026-11-29T00:00:00+08:00');
+
+describe('checkDocumentNumber dispatch', () => {
+  it('resident-id-card and household-register carry a citizen ID number', () => {
+    for (const type of ['resident-id-card', 'household-register'] as const) {
+      expect(checkDocumentNumber(type, '110102199101010078', NOW)).toMatchObject({
+        ok: true,
+        type,
+        scheme: 'citizen-id',
+        normalized: '110102199101010078',
+      });
+      expect(checkDocumentNumber(type, '150102880730303', NOW)).toMatchObject({
+        ok: false,
+        problem: 'first-generation',
+        scheme: 'citizen-id',
+      });
+    }
+  });
+
+  it('legal-person certificates carry a USCC only', () => {
+    for (const type of ['institution-legal-person-certificate', 'social-group-legal-person-certificate'] as const) {
+      expect(checkDocumentNumber(type, '91110000600037341L', NOW)).toMatchObject({ ok: true, type, scheme: 'uscc' });
+      expect(checkDocumentNumber(type, '600037341', NOW)).toMatchObject({ ok: false, problem: 'length', scheme: 'uscc' });
+    }
+  });
+
+  it('org-code-certificate: organisation code or USCC, chosen by length', () => {
+    const t = 'org-code-certificate';
+    expect(checkDocumentNumber(t, '60003734-1', NOW)).toMatchObject({ ok: true, scheme: 'org-code', normalized: '600037341' });
+    expect(checkDocumentNumber(t, '600037341', NOW)).toMatchObject({ ok: true, scheme: 'org-code' });
+    expect(checkDocumentNumber(t, '60003734-2', NOW)).toMatchObject({ problem: 'check-character', scheme: 'org-code' });
+    expect(checkDocumentNumber(t, '91110000600037341L', NOW)).toMatchObject({ ok: true, scheme: 'uscc' });
+    expect(checkDocumentNumber(t, '911101005JLR20JR60', NOW)).toMatchObject({ problem: 'org-code', scheme: 'uscc' });
+    const v = checkDocumentNumber(t, '6000373', NOW);
+    expect(v).toEqual({
+      ok: false,
+      problem: 'length',
+      type: t,
+      length: 7,
+      allowedLengths: [
+        { min: 9, max: 9 },
+        { min: 10, max: 10 },
+        { min: 18, max: 18 },
+      ],
+    });
+    expect('scheme' in v).toBe(false);
+    expect(checkDocumentNumber(t, '', NOW)).toEqual({ ok: false, problem: 'empty', type: t });
+  });
+
+  it('business-license: USCC or 15-digit registration number, chosen by length', () => {
+    const t = 'business-license';
+    expect(checkDocumentNumber(t, '91110000600037341L', NOW)).toMatchObject({ ok: true, scheme: 'uscc' });
+    expect(checkDocumentNumber(t, '110108000000016', NOW)).toMatchObject({ ok: true, scheme: 'registration-number' });
+    expect(checkDocumentNumber(t, '320483000067848', NOW)).toMatchObject({
+      problem: 'check-character',
+      scheme: 'registration-number',
+      expected: '7',
+    });
+    expect(checkDocumentNumber(t, '600037341', NOW)).toMatchObject({
+      problem: 'length',
+      allowedLengths: [
+        { min: 15, max: 15 },
+        { min: 18, max: 18 },
+      ],
+    });
+    expect(checkDocumentNumber(t, '', NOW)).toEqual({ ok: false, problem: 'empty', type: t });
+  });
+
+  it('passport: any country by default, the Chinese forms for a CN holder', () => {
+    expect(checkDocumentNumber('passport', 'C01X00T47', NOW)).toMatchObject({ ok: true, scheme: 'passport' });
+    expect(checkDocumentNumber('passport', 'C01X00T47', NOW, { citizenship: 'CN' })).toMatchObject({
+      ok: false,
+      problem: 'format',
+      scheme: 'chinese-passport',
+    });
+    expect(checkDocumentNumber('passport', 'E12345678', NOW, { citizenship: 'CN' })).toMatchObject({ ok: true });
+  });
+
+  it('the other form checks', () => {
+    expect(checkDocumentNumber('taiwan-compatriot-permit', '07257456', NOW)).toMatchObject({
+      ok: true,
+      scheme: 'taiwan-compatriot-permit',
+    });
+    expect(checkDocumentNumber('officer-id', '军字第1234567号', NOW)).toMatchObject({ ok: true, scheme: 'officer-id' });
+    expect(checkDocumentNumber('military-code-certificate', '-', NOW)).toMatchObject({
+      problem: 'characters',
+      scheme: 'military-code',
+    });
+  });
+
+  it('unknown-type: distinct, never ok', () => {
+    expect(checkDocumentNumber('id-card', '110102199101010078', NOW)).toEqual({
+      ok: false,
+      problem: 'unknown-type',
+      type: 'id-card',
+    });
+    expect(checkDocumentNumber(42 as unknown as string, 'x', NOW)).toEqual({ ok: false, problem: 'unknown-type', type: '' });
+    expect(checkDocumentNumber('toString', 'x', NOW)).toMatchObject({ problem: 'unknown-type' });
+    expect(isDocumentType('passport')).toBe(true);
+    expect(isDocumentType('Passport')).toBe(false);
+  });
+
+  it('the contract has exactly these ten document types', () => {
+    expect([...DOCUMENT_TYPES].sort()).toEqual([
+      'business-license',
+      'household-register',
+      'institution-legal-person-certificate',
+      'military-code-certificate',
+      'officer-id',
+      'org-code-certificate',
+      'passport',
+      'resident-id-card',
+      'social-group-legal-person-certificate',
+      'taiwan-compatriot-permit',
+    ]);
+  });
+});
+
+describe('problem codes', () => {
+  it('every problem code listed is produced by some input, and no other code is', () => {
+    const samples: [string, string][] = [
+      ['resident-id-card', ''],
+      ['resident-id-card', '１'],
+      ['resident-id-card', '123'],
+      ['resident-id-card', '36042619910102009X'],
+      ['org-code-certificate', '911101005JLR20JR60'],
+      ['passport', 'x'.repeat(30)],
+      ['resident-id-card', '150102880730303'],
+      ['resident-id-card', '990426199112010074'],
+      ['resident-id-card', '360426199113010079'],
+      ['resident-id-card', '520323297806058856'],
+      ['resident-id-card', '44011320141005001x'],
+      ['resident-id-card', '932682198501010017'],
+      ['taiwan-compatriot-permit', '123456789'],
+      ['nope', ''],
+    ];
+    const seen = new Set(
+      samples.map(([t, n]) => {
+        const v = checkDocumentNumber(t, n, NOW);
+        return v.ok ? 'ok' : v.problem;
+      }),
+    );
+    expect([...seen].sort()).toEqual([...DOCUMENT_NUMBER_PROBLEM_CODES].sort());
+  });
+
+  it('never throws, and only returns listed codes, for any type and string', () => {
+    const codes = new Set<string>(DOCUMENT_NUMBER_PROBLEM_CODES);
+    fc.assert(
+      fc.property(
+        fc.constantFrom(...DOCUMENT_TYPES, 'unknown'),
+        fc.oneof(fc.string({ unit: 'binary', maxLength: 25 }), fc.stringMatching(/^[0-9A-Z]{8,19}$/u)),
+        (type, s) => {
+          const v = checkDocumentNumber(type, s, NOW);
+          if (!v.ok) expect(codes.has(v.problem)).toBe(true);
+        },
+      ),
+      { numRuns: 500 },
+    );
+  });
+});
+
+describe('verdict types', () => {
+  it('narrow by problem code to the fields a message needs', () => {
+    const v = checkDocumentNumber('resident-id-card', '36042619910102009X', NOW);
+    if (v.ok || v.problem !== 'check-character') throw new Error(JSON.stringify(v));
+    expect(v.expected).toBe('3');
+    expect(v.scheme).toBe('citizen-id');
+    const w = checkDocumentNumber('business-license', '911101005JLR20JR60', NOW);
+    if (w.ok || w.problem !== 'org-code') throw new Error(JSON.stringify(w));
+    expect(w.orgCode).toBe('5JLR20JR6');
+  });
+});

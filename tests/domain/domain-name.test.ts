@@ -1,0 +1,164 @@
+import { describe, it, expect } from 'vitest';
+import { checkDomainName, domainKey } from '../../src/domain/domain-name.js';
+
+describe('checkDomainName', () => {
+  it('accepts a registrable domain', () => {
+    expect(checkDomainName('example.com')).toEqual({
+      ok: true,
+      ascii: 'example.com',
+      unicode: 'example.com',
+      registrable: 'example.com',
+      publicSuffix: 'com',
+      isSubdomain: false,
+      trailingDot: false,
+    });
+    expect(checkDomainName('example.com.cn')).toMatchObject({ ok: true, registrable: 'example.com.cn', publicSuffix: 'com.cn' });
+    expect(checkDomainName('example.bj.cn')).toMatchObject({ ok: true, registrable: 'example.bj.cn', isSubdomain: false });
+  });
+
+  it('accepts IDNs in Unicode or A-label form, with ideographic full stops', () => {
+    const expected = {
+      ok: true,
+      ascii: 'xn--fsqu00a.xn--fiqs8s',
+      unicode: '例子.中国',
+      registrable: 'xn--fsqu00a.xn--fiqs8s',
+      publicSuffix: 'xn--fiqs8s',
+      isSubdomain: false,
+      trailingDot: false,
+    };
+    expect(checkDomainName('例子.中国')).toEqual(expected);
+    expect(checkDomainName('XN--FSQU00A.xn--fiqs8s')).toEqual(expected);
+    expect(checkDomainName('例子。中国')).toEqual(expected);
+    expect(checkDomainName('例子．中国')).toEqual(expected);
+    expect(checkDomainName('例子.com.cn')).toMatchObject({ ok: true, ascii: 'xn--fsqu00a.com.cn' });
+  });
+
+  it('maps with UTS #46 non-transitional processing', () => {
+    // ß stays ß (IDNA2008), not ss as in IDNA2003 transitional processing.
+    expect(checkDomainName('faß.de')).toMatchObject({ ok: true, ascii: 'xn--fa-hia.de', unicode: 'faß.de' });
+    expect(checkDomainName('ｅｘａｍｐｌｅ.ｃｏｍ')).toMatchObject({ ok: true, ascii: 'example.com' });
+  });
+
+  it('folds upper case and trims', () => {
+    expect(checkDomainName('  WWW.Example.COM ')).toMatchObject({ ok: true, ascii: 'www.example.com' });
+  });
+
+  it('flags subdomains but accepts them', () => {
+    expect(checkDomainName('www.example.com')).toMatchObject({
+      ok: true,
+      registrable: 'example.com',
+      isSubdomain: true,
+    });
+    expect(checkDomainName('a.b.c.example.com.cn')).toMatchObject({ ok: true, registrable: 'example.com.cn', isSubdomain: true });
+    expect(checkDomainName('www.例子.中国')).toMatchObject({ ok: true, isSubdomain: true, unicode: 'www.例子.中国' });
+  });
+
+  it('uses only the ICANN section: a name under a private suffix is a subdomain of the company domain', () => {
+    expect(checkDomainName('me.github.io')).toMatchObject({
+      ok: true,
+      registrable: 'github.io',
+      isSubdomain: true,
+      privateSuffix: 'github.io',
+    });
+    expect(checkDomainName('bucket.s3.amazonaws.com')).toMatchObject({
+      ok: true,
+      registrable: 'amazonaws.com',
+      isSubdomain: true,
+      privateSuffix: 's3.amazonaws.com',
+    });
+    expect(checkDomainName('example.com')).not.toHaveProperty('privateSuffix');
+  });
+
+  it('accepts one trailing root dot and says so', () => {
+    expect(checkDomainName('example.com.')).toMatchObject({ ok: true, ascii: 'example.com', trailingDot: true });
+    expect(checkDomainName('例子.中国。')).toMatchObject({ ok: true, ascii: 'xn--fsqu00a.xn--fiqs8s', trailingDot: true });
+    expect(checkDomainName('example.com..')).toEqual({ ok: false, problem: 'syntax', reason: 'empty-label' });
+  });
+
+  it.each([
+    ['', 'empty'],
+    ['   ', 'empty'],
+    ['.', 'empty-label'],
+    ['a..com', 'empty-label'],
+    ['.a.com', 'empty-label'],
+    ['http://a.com/x', 'url'],
+    ['https://example.com', 'url'],
+    ['a.com/x', 'url'],
+    ['a.com:8080', 'url'],
+    ['user@a.com', 'url'],
+    ['a.com?x=1', 'url'],
+    ['a_b.com', 'character'],
+    ['a b.com', 'character'],
+    ['a!.com', 'character'],
+    ['-a.com', 'hyphen'],
+    ['a-.com', 'hyphen'],
+    ['ab--cd.com', 'hyphen'],
+    ['-例.com', 'hyphen'],
+    ['例-.com', 'hyphen'],
+    ['ab--例.com', 'hyphen'],
+    [`${'x'.repeat(64)}.com`, 'label-too-long'],
+    [`${'a'.repeat(63)}.${'b'.repeat(63)}.${'c'.repeat(63)}.${'d'.repeat(61)}.com`, 'too-long'],
+    ['example.123', 'numeric-tld'],
+    ['xn--zz.com', 'idna'],
+    ['xn--.com', 'hyphen'],
+    ['a\u200db.com', 'idna'], // ZWJ outside its CONTEXTJ context
+    ['\u200fexample.com', 'idna'], // RLM
+    ['\ud800.com', 'idna'], // lone surrogate
+    ['⒈.com', 'idna'], // maps to "1." and leaves an empty label
+  ])('rejects %j as syntax/%s', (input, reason) => {
+    expect(checkDomainName(input)).toEqual({ ok: false, problem: 'syntax', reason });
+  });
+
+  it('accepts names at the length limits', () => {
+    expect(checkDomainName(`${'x'.repeat(63)}.com`).ok).toBe(true);
+    const name = `${'a'.repeat(63)}.${'b'.repeat(63)}.${'c'.repeat(63)}.${'d'.repeat(57)}.com`;
+    expect(name.length).toBe(253);
+    expect(checkDomainName(name).ok).toBe(true);
+  });
+
+  it.each([
+    ['1.2.3.4', '1.2.3.4'],
+    ['010.1.1.1', '010.1.1.1'],
+    ['0x7f.1', '0x7f.1'],
+    ['１.２.３.４', '1.2.3.4'],
+    ['::1', '::1'],
+    ['[2001:db8::1]', '2001:db8::1'],
+  ])('reports %j as an IP address', (input, address) => {
+    expect(checkDomainName(input)).toEqual({ ok: false, problem: 'ip-address', address });
+  });
+
+  it.each([
+    ['example.invalid', 'invalid'],
+    ['localhost', 'localhost'],
+    ['corp.local', 'local'],
+    ['foo.bar.baz', 'baz'],
+    ['x.onion', 'onion'],
+    ['1.168.192.in-addr.arpa', 'arpa'],
+  ])('reports %j as having no public suffix', (input, tld) => {
+    expect(checkDomainName(input)).toMatchObject({ ok: false, problem: 'no-public-suffix', tld });
+  });
+
+  it.each(['com', 'com.cn', 'gov.cn', 'bj.cn', '中国', 'co.uk'])('reports %j as a public suffix', (input) => {
+    expect(checkDomainName(input)).toMatchObject({ ok: false, problem: 'is-public-suffix' });
+  });
+
+  it('does not throw on huge or non-string input', () => {
+    expect(checkDomainName('a.'.repeat(1_000_000))).toEqual({ ok: false, problem: 'syntax', reason: 'too-long' });
+    expect(checkDomainName(undefined as unknown as string).ok).toBe(false);
+  });
+});
+
+describe('domainKey', () => {
+  it('meets the same name however it is written', () => {
+    const key = 'xn--fsqu00a.xn--fiqs8s';
+    for (const s of ['例子.中国', 'XN--FSQU00A.XN--FIQS8S', ' 例子。中国. ']) expect(domainKey(s), s).toBe(key);
+    expect(domainKey('WWW.Example.com.')).toBe('www.example.com');
+  });
+
+  it('keys unmappable text as its folded self, never as a cut-down name', () => {
+    expect(domainKey('a.com/x')).toBe('a.com/x');
+    expect(domainKey('http://A.com')).toBe('http://a.com');
+    expect(domainKey('xn--zz.com')).toBe('xn--zz.com');
+    expect(domainKey('')).toBe('');
+  });
+});

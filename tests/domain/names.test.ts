@@ -1,0 +1,65 @@
+import { describe, it, expect } from 'vitest';
+import { nameKey, normalizeName, sameName } from '../../src/domain/names.js';
+
+describe('normalizeName', () => {
+  it.each([
+    [' 北京示例科技有限公司 ', '北京示例科技有限公司'],
+    ['北京示例（科技）有限公司', '北京示例(科技)有限公司'], // NFKC folds full-width parentheses
+    ['北京示例【科技】有限公司', '北京示例(科技)有限公司'], // 方头括号: NFKC leaves them, we fold
+    ['北京示例〔科技〕有限公司', '北京示例(科技)有限公司'], // 六角括号
+    ['北京示例［科技］有限公司', '北京示例(科技)有限公司'], // 方括号, full-width
+    ['北京示例[科技]有限公司', '北京示例(科技)有限公司'],
+    ['北京示例〖科技〗有限公司', '北京示例(科技)有限公司'],
+    ['北京\u3000示例   科技\t有限公司', '北京 示例 科技 有限公司'],
+    ['北京\u200b示例\u200d科技\ufeff有限\u200e公司\u00ad', '北京示例科技有限公司'],
+    ['ＡＢＣ科技１２３', 'ABC科技123'],
+    ['阿卜杜・艾尼', '阿卜杜·艾尼'], // katakana middle dot → 间隔号
+    ['阿卜杜•艾尼', '阿卜杜·艾尼'],
+    ['《示例》', '《示例》'], // 书名号 are not brackets
+    ['\ud800北京', '\ufffd北京'],
+    ['', ''],
+    ['\u200b \u3000', ''],
+  ])('%j → %j', (input, expected) => {
+    expect(normalizeName(input)).toBe(expected);
+  });
+
+  it('returns empty for non-string input', () => {
+    expect(normalizeName(undefined as unknown as string)).toBe('');
+  });
+});
+
+describe('sameName', () => {
+  const forms = [
+    '北京示例科技有限公司',
+    ' 北京示例科技有限公司 ',
+    '北京示例科技有限公司\u200b',
+    '北京示例 科技有限公司',
+    '北京　示例科技有限公司',
+  ];
+  it('matches the forms of one company name', () => {
+    for (const a of forms) for (const b of forms) expect(sameName(a, b), `${a} / ${b}`).toBe(true);
+  });
+
+  it('matches bracket variants', () => {
+    const variants = ['北京示例（科技）有限公司', '北京示例(科技)有限公司', '北京示例【科技】有限公司', '北京示例〔科技〕有限公司', '北京示例 ( 科技 ) 有限公司'];
+    for (const a of variants) for (const b of variants) expect(sameName(a, b), `${a} / ${b}`).toBe(true);
+  });
+
+  it('does not match a name with brackets to one without, or a different name', () => {
+    expect(sameName('北京示例科技有限公司', '北京示例(科技)有限公司')).toBe(false);
+    expect(sameName('北京示例科技有限公司', '北京示例科技股份有限公司')).toBe(false);
+    expect(sameName('张三', '张 三')).toBe(true);
+    expect(sameName('张三', '李四')).toBe(false);
+  });
+
+  it('folds Latin case but keeps word spaces in Latin names', () => {
+    expect(sameName('JOHN SMITH', 'John  Smith')).toBe(true);
+    expect(sameName('John Smith', 'JohnSmith')).toBe(false);
+    expect(nameKey('Example 科技 Ltd')).toBe('example科技ltd');
+  });
+
+  it('never matches empty names', () => {
+    expect(sameName('', '')).toBe(false);
+    expect(sameName('\u200b', ' ')).toBe(false);
+  });
+});
