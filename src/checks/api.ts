@@ -48,6 +48,8 @@ export type RecordCheck<Options = Record<string, unknown>> = (ctx: CheckContext<
 /** Where a record sits, so a batch rule can name the earlier occurrence. */
 export interface RecordLocation {
   filePath: string;
+  /** The file as the user should read it in a message (relative to the working directory). */
+  displayPath: string;
   record: number;
   filingId?: string;
   /** Resolves a pointer of this record to a 1-based line (for naming earlier occurrences). */

@@ -41,10 +41,10 @@ export async function main(argv: readonly string[], io = { stdout: process.stdou
     const formatter = FORMATTERS[options.format];
     if (!formatter) throw new UsageError(`unknown format "${options.format}"; use ${Object.keys(FORMATTERS).join(', ')}`);
     const cwd = process.cwd();
-    const locale = options.locale ?? localeFromEnv();
     const linter = createLinter({
       cwd,
-      locale: options.locale ?? undefined,
+      ...(options.locale ? { locale: options.locale } : {}),
+      fallbackLocale: localeFromEnv(),
       ...(options.config !== undefined ? { config: options.config } : {}),
       redact: options.redact,
       ...(options.now ? { now: options.now } : {}),
@@ -59,7 +59,7 @@ export async function main(argv: readonly string[], io = { stdout: process.stdou
     const warnings = results.reduce((n, r) => n + r.warningCount, 0);
     const toFile = options.outputFile !== undefined;
     const color = options.color ?? (!toFile && Boolean((io.stdout as NodeJS.WriteStream).isTTY));
-    const output = formatter(results, { cwd, color, locale: linter.locale ?? locale });
+    const output = formatter(results, { cwd, color, locale: linter.locale });
     if (toFile) {
       const target = resolve(cwd, options.outputFile!);
       await mkdir(dirname(target), { recursive: true });

@@ -15,7 +15,10 @@ export * from './types.js';
 export interface LintOptions {
   /** Config object, or a path to a config file; by default .beianlintrc.* in cwd. */
   config?: Config | string | false;
+  /** Message language; wins over the config file's. */
   locale?: Locale;
+  /** Used when neither `locale` nor the config file sets one (the CLI passes the environment's). */
+  fallbackLocale?: Locale;
   redact?: boolean;
   now?: Date;
   /** Overrides on top of the config's rules (the CLI's --rule). */
@@ -37,7 +40,7 @@ export function createLinter(options: LintOptions = {}): Linter {
   const ruleSet: RuleSet = config.ruleDirs?.length ? loadRuleSet(config.ruleDirs, { cwd: options.cwd }) : bundledRuleSet();
   return new Linter({
     ruleSet,
-    locale: options.locale ?? config.locale ?? 'en',
+    locale: options.locale ?? config.locale ?? options.fallbackLocale ?? 'en',
     redact: options.redact ?? true,
     now: options.now ?? new Date(),
     rules: { ...(config.rules ?? {}), ...(options.rules ?? {}) },

@@ -1,3 +1,4 @@
+import { isAbsolute, relative, sep } from 'node:path';
 import type { BatchCheckInstance, BatchReport, MessageData, RecordLocation, Report, Severity } from '../checks/api.js';
 import { formatOf, parseSource, type SourceFormat, type SourceItem, type SourceRecord, type SourceFault } from '../input/index.js';
 import { explainSchemaErrors } from '../schema/explain.js';
@@ -202,7 +203,13 @@ export class BatchSession {
   constructor(
     private readonly linter: Linter,
     private readonly instances: Array<{ active: ActiveRule; instance: BatchCheckInstance }>,
+    private readonly cwd = process.cwd(),
   ) {}
+
+  private displayPath(filePath: string): string {
+    const rel = relative(this.cwd, filePath);
+    return rel && !rel.startsWith('..') && !isAbsolute(rel) ? rel.split(sep).join('/') : filePath;
+  }
 
   get empty(): boolean {
     return this.instances.length === 0;
@@ -213,7 +220,13 @@ export class BatchSession {
     const value = record.value;
     const rank = stageRank(isObject(value) ? value.stage : undefined);
     const filingId = isObject(value) && typeof value.filingId === 'string' ? value.filingId : undefined;
-    const at: RecordLocation = { filePath, record: record.index, ...(filingId ? { filingId } : {}), lineOf: (p) => record.locate(p).line };
+    const at: RecordLocation = {
+      filePath,
+      displayPath: this.displayPath(filePath),
+      record: record.index,
+      ...(filingId ? { filingId } : {}),
+      lineOf: (p) => record.line ?? record.locate(p).line,
+    };
     this.records.set(at, record);
     for (const { active, instance } of this.instances) {
       if (active.stage > rank) continue;

@@ -1,6 +1,6 @@
 import { styleText } from 'node:util';
 import type { Formatter } from './types.js';
-import { padEnd } from './text-width.js';
+import { displayWidth, padEnd } from './text-width.js';
 
 type Style = Parameters<typeof styleText>[0];
 
@@ -10,7 +10,8 @@ type Style = Parameters<typeof styleText>[0];
  * `line:col  severity  message  rule-id` row per problem.
  */
 export const stylish: Formatter = (results, { color, locale }) => {
-  const paint = (style: Style, text: string) => (color ? styleText(style, text) : text);
+  // The caller decides about colour (--color, a TTY); styleText must not second-guess it.
+  const paint = (style: Style, text: string) => (color ? styleText(style, text, { validateStream: false }) : text);
   const out: string[] = [];
   let errors = 0;
   let warnings = 0;
@@ -23,7 +24,7 @@ export const stylish: Formatter = (results, { color, locale }) => {
     const rows = result.messages.map((m) => ({ pos: `${m.line}:${m.column}`, sev: m.severity, msg: m.message, rule: m.ruleId }));
     const posWidth = Math.max(...rows.map((r) => r.pos.length));
     const sevWidth = Math.max(...rows.map((r) => r.sev.length));
-    const msgWidth = Math.max(...rows.map((r) => [...r.msg].length));
+    const msgWidth = Math.max(...rows.map((r) => displayWidth(r.msg)));
     out.push(paint('underline', result.filePath));
     for (const r of rows) {
       const sevStyle: Style = r.sev === 'error' ? 'red' : r.sev === 'warning' ? 'yellow' : 'blue';

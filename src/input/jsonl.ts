@@ -66,6 +66,7 @@ export function parseJsonLine(line: string, lineNo: number, index: number): Sour
     kind: 'record',
     index,
     value,
+    line: lineNo,
     locate(pointer, options) {
       const { outline: o, lines } = outline();
       const r = locateInOutline(o.node, pointer, lines, options);

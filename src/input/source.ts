@@ -27,6 +27,8 @@ export interface SourceRecord {
   /** 0-based index of the record inside its file. */
   index: number;
   value: unknown;
+  /** Set when the whole record sits on one line (JSONL): its line, known without building positions. */
+  line?: number;
   /** Range of the value at `pointer`, or of its nearest existing ancestor. */
   locate(pointer: string, options?: LocateOptions): SourceRange;
   /** Properties that appear twice in one object: the record is ambiguous. */

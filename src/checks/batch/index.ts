@@ -1,3 +1,12 @@
-import type { CheckDefinition } from '../registry.js';
+import { batchCheck, type CheckDefinition } from '../registry.js';
+import { duplicateDomain } from './duplicate-domain.js';
+import { duplicateFilingId } from './duplicate-filing-id.js';
+import { identityConflict } from './identity-conflict.js';
+import { sharedMobile } from './shared-mobile.js';
 
-export const BATCH_CHECKS: Record<string, CheckDefinition> = {};
+export const BATCH_CHECKS: Record<string, CheckDefinition> = {
+  'duplicate-filing-id': batchCheck(duplicateFilingId, ['default']),
+  'duplicate-domain': batchCheck(duplicateDomain, ['default']),
+  'identity-conflict': batchCheck(identityConflict, ['default']),
+  'shared-mobile': batchCheck(sharedMobile, ['default']),
+};

@@ -1,0 +1,92 @@
+import { describe, expect, it } from 'vitest';
+import { FORMATTERS } from '../../src/formatters/index.js';
+import type { LintResult } from '../../src/engine/types.js';
+import { expectGolden } from '../support/golden.js';
+
+const cwd = '/srv/filings';
+
+// Fixed results, independent of the rules, so these goldens change only when a formatter does.
+const RESULTS: LintResult[] = [
+  {
+    filePath: '/srv/filings/batch.jsonl',
+    errorCount: 2,
+    warningCount: 1,
+    infoCount: 1,
+    messages: [
+      { ruleId: 'parse-error', severity: 'error', message: 'JSON syntax error: unterminated string', record: 3, filingId: null, path: '', line: 4, column: 161, endLine: 4, endColumn: 171 },
+      { ruleId: 'principal-document-type', severity: 'error', message: '网站负责人证件类型 "passport" 不适用于中国公民（一、1.(2)）', record: 4, filingId: 'F-0005', path: '/principal/document/type', line: 5, column: 210, endLine: 5, endColumn: 220 },
+      { ruleId: 'domain-format', severity: 'warning', message: 'www.example.com is a subdomain; file the registrable domain example.com (一、3)', record: 5, filingId: 'F-0006', path: '/websites/0/domains/0/name', line: 6, column: 12, endLine: 6, endColumn: 29 },
+      { ruleId: 'fallback-document', severity: 'info', message: 'household-register is used instead of resident-id-card (一、1.(2))', record: 6, filingId: 'F-0007', path: '/owner/document/type', line: 7, column: 80, endLine: 7, endColumn: 100 },
+    ],
+  },
+  { filePath: '/srv/filings/clean.json', errorCount: 0, warningCount: 0, infoCount: 0, messages: [] },
+  {
+    filePath: '/srv/filings/sub dir/a.yaml',
+    errorCount: 1,
+    warningCount: 0,
+    infoCount: 0,
+    messages: [{ ruleId: 'schema', severity: 'error', message: 'missing required field /principal/name', record: 0, filingId: 'A-1', path: '/principal/name', line: 12, column: 3, endLine: 20, endColumn: 1 }],
+  },
+];
+
+// The patterns of VS Code's built-in $eslint-stylish and $eslint-compact problem matchers.
+const STYLISH_FILE = /^([^\s].*)$/;
+const STYLISH_ROW = /^\s+(\d+):(\d+)\s+(error|warning|info)\s+(.+?)(?:\s\s+(.*))?$/;
+const COMPACT_ROW = /^(.+):\sline\s(\d+),\scol\s(\d+),\s(Error|Warning|Info)\s-\s(.+)\s\((.+)\)$/;
+
+describe('stylish', () => {
+  const out = FORMATTERS.stylish!(RESULTS, { cwd, color: false, locale: 'en' });
+
+  it('matches its golden output', () => expectGolden(out, new URL('golden/stylish.en.txt', import.meta.url)));
+
+  it('is read by $eslint-stylish: every problem row gives line, column, severity, message and rule id', () => {
+    const rows = out.split('\n').filter((l) => STYLISH_ROW.test(l));
+    expect(rows).toHaveLength(5);
+    const [, line, column, severity, message, code] = STYLISH_ROW.exec(rows[1]!)!;
+    expect({ line, column, severity, message, code }).toEqual({
+      line: '5',
+      column: '210',
+      severity: 'error',
+      message: '网站负责人证件类型 "passport" 不适用于中国公民（一、1.(2)）',
+      code: 'principal-document-type',
+    });
+    expect(out.split('\n').filter((l) => STYLISH_FILE.test(l) && l.startsWith('/'))).toEqual(['/srv/filings/batch.jsonl', '/srv/filings/sub dir/a.yaml']);
+  });
+
+  it('summarizes in the chosen locale, and prints nothing for a clean run', () => {
+    expectGolden(FORMATTERS.stylish!(RESULTS, { cwd, color: false, locale: 'zh-CN' }), new URL('golden/stylish.zh-CN.txt', import.meta.url));
+    expect(FORMATTERS.stylish!([RESULTS[1]!], { cwd, color: false, locale: 'en' })).toBe('');
+  });
+
+  it('colours only when asked', () => {
+    expect(FORMATTERS.stylish!(RESULTS, { cwd, color: true, locale: 'en' })).toContain('\u001b[');
+    expect(out).not.toContain('\u001b[');
+  });
+});
+
+describe('compact', () => {
+  const out = FORMATTERS.compact!(RESULTS, { cwd, color: false, locale: 'en' });
+
+  it('matches its golden output', () => expectGolden(out, new URL('golden/compact.en.txt', import.meta.url)));
+
+  it('is read by $eslint-compact, including messages with parentheses', () => {
+    const rows = out.split('\n').filter((l) => COMPACT_ROW.test(l));
+    expect(rows).toHaveLength(5);
+    const m = COMPACT_ROW.exec(rows[2]!)!;
+    expect(m.slice(1)).toEqual(['/srv/filings/batch.jsonl', '6', '12', 'Warning', 'www.example.com is a subdomain; file the registrable domain example.com (一、3)', 'domain-format']);
+  });
+});
+
+describe('json', () => {
+  const out = FORMATTERS.json!(RESULTS, { cwd, color: false, locale: 'en' });
+
+  it('matches its golden output', () => expectGolden(out, new URL('golden/json.txt', import.meta.url)));
+
+  it('has exactly the contract shape with paths relative to the working directory', () => {
+    const parsed = JSON.parse(out) as Array<Record<string, unknown>>;
+    expect(parsed.map((r) => r.filePath)).toEqual(['batch.jsonl', 'clean.json', 'sub dir/a.yaml']);
+    expect(Object.keys(parsed[0]!)).toEqual(['filePath', 'errorCount', 'warningCount', 'infoCount', 'messages']);
+    const msg = (parsed[0]!.messages as Array<Record<string, unknown>>)[0]!;
+    expect(Object.keys(msg)).toEqual(['ruleId', 'severity', 'message', 'record', 'filingId', 'path', 'line', 'column', 'endLine', 'endColumn']);
+  });
+});
