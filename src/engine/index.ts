@@ -61,7 +61,7 @@ export async function lintFiles(paths: readonly string[], options: LintOptions &
   const cwd = options.cwd ?? process.cwd();
   const linter = options.linter ?? createLinter(options);
   const files = await expandPaths(paths.filter((p) => p !== '-'), cwd);
-  const batch = linter.startBatch();
+  const batch = linter.startBatch(cwd);
   const perFile: Array<{ filePath: string; messages: LintMessage[] }> = [];
   const sources: Array<{ filePath: string; read: () => Promise<Awaited<ReturnType<typeof readSource>>> }> = [];
   for (const p of paths) {

@@ -186,13 +186,13 @@ export class Linter {
   }
 
   /** A batch session collects compact keys from every record of a run and reports at the end. */
-  startBatch(): BatchSession {
+  startBatch(cwd = process.cwd()): BatchSession {
     const instances: Array<{ active: ActiveRule; instance: BatchCheckInstance }> = [];
     for (const active of this.active) {
       const def = active.rule.definition;
       if (active.rule.scope === 'batch' && def?.kind === 'batch') instances.push({ active, instance: def.batch.create(active.options) });
     }
-    return new BatchSession(this, instances);
+    return new BatchSession(this, instances, cwd);
   }
 }
 

@@ -78,7 +78,8 @@ export function loadRuleFile(file: string, displayName = file): Rule {
   if (!first || items.length !== 1) fail(displayName, 1, 'a rule file holds exactly one YAML document');
   if (first.kind === 'fault') fail(displayName, first.range.line, `invalid YAML: ${first.detail ?? first.reason}`);
   const record: SourceRecord = first;
-  const lineOf = (path: string) => record.locate(path).line;
+  // The key's line: for a block mapping the value starts a line later, and the key is what the author looks for.
+  const lineOf = (path: string) => record.locate(path, { key: true }).line;
 
   const validate = ruleFileSchema();
   if (!validate(record.value)) {

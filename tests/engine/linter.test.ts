@@ -1,0 +1,103 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { bundledRuleSet, createLinter, lintFiles, lintText, Linter, type Rule, type RuleSet } from '../../src/engine/index.js';
+import { patched } from '../support/records.js';
+import { TEST_NOW } from '../support/lint.js';
+
+function ruleSetOf(rules: Rule[]): RuleSet {
+  return { rules, byId: new Map(rules.map((r) => [r.id, r])) };
+}
+
+function syntheticRule(id: string, run: (ctx: { report: (r: { path: string }) => void; record: unknown }) => void, appliesFrom: Rule['appliesFrom'] = 'draft'): Rule {
+  return {
+    id,
+    severity: 'error',
+    clause: '一、4',
+    appliesFrom,
+    scope: 'record',
+    title: { 'zh-CN': 't', en: 't' },
+    description: { 'zh-CN': 'd', en: 'd' },
+    messages: { default: { 'zh-CN': '{path} 不对', en: '{path} is wrong' } },
+    check: { name: id },
+    examples: [],
+    file: `${id}.yaml`,
+    definition: { kind: 'record', run, messageIds: [] },
+  };
+}
+
+describe('the Linter', () => {
+  it('reports a check that throws as that rule\'s message on that record, and goes on', () => {
+    const boom = syntheticRule('boom', () => {
+      throw new TypeError('cannot read x');
+    });
+    const fine = syntheticRule('fine', (ctx) => ctx.report({ path: '/filingId' }));
+    const linter = new Linter({ ruleSet: ruleSetOf([boom, fine]), now: TEST_NOW });
+    const result = linter.lintText('[{"filingId": "A"}, {"filingId": "B"}]', 'x.json');
+    expect(result.messages.map((m) => [m.ruleId, m.record])).toEqual([
+      ['boom', 0],
+      ['fine', 0],
+      ['boom', 1],
+      ['fine', 1],
+    ]);
+    expect(result.messages[0]!.message).toContain('cannot read x');
+  });
+
+  it('runs a rule only from the stage it applies from', () => {
+    const seen: unknown[] = [];
+    const late = syntheticRule('late', (ctx) => seen.push((ctx.record as { stage: string }).stage), 'submitted');
+    const linter = new Linter({ ruleSet: ruleSetOf([late]) });
+    linter.lintText(JSON.stringify(['draft', 'verified', 'submitted', 'approved', 'returned', 'bogus', 42].map((stage) => ({ stage }))), 'x.json');
+    expect(seen).toEqual(['submitted', 'approved', 'returned']);
+  });
+
+  it('appends the clause in the locale\'s brackets and fills placeholders', () => {
+    const rule = syntheticRule('fine', (ctx) => ctx.report({ path: '/filingId' }));
+    const en = new Linter({ ruleSet: ruleSetOf([rule]), locale: 'en' }).lintText('{"filingId": "A"}', 'x.json');
+    const zh = new Linter({ ruleSet: ruleSetOf([rule]), locale: 'zh-CN' }).lintText('{"filingId": "A"}', 'x.json');
+    expect(en.messages[0]!.message).toBe('/filingId is wrong (一、4)');
+    expect(zh.messages[0]!.message).toBe('/filingId 不对（一、4）');
+  });
+
+  it('refuses settings for unknown rules and options for rules without any', () => {
+    expect(() => new Linter({ ruleSet: bundledRuleSet(), rules: { 'no-such-rule': 'off' } })).toThrow(/unknown rule "no-such-rule"/);
+    expect(() => new Linter({ ruleSet: bundledRuleSet(), rules: { schema: { options: { x: 1 } } } })).toThrow(/takes no options/);
+  });
+
+  it('turns rules off and changes their severity', () => {
+    const text = JSON.stringify(patched('individual-draft', { unset: ['/principal/name'] }));
+    const on = lintText(text, { filePath: 'a.json', config: false, now: TEST_NOW });
+    expect(on.messages.find((m) => m.ruleId === 'schema')?.severity).toBe('error');
+    const warn = lintText(text, { filePath: 'a.json', config: false, now: TEST_NOW, rules: { schema: 'warning' } });
+    expect(warn.messages.find((m) => m.ruleId === 'schema')?.severity).toBe('warning');
+    expect(warn.errorCount).toBe(on.errorCount - on.messages.filter((m) => m.ruleId === 'schema').length);
+    const off = lintText(text, { filePath: 'a.json', config: false, now: TEST_NOW, rules: { schema: 'off' } });
+    expect(off.messages.filter((m) => m.ruleId === 'schema')).toEqual([]);
+  });
+});
+
+describe('lintFiles', () => {
+  it('runs batch rules across files and names the earlier file in the message', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'beianlint-files-'));
+    writeFileSync(join(dir, 'a.json'), JSON.stringify(patched('individual-draft'), null, 2));
+    writeFileSync(join(dir, 'b.yaml'), `# same filing id, another file\n${JSON.stringify(patched('individual-draft'))}\n`);
+    const linter = createLinter({ config: false, now: TEST_NOW, cwd: dir });
+    const [a, b] = await lintFiles(['a.json', 'b.yaml'], { linter, cwd: dir });
+    expect(a!.messages.filter((m) => m.ruleId.startsWith('batch-'))).toEqual([]);
+    const dup = b!.messages.find((m) => m.ruleId === 'batch-duplicate-filing-id');
+    expect(dup).toMatchObject({ path: '/filingId', line: 2, record: 0 });
+    expect(dup!.message).toBe('filing id "F-2026-0002" is already used by record 0 of a.json (line 3)');
+  });
+
+  it('reports an unreadable or binary file and still lints the rest', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'beianlint-files-'));
+    writeFileSync(join(dir, 'bin.json'), Buffer.from([0x7b, 0x00, 0x7d]));
+    writeFileSync(join(dir, 'latin1.json'), Buffer.from('{"owner": {"name": "\xe9"}}', 'latin1'));
+    writeFileSync(join(dir, 'good.json'), JSON.stringify(patched('individual-draft')));
+    const results = await lintFiles(['bin.json', 'latin1.json', 'good.json'], { config: false, now: TEST_NOW, cwd: dir });
+    expect(results.map((r) => r.messages.map((m) => m.ruleId))).toEqual([['parse-error'], ['parse-error'], []]);
+    expect(results[0]!.messages[0]!.message).toBe('this is a binary file, not a filing record');
+    expect(results[1]!.messages[0]!.message).toBe('the file is not valid UTF-8 (export it as UTF-8)');
+  });
+});

@@ -1,0 +1,103 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { ConfigurationError, loadConfigFile, loadRuleFile } from '../../src/engine/index.js';
+
+const VALID = `id: my-rule
+severity: warning
+clause: 一、4
+appliesFrom: draft
+scope: record
+title: { zh-CN: 标题, en: Title }
+description: { zh-CN: 说明, en: Description }
+messages:
+  default: { zh-CN: '{path} 不对', en: '{path} is wrong' }
+schema:
+  properties:
+    remarks: { maxLength: 3 }
+examples:
+  - { valid: false, base: individual-draft, set: { /remarks: too long }, expect: [/remarks] }
+  - { valid: true, base: individual-draft }
+`;
+
+function ruleFile(text: string, name = 'my-rule.yaml'): string {
+  const dir = mkdtempSync(join(tmpdir(), 'beianlint-rule-'));
+  const file = join(dir, name);
+  writeFileSync(file, text);
+  return file;
+}
+
+function loadError(text: string, name?: string): string {
+  try {
+    loadRuleFile(ruleFile(text, name), 'rules/' + (name ?? 'my-rule.yaml'));
+  } catch (e) {
+    expect(e).toBeInstanceOf(ConfigurationError);
+    return (e as Error).message;
+  }
+  throw new Error('the rule file loaded');
+}
+
+describe('loading a rule file', () => {
+  it('loads a valid schema rule and compiles its fragment', () => {
+    const rule = loadRuleFile(ruleFile(VALID));
+    expect(rule.id).toBe('my-rule');
+    expect(rule.validate?.({ remarks: 'abcd' })).toBe(false);
+  });
+
+  it('refuses invalid YAML with the line of the fault', () => {
+    expect(loadError('id: my-rule\nseverity: [error\nclause: x\n')).toMatch(/^rules\/my-rule\.yaml:\d+: invalid YAML/);
+  });
+
+  it('refuses a bad field with the line it is on', () => {
+    expect(loadError(VALID.replace('severity: warning', 'severity: loud'))).toBe(
+      'rules/my-rule.yaml:2: /severity is "loud"; expected one of error, warning, info',
+    );
+  });
+
+  it('refuses a missing message language, an unknown field and an id that is not the file name', () => {
+    expect(loadError(VALID.replace("default: { zh-CN: '{path} 不对', en: '{path} is wrong' }", "default: { en: '{path} is wrong' }"))).toMatch(/:9: missing required field "zh-CN"/);
+    expect(loadError(VALID + 'fixable: true\n')).toMatch(/:16: unknown field "fixable"/);
+    expect(loadError(VALID, 'other-name.yaml')).toMatch(/^rules\/other-name\.yaml:1: rule id "my-rule" must equal the file name "other-name"/);
+  });
+
+  it('refuses an unknown check, a check of the wrong scope and a schema that does not compile', () => {
+    const withCheck = (check: string, scope = 'record') =>
+      VALID.replace(/schema:\n  properties:\n    remarks: \{ maxLength: 3 \}\n/, `check:\n  name: ${check}\n`).replace('scope: record', `scope: ${scope}`);
+    expect(loadError(withCheck('no-such-check'))).toMatch(/:11: unknown check "no-such-check"; known checks: .*filing-schema/);
+    expect(loadError(withCheck('duplicate-filing-id'))).toMatch(/:5: check "duplicate-filing-id" is a batch check, but the rule's scope is "record"/);
+    expect(loadError(VALID.replace('maxLength: 3', 'maxLength: three'))).toMatch(/:10: the rule's schema does not compile/);
+    expect(loadError(VALID.replace('maxLength: 3', 'maxLenght: 3'))).toMatch(/:10: the rule's schema does not compile: strict mode: unknown keyword: "maxLenght"/);
+  });
+
+  it('refuses options for a check that takes none, and a check whose messages are missing', () => {
+    const schemaCheck = VALID.replace(/schema:\n  properties:\n    remarks: \{ maxLength: 3 \}\n/, 'check:\n  name: filing-schema\n  options: { strict: true }\n');
+    expect(loadError(schemaCheck)).toMatch(/:12: check "filing-schema" takes no options/);
+    const noMessages = VALID.replace(/schema:\n  properties:\n    remarks: \{ maxLength: 3 \}\n/, 'check:\n  name: filing-schema\n');
+    expect(loadError(noMessages)).toMatch(/message "required" used by check "filing-schema" is missing/);
+  });
+});
+
+describe('loading a config file', () => {
+  function config(text: string, name = '.beianlintrc.json'): string {
+    const dir = mkdtempSync(join(tmpdir(), 'beianlint-config-'));
+    writeFileSync(join(dir, name), text);
+    return join(dir, name);
+  }
+
+  it('reads JSON and YAML configs', () => {
+    expect(loadConfigFile(config('{"locale": "zh-CN", "rules": {"schema": "warning"}}')).rules).toEqual({ schema: 'warning' });
+    expect(loadConfigFile(config('rules:\n  schema: { severity: info }\n', '.beianlintrc.yaml')).rules).toEqual({ schema: { severity: 'info' } });
+  });
+
+  it('refuses invalid content with the reason', () => {
+    expect(() => loadConfigFile(config('{"locale": "fr"}'))).toThrow(/\/locale: enum/);
+    expect(() => loadConfigFile(config('{"rules": {"schema": "loud"}}'))).toThrow(ConfigurationError);
+    expect(() => loadConfigFile(config('{"rules": '))).toThrow(/invalid JSON/);
+  });
+
+  it('refuses rule directories outside the config folder', () => {
+    expect(() => loadConfigFile(config('{"ruleDirs": ["../elsewhere"]}'))).toThrow(/outside the config's folder/);
+    expect(() => loadConfigFile(config('{"ruleDirs": ["/etc"]}'))).toThrow(/outside the config's folder/);
+  });
+});
