@@ -12,6 +12,7 @@ export interface CliOptions {
   color?: boolean;
   config?: string | false;
   stdinFilename: string;
+  maxFileSize?: number;
   now?: Date;
   help: boolean;
   version: boolean;
@@ -43,6 +44,7 @@ export function parseCliArgs(argv: readonly string[]): CliOptions {
         'no-config': { type: 'boolean', default: false },
         'stdin-filename': { type: 'string', default: 'stdin.json' },
         now: { type: 'string' },
+        'max-file-size': { type: 'string' },
         help: { type: 'boolean', short: 'h', default: false },
         version: { type: 'boolean', short: 'v', default: false },
       },
@@ -70,6 +72,11 @@ export function parseCliArgs(argv: readonly string[]): CliOptions {
     now = m ? new Date(`${v.now}T12:00:00+08:00`) : undefined;
     if (!now || Number.isNaN(now.getTime())) throw new UsageError(`--now expects a date like 2026-11-29, not "${v.now}"`);
   }
+  let maxFileSize: number | undefined;
+  if (v['max-file-size'] !== undefined) {
+    if (!/^[1-9][0-9]*$/.test(v['max-file-size'])) throw new UsageError(`--max-file-size takes a size in MiB, not "${v['max-file-size']}"`);
+    maxFileSize = Number(v['max-file-size']) * 1024 * 1024;
+  }
   if (v.color && v['no-color']) throw new UsageError('--color and --no-color contradict each other');
   if (v.config !== undefined && v['no-config']) throw new UsageError('--config and --no-config contradict each other');
   return {
@@ -84,6 +91,7 @@ export function parseCliArgs(argv: readonly string[]): CliOptions {
     ...(v.color ? { color: true } : v['no-color'] ? { color: false } : {}),
     ...(v['no-config'] ? { config: false as const } : v.config !== undefined ? { config: v.config } : {}),
     stdinFilename: v['stdin-filename'],
+    ...(maxFileSize ? { maxFileSize } : {}),
     ...(now ? { now } : {}),
     help: v.help,
     version: v.version,
@@ -107,6 +115,8 @@ Options:
       --no-config           ignore any config file
       --stdin-filename <n>  name (and format, by extension) for input read from -
       --now <YYYY-MM-DD>    check date rules as of this day (default: today)
+      --max-file-size <MiB> largest JSON/YAML file read whole, and largest JSONL
+                            record (default 256); JSONL files are streamed
   -h, --help                show this help
   -v, --version             show the version
 

@@ -1,5 +1,8 @@
 import { resolve } from 'node:path';
 import { findConfigFile, loadConfigFile, type Config, type RuleSettingInput } from './config.js';
+import { stat } from 'node:fs/promises';
+import { formatOf } from '../input/index.js';
+import { readJsonlFile } from '../input/jsonl-stream.js';
 import { expandPaths, readSource } from './files.js';
 import { Linter } from './linter.js';
 import { bundledRuleSet, loadRuleSet, type RuleSet } from './rules.js';
@@ -12,6 +15,9 @@ export { expandPaths, readSource } from './files.js';
 export { localeFromEnv } from './messages.js';
 export * from './types.js';
 
+/** Files read whole are held in memory several times over while parsed; beyond this, JSONL is the way. */
+export const DEFAULT_MAX_FILE_SIZE = 256 * 1024 * 1024;
+
 export interface LintOptions {
   /** Config object, or a path to a config file; by default .beianlintrc.* in cwd. */
   config?: Config | string | false;
@@ -21,6 +27,11 @@ export interface LintOptions {
   fallbackLocale?: Locale;
   redact?: boolean;
   now?: Date;
+  /**
+   * Largest file read whole (JSON, YAML), and largest single JSONL record, in
+   * bytes. JSONL files are streamed and may be of any size.
+   */
+  maxFileSize?: number;
   /** Overrides on top of the config's rules (the CLI's --rule). */
   rules?: Record<string, RuleSettingInput>;
   cwd?: string;
@@ -62,21 +73,34 @@ export async function lintFiles(paths: readonly string[], options: LintOptions &
   const linter = options.linter ?? createLinter(options);
   const files = await expandPaths(paths.filter((p) => p !== '-'), cwd);
   const batch = linter.startBatch(cwd);
+  const maxFileSize = options.maxFileSize ?? DEFAULT_MAX_FILE_SIZE;
   const perFile: Array<{ filePath: string; messages: LintMessage[] }> = [];
-  const sources: Array<{ filePath: string; read: () => Promise<Awaited<ReturnType<typeof readSource>>> }> = [];
-  for (const p of paths) {
-    if (p === '-' && options.stdin) {
-      const { text, filePath } = options.stdin;
-      sources.push({ filePath: resolve(cwd, filePath), read: async () => ({ ok: true, text }) });
-    }
+  const fault = (reason: string, detail: string) => linter.faultMessages([{ kind: 'fault', index: 0, reason, detail, range: { line: 1, column: 1, endLine: 1, endColumn: 1 } }]);
+  if (paths.includes('-') && options.stdin) {
+    const filePath = resolve(cwd, options.stdin.filePath);
+    perFile.push({ filePath, messages: linter.lintSource(options.stdin.text, filePath, undefined, batch) });
   }
-  for (const f of files) sources.push({ filePath: f, read: () => readSource(f) });
-  for (const source of sources) {
-    const outcome = await source.read();
-    const messages = outcome.ok
-      ? linter.lintSource(outcome.text, source.filePath, undefined, batch)
-      : linter.faultMessages([{ kind: 'fault', index: 0, reason: outcome.reason, detail: outcome.detail, range: { line: 1, column: 1, endLine: 1, endColumn: 1 } }]);
-    perFile.push({ filePath: source.filePath, messages });
+  for (const filePath of files) {
+    const messages: LintMessage[] = [];
+    const format = formatOf(filePath);
+    if (format === 'jsonl') {
+      try {
+        for await (const item of readJsonlFile(filePath, { maxLineBytes: maxFileSize })) linter.lintItem(item, filePath, messages, batch);
+      } catch (e) {
+        // The file vanished or became unreadable mid-run: keep what was linted, say why it stopped.
+        messages.push(...fault('read-error', (e as NodeJS.ErrnoException).code ?? (e as Error).message));
+      }
+    } else {
+      const size = (await stat(filePath).catch(() => undefined))?.size ?? 0;
+      if (format && size > maxFileSize) {
+        messages.push(...fault('file-too-large', `${Math.ceil(size / 1048576)} MiB > ${Math.floor(maxFileSize / 1048576)} MiB`));
+      } else {
+        const outcome = await readSource(filePath);
+        if (outcome.ok) messages.push(...linter.lintSource(outcome.text, filePath, undefined, batch));
+        else messages.push(...fault(outcome.reason, outcome.detail));
+      }
+    }
+    perFile.push({ filePath, messages });
   }
   const batchMessages = batch.finish();
   return perFile.map(({ filePath, messages }) => linter.result(filePath, [...messages, ...(batchMessages.get(filePath) ?? [])]));

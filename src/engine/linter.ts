@@ -112,15 +112,18 @@ export class Linter {
       items = [{ kind: 'fault', index: 0, reason: 'internal', detail: (e as Error).message, range: { line: 1, column: 1, endLine: 1, endColumn: 1 } }];
     }
     const messages: LintMessage[] = [];
-    for (const item of items) {
-      if (item.kind === 'fault') {
-        messages.push(...this.faultMessages([item]));
-        continue;
-      }
-      this.lintRecord(item, messages);
-      batch?.visit(item, filePath);
-    }
+    for (const item of items) this.lintItem(item, filePath, messages, batch);
     return messages;
+  }
+
+  /** One parsed record (or fault) of a file, appending its messages to `out`. */
+  lintItem(item: SourceItem, filePath: string, out: LintMessage[], batch?: BatchSession): void {
+    if (item.kind === 'fault') {
+      out.push(...this.faultMessages([item]));
+      return;
+    }
+    this.lintRecord(item, out);
+    batch?.visit(item, filePath);
   }
 
   faultMessages(faults: SourceFault[]): LintMessage[] {

@@ -100,4 +100,16 @@ describe('lintFiles', () => {
     expect(results[0]!.messages[0]!.message).toBe('this is a binary file, not a filing record');
     expect(results[1]!.messages[0]!.message).toBe('the file is not valid UTF-8 (export it as UTF-8)');
   });
+
+  it('skips a JSON file over --max-file-size with advice, and still streams a JSONL file of any size', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'beianlint-files-'));
+    const record = JSON.stringify(patched('individual-draft'));
+    writeFileSync(join(dir, 'big.json'), `[${record}, ${record}]`);
+    writeFileSync(join(dir, 'big.jsonl'), `${record}\n${JSON.stringify(patched('individual-draft', { set: { '/filingId': 'F-B' } }))}\n`);
+    const maxFileSize = Buffer.byteLength(record) + 10;
+    const [json, jsonl] = await lintFiles(['big.json', 'big.jsonl'], { config: false, now: TEST_NOW, cwd: dir, maxFileSize });
+    expect(json!.messages.map((m) => [m.ruleId, m.line, m.column])).toEqual([['parse-error', 1, 1]]);
+    expect(json!.messages[0]!.message).toMatch(/exceeds --max-file-size .* export large batches as JSONL/);
+    expect(jsonl!.messages).toEqual([]);
+  });
 });

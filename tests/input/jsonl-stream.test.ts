@@ -1,0 +1,66 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { parseSource, type SourceItem } from '../../src/input/index.js';
+import { readJsonlFile } from '../../src/input/jsonl-stream.js';
+
+async function streamed(content: Buffer | string, maxLineBytes = 1 << 20): Promise<SourceItem[]> {
+  const file = join(mkdtempSync(join(tmpdir(), 'beianlint-jsonl-')), 'x.jsonl');
+  writeFileSync(file, content);
+  const items: SourceItem[] = [];
+  for await (const item of readJsonlFile(file, { maxLineBytes })) items.push(item);
+  return items;
+}
+
+function shape(items: SourceItem[]) {
+  return items.map((i) => (i.kind === 'record' ? ['record', i.index, i.line, i.value] : ['fault', i.index, i.reason, i.range.line]));
+}
+
+describe('streamed JSONL', () => {
+  it('reads the same records, faults and lines as the in-memory reader, whatever the line ends', async () => {
+    const text = '\uFEFF{"a": 1}\r\n\r\n{"a": "二"}\n{"a": \r{"a": 4}\n\n';
+    expect(shape(await streamed(text))).toEqual(shape(parseSource(text, 'jsonl')));
+    expect(shape(await streamed(text))).toEqual([
+      ['record', 0, 1, { a: 1 }],
+      ['record', 1, 3, { a: '二' }],
+      ['fault', 2, 'json-value-expected', 4],
+      ['record', 3, 5, { a: 4 }],
+    ]);
+  });
+
+  it('keeps a CRLF split across read chunks as one line end', async () => {
+    // The reader takes 1 MiB at a time: put the CR last in the first chunk.
+    const first = `{"pad": "${'x'.repeat((1 << 20) - 12)}"}`;
+    expect(Buffer.byteLength(first) + 1).toBe(1 << 20);
+    const items = await streamed(`${first}\r\n{"b": 2}\r\n`, 4 << 20);
+    expect(shape(items).map((s) => s.slice(0, 3))).toEqual([
+      ['record', 0, 1],
+      ['record', 1, 2],
+    ]);
+  });
+
+  it('spoils only the record with invalid UTF-8 or a NUL byte', async () => {
+    const bytes = Buffer.concat([Buffer.from('{"a": 1}\n{"a": "'), Buffer.from([0xff, 0xfe]), Buffer.from('"}\n{"a":\u0000 1}\n{"a": 3}\n')]);
+    expect(shape(await streamed(bytes))).toEqual([
+      ['record', 0, 1, { a: 1 }],
+      ['fault', 1, 'invalid-utf8', 2],
+      ['fault', 2, 'binary-file', 3],
+      ['record', 3, 4, { a: 3 }],
+    ]);
+  });
+
+  it('skips a line over the limit without holding it, and goes on', async () => {
+    const items = await streamed(`{"a": 1}\n{"big": "${'x'.repeat(5000)}"}\n{"a": 3}`, 1000);
+    expect(shape(items)).toEqual([
+      ['record', 0, 1, { a: 1 }],
+      ['fault', 1, 'record-too-large', 2],
+      ['record', 2, 3, { a: 3 }],
+    ]);
+  });
+
+  it('locates values on their line', async () => {
+    const [, rec] = await streamed('{"a": 1}\n{"owner": {"name": "张三"}}\n');
+    expect(rec!.kind === 'record' && rec!.locate('/owner/name')).toEqual({ line: 2, column: 20, endLine: 2, endColumn: 24 });
+  });
+});
