@@ -108,8 +108,9 @@ export class Linter {
     try {
       items = parseSource(text, fmt);
     } catch (e) {
-      // The parsers are meant never to throw; if one does, the file still gets a message.
-      items = [{ kind: 'fault', index: 0, reason: 'internal', detail: (e as Error).message, range: { line: 1, column: 1, endLine: 1, endColumn: 1 } }];
+      // The parsers recurse: nesting deep enough to exhaust the stack is a fault of the file.
+      const tooDeep = e instanceof RangeError;
+      items = [{ kind: 'fault', index: 0, reason: tooDeep ? 'too-deep' : 'internal', ...(tooDeep ? {} : { detail: (e as Error).message }), range: { line: 1, column: 1, endLine: 1, endColumn: 1 } }];
     }
     const messages: LintMessage[] = [];
     for (const item of items) this.lintItem(item, filePath, messages, batch);

@@ -53,11 +53,13 @@ export interface RuleSet {
   byId: Map<string, Rule>;
 }
 
-const ajv = createAjv();
+// Bundled rules are ours; rules from configured folders get the linear-time regex engine.
+const trustedAjv = createAjv();
+const untrustedAjv = createAjv({ untrusted: true });
 let ruleFileValidator: ValidateFunction | undefined;
 
 function ruleFileSchema(): ValidateFunction {
-  ruleFileValidator ??= ajv.compile(JSON.parse(readFileSync(join(schemasDir, 'rule.schema.json'), 'utf8')) as object);
+  ruleFileValidator ??= trustedAjv.compile(JSON.parse(readFileSync(join(schemasDir, 'rule.schema.json'), 'utf8')) as object);
   return ruleFileValidator;
 }
 
@@ -66,7 +68,8 @@ function fail(file: string, line: number, reason: string): never {
 }
 
 /** Reads, validates and compiles one rule file; any defect stops the run. */
-export function loadRuleFile(file: string, displayName = file): Rule {
+export function loadRuleFile(file: string, displayName = file, options: { trusted?: boolean } = {}): Rule {
+  const ajv = options.trusted ? trustedAjv : untrustedAjv;
   let text: string;
   try {
     text = readFileSync(file, 'utf8');
@@ -148,7 +151,7 @@ export function loadRuleSet(extraDirs: readonly string[] = [], options: { cwd?: 
     const files = fg.sync('*.{yaml,yml}', { cwd: dir, absolute: true, onlyFiles: true }).sort();
     for (const file of files) {
       const shown = relative(options.cwd ?? process.cwd(), file) || file;
-      const rule = loadRuleFile(file, shown);
+      const rule = loadRuleFile(file, shown, { trusted: dir === bundledRulesDir });
       const earlier = byId.get(rule.id);
       if (earlier) fail(shown, 1, `rule id "${rule.id}" is already defined in ${earlier.file}`);
       rules.push(rule);

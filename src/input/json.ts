@@ -1,6 +1,6 @@
 import { parseTree, printParseErrorCode, type Node as JsonNode, type ParseError } from 'jsonc-parser';
 import { LineIndex } from './line-index.js';
-import { addProperty, duplicatesToRanges, locateInOutline, type OutlineBuilder, type PositionNode } from './position-tree.js';
+import { addProperty, duplicatesToRanges, locateInOutline, MAX_OUTLINE_DEPTH, type OutlineBuilder, type PositionNode } from './position-tree.js';
 import { escapeSegment } from './pointer.js';
 import type { SourceFault, SourceItem, SourceRecord } from './source.js';
 
@@ -15,22 +15,23 @@ export function jsonProblem(error: ParseError): string {
   return 'json-' + printParseErrorCode(error.error).replace(/[A-Z]/g, (c, i) => (i ? '-' : '') + c.toLowerCase());
 }
 
-export function outlineJson(node: JsonNode, path: string, builder: OutlineBuilder['duplicates']): PositionNode {
+export function outlineJson(node: JsonNode, path: string, builder: OutlineBuilder['duplicates'], depth = 0): PositionNode {
   const out: PositionNode = { start: node.offset, end: node.offset + node.length };
+  if (depth >= MAX_OUTLINE_DEPTH) return out;
   if (node.type === 'object') {
     for (const prop of node.children ?? []) {
       const [keyNode, valueNode] = prop.children ?? [];
       if (!keyNode || typeof keyNode.value !== 'string') continue;
       const key = keyNode.value;
       const child = valueNode
-        ? outlineJson(valueNode, path + '/' + escapeSegment(key), builder)
+        ? outlineJson(valueNode, path + '/' + escapeSegment(key), builder, depth + 1)
         : { start: keyNode.offset, end: keyNode.offset + keyNode.length };
       child.keyStart = keyNode.offset;
       child.keyEnd = keyNode.offset + keyNode.length;
       addProperty(out, path, key, child, builder);
     }
   } else if (node.type === 'array') {
-    out.items = (node.children ?? []).map((c, i) => outlineJson(c, path + '/' + i, builder));
+    out.items = (node.children ?? []).map((c, i) => outlineJson(c, path + '/' + i, builder, depth + 1));
   }
   return out;
 }

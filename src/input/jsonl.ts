@@ -1,7 +1,7 @@
 import { parseTree, type ParseError } from 'jsonc-parser';
 import { jsonProblem, outlineJson } from './json.js';
 import { LineIndex } from './line-index.js';
-import { duplicatesToRanges, locateInOutline, type OutlineBuilder } from './position-tree.js';
+import { duplicatesToRanges, locateInOutline, type OutlineBuilder, type PositionNode } from './position-tree.js';
 import type { SourceItem, SourceRange, SourceRecord } from './source.js';
 
 const LINE_BREAK = /\r\n|\n|\r/g;
@@ -57,8 +57,14 @@ export function parseJsonLine(line: string, lineNo: number, index: number): Sour
   const outline = () => {
     if (!built) {
       const duplicates: OutlineBuilder['duplicates'] = [];
-      const root = parseTree(line, [], { disallowComments: true })!;
-      built = { outline: { node: outlineJson(root, '', duplicates), duplicates }, lines: new LineIndex(line) };
+      let node: PositionNode;
+      try {
+        node = outlineJson(parseTree(line, [], { disallowComments: true })!, '', duplicates);
+      } catch {
+        // jsonc-parser recurses; nesting deep enough to overflow it gets whole-line positions.
+        node = { start: 0, end: line.length };
+      }
+      built = { outline: { node, duplicates }, lines: new LineIndex(line) };
     }
     return built;
   };

@@ -16,6 +16,12 @@ export interface PositionNode {
   items?: PositionNode[];
 }
 
+/**
+ * No filing nests anywhere near this deep; beyond it, positions resolve to the
+ * deepest outlined ancestor instead of recursing towards a stack overflow.
+ */
+export const MAX_OUTLINE_DEPTH = 64;
+
 export interface OutlineBuilder {
   node: PositionNode;
   duplicates: Array<{ path: string; keyStart: number; keyEnd: number; firstKeyStart: number }>;

@@ -1,6 +1,6 @@
 import { isAlias, isMap, isScalar, isSeq, parseAllDocuments, type Document, type Node as YamlNode } from 'yaml';
 import { LineIndex } from './line-index.js';
-import { addProperty, duplicatesToRanges, locateInOutline, type OutlineBuilder, type PositionNode } from './position-tree.js';
+import { addProperty, duplicatesToRanges, locateInOutline, MAX_OUTLINE_DEPTH, type OutlineBuilder, type PositionNode } from './position-tree.js';
 import { escapeSegment } from './pointer.js';
 import type { SourceItem, SourceRecord } from './source.js';
 
@@ -9,22 +9,22 @@ import type { SourceItem, SourceRecord } from './source.js';
 // whole record. maxAliasCount keeps alias bombs from exploding in memory.
 const OPTIONS = { uniqueKeys: false, prettyErrors: false, maxAliasCount: 100 } as const;
 
-function outlineYaml(node: YamlNode | null | undefined, fallback: [number, number], path: string, dup: OutlineBuilder['duplicates']): PositionNode {
+function outlineYaml(node: YamlNode | null | undefined, fallback: [number, number], path: string, dup: OutlineBuilder['duplicates'], depth = 0): PositionNode {
   const range = node?.range;
   const out: PositionNode = range ? { start: range[0], end: range[1] } : { start: fallback[0], end: fallback[1] };
-  if (!node || isAlias(node)) return out;
+  if (!node || isAlias(node) || depth >= MAX_OUTLINE_DEPTH) return out;
   if (isMap(node)) {
     for (const pair of node.items) {
       const keyNode = pair.key as YamlNode | null;
       const key = isScalar(keyNode) ? String(keyNode.value) : keyNode ? String(keyNode) : '';
       const keyRange: [number, number] = keyNode?.range ? [keyNode.range[0], keyNode.range[1]] : [out.start, out.start];
-      const child = outlineYaml(pair.value as YamlNode | null, [keyRange[1], keyRange[1]], path + '/' + escapeSegment(key), dup);
+      const child = outlineYaml(pair.value as YamlNode | null, [keyRange[1], keyRange[1]], path + '/' + escapeSegment(key), dup, depth + 1);
       child.keyStart = keyRange[0];
       child.keyEnd = keyRange[1];
       addProperty(out, path, key, child, dup);
     }
   } else if (isSeq(node)) {
-    out.items = node.items.map((item, i) => outlineYaml(item as YamlNode, [out.start, out.start], path + '/' + i, dup));
+    out.items = node.items.map((item, i) => outlineYaml(item as YamlNode, [out.start, out.start], path + '/' + i, dup, depth + 1));
   }
   return out;
 }

@@ -1,10 +1,26 @@
 import { Ajv2020 } from 'ajv/dist/2020.js';
 import addFormatsModule from 'ajv-formats';
+import { RE2JS } from 're2js';
 
 // ajv-formats is CommonJS; under NodeNext its default import is the module object.
 const addFormats = ((addFormatsModule as unknown as { default?: typeof addFormatsModule }).default ?? addFormatsModule) as unknown as (ajv: Ajv2020) => Ajv2020;
 
 export type { ErrorObject, ValidateFunction } from 'ajv/dist/2020.js';
+
+/**
+ * Patterns from rule files we did not write run on RE2's linear-time engine:
+ * a catastrophic-backtracking pattern cannot hang a run, and constructs RE2
+ * cannot run in linear time (look-around, back-references) are refused when
+ * the rule is loaded.
+ */
+const linearRegExp = Object.assign(
+  (pattern: string) => {
+    const re = RE2JS.compile(pattern);
+    // ajv keys its compiled-pattern cache by toString(); without it every pattern would share one entry.
+    return { test: (text: string) => re.matcher(text).find(), toString: () => `/${pattern}/u` };
+  },
+  { code: 'linear-time RE2 (re2js)' },
+);
 
 /**
  * One way to build a validator for every schema the project compiles (the
@@ -13,8 +29,9 @@ export type { ErrorObject, ValidateFunction } from 'ajv/dist/2020.js';
  * `required` inside `if`/`then` is how stage-dependent fields are written, so
  * strictRequired stays off.
  */
-export function createAjv(): Ajv2020 {
+export function createAjv(options: { untrusted?: boolean } = {}): Ajv2020 {
   const ajv = new Ajv2020({
+    ...(options.untrusted ? { code: { regExp: linearRegExp } } : {}),
     allErrors: true,
     strict: true,
     strictRequired: false,

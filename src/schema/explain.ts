@@ -34,13 +34,14 @@ const KEYWORD_NAMES: Record<string, string> = {
 
 /** A short, single-line rendering of a value for a message. */
 export function renderValue(value: unknown): string {
-  let text: string;
+  let text: string | undefined;
   try {
-    text = typeof value === 'string' ? JSON.stringify(value) : JSON.stringify(value) ?? String(value);
+    text = JSON.stringify(value);
   } catch {
-    text = String(value);
+    // Cycles cannot come from parsed input, but absurd nesting can overflow the stack.
+    text = Array.isArray(value) ? '[…]' : typeof value === 'object' && value !== null ? '{…}' : undefined;
   }
-  if (text === undefined) text = String(value);
+  if (text === undefined) text = typeof value === 'object' && value !== null ? '{…}' : String(value);
   return text.length > 60 ? text.slice(0, 57) + '…' : text;
 }
 

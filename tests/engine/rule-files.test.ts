@@ -101,3 +101,19 @@ describe('loading a config file', () => {
     expect(() => loadConfigFile(config('{"ruleDirs": ["/etc"]}'))).toThrow(/outside the config's folder/);
   });
 });
+
+describe('patterns in rule files from configured folders', () => {
+  const withPattern = (pattern: string) => VALID.replace('maxLength: 3', () => `pattern: '${pattern}'`);
+
+  it('run in linear time even when they would backtrack catastrophically', () => {
+    const rule = loadRuleFile(ruleFile(withPattern('^(a+)+$')));
+    const started = process.hrtime.bigint();
+    expect(rule.validate?.({ remarks: 'a'.repeat(5000) + 'b' })).toBe(false);
+    // A backtracking engine would take longer than the age of the universe here; RE2 needs milliseconds.
+    expect(Number(process.hrtime.bigint() - started) / 1e9).toBeLessThan(10);
+  });
+
+  it('are refused when loaded if RE2 cannot run them in linear time', () => {
+    expect(loadError(withPattern('^(?=x)x$'))).toMatch(/:10: the rule's schema does not compile: .*unsupported Perl syntax/);
+  });
+});

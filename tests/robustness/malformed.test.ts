@@ -1,0 +1,43 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { lintFiles, readSource } from '../../src/engine/index.js';
+import { TEST_NOW } from '../support/lint.js';
+
+// Each malformed file gives one clear parse-error with a position where one
+// exists, and never stops the other files of the run from being linted.
+const CASES: Array<[name: string, content: string | Buffer, message: string, line: number, column: number]> = [
+  ['empty.json', '', 'the file is empty; it holds no filing record', 1, 1],
+  ['blank.json', '  \r\n\t\n', 'the file is empty; it holds no filing record', 1, 1],
+  ['bom-only.json', '\uFEFF', 'the file is empty; it holds no filing record', 1, 1],
+  ['empty.yaml', '# nothing but a comment\n', 'the file is empty; it holds no filing record', 1, 1],
+  ['truncated.json', '{\r\n  "schemaVersion": 1,\r\n  "owner": {"name": "张三"', 'JSON syntax error: the object is not closed with }', 3, 25],
+  ['comments.json', '{\n  /* exported */ "schemaVersion": 1\n}', 'JSON syntax error: JSON does not allow comments', 2, 3],
+  ['nan.json', '{"schemaVersion": NaN}', 'JSON syntax error: invalid symbol', 1, 19],
+  ['infinity.json', '{"schemaVersion": 1, "x": -Infinity}', 'JSON syntax error: invalid symbol', 1, 27],
+  ['trailing.json', '{"a": 1} {"b": 2}', 'JSON syntax error: text after the value (use a JSON array or JSONL for several records)', 1, 10],
+  ['binary.json', Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0x00, 0x00]), 'this is a binary file, not a filing record', 1, 1],
+  ['gbk.json', Buffer.from([0x7b, 0x22, 0x61, 0x22, 0x3a, 0x22, 0xd5, 0xc5, 0xc8, 0xfd, 0x22, 0x7d]), 'the file is not valid UTF-8 (export it as UTF-8)', 1, 1],
+  ['deep.json', '['.repeat(100_000) + ']'.repeat(100_000), 'nested too deeply to parse (a filing record nests only a few levels)', 1, 1],
+  ['tab.yaml', 'owner:\n\tname: x\n', 'YAML syntax error', 2, 1],
+  ['notes.txt', 'hello', 'unsupported file type (use .json, .jsonl, .ndjson, .yaml or .yml)', 1, 1],
+];
+
+describe('malformed files', () => {
+  it.each(CASES)('%s', async (name, content, message, line, column) => {
+    const dir = mkdtempSync(join(tmpdir(), 'beianlint-bad-'));
+    writeFileSync(join(dir, name), content);
+    writeFileSync(join(dir, 'after.json'), '{}');
+    const [bad, after] = await lintFiles([name, 'after.json'], { config: false, cwd: dir, now: TEST_NOW });
+    expect(bad!.messages).toHaveLength(1);
+    expect(bad!.messages[0]).toMatchObject({ ruleId: 'parse-error', severity: 'error', line, column });
+    expect(bad!.messages[0]!.message.startsWith(message)).toBe(true);
+    expect(after!.messages.length).toBeGreaterThan(0);
+  });
+
+  it('reports a file that vanished between listing and reading', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'beianlint-bad-'));
+    expect(await readSource(join(dir, 'gone.json'))).toEqual({ ok: false, reason: 'read-error', detail: 'ENOENT' });
+  });
+});
