@@ -1,3 +1,30 @@
-import type { CheckDefinition } from '../registry.js';
+import { recordCheck, type CheckDefinition } from '../registry.js';
+import { contactFormat, contactFormatMessages, contactFormatOptions } from './contact-format.js';
+import {
+  domainFormat,
+  domainFormatMessages,
+  domainFormatOptions,
+  duplicateDomainInRecord,
+  duplicateDomainMessages,
+  ownerDomainConsistency,
+  ownerDomainMessages,
+} from './domains.js';
+import { ipAddress, ipAddressMessages } from './ip-address.js';
+import { preApproval, preApprovalMessages, preApprovalOptions } from './pre-approval.js';
+import { requiredContacts, requiredContactsMessages, requiredContactsOptions } from './required-contacts.js';
 
-export const CONTACTS_CHECKS: Record<string, CheckDefinition> = {};
+/**
+ * Checks of 一、2 (contacts), 一、3 (website and domains), 一、4 (access IPs)
+ * and the domain-holder check of 二、(二)1.(5). Check names equal the rule ids,
+ * except `record-duplicate-domain` (rule duplicate-domain): the batch group's
+ * check for batch-duplicate-domain is already named `duplicate-domain`.
+ */
+export const CONTACTS_CHECKS: Record<string, CheckDefinition> = {
+  'required-contacts': recordCheck(requiredContacts, requiredContactsMessages, requiredContactsOptions),
+  'contact-format': recordCheck(contactFormat, contactFormatMessages, contactFormatOptions),
+  'domain-format': recordCheck(domainFormat, domainFormatMessages, domainFormatOptions),
+  'owner-domain-consistency': recordCheck(ownerDomainConsistency, ownerDomainMessages),
+  'pre-approval': recordCheck(preApproval, preApprovalMessages, preApprovalOptions),
+  'ip-address': recordCheck(ipAddress, ipAddressMessages),
+  'record-duplicate-domain': recordCheck(duplicateDomainInRecord, duplicateDomainMessages),
+};

@@ -1,0 +1,124 @@
+import { domainToUnicode } from 'node:url';
+import { checkDomainName, domainKey } from '../../domain/domain-name.js';
+import { sameName } from '../../domain/names.js';
+import type { MessageData, RecordCheck } from '../api.js';
+import { textAt } from '../access.js';
+import { domainEntries, severityFor, severityTableSchema, text, type SeverityTable } from './common.js';
+
+// ---------------------------------------------------------------------------
+// domain-format (一、3): each domain is a valid name one can register.
+
+export const domainFormatMessages = [
+  'empty',
+  'url',
+  'character',
+  'hyphen',
+  'empty-label',
+  'too-long',
+  'numeric-tld',
+  'idna',
+  'ip-address',
+  'no-public-suffix',
+  'is-public-suffix',
+  'subdomain',
+  'private-suffix',
+  'trailing-dot',
+] as const;
+
+export interface DomainFormatOptions {
+  severity?: SeverityTable;
+}
+
+export const domainFormatOptions = {
+  type: 'object',
+  additionalProperties: false,
+  properties: { severity: severityTableSchema(domainFormatMessages) },
+};
+
+/** Shows a name the way it was given: U-labels when the input had non-ASCII, else A-labels. */
+function shown(ascii: string, input: string): string {
+  return /[^\x00-\x7f]/.test(input) ? domainToUnicode(ascii) || ascii : ascii;
+}
+
+function domainVerdict(input: string): { messageId: (typeof domainFormatMessages)[number]; data: MessageData } | undefined {
+  const value = input.trim();
+  const r = checkDomainName(input);
+  if (r.ok) {
+    if (r.isSubdomain) {
+      const data = { value, registrable: shown(r.registrable, value) };
+      return r.privateSuffix ? { messageId: 'private-suffix', data: { ...data, suffix: r.privateSuffix } } : { messageId: 'subdomain', data };
+    }
+    if (r.trailingDot) return { messageId: 'trailing-dot', data: { value, bare: shown(r.ascii, value) } };
+    return undefined;
+  }
+  switch (r.problem) {
+    case 'syntax':
+      return { messageId: r.reason === 'label-too-long' ? 'too-long' : r.reason, data: { value } };
+    case 'ip-address':
+      return { messageId: 'ip-address', data: { value } };
+    case 'no-public-suffix':
+      return { messageId: 'no-public-suffix', data: { value, tld: shown(r.tld, value) } };
+    case 'is-public-suffix':
+      return { messageId: 'is-public-suffix', data: { value } };
+  }
+}
+
+export const domainFormat: RecordCheck<DomainFormatOptions> = (ctx) => {
+  for (const d of domainEntries(ctx.record)) {
+    const name = d.entry.name;
+    // Absent or not a string: the schema rule reports it. A blank string is a name that says nothing.
+    if (typeof name !== 'string') continue;
+    const verdict = domainVerdict(name);
+    if (verdict) ctx.report({ path: `${d.path}/name`, ...verdict, ...severityFor(ctx.options.severity, verdict.messageId) });
+  }
+};
+
+// ---------------------------------------------------------------------------
+// owner-domain-consistency (二、(二)1.(5)): the domain holder is the owner.
+
+export const ownerDomainMessages = ['missing'] as const;
+
+export const ownerDomainConsistency: RecordCheck = (ctx) => {
+  const owner = textAt(ctx.record, '/owner/name');
+  for (const d of domainEntries(ctx.record)) {
+    const domain = text(d.entry.name);
+    // Without a domain name there is nothing whose holder could be verified; the schema rule reports it.
+    if (domain === undefined) continue;
+    const path = `${d.path}/registrant`;
+    const registrant = d.entry.registrant;
+    const has = Object.prototype.hasOwnProperty.call(d.entry, 'registrant');
+    if (!has || registrant === null || (typeof registrant === 'string' && registrant.trim() === '')) {
+      ctx.report({ path, messageId: 'missing', data: { domain: domain.trim() } });
+      continue;
+    }
+    // A registrant of another type is the schema rule's; without an owner name there is nothing to compare.
+    if (typeof registrant !== 'string' || owner === undefined) continue;
+    if (!sameName(registrant, owner)) {
+      ctx.report({ path, data: { domain: domain.trim(), registrant: registrant.trim(), owner: owner.trim() } });
+    }
+  }
+};
+
+// ---------------------------------------------------------------------------
+// duplicate-domain (一、3): a domain is listed once per record.
+
+export const duplicateDomainMessages = ['other-spelling'] as const;
+
+export const duplicateDomainInRecord: RecordCheck = (ctx) => {
+  const seen = new Map<string, { path: string; value: string }>();
+  for (const d of domainEntries(ctx.record)) {
+    const name = text(d.entry.name);
+    if (name === undefined) continue;
+    const key = domainKey(name);
+    if (key === '') continue;
+    const path = `${d.path}/name`;
+    const value = name.trim();
+    const first = seen.get(key);
+    if (!first) {
+      seen.set(key, { path, value });
+      continue;
+    }
+    const data = { value, first: first.path, firstValue: first.value };
+    ctx.report(value === first.value ? { path, data } : { path, messageId: 'other-spelling', data });
+  }
+};
