@@ -1,0 +1,24 @@
+// document-holder (二、(二)1.(5)): the holder named on the owner's and the
+// principal's documents is the owner / the principal ("核验证件持有者……与备案
+// 系统中录入的网站备案信息是否完全一致"). Names are compared with the one
+// normaliser every rule uses (src/domain/names.ts).
+
+import { sameName } from '../../domain/names.js';
+import type { RecordCheck } from '../api.js';
+import { textAt } from '../access.js';
+import { SUBJECTS, SUBJECT_ZH, documentOf } from './shared.js';
+
+export const documentHolderMessageIds = ['default'] as const;
+
+export const documentHolder: RecordCheck = (ctx) => {
+  for (const subject of SUBJECTS) {
+    const doc = documentOf(ctx.record, subject);
+    const name = textAt(ctx.record, `${doc.base}/name`);
+    if (doc.holder === undefined || name === undefined) continue;
+    if (sameName(doc.holder, name)) continue;
+    ctx.report({
+      path: `${doc.base}/document/holder`,
+      data: { subject, subjectZh: SUBJECT_ZH[subject], holder: doc.holder, name },
+    });
+  }
+};

@@ -1,0 +1,80 @@
+// uscc-category (一、1.(1), warning): positions 1-2 of a unified social credit
+// code name the registration authority and the kind of body it registered
+// (GB 32100-2015): 91 is an enterprise registered by market regulation, 11 a
+// government organ registered by an establishment office, 51 a social group
+// registered by civil affairs. A unit owner whose code says something else
+// than its unit type has probably chosen the wrong unit type (or shows
+// another body's code). Which categories fit which unit type is the rule
+// file's table; the names of the categories come from src/domain/uscc.ts.
+// The rule is silent when the number is no valid USCC (document-number
+// reports that).
+
+import { checkDocumentNumber } from '../../domain/document-number.js';
+import { USCC_CATEGORIES } from '../../domain/uscc.js';
+import type { RecordCheck } from '../api.js';
+import { textAt } from '../access.js';
+import { UNIT_TYPE_ZH, documentOf, isUnitType, joinEn, joinZh, ownerKind, unitTypeSchema } from './shared.js';
+
+export interface UsccCategoryOptions {
+  /** Registration authority + category code (positions 1-2) → the unit types it fits; [] for none. */
+  categories: Record<string, string[]>;
+  /** Warn about a code whose authority and category are not in the table. */
+  reportUnknown?: boolean;
+}
+
+export const usccCategoryOptionsSchema = {
+  type: 'object',
+  additionalProperties: false,
+  required: ['categories'],
+  properties: {
+    categories: {
+      type: 'object',
+      propertyNames: { type: 'string', pattern: '^[0-9A-HJ-NP-RTUWXY]{2}$' },
+      additionalProperties: { type: 'array', uniqueItems: true, items: unitTypeSchema },
+    },
+    reportUnknown: { type: 'boolean' },
+  },
+} as const;
+
+export const usccCategoryMessageIds = ['default', 'unknown-category'] as const;
+
+export const usccCategory: RecordCheck<UsccCategoryOptions> = (ctx) => {
+  const { record, options } = ctx;
+  if (ownerKind(record) !== 'unit') return;
+  const unitType = textAt(record, '/owner/unitType');
+  if (!isUnitType(unitType)) return;
+  const doc = documentOf(record, 'owner');
+  if (doc.type === undefined || doc.number === undefined) return;
+  const verdict = checkDocumentNumber(doc.type, doc.number, ctx.now);
+  if (!verdict.ok || verdict.scheme !== 'uscc') return;
+
+  const category = verdict.category;
+  const fitting = Object.keys(options.categories)
+    .filter((c) => options.categories[c]!.includes(unitType))
+    .sort();
+  const data = {
+    category,
+    unitType,
+    unitTypeZh: UNIT_TYPE_ZH[unitType],
+    expected: fitting.length ? joinEn(fitting) : 'none',
+    expectedZh: fitting.length ? joinZh(fitting) : '无',
+  };
+  const path = '/owner/document/number';
+
+  if (!Object.hasOwn(options.categories, category)) {
+    if (options.reportUnknown ?? true) ctx.report({ path, messageId: 'unknown-category', data });
+    return;
+  }
+  if (options.categories[category]!.includes(unitType)) return;
+  const names = Object.hasOwn(USCC_CATEGORIES, category) ? USCC_CATEGORIES[category] : undefined;
+  ctx.report({
+    path,
+    data: {
+      ...data,
+      authority: names?.authority.en ?? category[0]!,
+      authorityZh: names?.authority.zh ?? category[0]!,
+      categoryName: names?.category.en ?? category,
+      categoryNameZh: names?.category.zh ?? category,
+    },
+  });
+};
