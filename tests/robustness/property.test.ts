@@ -17,7 +17,8 @@ const BASES = ['enterprise-approved', 'individual-draft', 'government-verified']
 
 function pointers(value: unknown, prefix = '', depth = 0): string[] {
   if (value === null || typeof value !== 'object' || depth > 12) return [];
-  const keys = Array.isArray(value) ? value.map((_, i) => String(i)) : Object.keys(value);
+  // Not value.map(): a mutated array may carry a "constructor" property of its own.
+  const keys = Array.isArray(value) ? Array.from({ length: value.length }, (_, i) => String(i)) : Object.keys(value);
   return keys.flatMap((k) => {
     const p = `${prefix}/${k.replace(/~/g, '~0').replace(/\//g, '~1')}`;
     return [p, ...pointers((value as Record<string, unknown>)[k], p, depth + 1)];
