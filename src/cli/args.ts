@@ -103,7 +103,8 @@ export const HELP = `beianlint — lint Chinese website ICP filing records (网�
 Usage: beianlint [options] <file|dir|glob|->...
 
 Options:
-  -f, --format <name>       stylish (default), compact or json
+  -f, --format <name>       stylish (default), compact, json, sarif, junit,
+                            github (Actions annotations), summary or html
       --locale <zh-CN|en>   message language (default from LC_ALL/LANG)
       --max-warnings <n>    exit 1 when there are more than n warnings
       --quiet               report errors only

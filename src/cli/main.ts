@@ -59,7 +59,7 @@ export async function main(argv: readonly string[], io = { stdout: process.stdou
     const warnings = results.reduce((n, r) => n + r.warningCount, 0);
     const toFile = options.outputFile !== undefined;
     const color = options.color ?? (!toFile && Boolean((io.stdout as NodeJS.WriteStream).isTTY));
-    const output = formatter(results, { cwd, color, locale: linter.locale });
+    const output = formatter(results, { cwd, color, locale: linter.locale, rules: linter.ruleInfo(), version: await version() });
     if (toFile) {
       const target = resolve(cwd, options.outputFile!);
       await mkdir(dirname(target), { recursive: true });

@@ -4,11 +4,11 @@ import { stat } from 'node:fs/promises';
 import { formatOf } from '../input/index.js';
 import { readJsonlFile } from '../input/jsonl-stream.js';
 import { expandPaths, readSource } from './files.js';
-import { Linter } from './linter.js';
+import { Linter, StatsCollector } from './linter.js';
 import { bundledRuleSet, loadRuleSet, type RuleSet } from './rules.js';
 import type { LintMessage, LintResult, Locale } from './types.js';
 
-export { Linter, BatchSession } from './linter.js';
+export { Linter, BatchSession, StatsCollector } from './linter.js';
 export { loadRuleSet, loadRuleFile, bundledRuleSet, type Rule, type RuleSet, type RuleFile, type RuleExample } from './rules.js';
 export { loadConfigFile, findConfigFile, CONFIG_FILE_NAMES, type Config, type RuleSettingInput } from './config.js';
 export { expandPaths, readSource } from './files.js';
@@ -74,18 +74,20 @@ export async function lintFiles(paths: readonly string[], options: LintOptions &
   const files = await expandPaths(paths.filter((p) => p !== '-'), cwd);
   const batch = linter.startBatch(cwd);
   const maxFileSize = options.maxFileSize ?? DEFAULT_MAX_FILE_SIZE;
-  const perFile: Array<{ filePath: string; messages: LintMessage[] }> = [];
+  const perFile: Array<{ filePath: string; messages: LintMessage[]; stats: StatsCollector }> = [];
   const fault = (reason: string, detail: string) => linter.faultMessages([{ kind: 'fault', index: 0, reason, detail, range: { line: 1, column: 1, endLine: 1, endColumn: 1 } }]);
   if (paths.includes('-') && options.stdin) {
     const filePath = resolve(cwd, options.stdin.filePath);
-    perFile.push({ filePath, messages: linter.lintSource(options.stdin.text, filePath, undefined, batch) });
+    const stats = new StatsCollector();
+    perFile.push({ filePath, messages: linter.lintSource(options.stdin.text, filePath, undefined, batch, stats), stats });
   }
   for (const filePath of files) {
     const messages: LintMessage[] = [];
+    const stats = new StatsCollector();
     const format = formatOf(filePath);
     if (format === 'jsonl') {
       try {
-        for await (const item of readJsonlFile(filePath, { maxLineBytes: maxFileSize })) linter.lintItem(item, filePath, messages, batch);
+        for await (const item of readJsonlFile(filePath, { maxLineBytes: maxFileSize })) linter.lintItem(item, filePath, messages, batch, stats);
       } catch (e) {
         // The file vanished or became unreadable mid-run: keep what was linted, say why it stopped.
         messages.push(...fault('read-error', (e as NodeJS.ErrnoException).code ?? (e as Error).message));
@@ -96,12 +98,12 @@ export async function lintFiles(paths: readonly string[], options: LintOptions &
         messages.push(...fault('file-too-large', `${Math.ceil(size / 1048576)} MiB > ${Math.floor(maxFileSize / 1048576)} MiB`));
       } else {
         const outcome = await readSource(filePath);
-        if (outcome.ok) messages.push(...linter.lintSource(outcome.text, filePath, undefined, batch));
+        if (outcome.ok) messages.push(...linter.lintSource(outcome.text, filePath, undefined, batch, stats));
         else messages.push(...fault(outcome.reason, outcome.detail));
       }
     }
-    perFile.push({ filePath, messages });
+    perFile.push({ filePath, messages, stats });
   }
   const batchMessages = batch.finish();
-  return perFile.map(({ filePath, messages }) => linter.result(filePath, [...messages, ...(batchMessages.get(filePath) ?? [])]));
+  return perFile.map(({ filePath, messages, stats }) => linter.result(filePath, [...messages, ...(batchMessages.get(filePath) ?? [])], stats.result()));
 }

@@ -5,7 +5,8 @@ import { explainSchemaErrors } from '../schema/explain.js';
 import type { RuleSettingInput, RuleSeverity } from './config.js';
 import { interpolate, pick, withClause } from './messages.js';
 import type { Rule, RuleSet } from './rules.js';
-import { ConfigurationError, countResult, stageRank, STAGE_ORDER, type LintMessage, type LintResult, type Locale } from './types.js';
+import { textAt } from '../checks/access.js';
+import { ConfigurationError, countResult, stageRank, STAGE_ORDER, type FileStats, type LintMessage, type LintResult, type Locale, type RecordGroup } from './types.js';
 
 export interface LinterOptions {
   ruleSet: RuleSet;
@@ -82,6 +83,11 @@ export class Linter {
     }
   }
 
+  /** The active rules as reports describe them, in this linter's locale. */
+  ruleInfo(): Array<{ id: string; title: string; clause: string; severity: Severity }> {
+    return this.active.map(({ rule, severity }) => ({ id: rule.id, title: pick(rule.title, this.locale), clause: rule.clause, severity }));
+  }
+
   isEnabled(ruleId: string): boolean {
     return this.byId.has(ruleId);
   }
@@ -89,19 +95,21 @@ export class Linter {
   /** Lints one file's text on its own (batch rules see only this file). */
   lintText(text: string, filePath: string, format?: SourceFormat): LintResult {
     const batch = this.startBatch();
-    const messages = this.lintSource(text, filePath, format, batch);
+    const stats = new StatsCollector();
+    const messages = this.lintSource(text, filePath, format, batch, stats);
     const batchMessages = batch.finish().get(filePath) ?? [];
-    return this.result(filePath, [...messages, ...batchMessages]);
+    return this.result(filePath, [...messages, ...batchMessages], stats.result());
   }
 
   /** Sorted and counted, as the contract's result object. */
-  result(filePath: string, messages: LintMessage[]): LintResult {
+  result(filePath: string, messages: LintMessage[], stats?: FileStats): LintResult {
     messages.sort((a, b) => a.line - b.line || a.column - b.column || a.record - b.record || a.ruleId.localeCompare(b.ruleId));
-    return countResult(filePath, messages);
+    const result = countResult(filePath, messages);
+    return stats ? { ...result, stats } : result;
   }
 
   /** Record and source rules for every record of a file; each record is also fed to the batch. */
-  lintSource(text: string, filePath: string, format: SourceFormat | undefined, batch?: BatchSession): LintMessage[] {
+  lintSource(text: string, filePath: string, format: SourceFormat | undefined, batch?: BatchSession, stats?: StatsCollector): LintMessage[] {
     const fmt = format ?? formatOf(filePath);
     if (!fmt) return this.faultMessages([unsupported(filePath)]);
     let items: SourceItem[];
@@ -113,16 +121,18 @@ export class Linter {
       items = [{ kind: 'fault', index: 0, reason: tooDeep ? 'too-deep' : 'internal', ...(tooDeep ? {} : { detail: (e as Error).message }), range: { line: 1, column: 1, endLine: 1, endColumn: 1 } }];
     }
     const messages: LintMessage[] = [];
-    for (const item of items) this.lintItem(item, filePath, messages, batch);
+    for (const item of items) this.lintItem(item, filePath, messages, batch, stats);
     return messages;
   }
 
   /** One parsed record (or fault) of a file, appending its messages to `out`. */
-  lintItem(item: SourceItem, filePath: string, out: LintMessage[], batch?: BatchSession): void {
+  lintItem(item: SourceItem, filePath: string, out: LintMessage[], batch?: BatchSession, stats?: StatsCollector): void {
     if (item.kind === 'fault') {
+      stats?.add(item.index, undefined);
       out.push(...this.faultMessages([item]));
       return;
     }
+    stats?.add(item.index, item.value);
     this.lintRecord(item, out);
     batch?.visit(item, filePath);
   }
@@ -197,6 +207,37 @@ export class Linter {
       if (active.rule.scope === 'batch' && def?.kind === 'batch') instances.push({ active, instance: def.batch.create(active.options) });
     }
     return new BatchSession(this, instances, cwd);
+  }
+}
+
+/** Collects who each record belongs to, compactly: a group index per record. */
+export class StatsCollector {
+  private readonly groups: RecordGroup[] = [];
+  private readonly byKey = new Map<string, number>();
+  private readonly recordGroup: number[] = [];
+  private records = 0;
+
+  add(index: number, record: unknown): void {
+    this.records++;
+    if (record === undefined) {
+      this.recordGroup[index] = -1;
+      return;
+    }
+    const region = textAt(record, '/owner/regionCode');
+    const province = region && /^[0-9]{2}/.test(region) ? region.slice(0, 2) : '??';
+    const provider = textAt(record, '/websites/0/access/providerName')?.trim() ?? '?';
+    const key = `${province}\t${provider}`;
+    let group = this.byKey.get(key);
+    if (group === undefined) {
+      group = this.groups.length;
+      this.groups.push({ province, provider });
+      this.byKey.set(key, group);
+    }
+    this.recordGroup[index] = group;
+  }
+
+  result(): FileStats {
+    return { records: this.records, groups: this.groups, recordGroup: this.recordGroup };
   }
 }
 

@@ -25,6 +25,22 @@ export interface LintResult {
   warningCount: number;
   infoCount: number;
   messages: LintMessage[];
+  /** Who the file's records belong to, for accuracy reports; not part of the JSON output. */
+  stats?: FileStats;
+}
+
+/** A province (GB/T 2260 two-digit code of the owner) and an access provider, the bureaus' reporting units. */
+export interface RecordGroup {
+  province: string;
+  provider: string;
+}
+
+export interface FileStats {
+  /** Records seen, parse faults included. */
+  records: number;
+  groups: RecordGroup[];
+  /** Index into `groups` for each record, by record index (-1 for a record that did not parse). */
+  recordGroup: number[];
 }
 
 export type Localized = Record<Locale, string>;

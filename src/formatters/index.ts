@@ -1,8 +1,13 @@
 import { compact } from './compact.js';
+import { github } from './github.js';
+import { html } from './html.js';
 import { json } from './json.js';
+import { junit } from './junit.js';
+import { sarif } from './sarif.js';
 import { stylish } from './stylish.js';
+import { summary } from './summary.js';
 import type { Formatter } from './types.js';
 
-export type { Formatter, FormatterContext } from './types.js';
+export type { Formatter, FormatterContext, RuleInfo } from './types.js';
 
-export const FORMATTERS: Readonly<Record<string, Formatter>> = { stylish, compact, json };
+export const FORMATTERS: Readonly<Record<string, Formatter>> = { stylish, compact, json, sarif, junit, github, summary, html };

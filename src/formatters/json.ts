@@ -1,4 +1,4 @@
-import { relative, sep } from 'node:path';
+import { displayPath } from './paths.js';
 import type { Formatter } from './types.js';
 
 /**
@@ -8,7 +8,7 @@ import type { Formatter } from './types.js';
  */
 export const json: Formatter = (results, { cwd }) => {
   const shaped = results.map((r) => ({
-    filePath: relative(cwd, r.filePath).split(sep).join('/') || r.filePath,
+    filePath: displayPath(r.filePath, cwd),
     errorCount: r.errorCount,
     warningCount: r.warningCount,
     infoCount: r.infoCount,

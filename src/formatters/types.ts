@@ -1,9 +1,21 @@
 import type { LintResult, Locale } from '../engine/types.js';
 
+/** What a report says about each rule (SARIF's rule table, the summary's titles). */
+export interface RuleInfo {
+  id: string;
+  title: string;
+  clause: string;
+  severity: 'error' | 'warning' | 'info';
+}
+
 export interface FormatterContext {
   cwd: string;
   color: boolean;
   locale: Locale;
+  /** The rules of the run, localized; formatters that need none ignore it. */
+  rules?: readonly RuleInfo[];
+  /** beianlint's version, for reports that name their tool. */
+  version?: string;
 }
 
 /** Turns a run's results into the text written to stdout or --output-file. */

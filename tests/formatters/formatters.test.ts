@@ -18,6 +18,14 @@ const RESULTS: LintResult[] = [
       { ruleId: 'domain-format', severity: 'warning', message: 'www.example.com is a subdomain; file the registrable domain example.com (一、3)', record: 5, filingId: 'F-0006', path: '/websites/0/domains/0/name', line: 6, column: 12, endLine: 6, endColumn: 29 },
       { ruleId: 'fallback-document', severity: 'info', message: 'household-register is used instead of resident-id-card (一、1.(2))', record: 6, filingId: 'F-0007', path: '/owner/document/type', line: 7, column: 80, endLine: 7, endColumn: 100 },
     ],
+    stats: {
+      records: 8,
+      groups: [
+        { province: '11', provider: '示例云计算有限公司' },
+        { province: '44', provider: 'Example IDC <&> "Co"' },
+      ],
+      recordGroup: [0, 0, 0, -1, 1, 1, 1, 0],
+    },
   },
   { filePath: '/srv/filings/clean.json', errorCount: 0, warningCount: 0, infoCount: 0, messages: [] },
   {
@@ -74,6 +82,57 @@ describe('compact', () => {
     expect(rows).toHaveLength(5);
     const m = COMPACT_ROW.exec(rows[2]!)!;
     expect(m.slice(1)).toEqual(['/srv/filings/batch.jsonl', '6', '12', 'Warning', 'www.example.com is a subdomain; file the registrable domain example.com (一、3)', 'domain-format']);
+  });
+});
+
+const RULES = [
+  { id: 'parse-error', title: 'The file parses', clause: 'whole', severity: 'error' as const },
+  { id: 'principal-document-type', title: "The principal's document type fits their citizenship", clause: '一、1.(1)(2)', severity: 'error' as const },
+  { id: 'domain-format', title: 'Domains are valid and registrable', clause: '一、3', severity: 'error' as const },
+];
+const CONTEXT = { cwd, color: false, locale: 'en' as const, rules: RULES, version: '9.9.9' };
+
+describe.each([['sarif'], ['junit'], ['github'], ['summary'], ['html']])('%s', (name) => {
+  it('matches its golden output in both locales', () => {
+    expectGolden(FORMATTERS[name]!(RESULTS, CONTEXT), new URL(`golden/${name}.en.txt`, import.meta.url));
+    expectGolden(FORMATTERS[name]!(RESULTS, { ...CONTEXT, locale: 'zh-CN' }), new URL(`golden/${name}.zh-CN.txt`, import.meta.url));
+  });
+});
+
+describe('report formats', () => {
+  it('sarif is SARIF 2.1.0 with a rule table and exact regions', () => {
+    const log = JSON.parse(FORMATTERS.sarif!(RESULTS, CONTEXT));
+    expect(log.version).toBe('2.1.0');
+    expect(log.runs[0].tool.driver.rules.map((r: { id: string }) => r.id)).toEqual(RULES.map((r) => r.id));
+    expect(log.runs[0].results).toHaveLength(5);
+    expect(log.runs[0].results[2]).toMatchObject({
+      ruleId: 'domain-format',
+      ruleIndex: 2,
+      level: 'warning',
+      locations: [{ physicalLocation: { artifactLocation: { uri: 'batch.jsonl' }, region: { startLine: 6, startColumn: 12, endLine: 6, endColumn: 29 } } }],
+    });
+    expect(log.runs[0].results[4].locations[0].physicalLocation.artifactLocation.uri).toBe('sub%20dir/a.yaml');
+  });
+
+  it('junit escapes what XML cannot carry', () => {
+    const xml = FORMATTERS.junit!([{ ...RESULTS[0]!, messages: [{ ...RESULTS[0]!.messages[0]!, message: 'a <b> & "c" \u0001 \uD800' }] }], CONTEXT);
+    expect(xml).toContain('a &lt;b&gt; &amp; &quot;c&quot; \uFFFD \uFFFD');
+    expect(xml).not.toMatch(/[\u0000-\u0008]/);
+  });
+
+  it('github escapes workflow-command separators', () => {
+    const out = FORMATTERS.github!([{ ...RESULTS[0]!, filePath: '/srv/filings/a,b:c.jsonl', messages: [{ ...RESULTS[0]!.messages[0]!, message: '100% sure\nnext' }] }], CONTEXT);
+    expect(out).toBe('::error file=a%2Cb%3Ac.jsonl,line=4,col=161,endLine=4,endColumn=171,title=beianlint parse-error::100%25 sure%0Anext\n');
+  });
+
+  it('summary and html count accuracy per province and provider', () => {
+    const text = FORMATTERS.summary!(RESULTS, CONTEXT);
+    expect(text).toMatch(/^beianlint summary: 3 file\(s\), 9 record\(s\), 3 with errors, accuracy 66\.7%/);
+    expect(text).toMatch(/11 京\s+示例云计算有限公司\s+4\s+0\s+0\s+100\.0%/);
+    expect(text).toMatch(/44 粤\s+Example IDC <&> "Co"\s+3\s+1\s+1\s+66\.7%/);
+    const page = FORMATTERS.html!(RESULTS, CONTEXT);
+    expect(page).toContain('Example IDC &lt;&amp;&gt; &quot;Co&quot;');
+    expect(page).not.toMatch(/<script/i);
   });
 });
 

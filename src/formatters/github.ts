@@ -1,0 +1,21 @@
+import { displayPath } from './paths.js';
+import type { Formatter } from './types.js';
+
+const COMMAND = { error: 'error', warning: 'warning', info: 'notice' } as const;
+
+// GitHub Actions workflow commands: data escapes %, CR and LF; properties also , and :.
+const data = (s: string) => s.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
+const property = (s: string) => data(s).replace(/:/g, '%3A').replace(/,/g, '%2C');
+
+/** Annotations for GitHub Actions: each problem shows on its line in the pull request. */
+export const github: Formatter = (results, { cwd }) => {
+  const out: string[] = [];
+  for (const file of results) {
+    const path = property(displayPath(file.filePath, cwd));
+    for (const m of file.messages) {
+      const props = `file=${path},line=${m.line},col=${m.column},endLine=${m.endLine},endColumn=${m.endColumn},title=${property(`beianlint ${m.ruleId}`)}`;
+      out.push(`::${COMMAND[m.severity]} ${props}::${data(m.message)}`);
+    }
+  }
+  return out.length ? out.join('\n') + '\n' : '';
+};
