@@ -1,0 +1,62 @@
+// The steps of 二、(二) happen one after another: the owner submits, the
+// provider pre-verifies and notifies, verifies on site, submits to the bureau,
+// and the bureau reviews. Their dates must not run backwards.
+
+import type { RecordCheck } from '../api.js';
+import { valueAt } from '../access.js';
+import { dateAt, isBefore, isImpossibleDate, showDate, POINTER_OPTION, type RecordDate } from './dates.js';
+
+export interface DateOrderOptions {
+  /** Pointers to the dates, earliest step first. */
+  fields: string[];
+}
+
+export const dateOrderOptions = {
+  type: 'object',
+  additionalProperties: false,
+  required: ['fields'],
+  properties: {
+    fields: { type: 'array', minItems: 2, uniqueItems: true, items: POINTER_OPTION },
+  },
+} as const;
+
+/** `/verification/onSite/verifiedAt` → `verification.onSite.verifiedAt`. */
+export function fieldName(pointer: string): string {
+  return pointer.slice(1).split('/').map((s) => s.replace(/~1/g, '/').replace(/~0/g, '~')).join('.');
+}
+
+/**
+ * Compares each present date with the nearest earlier present one (absent
+ * steps are skipped), so the whole chain is in order exactly when no report is
+ * made, and one wrong date gives one report rather than one per later step.
+ * A report sits at the later date and names the earlier field. Dates without a
+ * time are compared by calendar day.
+ *
+ * It also reports each listed value that has the form of a date but names no
+ * calendar day (2026-02-30, message `invalid-date`): the schema checks only the
+ * form, and the other date rules stay silent on such a value.
+ */
+export const dateOrder: RecordCheck<DateOrderOptions> = (ctx) => {
+  let previous: RecordDate | undefined;
+  for (const pointer of ctx.options.fields) {
+    const raw = valueAt(ctx.record, pointer);
+    if (isImpossibleDate(raw)) {
+      ctx.report({ path: pointer, messageId: 'invalid-date', data: { value: raw, field: fieldName(pointer) } });
+      continue;
+    }
+    const current = dateAt(ctx.record, pointer);
+    if (!current) continue;
+    if (previous && isBefore(current, previous)) {
+      ctx.report({
+        path: pointer,
+        data: {
+          field: fieldName(pointer),
+          value: showDate(current),
+          earlierField: fieldName(previous.pointer),
+          earlierValue: showDate(previous),
+        },
+      });
+    }
+    previous = current;
+  }
+};
