@@ -1,0 +1,69 @@
+import { describe, expect, it } from 'vitest';
+import { bundledRuleSet } from '../../src/engine/index.js';
+
+// The rule ids of ../shared/spec/filing-format.md, with the clause and first
+// stage the contract gives each. Users' scripts depend on these names.
+const CONTRACT: Array<[id: string, clause: string, appliesFrom: string, scope: 'record' | 'batch' | 'source']> = [
+  ['schema', 'whole', 'draft', 'record'],
+  ['owner-document-type', '一、1.(1)(2)', 'draft', 'record'],
+  ['principal-document-type', '一、1.(1)(2)', 'draft', 'record'],
+  ['document-number', '一、1', 'draft', 'record'],
+  ['first-generation-id-card', '一、1', 'draft', 'record'],
+  ['document-holder', '二、(二)1.(5)', 'draft', 'record'],
+  ['principal-role', '一、1.(3)', 'draft', 'record'],
+  ['uscc-category', '一、1.(1)', 'draft', 'record'],
+  ['fallback-document', '一、1.(1)(2)', 'draft', 'record'],
+  ['required-contacts', '一、2', 'draft', 'record'],
+  ['contact-format', '一、2', 'draft', 'record'],
+  ['domain-format', '一、3', 'draft', 'record'],
+  ['owner-domain-consistency', '二、(二)1.(5)', 'draft', 'record'],
+  ['pre-approval', '一、3', 'draft', 'record'],
+  ['ip-address', '一、4', 'draft', 'record'],
+  ['duplicate-domain', '一、3', 'draft', 'record'],
+  ['pre-verification-deadline', '二、(二)1.(2)', 'verified', 'record'],
+  ['notification-message', '二、(二)1.(2)', 'verified', 'record'],
+  ['on-site-deadline', '二、(二)1.(2)', 'verified', 'record'],
+  ['on-site-attendance', '二、(二)1.(3)', 'verified', 'record'],
+  ['photo-spec', '二、(二)1.(4)', 'verified', 'record'],
+  ['document-verification', '二、(二)1.(5)', 'verified', 'record'],
+  ['verification-form', '二、(二)1.(6)', 'verified', 'record'],
+  ['contract-clause', '三、(一)3', 'verified', 'record'],
+  ['submission-order', '二、(二)', 'verified', 'record'],
+  ['bureau-region', '二、(二)1.(7)', 'submitted', 'record'],
+  ['bureau-review-deadline', '二、(二)2', 'approved', 'record'],
+  ['filing-number', '二、(二)2', 'approved', 'record'],
+  ['retention-period', '三、(一)4', 'verified', 'record'],
+  ['batch-duplicate-filing-id', '', 'draft', 'batch'],
+  ['batch-duplicate-domain', '', 'draft', 'batch'],
+  ['batch-identity-conflict', '', 'draft', 'batch'],
+  ['batch-shared-mobile', '', 'draft', 'batch'],
+  ['parse-error', 'whole', 'draft', 'source'],
+];
+
+const ruleSet = bundledRuleSet();
+
+describe('the contract rule ids', () => {
+  it.each(CONTRACT)('%s exists with its clause, stage and scope', (id, clause, appliesFrom, scope) => {
+    const rule = ruleSet.byId.get(id);
+    expect(rule, `rules/${id}.yaml`).toBeDefined();
+    if (clause) expect(rule!.clause).toBe(clause);
+    else expect(rule!.clause.length).toBeGreaterThan(0);
+    expect(rule!.appliesFrom).toBe(appliesFrom);
+    expect(rule!.scope).toBe(scope);
+  });
+
+  it('uscc-category is a warning, fallback-document info and batch-shared-mobile a warning, as the contract says', () => {
+    expect(ruleSet.byId.get('uscc-category')?.severity).toBe('warning');
+    expect(ruleSet.byId.get('fallback-document')?.severity).toBe('info');
+    expect(ruleSet.byId.get('batch-shared-mobile')?.severity).toBe('warning');
+  });
+
+  it('every rule has zh-CN and en text for its title, description and each message', () => {
+    for (const rule of ruleSet.rules) {
+      for (const text of [rule.title, rule.description, ...Object.values(rule.messages)]) {
+        expect(text['zh-CN'], rule.id).toMatch(/\S/);
+        expect(text.en, rule.id).toMatch(/\S/);
+      }
+    }
+  });
+});
