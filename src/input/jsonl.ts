@@ -1,5 +1,6 @@
 import { parseTree, type ParseError } from 'jsonc-parser';
 import { jsonProblem, outlineJson } from './json.js';
+import { countJsonPropertyNames, countParsedKeys } from './key-count.js';
 import { LineIndex } from './line-index.js';
 import { duplicatesToRanges, locateInOutline, type OutlineBuilder, type PositionNode } from './position-tree.js';
 import type { SourceItem, SourceRange, SourceRecord } from './source.js';
@@ -79,6 +80,7 @@ export function parseJsonLine(line: string, lineNo: number, index: number): Sour
       return { line: lineNo, column: r.column, endLine: lineNo, endColumn: r.endColumn };
     },
     duplicateKeys() {
+      if (countJsonPropertyNames(line) === countParsedKeys(value)) return [];
       const { outline: o, lines } = outline();
       return duplicatesToRanges(o, lines).map((d) => ({
         ...d,

@@ -1,10 +1,15 @@
+// Checks read the same few hundred pointers for every record of a batch.
+const segmentCache = new Map<string, readonly string[]>();
+const SEGMENT_CACHE_LIMIT = 4096;
+
 /** RFC 6901 JSON Pointer segments, unescaped (`~1` → `/`, `~0` → `~`). */
-export function pointerSegments(pointer: string): string[] {
-  if (pointer === '' || pointer === '/') return pointer === '' ? [] : [''];
-  return pointer
-    .slice(1)
-    .split('/')
-    .map((s) => s.replace(/~1/g, '/').replace(/~0/g, '~'));
+export function pointerSegments(pointer: string): readonly string[] {
+  const cached = segmentCache.get(pointer);
+  if (cached) return cached;
+  const segments = pointer === '' ? [] : pointer.slice(1).split('/').map((s) => (s.includes('~') ? s.replace(/~1/g, '/').replace(/~0/g, '~') : s));
+  if (segmentCache.size >= SEGMENT_CACHE_LIMIT) segmentCache.clear();
+  segmentCache.set(pointer, Object.freeze(segments));
+  return segments;
 }
 
 export function escapeSegment(segment: string | number): string {

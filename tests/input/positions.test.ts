@@ -126,3 +126,23 @@ describe('YAML positions', () => {
     expect(rec!.duplicateKeys()).toMatchObject([{ path: '/owner/name', range: { line: 3, column: 3 }, firstLine: 2 }]);
   });
 });
+
+describe('counting keys before looking for repeats', async () => {
+  const { countJsonPropertyNames, countParsedKeys } = await import('../../src/input/key-count.js');
+
+  it.each([
+    ['{"a": 1, "b": {"c": [ {"d": "e:f"} ]}}', 4],
+    ['{"a\\"": "x", "b" : "\\":"}', 2],
+    ['{"a": "b", "a": "c"}', 2],
+    ['[{"k":1},{"k":2}]', 2],
+  ])('%s has %i property names', (text, n) => {
+    expect(countJsonPropertyNames(text)).toBe(n);
+  });
+
+  it('counts fewer parsed keys than names exactly when a key repeats', () => {
+    const dup = '{"owner": {"name": "A", "name": "B"}, "x": [{"name": 1}]}';
+    expect(countParsedKeys(JSON.parse(dup))).toBe(countJsonPropertyNames(dup) - 1);
+    const clean = '{"owner": {"name": "A", "alias": "B"}, "x": [{"name": 1}]}';
+    expect(countParsedKeys(JSON.parse(clean))).toBe(countJsonPropertyNames(clean));
+  });
+});
