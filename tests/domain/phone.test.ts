@@ -304,3 +304,18 @@ describe('normalizePhoneKey', () => {
     }
   });
 });
+
+describe('the plain-digits fast path agrees with a full parse', async () => {
+  const { checkMobile: check } = await import('../../src/domain/phone.js');
+  const lib = await import('libphonenumber-js/max');
+  it('for every 3-digit prefix of 1xx', () => {
+    for (let p = 100; p < 200; p++) {
+      for (const rest of ['12345678', '00000000', '99999999', '40012345']) {
+        const digits = `${p}${rest}`;
+        const parsed = lib.parsePhoneNumberFromString(`+86${digits}`);
+        const full = parsed?.isValid() === true && parsed.getType() === 'MOBILE';
+        expect(check(digits).ok, digits).toBe(full);
+      }
+    }
+  });
+});
