@@ -1,6 +1,6 @@
 import { isAbsolute, relative, sep } from 'node:path';
 import type { BatchCheckInstance, BatchReport, MessageData, RecordLocation, Report, Severity } from '../checks/api.js';
-import { formatOf, parseSource, type SourceFormat, type SourceItem, type SourceRecord, type SourceFault } from '../input/index.js';
+import { formatOf, iterateSource, type SourceFormat, type SourceItem, type SourceRecord, type SourceFault } from '../input/index.js';
 import { explainSchemaErrors } from '../schema/explain.js';
 import type { RuleSettingInput, RuleSeverity } from './config.js';
 import { interpolate, pick, withClause } from './messages.js';
@@ -112,16 +112,19 @@ export class Linter {
   lintSource(text: string, filePath: string, format: SourceFormat | undefined, batch?: BatchSession, stats?: StatsCollector): LintMessage[] {
     const fmt = format ?? formatOf(filePath);
     if (!fmt) return this.faultMessages([unsupported(filePath)]);
-    let items: SourceItem[];
+    const messages: LintMessage[] = [];
+    let seen = 0;
     try {
-      items = parseSource(text, fmt);
+      for (const item of iterateSource(text, fmt)) {
+        seen++;
+        this.lintItem(item, filePath, messages, batch, stats);
+      }
     } catch (e) {
       // The parsers recurse: nesting deep enough to exhaust the stack is a fault of the file.
       const tooDeep = e instanceof RangeError;
-      items = [{ kind: 'fault', index: 0, reason: tooDeep ? 'too-deep' : 'internal', ...(tooDeep ? {} : { detail: (e as Error).message }), range: { line: 1, column: 1, endLine: 1, endColumn: 1 } }];
+      const fault: SourceFault = { kind: 'fault', index: seen, reason: tooDeep ? 'too-deep' : 'internal', ...(tooDeep ? {} : { detail: (e as Error).message }), range: { line: 1, column: 1, endLine: 1, endColumn: 1 } };
+      this.lintItem(fault, filePath, messages, batch, stats);
     }
-    const messages: LintMessage[] = [];
-    for (const item of items) this.lintItem(item, filePath, messages, batch, stats);
     return messages;
   }
 
@@ -270,7 +273,7 @@ export class BatchSession {
       displayPath: this.displayPath(filePath),
       record: record.index,
       ...(filingId ? { filingId } : {}),
-      lineOf: (p) => record.line ?? record.locate(p).line,
+      lineOf: (p) => record.line ?? record.startLine ?? record.locate(p).line,
     };
     this.records.set(at, record);
     for (const { active, instance } of this.instances) {

@@ -1,4 +1,4 @@
-import { parseJsonFile } from './json.js';
+import { iterateJsonFile, parseJsonFile } from './json.js';
 import { parseJsonlText } from './jsonl.js';
 import { parseYamlText } from './yaml.js';
 import type { SourceFormat, SourceItem } from './source.js';
@@ -28,6 +28,11 @@ export function formatOf(filePath: string): SourceFormat | undefined {
  */
 export function stripBom(text: string): string {
   return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+}
+
+/** The records of a text one at a time: a large JSON batch is never held parsed all at once. */
+export function iterateSource(text: string, format: SourceFormat): Iterable<SourceItem> {
+  return format === 'json' ? iterateJsonFile(stripBom(text)) : parseSource(text, format);
 }
 
 export function parseSource(text: string, format: SourceFormat): SourceItem[] {

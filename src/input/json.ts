@@ -2,6 +2,7 @@ import { parseTree, printParseErrorCode, type Node as JsonNode, type ParseError 
 import { LineIndex } from './line-index.js';
 import { addProperty, duplicatesToRanges, locateInOutline, MAX_OUTLINE_DEPTH, type OutlineBuilder, type PositionNode } from './position-tree.js';
 import { escapeSegment } from './pointer.js';
+import { countJsonPropertyNames, countParsedKeys } from './key-count.js';
 import type { SourceFault, SourceItem, SourceRecord } from './source.js';
 
 // jsonc-parser is VS Code's own JSON scanner: it keeps going after an error and
@@ -15,8 +16,8 @@ export function jsonProblem(error: ParseError): string {
   return 'json-' + printParseErrorCode(error.error).replace(/[A-Z]/g, (c, i) => (i ? '-' : '') + c.toLowerCase());
 }
 
-export function outlineJson(node: JsonNode, path: string, builder: OutlineBuilder['duplicates'], depth = 0): PositionNode {
-  const out: PositionNode = { start: node.offset, end: node.offset + node.length };
+export function outlineJson(node: JsonNode, path: string, builder: OutlineBuilder['duplicates'], depth = 0, base = 0): PositionNode {
+  const out: PositionNode = { start: base + node.offset, end: base + node.offset + node.length };
   if (depth >= MAX_OUTLINE_DEPTH) return out;
   if (node.type === 'object') {
     for (const prop of node.children ?? []) {
@@ -24,14 +25,14 @@ export function outlineJson(node: JsonNode, path: string, builder: OutlineBuilde
       if (!keyNode || typeof keyNode.value !== 'string') continue;
       const key = keyNode.value;
       const child = valueNode
-        ? outlineJson(valueNode, path + '/' + escapeSegment(key), builder, depth + 1)
-        : { start: keyNode.offset, end: keyNode.offset + keyNode.length };
-      child.keyStart = keyNode.offset;
-      child.keyEnd = keyNode.offset + keyNode.length;
+        ? outlineJson(valueNode, path + '/' + escapeSegment(key), builder, depth + 1, base)
+        : { start: base + keyNode.offset, end: base + keyNode.offset + keyNode.length };
+      child.keyStart = base + keyNode.offset;
+      child.keyEnd = base + keyNode.offset + keyNode.length;
       addProperty(out, path, key, child, builder);
     }
   } else if (node.type === 'array') {
-    out.items = (node.children ?? []).map((c, i) => outlineJson(c, path + '/' + i, builder, depth + 1));
+    out.items = (node.children ?? []).map((c, i) => outlineJson(c, path + '/' + i, builder, depth + 1, base));
   }
   return out;
 }
@@ -58,9 +59,145 @@ function fault(index: number, problem: string, start: number, end: number, lines
   return { kind: 'fault', index, reason: problem, range: lines.range(start, end) };
 }
 
+/**
+ * A record that is a slice of a well-formed file: its value comes from
+ * JSON.parse of the slice, and its position tree is built from the slice only
+ * when a message needs one, so a large batch never holds a tree of the file.
+ */
+function sliceRecord(index: number, value: unknown, text: string, start: number, end: number, lines: LineIndex): SourceRecord {
+  let builder: OutlineBuilder | undefined;
+  const outline = (): OutlineBuilder => {
+    if (!builder) {
+      const duplicates: OutlineBuilder['duplicates'] = [];
+      let node: PositionNode;
+      try {
+        node = outlineJson(parseTree(text.slice(start, end), [], STRICT_JSON)!, '', duplicates, 0, start);
+      } catch {
+        node = { start, end };
+      }
+      builder = { node, duplicates };
+    }
+    return builder;
+  };
+  return {
+    kind: 'record',
+    index,
+    value,
+    startLine: lines.position(start).line,
+    locate: (pointer, options) => locateInOutline(outline().node, pointer, lines, options),
+    duplicateKeys: () => (countJsonPropertyNames(text.slice(start, end)) === countParsedKeys(value) ? [] : duplicatesToRanges(outline(), lines)),
+  };
+}
+
+/**
+ * The top-level elements of a JSON array, as [start, end) offsets, found by a
+ * single scan that tracks strings and nesting — or undefined when the text is
+ * not one array of comma-separated values, so the error-recovering parser
+ * takes over. jsonc-parser's visitor could find the same boundaries, but at
+ * several times the cost on a file of hundreds of megabytes.
+ */
+export function topLevelElements(text: string): Array<[number, number]> | undefined {
+  const n = text.length;
+  const isSpace = (c: number) => c === 32 || c === 9 || c === 10 || c === 13;
+  let i = 0;
+  while (i < n && isSpace(text.charCodeAt(i))) i++;
+  if (text.charCodeAt(i) !== 91 /* [ */) return undefined;
+  i++;
+  const elements: Array<[number, number]> = [];
+  let depth = 0;
+  let start = -1;
+  let lastNonSpace = -1;
+  for (; i < n; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 34 /* " */) {
+      if (start < 0) start = i;
+      for (i++; i < n; i++) {
+        const d = text.charCodeAt(i);
+        if (d === 92) i++;
+        else if (d === 34) break;
+      }
+      lastNonSpace = i;
+      continue;
+    }
+    if (isSpace(c)) continue;
+    if (c === 123 || c === 91) {
+      if (start < 0) start = i;
+      depth++;
+    } else if (c === 125 || c === 93) {
+      if (depth === 0) {
+        if (c !== 93) return undefined;
+        if (start >= 0) elements.push([start, lastNonSpace + 1]);
+        else if (elements.length > 0) return undefined; // a trailing comma
+        for (i++; i < n; i++) if (!isSpace(text.charCodeAt(i))) return undefined;
+        return elements;
+      }
+      depth--;
+    } else if (c === 44 /* , */ && depth === 0) {
+      if (start < 0) return undefined;
+      elements.push([start, lastNonSpace + 1]);
+      start = -1;
+      continue;
+    } else if (start < 0) {
+      start = i;
+    }
+    lastNonSpace = i;
+  }
+  return undefined;
+}
+
 /** A `.json` file: one record (an object) or a batch (an array of records). */
 export function parseJsonFile(text: string): SourceItem[] {
+  return [...iterateJsonFile(text)];
+}
+
+/**
+ * The records of a `.json` file one at a time. A well-formed batch is parsed
+ * element by element, so only the text and the current record are in memory;
+ * a file with a syntax error goes through jsonc-parser's recovering parser,
+ * which still yields every element that holds no error.
+ */
+export function* iterateJsonFile(text: string): Generator<SourceItem> {
   const lines = new LineIndex(text);
+  const elements = topLevelElements(text);
+  if (elements) {
+    // The scan vouches for the commas and brackets between elements, so a bad
+    // element is a fault of its own and every other element is still a record.
+    for (let i = 0; i < elements.length; i++) {
+      const [start, end] = elements[i]!;
+      const slice = text.slice(start, end);
+      let value: unknown;
+      try {
+        value = JSON.parse(slice);
+      } catch {
+        const errors: ParseError[] = [];
+        parseTree(slice, errors, STRICT_JSON);
+        const e = errors[0];
+        yield e ? fault(i, jsonProblem(e), start + e.offset, start + e.offset + e.length, lines) : fault(i, 'json-invalid-symbol', start, end, lines);
+        continue;
+      }
+      yield sliceRecord(i, value, text, start, end, lines);
+    }
+    return;
+  } else if (/^\s*\{/.test(text)) {
+    let value: unknown;
+    let ok = true;
+    try {
+      value = JSON.parse(text);
+    } catch {
+      ok = false;
+    }
+    if (ok) {
+      const start = text.search(/\S/);
+      let end = text.length;
+      while (end > start && /\s/.test(text[end - 1]!)) end--;
+      yield sliceRecord(0, value, text, start, end, lines);
+      return;
+    }
+  }
+  yield* parseJsonWithRecovery(text, lines);
+}
+
+function parseJsonWithRecovery(text: string, lines: LineIndex): SourceItem[] {
   if (text.trim() === '') return [fault(0, 'empty-file', 0, text.length, lines)];
   const errors: ParseError[] = [];
   const root = parseTree(text, errors, STRICT_JSON);

@@ -29,6 +29,8 @@ export interface SourceRecord {
   value: unknown;
   /** Set when the whole record sits on one line (JSONL): its line, known without building positions. */
   line?: number;
+  /** The record's first line, when known without building positions (a batch names earlier records by it). */
+  startLine?: number;
   /** Range of the value at `pointer`, or of its nearest existing ancestor. */
   locate(pointer: string, options?: LocateOptions): SourceRange;
   /** Properties that appear twice in one object: the record is ambiguous. */

@@ -67,7 +67,13 @@ export function parseYamlText(text: string): SourceItem[] {
     const docRange: [number, number] = [doc.range[0], doc.range[1]];
     const error = doc.errors[0];
     if (error) {
-      items.push({ kind: 'fault', index: docIndex, reason: 'yaml-syntax', detail: yamlReason(error.message), range: lines.range(error.pos[0], error.pos[1]) });
+      // The yaml parser turns its own stack overflow into an error; say what it means.
+      const tooDeep = /Maximum call stack/.test(error.message);
+      items.push(
+        tooDeep
+          ? { kind: 'fault', index: docIndex, reason: 'too-deep', range: lines.range(0, 0) }
+          : { kind: 'fault', index: docIndex, reason: 'yaml-syntax', detail: yamlReason(error.message), range: lines.range(error.pos[0], error.pos[1]) },
+      );
       return;
     }
     let value: unknown;

@@ -146,3 +146,27 @@ describe('counting keys before looking for repeats', async () => {
     expect(countParsedKeys(JSON.parse(clean))).toBe(countJsonPropertyNames(clean));
   });
 });
+
+describe('finding the elements of a JSON batch without parsing it whole', async () => {
+  const { topLevelElements } = await import('../../src/input/json.js');
+
+  it.each([
+    ['[]', []],
+    [' [ {"a": "]},["} , 1, "x\\"]", null, [2, [3]] ] \n', ['{"a": "]},["}', '1', '"x\\"]"', 'null', '[2, [3]]']],
+  ])('%s', (text, expected) => {
+    expect(topLevelElements(text)?.map(([s, e]) => text.slice(s, e))).toEqual(expected);
+  });
+
+  it.each([['{"a": 1}'], ['[1, 2,]'], ['[1 2]'.replace(' ', ',,')], ['[1] x'], ['[1'], ['[{"a": 1}}']])('leaves %s to the recovering parser', (text) => {
+    expect(topLevelElements(text)).toBeUndefined();
+  });
+
+  it('gives a bad element a fault of its own and keeps the others', () => {
+    const text = '[\n  {"filingId": "A"},\n  {"filingId": "B", "n": 01},\n  {"filingId": "C"}\n]';
+    const items = parseSource(text, 'json');
+    expect(items.map((i) => `${i.kind}:${i.index}`)).toEqual(['record:0', 'fault:1', 'record:2']);
+    // jsonc-parser reads the leading zero as a number of its own, then wants a comma.
+    expect(items[1]).toMatchObject({ reason: 'json-comma-expected', range: { line: 3, column: 27 } });
+    expect((items[2] as SourceRecord).locate('/filingId')).toMatchObject({ line: 4, column: 16, endColumn: 19 });
+  });
+});

@@ -19,7 +19,7 @@ const CASES: Array<[name: string, content: string | Buffer, message: string, lin
   ['trailing.json', '{"a": 1} {"b": 2}', 'JSON syntax error: text after the value (use a JSON array or JSONL for several records)', 1, 10],
   ['binary.json', Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0x00, 0x00]), 'this is a binary file, not a filing record', 1, 1],
   ['gbk.json', Buffer.from([0x7b, 0x22, 0x61, 0x22, 0x3a, 0x22, 0xd5, 0xc5, 0xc8, 0xfd, 0x22, 0x7d]), 'the file is not valid UTF-8 (export it as UTF-8)', 1, 1],
-  ['deep.json', '['.repeat(100_000) + ']'.repeat(100_000), 'nested too deeply to parse (a filing record nests only a few levels)', 1, 1],
+  ['deep.yaml', '['.repeat(100_000) + ']'.repeat(100_000), 'nested too deeply to parse (a filing record nests only a few levels)', 1, 1],
   ['tab.yaml', 'owner:\n\tname: x\n', 'YAML syntax error', 2, 1],
   ['notes.txt', 'hello', 'unsupported file type (use .json, .jsonl, .ndjson, .yaml or .yml)', 1, 1],
 ];
@@ -34,6 +34,15 @@ describe('malformed files', () => {
     expect(bad!.messages[0]).toMatchObject({ ruleId: 'parse-error', severity: 'error', line, column });
     expect(bad!.messages[0]!.message.startsWith(message)).toBe(true);
     expect(after!.messages.length).toBeGreaterThan(0);
+  });
+
+  it('reports 100,000 levels of nesting in JSON once, as a record that is not an object', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'beianlint-bad-'));
+    writeFileSync(join(dir, 'deep.json'), '['.repeat(100_000) + ']'.repeat(100_000));
+    writeFileSync(join(dir, 'deep-field.json'), '{"remarks": ' + '['.repeat(100_000) + ']'.repeat(100_000) + '}');
+    const [deep, field] = await lintFiles(['deep.json', 'deep-field.json'], { config: false, cwd: dir, now: TEST_NOW });
+    expect(deep!.messages.map((m) => [m.ruleId, m.path, m.message])).toEqual([['schema', '', '/ must be of type object, got […]']]);
+    expect(field!.messages.find((m) => m.path === '/remarks')?.message).toBe('/remarks must be of type string, got […]');
   });
 
   it('reports a file that vanished between listing and reading', async () => {
