@@ -1,6 +1,6 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join, relative, resolve, isAbsolute } from 'node:path';
-import { parse as parseYaml } from 'yaml';
+import { yaml } from '../input/yaml.js';
 import { createAjv, type ValidateFunction } from '../schema/ajv.js';
 import { explainSchemaErrors } from '../schema/explain.js';
 import { schemasDir } from '../package-files.js';
@@ -34,7 +34,7 @@ export function loadConfigFile(file: string): Config {
   }
   let value: unknown;
   try {
-    value = file.endsWith('.json') ? JSON.parse(text) : parseYaml(text);
+    value = file.endsWith('.json') ? JSON.parse(text) : yaml().parse(text);
   } catch (e) {
     throw new ConfigurationError(`${file}: invalid ${file.endsWith('.json') ? 'JSON' : 'YAML'}: ${(e as Error).message.split('\n')[0]}`);
   }

@@ -1,6 +1,5 @@
 import { readFile, stat } from 'node:fs/promises';
 import { resolve } from 'node:path';
-import fg from 'fast-glob';
 import { SUPPORTED_EXTENSIONS } from '../input/index.js';
 import { ConfigurationError } from './types.js';
 
@@ -28,9 +27,12 @@ export async function expandPaths(patterns: readonly string[], cwd = process.cwd
     if (info?.isFile()) {
       add(abs);
     } else if (info?.isDirectory()) {
+      const { default: fg } = await import('fast-glob');
       const files = await fg(EXT_GLOB, { cwd: abs, absolute: true, ignore: IGNORE, dot: false, onlyFiles: true, followSymbolicLinks: false });
       files.sort().forEach(add);
     } else {
+      // Loaded only for directories and globs: a run on named files starts without it.
+      const { default: fg } = await import('fast-glob');
       const files = fg.isDynamicPattern(pattern) ? await fg(pattern, { cwd, absolute: true, ignore: IGNORE, onlyFiles: true }) : [];
       if (files.length === 0) throw new ConfigurationError(`no files match "${pattern}"`);
       files.sort().forEach(add);

@@ -1,12 +1,11 @@
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { basename, join, relative } from 'node:path';
-import fg from 'fast-glob';
 import { CHECKS, type CheckDefinition } from '../checks/index.js';
 import { parseYamlText } from '../input/yaml.js';
 import type { SourceRecord } from '../input/source.js';
 import { createAjv, type ValidateFunction } from '../schema/ajv.js';
 import { explainSchemaErrors } from '../schema/explain.js';
-import { rulesDir as bundledRulesDir, schemasDir } from '../package-files.js';
+import { packageRoot, rulesDir as bundledRulesDir, schemasDir } from '../package-files.js';
 import { ConfigurationError, type Localized, type Severity, type Stage } from './types.js';
 
 export interface RuleExample {
@@ -54,12 +53,17 @@ export interface RuleSet {
 }
 
 // Bundled rules are ours; rules from configured folders get the linear-time regex engine.
-const trustedAjv = createAjv();
-const untrustedAjv = createAjv({ untrusted: true });
+let trustedInstance: ReturnType<typeof createAjv> | undefined;
+const trustedAjvOf = () => (trustedInstance ??= createAjv());
+let untrustedInstance: ReturnType<typeof createAjv> | undefined;
+const untrustedAjv = () => (untrustedInstance ??= createAjv({ untrusted: true }));
+// Rules from the build's bundle were compiled in strict mode when the bundle was written.
+let bundleInstance: ReturnType<typeof createAjv> | undefined;
+const bundleAjv = () => (bundleInstance ??= createAjv({ prevalidated: true }));
 let ruleFileValidator: ValidateFunction | undefined;
 
 function ruleFileSchema(): ValidateFunction {
-  ruleFileValidator ??= trustedAjv.compile(JSON.parse(readFileSync(join(schemasDir, 'rule.schema.json'), 'utf8')) as object);
+  ruleFileValidator ??= trustedAjvOf().compile(JSON.parse(readFileSync(join(schemasDir, 'rule.schema.json'), 'utf8')) as object);
   return ruleFileValidator;
 }
 
@@ -69,7 +73,7 @@ function fail(file: string, line: number, reason: string): never {
 
 /** Reads, validates and compiles one rule file; any defect stops the run. */
 export function loadRuleFile(file: string, displayName = file, options: { trusted?: boolean } = {}): Rule {
-  const ajv = options.trusted ? trustedAjv : untrustedAjv;
+  const ajv = options.trusted ? trustedAjvOf() : untrustedAjv();
   let text: string;
   try {
     text = readFileSync(file, 'utf8');
@@ -143,15 +147,34 @@ function describeProblem(keyword: string, path: string, data: Record<string, str
   }
 }
 
-/** All rule files of the given folders, bundled rules first; ids are unique across them. */
+/** The rule files of one folder (not its subfolders), sorted. */
+function ruleFilesIn(dir: string): string[] {
+  let names: string[];
+  try {
+    names = readdirSync(dir);
+  } catch (e) {
+    throw new ConfigurationError(`${dir}: cannot read rule folder (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`);
+  }
+  return names
+    .filter((n) => /\.ya?ml$/.test(n))
+    .sort()
+    .map((n) => join(dir, n))
+    .filter((f) => statSync(f).isFile());
+}
+
+/** Every rule file of one folder, sorted, validated and compiled. */
+export function loadRuleDir(dir: string, options: { cwd?: string; trusted?: boolean } = {}): Rule[] {
+  return ruleFilesIn(dir).map((file) => loadRuleFile(file, relative(options.cwd ?? process.cwd(), file) || file, { trusted: options.trusted ?? false }));
+}
+
+/** The bundled rules plus those of the given folders; ids are unique across them. */
 export function loadRuleSet(extraDirs: readonly string[] = [], options: { cwd?: string } = {}): RuleSet {
-  const rules: Rule[] = [];
-  const byId = new Map<string, Rule>();
-  for (const dir of [bundledRulesDir, ...extraDirs]) {
-    const files = fg.sync('*.{yaml,yml}', { cwd: dir, absolute: true, onlyFiles: true }).sort();
-    for (const file of files) {
+  const rules: Rule[] = [...bundledRuleSet().rules];
+  const byId = new Map<string, Rule>(rules.map((r) => [r.id, r]));
+  for (const dir of extraDirs) {
+    for (const file of ruleFilesIn(dir)) {
       const shown = relative(options.cwd ?? process.cwd(), file) || file;
-      const rule = loadRuleFile(file, shown, { trusted: dir === bundledRulesDir });
+      const rule = loadRuleFile(file, shown);
       const earlier = byId.get(rule.id);
       if (earlier) fail(shown, 1, `rule id "${rule.id}" is already defined in ${earlier.file}`);
       rules.push(rule);
@@ -165,6 +188,70 @@ let bundled: RuleSet | undefined;
 
 /** The bundled rule set, loaded and compiled once per process. */
 export function bundledRuleSet(): RuleSet {
-  bundled ??= loadRuleSet();
+  if (!bundled) {
+    const rules = rulesFromBundle() ?? loadRuleDir(bundledRulesDir, { trusted: true });
+    bundled = { rules, byId: new Map(rules.map((r) => [r.id, r])) };
+  }
   return bundled;
+}
+
+// ---------------------------------------------------------------------------
+// The build validates the bundled rule files once (scripts/bundle-rules.mjs)
+// and writes them as one JSON file, so a run starts without parsing 35 YAML
+// files and compiling a validator for each; a rule file edited since the
+// build makes the bundle stale and the YAML is read instead.
+
+export const RULE_BUNDLE = join(packageRoot, 'dist', 'rules.bundle.json');
+
+interface RuleBundle {
+  version: 1;
+  files: Array<{ name: string; size: number; mtimeMs: number }>;
+  rules: Array<RuleFile & { name: string }>;
+}
+
+function ruleFileStamps(): RuleBundle['files'] {
+  return ruleFilesIn(bundledRulesDir).map((f) => {
+    const stats = statSync(f);
+    return { name: basename(f), size: stats.size, mtimeMs: Math.floor(stats.mtimeMs) };
+  });
+}
+
+/** The bundle's text for the bundled rules as loaded now (they must all load). */
+export function serializeRuleBundle(): string {
+  const rules = loadRuleDir(bundledRulesDir, { trusted: true });
+  const bundle: RuleBundle = {
+    version: 1,
+    files: ruleFileStamps(),
+    rules: rules.map(({ file, definition: _d, validate: _v, validateOptions: _o, ...ruleFile }) => ({ ...ruleFile, name: basename(file) })),
+  };
+  return JSON.stringify(bundle);
+}
+
+function rulesFromBundle(): Rule[] | undefined {
+  let bundle: RuleBundle;
+  try {
+    bundle = JSON.parse(readFileSync(RULE_BUNDLE, 'utf8')) as RuleBundle;
+  } catch {
+    return undefined;
+  }
+  if (bundle.version !== 1 || JSON.stringify(bundle.files) !== JSON.stringify(ruleFileStamps())) return undefined;
+  const rules: Rule[] = [];
+  for (const { name, ...ruleFile } of bundle.rules) {
+    const rule: Rule = { ...ruleFile, file: join(bundledRulesDir, name) };
+    if (rule.check) {
+      const definition = Object.prototype.hasOwnProperty.call(CHECKS, rule.check.name) ? CHECKS[rule.check.name] : undefined;
+      if (!definition || definition.kind !== rule.scope) return undefined;
+      rule.definition = definition;
+      const optionsSchema = definition.options;
+      if (optionsSchema) {
+        // Only a config that sets options needs this validator; compile it then.
+        let compiled: ValidateFunction | undefined;
+        Object.defineProperty(rule, 'validateOptions', { enumerable: true, get: () => (compiled ??= bundleAjv().compile(optionsSchema)) });
+      }
+    } else if (rule.schema) {
+      rule.validate = bundleAjv().compile(rule.schema);
+    }
+    rules.push(rule);
+  }
+  return rules;
 }

@@ -1,8 +1,16 @@
-import { isAlias, isMap, isScalar, isSeq, parseAllDocuments, type Document, type Node as YamlNode } from 'yaml';
+import { createRequire } from 'node:module';
+import type * as YamlLib from 'yaml';
+import type { Document, Node as YamlNode } from 'yaml';
 import { LineIndex } from './line-index.js';
 import { addProperty, duplicatesToRanges, locateInOutline, MAX_OUTLINE_DEPTH, type OutlineBuilder, type PositionNode } from './position-tree.js';
 import { escapeSegment } from './pointer.js';
 import type { SourceItem, SourceRecord } from './source.js';
+
+// Loaded on first use: a run over JSON files never needs the YAML parser.
+let yamlLib: typeof YamlLib | undefined;
+export function yaml(): typeof YamlLib {
+  return (yamlLib ??= createRequire(import.meta.url)('yaml') as typeof YamlLib);
+}
 
 // Keys must be unique in a filing, but a repeated key is reported by the
 // `duplicate-key` rule with both places, not as a parse failure that hides the
@@ -12,18 +20,18 @@ const OPTIONS = { uniqueKeys: false, prettyErrors: false, maxAliasCount: 100 } a
 function outlineYaml(node: YamlNode | null | undefined, fallback: [number, number], path: string, dup: OutlineBuilder['duplicates'], depth = 0): PositionNode {
   const range = node?.range;
   const out: PositionNode = range ? { start: range[0], end: range[1] } : { start: fallback[0], end: fallback[1] };
-  if (!node || isAlias(node) || depth >= MAX_OUTLINE_DEPTH) return out;
-  if (isMap(node)) {
+  if (!node || yaml().isAlias(node) || depth >= MAX_OUTLINE_DEPTH) return out;
+  if (yaml().isMap(node)) {
     for (const pair of node.items) {
       const keyNode = pair.key as YamlNode | null;
-      const key = isScalar(keyNode) ? String(keyNode.value) : keyNode ? String(keyNode) : '';
+      const key = yaml().isScalar(keyNode) ? String(keyNode.value) : keyNode ? String(keyNode) : '';
       const keyRange: [number, number] = keyNode?.range ? [keyNode.range[0], keyNode.range[1]] : [out.start, out.start];
       const child = outlineYaml(pair.value as YamlNode | null, [keyRange[1], keyRange[1]], path + '/' + escapeSegment(key), dup, depth + 1);
       child.keyStart = keyRange[0];
       child.keyEnd = keyRange[1];
       addProperty(out, path, key, child, dup);
     }
-  } else if (isSeq(node)) {
+  } else if (yaml().isSeq(node)) {
     out.items = node.items.map((item, i) => outlineYaml(item as YamlNode, [out.start, out.start], path + '/' + i, dup, depth + 1));
   }
   return out;
@@ -55,7 +63,7 @@ function yamlReason(message: string): string {
 /** `.yaml`/`.yml`: one record, an array of records, or one record per `---` document. */
 export function parseYamlText(text: string): SourceItem[] {
   const lines = new LineIndex(text);
-  const docs = parseAllDocuments(text, OPTIONS);
+  const docs = yaml().parseAllDocuments(text, OPTIONS);
   const list: Document.Parsed[] = Array.isArray(docs) ? docs : [];
   const withContent = list.filter((d) => d.contents !== null || d.errors.length > 0);
   if (withContent.length === 0) {
@@ -84,7 +92,7 @@ export function parseYamlText(text: string): SourceItem[] {
       return;
     }
     const contents = doc.contents as YamlNode | null;
-    if (single && isSeq(contents) && Array.isArray(value)) {
+    if (single && yaml().isSeq(contents) && Array.isArray(value)) {
       contents.items.forEach((item, i) => items.push(yamlRecord(i, value[i], item as YamlNode, docRange, lines)));
       return;
     }
