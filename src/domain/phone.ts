@@ -101,6 +101,7 @@ type Analysis =
     };
 
 let plainMobile: RegExp | undefined;
+let plainFixedLine: RegExp | undefined;
 
 /**
  * Most mobiles in a filing are written as 11 plain digits. For those, matching
@@ -116,8 +117,30 @@ function isPlainCnMobile(s: string): boolean {
     const metadata = new Metadata(require('libphonenumber-js/metadata.max.json'));
     metadata.selectNumberingPlan('CN');
     plainMobile = new RegExp(`^(?:${metadata.numberingPlan.type('MOBILE').pattern()})$`);
+    plainFixedLine = new RegExp(`^(?:${metadata.numberingPlan.type('FIXED_LINE').pattern()})$`);
   }
   return plainMobile.test(s);
+}
+
+const PLAIN_FIXED_LINE = /^0(\d{2,3})[- ]?(\d{7,8})$/;
+
+/**
+ * The usual spellings of a fixed line (`010-65123456`, `0755 88888888`),
+ * checked against libphonenumber's CN fixed-line pattern. China's area codes
+ * are two digits for 10 and 2x and three digits otherwise; the shortcut is
+ * taken only when the written split agrees, so its answer is the full
+ * parse's (a test holds the two together). Undefined means: parse in full.
+ */
+export function plainFixedLineVerdict(s: string): FixedLineResult | undefined {
+  const m = PLAIN_FIXED_LINE.exec(s);
+  if (!m) return undefined;
+  const area = m[1]!;
+  const expectedAreaLength = area.startsWith('10') || area.startsWith('2') ? 2 : 3;
+  if (area.length !== expectedAreaLength) return undefined;
+  isPlainCnMobile('1'.repeat(11)); // loads the metadata patterns
+  const national = area + m[2]!;
+  if (!plainFixedLine!.test(national)) return undefined;
+  return { ok: true, e164: `+86${national}`, areaCode: area, local: m[2]! };
 }
 
 interface CnMetadata {
@@ -204,7 +227,14 @@ export function checkMobile(input: string): MobileResult {
   return { ok: false, problem: 'not-mobile', e164: p.number, numberType: type };
 }
 
-function fixedLineOf(s: string): FixedLineResult {
+export function fixedLineOf(s: string): FixedLineResult {
+  const fast = plainFixedLineVerdict(s);
+  if (fast) return fast;
+  return fixedLineInFull(s);
+}
+
+/** The full parse behind checkFixedLine, exported so tests can hold the shortcut to it. */
+export function fixedLineInFull(s: string): FixedLineResult {
   const a = analyse(s);
   if (a.kind === 'not-a-number') return { ok: false, problem: 'not-a-number' };
   if (a.kind === 'foreign') return foreignVerdict(a);

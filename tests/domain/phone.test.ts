@@ -319,3 +319,23 @@ describe('the plain-digits fast path agrees with a full parse', async () => {
     }
   });
 });
+
+describe('the plain fixed-line shortcut agrees with a full parse', async () => {
+  const { plainFixedLineVerdict, fixedLineInFull } = await import('../../src/domain/phone.js');
+  it('for area codes of every length and locals of 7 and 8 digits', () => {
+    const areas = ['10', '20', '21', '22', '23', '24', '25', '27', '28', '29', '311', '351', '371', '411', '451', '510', '512', '571', '591', '731', '755', '769', '851', '871', '898', '931', '991', '999', '100', '200', '755'];
+    let fast = 0;
+    for (const area of areas) {
+      for (const local of ['6512345', '65123456', '2688123', '26881234', '88888888', '1234567', '01234567']) {
+        for (const sep of ['-', ' ', '']) {
+          const text = `0${area}${sep}${local}`;
+          const shortcut = plainFixedLineVerdict(text);
+          if (!shortcut) continue;
+          fast++;
+          expect(shortcut, text).toEqual(fixedLineInFull(text));
+        }
+      }
+    }
+    expect(fast).toBeGreaterThan(100);
+  });
+});
