@@ -45,31 +45,32 @@ export interface CheckContext<Options = Record<string, unknown>> {
 
 export type RecordCheck<Options = Record<string, unknown>> = (ctx: CheckContext<Options>) => void;
 
-/** Where a record sits, so a batch rule can name the earlier occurrence. */
-export interface RecordLocation {
-  filePath: string;
-  /** The file as the user should read it in a message (relative to the working directory). */
-  displayPath: string;
-  record: number;
-  filingId?: string;
-  /** Resolves a pointer of this record to a 1-based line (for naming earlier occurrences). */
-  lineOf(path: string): number;
-}
-
-export interface BatchReport extends Report {
-  /** The record the message belongs to (the later occurrence). */
-  at: RecordLocation;
+/**
+ * One thing a batch rule compares across records: a digest (`key`) of a
+ * domain, a document number, a mobile, a filing id. Keys are digests so the
+ * run keeps no personal data while it remembers millions of them.
+ */
+export interface BatchKey {
+  key: string;
+  /**
+   * Who the key belongs to (a digest, e.g. of the owner). A later record with
+   * the same key is reported when its holder differs from the first
+   * record's; without a holder, every repeat is reported.
+   */
+  holder?: string;
+  /** Where the key sits in this record. */
+  path: string;
+  /** Placeholders for the message should this record be the one reported. */
+  data?: MessageData;
 }
 
 /**
- * A batch check sees every record of a run, one at a time, and reports at the
- * end or as it goes. It keeps compact keys, never whole records.
+ * A batch rule reduces each record to keys, wherever the record is parsed
+ * (the main thread or a worker); the engine compares them across the whole
+ * run in input order, reports each later repeat at its own path, and names
+ * the first occurrence (file, record, line) in the message's
+ * {earlierFile}, {earlierRecord}, {earlierLine} and {earlierFilingId}.
  */
 export interface BatchCheck<Options = Record<string, unknown>> {
-  create(options: Options): BatchCheckInstance;
-}
-
-export interface BatchCheckInstance {
-  visit(record: unknown, at: RecordLocation, report: (r: BatchReport) => void): void;
-  finish?(report: (r: BatchReport) => void): void;
+  keys(record: unknown, options: Options): BatchKey[];
 }

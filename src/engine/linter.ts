@@ -1,6 +1,6 @@
 import { isAbsolute, relative, sep } from 'node:path';
-import type { BatchCheckInstance, BatchReport, MessageData, RecordLocation, Report, Severity } from '../checks/api.js';
-import { formatOf, iterateSource, type SourceFormat, type SourceItem, type SourceRecord, type SourceFault } from '../input/index.js';
+import type { BatchKey, MessageData, Report, Severity } from '../checks/api.js';
+import { formatOf, iterateSource, type SourceFormat, type SourceItem, type SourceRange, type SourceRecord, type SourceFault } from '../input/index.js';
 import { explainSchemaErrors } from '../schema/explain.js';
 import type { RuleSettingInput, RuleSeverity } from './config.js';
 import { interpolate, pick, withClause } from './messages.js';
@@ -157,12 +157,12 @@ export class Linter {
     const filingId = isObject(value) && typeof value.filingId === 'string' ? value.filingId : null;
     for (const active of this.active) {
       if (active.stage > rank || active.rule.scope === 'batch') continue;
-      const emit = (report: Report) => out.push(this.message(active, record, filingId, report));
+      const emit = (report: Report) => out.push(this.message(active, record.index, filingId, report, record.locate(report.path, { key: report.locateKey ?? false })));
       const { rule } = active;
       if (rule.scope === 'source') {
         if (rule.id === 'duplicate-key') {
           for (const d of record.duplicateKeys()) {
-            out.push(this.message(active, record, filingId, { path: d.path, data: { key: d.path.slice(d.path.lastIndexOf('/') + 1), firstLine: d.firstLine } }, d.range));
+            out.push(this.message(active, record.index, filingId, { path: d.path, data: { key: d.path.slice(d.path.lastIndexOf('/') + 1), firstLine: d.firstLine } }, d.range));
           }
         }
         continue;
@@ -184,13 +184,13 @@ export class Linter {
     }
   }
 
-  message(active: ActiveRule, record: SourceRecord, filingId: string | null, report: Report, range = record.locate(report.path, { key: report.locateKey ?? false })): LintMessage {
+  message(active: ActiveRule, recordIndex: number, filingId: string | null, report: Report, range: SourceRange): LintMessage {
     const { rule } = active;
     const template = rule.messages[report.messageId ?? 'default'] ?? rule.messages.default!;
     const data = protectValues(report.path, { path: report.path || '/', ...report.data });
     const text = withClause(interpolate(pick(template, this.locale), data, this.redact), rule.clause, this.locale);
     const severity = active.userSeverity ? active.severity : (report.severity ?? active.severity);
-    return { ruleId: rule.id, severity, message: text, record: record.index, filingId, path: report.path, ...range };
+    return { ruleId: rule.id, severity, message: text, record: recordIndex, filingId, path: report.path, ...range };
   }
 
   private internalError(active: ActiveRule, record: SourceRecord, filingId: string | null, e: unknown): LintMessage {
@@ -202,15 +202,56 @@ export class Linter {
     return { ruleId: active.rule.id, severity: 'error', message: text.replace(/\s+/g, ' '), record: record.index, filingId, path: '', ...record.locate('') };
   }
 
-  /** A batch session collects compact keys from every record of a run and reports at the end. */
-  startBatch(cwd = process.cwd()): BatchSession {
-    const instances: Array<{ active: ActiveRule; instance: BatchCheckInstance }> = [];
+  /** The batch rules that apply to a record of this stage, each with its keys of the record. */
+  batchKeys(value: unknown): RecordKeys['keys'] {
+    const rank = stageRank(isObject(value) ? value.stage : undefined);
+    const out: RecordKeys['keys'] = [];
     for (const active of this.active) {
       const def = active.rule.definition;
-      if (active.rule.scope === 'batch' && def?.kind === 'batch') instances.push({ active, instance: def.batch.create(active.options) });
+      if (active.rule.scope !== 'batch' || def?.kind !== 'batch' || active.stage > rank) continue;
+      try {
+        const keys = def.batch.keys(value, active.options);
+        if (keys.length > 0) out.push({ ruleId: active.rule.id, keys });
+      } catch {
+        // A batch check that cannot read a malformed record skips it; the schema rule reports the record.
+      }
     }
-    return new BatchSession(this, instances, cwd);
+    return out;
   }
+
+  /** A batch session compares the keys of every record of a run and reports repeats. */
+  startBatch(cwd = process.cwd()): BatchSession {
+    return new BatchSession(this, cwd);
+  }
+
+  /** The active rule of an id, for messages built outside a record's own pass. */
+  activeRule(ruleId: string): ActiveRule | undefined {
+    return this.byId.get(ruleId);
+  }
+}
+
+/** What the batch rules take from one record, wherever it was parsed (this thread or a worker). */
+export interface RecordKeys {
+  record: number;
+  /** The record's first line: how a later message names it. */
+  line: number;
+  filingId: string | null;
+  keys: Array<{ ruleId: string; keys: BatchKey[] }>;
+}
+
+/** The first record a key was seen in: small, since a national batch holds millions. */
+interface FirstSeen {
+  file: number;
+  record: number;
+  line: number;
+  filingId: string | null;
+  holder: string | undefined;
+}
+
+/** A batch message whose exact range must still be found (its record was parsed in a worker). */
+export interface UnplacedMessage {
+  filePath: string;
+  message: LintMessage;
 }
 
 /** Collects who each record belongs to, compactly: a group index per record. */
@@ -246,58 +287,84 @@ export class StatsCollector {
 
 export class BatchSession {
   private readonly messages = new Map<string, LintMessage[]>();
-  private readonly records = new WeakMap<RecordLocation, SourceRecord>();
+  private readonly unplaced: UnplacedMessage[] = [];
+  private readonly seen = new Map<string, Map<string, FirstSeen>>();
+  private readonly files: string[] = [];
+  private readonly fileIndex = new Map<string, number>();
 
   constructor(
     private readonly linter: Linter,
-    private readonly instances: Array<{ active: ActiveRule; instance: BatchCheckInstance }>,
     private readonly cwd = process.cwd(),
   ) {}
 
-  private displayPath(filePath: string): string {
+  private displayPath(file: number): string {
+    const filePath = this.files[file]!;
     const rel = relative(this.cwd, filePath);
     return rel && !rel.startsWith('..') && !isAbsolute(rel) ? rel.split(sep).join('/') : filePath;
   }
 
-  get empty(): boolean {
-    return this.instances.length === 0;
+  /** A record parsed in this thread: its keys are taken and any message is placed at once. */
+  visit(record: SourceRecord, filePath: string): void {
+    const value = record.value;
+    const keys = this.linter.batchKeys(value);
+    if (keys.length === 0) return;
+    const filingId = isObject(value) && typeof value.filingId === 'string' ? value.filingId : null;
+    const line = record.line ?? record.startLine ?? record.locate('').line;
+    this.add(filePath, { record: record.index, line, filingId, keys }, record);
   }
 
-  visit(record: SourceRecord, filePath: string): void {
-    if (this.instances.length === 0) return;
-    const value = record.value;
-    const rank = stageRank(isObject(value) ? value.stage : undefined);
-    const filingId = isObject(value) && typeof value.filingId === 'string' ? value.filingId : undefined;
-    const at: RecordLocation = {
-      filePath,
-      displayPath: this.displayPath(filePath),
-      record: record.index,
-      ...(filingId ? { filingId } : {}),
-      lineOf: (p) => record.line ?? record.startLine ?? record.locate(p).line,
-    };
-    this.records.set(at, record);
-    for (const { active, instance } of this.instances) {
-      if (active.stage > rank) continue;
-      try {
-        instance.visit(value, at, (r) => this.add(active, r));
-      } catch {
-        // A batch check that cannot read a malformed record skips it; the schema rule reports the record.
+  /**
+   * Compares one record's keys with everything seen before it in the run.
+   * Records must come in input order, so "earlier" means earlier in the
+   * files as given. Without the record itself (a worker parsed it), a message
+   * is placed on the record's first line until `unplacedMessages` are placed.
+   */
+  add(filePath: string, rk: RecordKeys, record?: SourceRecord): void {
+    let file = this.fileIndex.get(filePath);
+    if (file === undefined) {
+      file = this.files.length;
+      this.files.push(filePath);
+      this.fileIndex.set(filePath, file);
+    }
+    for (const { ruleId, keys } of rk.keys) {
+      const active = this.linter.activeRule(ruleId);
+      if (!active) continue;
+      let table = this.seen.get(ruleId);
+      if (!table) this.seen.set(ruleId, (table = new Map()));
+      for (const k of keys) {
+        const first = table.get(k.key);
+        if (!first) {
+          table.set(k.key, { file, record: rk.record, line: rk.line, filingId: rk.filingId, holder: k.holder });
+          continue;
+        }
+        if (k.holder !== undefined && first.holder === k.holder) continue;
+        const report: Report = {
+          path: k.path,
+          data: {
+            ...k.data,
+            earlierFile: this.displayPath(first.file),
+            earlierRecord: first.record,
+            earlierLine: first.line,
+            earlierFilingId: first.filingId ?? '-',
+          },
+        };
+        const range = record ? record.locate(k.path) : { line: rk.line, column: 1, endLine: rk.line, endColumn: 1 };
+        const message = this.linter.message(active, rk.record, rk.filingId, report, range);
+        const list = this.messages.get(filePath) ?? [];
+        list.push(message);
+        this.messages.set(filePath, list);
+        if (!record) this.unplaced.push({ filePath, message });
       }
     }
   }
 
-  private add(active: ActiveRule, report: BatchReport): void {
-    const record = this.records.get(report.at);
-    if (!record) return;
-    const filingId = report.at.filingId ?? null;
-    const list = this.messages.get(report.at.filePath) ?? [];
-    list.push(this.linter.message(active, record, filingId, report));
-    this.messages.set(report.at.filePath, list);
+  /** Messages still on their record's first line, for the caller to place exactly. */
+  unplacedMessages(): readonly UnplacedMessage[] {
+    return this.unplaced;
   }
 
-  /** Ends the run: remaining reports, grouped by file. */
+  /** Ends the run: the batch messages, grouped by file. */
   finish(): Map<string, LintMessage[]> {
-    for (const { active, instance } of this.instances) instance.finish?.((r) => this.add(active, r));
     return this.messages;
   }
 }

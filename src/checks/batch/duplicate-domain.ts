@@ -1,7 +1,7 @@
 import { domainKey } from '../../domain/domain-name.js';
-import type { BatchCheck } from '../api.js';
+import type { BatchCheck, BatchKey } from '../api.js';
 import { arrayAt, textAt } from '../access.js';
-import { digest, laterReport, occurrence, type Occurrence } from './first-seen.js';
+import { digest } from './first-seen.js';
 import { ownerKey } from './keys.js';
 
 /**
@@ -10,26 +10,19 @@ import { ownerKey } from './keys.js';
  * domain again (a change filing) is not reported.
  */
 export const duplicateDomain: BatchCheck = {
-  create() {
-    const seen = new Map<string, Occurrence>();
-    return {
-      visit(record, at, report) {
-        const owner = ownerKey(record);
-        if (!owner) return;
-        const ownerDigest = digest(owner);
-        const websites = arrayAt(record, '/websites');
-        websites.forEach((_, i) => {
-          arrayAt(record, `/websites/${i}/domains`).forEach((__, j) => {
-            const path = `/websites/${i}/domains/${j}/name`;
-            const name = textAt(record, path);
-            const key = name ? domainKey(name) : '';
-            if (!key) return;
-            const first = seen.get(key);
-            if (!first) seen.set(key, occurrence(at, path, ownerDigest));
-            else if (first.owner !== ownerDigest) report(laterReport(at, path, first, { domain: name!.trim() }));
-          });
-        });
-      },
-    };
+  keys(record) {
+    const owner = ownerKey(record);
+    if (!owner) return [];
+    const holder = digest(owner);
+    const keys: BatchKey[] = [];
+    arrayAt(record, '/websites').forEach((_, i) => {
+      arrayAt(record, `/websites/${i}/domains`).forEach((__, j) => {
+        const path = `/websites/${i}/domains/${j}/name`;
+        const name = textAt(record, path);
+        const key = name ? domainKey(name) : '';
+        if (key) keys.push({ key: digest(key), holder, path, data: { domain: name!.trim() } });
+      });
+    });
+    return keys;
   },
 };

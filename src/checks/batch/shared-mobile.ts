@@ -1,7 +1,7 @@
 import { normalizePhoneKey } from '../../domain/phone.js';
 import { sensitive, type BatchCheck } from '../api.js';
 import { textAt } from '../access.js';
-import { digest, laterReport, occurrence, type Occurrence } from './first-seen.js';
+import { digest } from './first-seen.js';
 import { ownerKey } from './keys.js';
 
 const PATH = '/principal/contacts/mobile';
@@ -12,21 +12,11 @@ const PATH = '/principal/contacts/mobile';
  * usually means an agent's or the provider's own number was filled in.
  */
 export const sharedMobile: BatchCheck = {
-  create() {
-    const seen = new Map<string, Occurrence>();
-    return {
-      visit(record, at, report) {
-        const mobile = textAt(record, PATH);
-        const owner = ownerKey(record);
-        if (!mobile || !owner) return;
-        const key = normalizePhoneKey(mobile);
-        if (!key) return;
-        const k = digest(key);
-        const ownerDigest = digest(owner);
-        const first = seen.get(k);
-        if (!first) seen.set(k, occurrence(at, PATH, ownerDigest));
-        else if (first.owner !== ownerDigest) report(laterReport(at, PATH, first, { mobile: sensitive('phone', mobile.trim()) }));
-      },
-    };
+  keys(record) {
+    const mobile = textAt(record, PATH);
+    const owner = ownerKey(record);
+    const key = mobile && owner ? normalizePhoneKey(mobile) : undefined;
+    if (!key) return [];
+    return [{ key: digest(key), holder: digest(owner!), path: PATH, data: { mobile: sensitive('phone', mobile!.trim()) } }];
   },
 };
