@@ -13,6 +13,7 @@ export interface CliOptions {
   config?: string | false;
   stdinFilename: string;
   maxFileSize?: number;
+  concurrency: 'auto' | 'off' | number;
   now?: Date;
   help: boolean;
   version: boolean;
@@ -45,6 +46,7 @@ export function parseCliArgs(argv: readonly string[]): CliOptions {
         'stdin-filename': { type: 'string', default: 'stdin.json' },
         now: { type: 'string' },
         'max-file-size': { type: 'string' },
+        concurrency: { type: 'string', default: 'off' },
         help: { type: 'boolean', short: 'h', default: false },
         version: { type: 'boolean', short: 'v', default: false },
       },
@@ -77,6 +79,9 @@ export function parseCliArgs(argv: readonly string[]): CliOptions {
     if (!/^[1-9][0-9]*$/.test(v['max-file-size'])) throw new UsageError(`--max-file-size takes a size in MiB, not "${v['max-file-size']}"`);
     maxFileSize = Number(v['max-file-size']) * 1024 * 1024;
   }
+  const c = v.concurrency;
+  if (!/^(auto|off|[1-9][0-9]?)$/.test(c)) throw new UsageError(`--concurrency takes auto, off or a number of threads, not "${c}"`);
+  const concurrency = c === 'auto' || c === 'off' ? c : Number(c);
   if (v.color && v['no-color']) throw new UsageError('--color and --no-color contradict each other');
   if (v.config !== undefined && v['no-config']) throw new UsageError('--config and --no-config contradict each other');
   return {
@@ -92,6 +97,7 @@ export function parseCliArgs(argv: readonly string[]): CliOptions {
     ...(v['no-config'] ? { config: false as const } : v.config !== undefined ? { config: v.config } : {}),
     stdinFilename: v['stdin-filename'],
     ...(maxFileSize ? { maxFileSize } : {}),
+    concurrency,
     ...(now ? { now } : {}),
     help: v.help,
     version: v.version,
@@ -118,6 +124,8 @@ Options:
       --now <YYYY-MM-DD>    check date rules as of this day (default: today)
       --max-file-size <MiB> largest JSON/YAML file read whole, and largest JSONL
                             record (default 256); JSONL files are streamed
+      --concurrency <n>     worker threads: auto (one per core, for large runs),
+                            off (default) or a number; output is the same
   -h, --help                show this help
   -v, --version             show the version
 

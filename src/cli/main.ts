@@ -51,7 +51,7 @@ export async function main(argv: readonly string[], io = { stdout: process.stdou
       rules: options.rules,
     });
     const stdin = options.paths.includes('-') ? { text: await readStdin(), filePath: options.stdinFilename } : undefined;
-    let results = await lintFiles(options.paths, { linter, cwd, ...(stdin ? { stdin } : {}), ...(options.maxFileSize ? { maxFileSize: options.maxFileSize } : {}) });
+    let results = await lintFiles(options.paths, { linter, cwd, ...(stdin ? { stdin } : {}), ...(options.maxFileSize ? { maxFileSize: options.maxFileSize } : {}), concurrency: options.concurrency });
     if (options.quiet) {
       results = results.map((r) => ({ ...r, warningCount: 0, infoCount: 0, messages: r.messages.filter((m) => m.severity === 'error') }));
     }

@@ -1,9 +1,7 @@
 import { resolve } from 'node:path';
 import { findConfigFile, loadConfigFile, type Config, type RuleSettingInput } from './config.js';
-import { stat } from 'node:fs/promises';
-import { formatOf } from '../input/index.js';
-import { readJsonlFile } from '../input/jsonl-stream.js';
-import { expandPaths, readSource } from './files.js';
+import { expandPaths } from './files.js';
+import { lintInParallel, type Concurrency } from './parallel.js';
 import { Linter, StatsCollector } from './linter.js';
 import { bundledRuleSet, loadRuleSet, type RuleSet } from './rules.js';
 import type { LintMessage, LintResult, Locale } from './types.js';
@@ -12,6 +10,7 @@ export { Linter, BatchSession, StatsCollector } from './linter.js';
 export { loadRuleSet, loadRuleFile, bundledRuleSet, type Rule, type RuleSet, type RuleFile, type RuleExample } from './rules.js';
 export { loadConfigFile, findConfigFile, CONFIG_FILE_NAMES, type Config, type RuleSettingInput } from './config.js';
 export { expandPaths, readSource } from './files.js';
+export { threadsFor, type Concurrency } from './parallel.js';
 export { localeFromEnv } from './messages.js';
 export * from './types.js';
 
@@ -46,16 +45,22 @@ function resolveConfig(options: LintOptions): Config {
 }
 
 /** Builds the linter a run uses: config, rule set and overrides resolved once. */
+/** How a linter was made, so worker threads can make the same one. */
+const creations = new WeakMap<Linter, { config: Config; rules: NonNullable<LintOptions['rules']> }>();
+
 export function createLinter(options: LintOptions = {}): Linter {
   const config = resolveConfig(options);
   const ruleSet: RuleSet = config.ruleDirs?.length ? loadRuleSet(config.ruleDirs, { cwd: options.cwd }) : bundledRuleSet();
-  return new Linter({
+  const rules = { ...(config.rules ?? {}), ...(options.rules ?? {}) };
+  const linter = new Linter({
     ruleSet,
     locale: options.locale ?? config.locale ?? options.fallbackLocale ?? 'en',
     redact: options.redact ?? true,
     now: options.now ?? new Date(),
-    rules: { ...(config.rules ?? {}), ...(options.rules ?? {}) },
+    rules,
   });
+  creations.set(linter, { config, rules });
+  return linter;
 }
 
 /** Lints one text on its own, e.g. an editor buffer. */
@@ -66,44 +71,42 @@ export function lintText(text: string, options: LintOptions & { filePath: string
 
 /**
  * Lints files, directories and globs as one run: batch rules see every record
- * of every file. Results come in the order the files were given.
+ * of every file. Results come in the order the files were given, the same
+ * with any `concurrency`.
  */
-export async function lintFiles(paths: readonly string[], options: LintOptions & { linter?: Linter; stdin?: { text: string; filePath: string } } = {}): Promise<LintResult[]> {
+export async function lintFiles(
+  paths: readonly string[],
+  options: LintOptions & { linter?: Linter; stdin?: { text: string; filePath: string }; concurrency?: Concurrency; chunkBytes?: number } = {},
+): Promise<LintResult[]> {
   const cwd = options.cwd ?? process.cwd();
   const linter = options.linter ?? createLinter(options);
   const files = await expandPaths(paths.filter((p) => p !== '-'), cwd);
   const batch = linter.startBatch(cwd);
-  const maxFileSize = options.maxFileSize ?? DEFAULT_MAX_FILE_SIZE;
   const perFile: Array<{ filePath: string; messages: LintMessage[]; stats: StatsCollector }> = [];
-  const fault = (reason: string, detail: string) => linter.faultMessages([{ kind: 'fault', index: 0, reason, detail, range: { line: 1, column: 1, endLine: 1, endColumn: 1 } }]);
   if (paths.includes('-') && options.stdin) {
     const filePath = resolve(cwd, options.stdin.filePath);
     const stats = new StatsCollector();
     perFile.push({ filePath, messages: linter.lintSource(options.stdin.text, filePath, undefined, batch, stats), stats });
   }
-  for (const filePath of files) {
-    const messages: LintMessage[] = [];
-    const stats = new StatsCollector();
-    const format = formatOf(filePath);
-    if (format === 'jsonl') {
-      try {
-        for await (const item of readJsonlFile(filePath, { maxLineBytes: maxFileSize })) linter.lintItem(item, filePath, messages, batch, stats);
-      } catch (e) {
-        // The file vanished or became unreadable mid-run: keep what was linted, say why it stopped.
-        messages.push(...fault('read-error', (e as NodeJS.ErrnoException).code ?? (e as Error).message));
-      }
-    } else {
-      const size = (await stat(filePath).catch(() => undefined))?.size ?? 0;
-      if (format && size > maxFileSize) {
-        messages.push(...fault('file-too-large', `${Math.ceil(size / 1048576)} MiB > ${Math.floor(maxFileSize / 1048576)} MiB`));
-      } else {
-        const outcome = await readSource(filePath);
-        if (outcome.ok) messages.push(...linter.lintSource(outcome.text, filePath, undefined, batch, stats));
-        else messages.push(...fault(outcome.reason, outcome.detail));
-      }
-    }
-    perFile.push({ filePath, messages, stats });
-  }
+  const creation = creations.get(linter);
+  perFile.push(
+    ...(await lintInParallel(
+      files,
+      linter,
+      batch,
+      {
+        config: creation?.config,
+        locale: linter.locale,
+        redact: linter.redact,
+        now: linter.now,
+        rules: creation?.rules ?? {},
+        cwd,
+        maxFileSize: options.maxFileSize ?? DEFAULT_MAX_FILE_SIZE,
+        ...(options.chunkBytes ? { chunkBytes: options.chunkBytes } : {}),
+      },
+      options.concurrency ?? 'off',
+    )),
+  );
   const batchMessages = batch.finish();
   return perFile.map(({ filePath, messages, stats }) => linter.result(filePath, [...messages, ...(batchMessages.get(filePath) ?? [])], stats.result()));
 }

@@ -109,7 +109,7 @@ export class Linter {
   }
 
   /** Record and source rules for every record of a file; each record is also fed to the batch. */
-  lintSource(text: string, filePath: string, format: SourceFormat | undefined, batch?: BatchSession, stats?: StatsCollector): LintMessage[] {
+  lintSource(text: string, filePath: string, format: SourceFormat | undefined, batch?: BatchSession, stats?: StatsCollector, onRecord?: (record: SourceRecord) => void): LintMessage[] {
     const fmt = format ?? formatOf(filePath);
     if (!fmt) return this.faultMessages([unsupported(filePath)]);
     const messages: LintMessage[] = [];
@@ -118,6 +118,7 @@ export class Linter {
       for (const item of iterateSource(text, fmt)) {
         seen++;
         this.lintItem(item, filePath, messages, batch, stats);
+        if (onRecord && item.kind === 'record') onRecord(item);
       }
     } catch (e) {
       // The parsers recurse: nesting deep enough to exhaust the stack is a fault of the file.
@@ -233,6 +234,8 @@ export class Linter {
 /** What the batch rules take from one record, wherever it was parsed (this thread or a worker). */
 export interface RecordKeys {
   record: number;
+  /** Where a streamed record's line starts, so a message can be placed by reading that line again. */
+  byteOffset?: number;
   /** The record's first line: how a later message names it. */
   line: number;
   filingId: string | null;
@@ -252,6 +255,7 @@ interface FirstSeen {
 export interface UnplacedMessage {
   filePath: string;
   message: LintMessage;
+  byteOffset?: number;
 }
 
 /** Collects who each record belongs to, compactly: a group index per record. */
@@ -282,6 +286,24 @@ export class StatsCollector {
 
   result(): FileStats {
     return { records: this.records, groups: this.groups, recordGroup: this.recordGroup };
+  }
+
+  /** Adds the stats of a part of the file (a worker's chunk) whose first record is `recordOffset`. */
+  merge(part: FileStats, recordOffset: number): void {
+    this.records += part.records;
+    const map = part.groups.map((g) => {
+      const key = `${g.province}\t${g.provider}`;
+      let group = this.byKey.get(key);
+      if (group === undefined) {
+        group = this.groups.length;
+        this.groups.push(g);
+        this.byKey.set(key, group);
+      }
+      return group;
+    });
+    part.recordGroup.forEach((g, i) => {
+      this.recordGroup[recordOffset + i] = g < 0 ? -1 : map[g]!;
+    });
   }
 }
 
@@ -353,7 +375,7 @@ export class BatchSession {
         const list = this.messages.get(filePath) ?? [];
         list.push(message);
         this.messages.set(filePath, list);
-        if (!record) this.unplaced.push({ filePath, message });
+        if (!record) this.unplaced.push({ filePath, message, ...(rk.byteOffset !== undefined ? { byteOffset: rk.byteOffset } : {}) });
       }
     }
   }

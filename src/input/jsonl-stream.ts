@@ -1,11 +1,18 @@
 import { createReadStream } from 'node:fs';
+import { open } from 'node:fs/promises';
 import { parseJsonLine } from './jsonl.js';
 import type { SourceItem } from './source.js';
 
 export interface JsonlStreamOptions {
   /** A longer line becomes one `record-too-large` fault; it is skipped without being held in memory. */
   maxLineBytes: number;
+  /** Byte range to read, [start, end); a range starts at a line start (see jsonlChunks). */
+  start?: number;
+  end?: number;
 }
+
+/** A streamed record also says where its line starts in the file, so it can be read again alone. */
+export type StreamedItem = SourceItem & { byteOffset: number };
 
 const decoder = new TextDecoder('utf-8', { fatal: true });
 
@@ -13,42 +20,55 @@ function lineFault(index: number, lineNo: number, reason: string, detail?: strin
   return { kind: 'fault', index, reason, ...(detail ? { detail } : {}), range: { line: lineNo, column: 1, endLine: lineNo, endColumn: 1 } };
 }
 
+/** One line's bytes as a record (or fault). Lines and indexes are those given. */
+export function jsonlLineItem(bytes: Buffer, lineNo: number, index: number, atFileStart: boolean): SourceItem | undefined {
+  if (atFileStart && bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) bytes = bytes.subarray(3);
+  if (bytes.length === 0) return undefined;
+  if (bytes.includes(0)) return lineFault(index, lineNo, 'binary-file');
+  let text: string;
+  try {
+    text = decoder.decode(bytes);
+  } catch {
+    return lineFault(index, lineNo, 'invalid-utf8');
+  }
+  if (text.trim() === '') return undefined;
+  return parseJsonLine(text, lineNo, index);
+}
+
 /**
- * Reads a JSON Lines file as a stream of records, so memory depends on the
- * longest line, not on the file. Line ends are LF, CRLF or a lone CR, as the
- * in-memory reader counts them. Each line is decoded on its own: invalid
- * UTF-8 or a NUL byte spoils that record only, never the rest of the file.
+ * Reads a JSON Lines file (or a byte range of one) as a stream of records,
+ * so memory depends on the longest line, not on the file. Line ends are LF,
+ * CRLF or a lone CR, as the in-memory reader counts them. Each line is
+ * decoded on its own: invalid UTF-8 or a NUL byte spoils that record only.
+ * Lines and record indexes count from the start of the range.
  */
-export async function* readJsonlFile(filePath: string, options: JsonlStreamOptions): AsyncGenerator<SourceItem> {
-  const stream = createReadStream(filePath, { highWaterMark: 1 << 20 });
+export async function* readJsonlFile(filePath: string, options: JsonlStreamOptions): AsyncGenerator<StreamedItem, { lines: number }> {
+  const rangeStart = options.start ?? 0;
+  const stream = createReadStream(filePath, { highWaterMark: 1 << 20, start: rangeStart, ...(options.end !== undefined ? { end: options.end - 1 } : {}) });
   let pending: Buffer[] = [];
   let pendingBytes = 0;
   let oversized = false;
   let lineNo = 0;
   let index = 0;
   let skipLf = false;
+  let position = rangeStart; // file offset of the chunk being scanned
+  let lineStart = rangeStart;
 
-  const finishLine = (): SourceItem | undefined => {
+  const finishLine = (): StreamedItem | undefined => {
     lineNo++;
     const parts = pending;
     const size = pendingBytes;
     const tooLarge = oversized;
+    const offset = lineStart;
     pending = [];
     pendingBytes = 0;
     oversized = false;
-    if (tooLarge) return lineFault(index++, lineNo, 'record-too-large', `${Math.ceil(size / 1048576)} MiB`);
+    if (tooLarge) return { ...lineFault(index++, lineNo, 'record-too-large', `${Math.ceil(size / 1048576)} MiB`), byteOffset: offset };
     if (size === 0) return undefined;
-    let bytes = parts.length === 1 ? parts[0]! : Buffer.concat(parts, size);
-    if (lineNo === 1 && bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) bytes = bytes.subarray(3);
-    if (bytes.includes(0)) return lineFault(index++, lineNo, 'binary-file');
-    let text: string;
-    try {
-      text = decoder.decode(bytes);
-    } catch {
-      return lineFault(index++, lineNo, 'invalid-utf8');
-    }
-    if (text.trim() === '') return undefined;
-    return parseJsonLine(text, lineNo, index++);
+    const item = jsonlLineItem(parts.length === 1 ? parts[0]! : Buffer.concat(parts, size), lineNo, index, rangeStart === 0 && lineNo === 1);
+    if (!item) return undefined;
+    index++;
+    return Object.assign(item, { byteOffset: offset });
   };
 
   const keep = (chunk: Buffer) => {
@@ -68,10 +88,11 @@ export async function* readJsonlFile(filePath: string, options: JsonlStreamOptio
     for (let i = 0; i < chunk.length; i++) {
       const b = chunk[i];
       if (b !== 10 && b !== 13) continue;
-      if (b === 10 && skipLf && i === start && pendingBytes === 0 && start === i) {
-        // The LF of a CRLF whose CR ended the previous chunk or line.
+      if (b === 10 && skipLf && i === start && pendingBytes === 0) {
+        // The LF of a CRLF whose CR ended the previous chunk.
         skipLf = false;
         start = i + 1;
+        lineStart = position + start;
         continue;
       }
       keep(chunk.subarray(start, i));
@@ -83,14 +104,83 @@ export async function* readJsonlFile(filePath: string, options: JsonlStreamOptio
         skipLf = false;
       }
       start = i + 1;
+      lineStart = position + start;
     }
     if (start < chunk.length) {
       skipLf = false;
       keep(chunk.subarray(start));
     }
+    position += chunk.length;
   }
   if (pendingBytes > 0 || oversized) {
     const item = finishLine();
     if (item) yield item;
   }
+  return { lines: lineNo };
+}
+
+/**
+ * Splits a JSONL file into byte ranges of about `size` bytes that start at
+ * line starts, for reading in parallel. Each boundary is the byte after a LF.
+ */
+export async function jsonlChunks(filePath: string, fileSize: number, size: number): Promise<Array<[number, number]>> {
+  if (fileSize <= size) return [[0, fileSize]];
+  const handle = await open(filePath, 'r');
+  try {
+    const bounds = [0];
+    const probe = Buffer.alloc(1 << 16);
+    let last = 0;
+    while (last + size < fileSize) {
+      let pos = last + size;
+      let found = -1;
+      while (pos < fileSize && found < 0) {
+        const { bytesRead } = await handle.read(probe, 0, probe.length, pos);
+        if (bytesRead === 0) break;
+        const i = probe.subarray(0, bytesRead).indexOf(10);
+        if (i >= 0) found = pos + i + 1;
+        else pos += bytesRead;
+      }
+      if (found < 0 || found >= fileSize) break;
+      bounds.push(found);
+      last = found;
+    }
+    bounds.push(fileSize);
+    return bounds.slice(0, -1).map((b, i) => [b, bounds[i + 1]!] as [number, number]);
+  } finally {
+    await handle.close();
+  }
+}
+
+/**
+ * Reads the one line that starts at `byteOffset`, to place a message on a
+ * record parsed elsewhere: a few kilobytes read through an open handle,
+ * not a stream per message.
+ */
+export async function readJsonlLineAt(
+  handle: import('node:fs/promises').FileHandle,
+  byteOffset: number,
+  lineNo: number,
+  index: number,
+  maxLineBytes: number,
+): Promise<SourceItem | undefined> {
+  const parts: Buffer[] = [];
+  let size = 0;
+  let pos = byteOffset;
+  for (;;) {
+    const buf = Buffer.alloc(Math.min(1 << 16, maxLineBytes + 1 - size));
+    if (buf.length === 0) return undefined;
+    const { bytesRead } = await handle.read(buf, 0, buf.length, pos);
+    if (bytesRead === 0) break;
+    const chunk = buf.subarray(0, bytesRead);
+    const end = chunk.findIndex((b) => b === 10 || b === 13);
+    if (end >= 0) {
+      parts.push(chunk.subarray(0, end));
+      size += end;
+      break;
+    }
+    parts.push(chunk);
+    size += bytesRead;
+    pos += bytesRead;
+  }
+  return jsonlLineItem(Buffer.concat(parts, size), lineNo, index, byteOffset === 0);
 }

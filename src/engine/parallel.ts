@@ -1,0 +1,192 @@
+import { availableParallelism } from 'node:os';
+import { open, stat } from 'node:fs/promises';
+import { join } from 'node:path';
+import { Worker } from 'node:worker_threads';
+import { formatOf, iterateSource } from '../input/index.js';
+import { readJsonlLineAt, jsonlChunks } from '../input/jsonl-stream.js';
+import type { SourceRecord } from '../input/source.js';
+import { packageRoot } from '../package-files.js';
+import type { Config } from './config.js';
+import { readSource } from './files.js';
+import { StatsCollector, type BatchSession, type Linter, type UnplacedMessage } from './linter.js';
+import { runUnit, type UnitResult, type WorkUnit } from './units.js';
+import type { LintMessage, Locale } from './types.js';
+
+/** JSONL files are cut into ranges of about this size, so one large batch keeps every core busy. */
+export const CHUNK_BYTES = 8 * 1024 * 1024;
+
+/** Below this much input, starting workers costs more than it saves. */
+const PARALLEL_THRESHOLD_BYTES = 4 * 1024 * 1024;
+
+export type Concurrency = 'auto' | 'off' | number;
+
+/** How many threads a run uses: `off` is this thread only; `auto` one per core when there is enough work. */
+export function threadsFor(concurrency: Concurrency, totalBytes: number, units: number): number {
+  if (concurrency === 'off') return 1;
+  const wanted = concurrency === 'auto' ? (totalBytes < PARALLEL_THRESHOLD_BYTES ? 1 : availableParallelism()) : concurrency;
+  return Math.max(1, Math.min(wanted, units));
+}
+
+export interface WorkerOptions {
+  /** The resolved config workers rebuild the linter from; without it the run stays on this thread. */
+  config: Config | undefined;
+  locale: Locale;
+  redact: boolean;
+  now: Date;
+  rules: NonNullable<import('./index.js').LintOptions['rules']>;
+  cwd: string;
+  maxFileSize: number;
+  /** Size of the JSONL ranges handed to workers (CHUNK_BYTES by default). */
+  chunkBytes?: number;
+}
+
+/** Per-file state while units come back: offsets for the next unit, and what was found so far. */
+interface FileState {
+  lines: number;
+  records: number;
+  messages: LintMessage[];
+  stats: StatsCollector;
+}
+
+/**
+ * Lints the files with worker threads. Units are handed out in order and
+ * their results applied strictly in order, so batch rules see records in
+ * the order given and the output is the same as a single-threaded run.
+ */
+export async function lintInParallel(
+  files: readonly string[],
+  linter: Linter,
+  batch: BatchSession,
+  options: WorkerOptions,
+  concurrency: Concurrency,
+): Promise<Array<{ filePath: string; messages: LintMessage[]; stats: StatsCollector }>> {
+  const sizes = await Promise.all(files.map(async (f) => (await stat(f).catch(() => undefined))?.size ?? 0));
+  const totalBytes = sizes.reduce((a, b) => a + b, 0);
+  const chunkBytes = options.chunkBytes ?? CHUNK_BYTES;
+  const threads = options.config === undefined ? 1 : threadsFor(concurrency, totalBytes, Math.max(files.length, Math.ceil(totalBytes / chunkBytes)));
+  const units: WorkUnit[] = [];
+  for (const [i, filePath] of files.entries()) {
+    const size = sizes[i]!;
+    if (threads > 1 && formatOf(filePath) === 'jsonl' && size > chunkBytes) {
+      for (const range of await jsonlChunks(filePath, size, chunkBytes)) units.push({ id: units.length, filePath, range });
+    } else {
+      units.push({ id: units.length, filePath });
+    }
+  }
+  const state = new Map<string, FileState>(files.map((f) => [f, { lines: 0, records: 0, messages: [], stats: new StatsCollector() }]));
+
+  const apply = (unit: WorkUnit, r: UnitResult) => {
+    const s = state.get(unit.filePath)!;
+    const lineShift = s.lines;
+    const recordShift = s.records;
+    for (const m of r.messages) {
+      s.messages.push(lineShift || recordShift ? { ...m, line: m.line + lineShift, endLine: m.endLine + lineShift, record: m.record + recordShift } : m);
+    }
+    for (const rk of r.keys) batch.add(unit.filePath, { ...rk, record: rk.record + recordShift, line: rk.line + lineShift });
+    s.stats.merge(r.stats, recordShift);
+    s.lines += r.lines;
+    s.records += r.records;
+  };
+
+  if (threads <= 1) {
+    // One thread: records reach the batch directly, so its messages are placed exactly at once.
+    for (const unit of units) apply(unit, await runUnit(linter, unit, options.maxFileSize, batch));
+  } else {
+    await runPool(units, threads, options, linter, apply);
+  }
+  await placeMessages(batch.unplacedMessages(), options.maxFileSize);
+  return files.map((filePath) => ({ filePath, messages: state.get(filePath)!.messages, stats: state.get(filePath)!.stats }));
+}
+
+async function runPool(units: WorkUnit[], threads: number, options: WorkerOptions, linter: Linter, apply: (unit: WorkUnit, r: UnitResult) => void): Promise<void> {
+  const workerFile = join(packageRoot, 'dist', 'engine', 'worker.js');
+  const setup = {
+    options: { config: options.config, locale: options.locale, redact: options.redact, now: options.now.toISOString(), rules: options.rules, cwd: options.cwd },
+    maxFileSize: options.maxFileSize,
+  };
+  const results = new Map<number, UnitResult>();
+  let next = 0;
+  let applied = 0;
+  const drain = () => {
+    while (results.has(applied)) {
+      apply(units[applied]!, results.get(applied)!);
+      results.delete(applied);
+      applied++;
+    }
+  };
+  const workers: Worker[] = [];
+  try {
+    await Promise.all(
+      Array.from({ length: threads }, async () => {
+        const worker = new Worker(workerFile, { workerData: setup });
+        workers.push(worker);
+        let broken = false;
+        worker.on('error', () => {
+          broken = true;
+        });
+        while (next < units.length) {
+          const unit = units[next++]!;
+          let result: UnitResult;
+          if (broken) {
+            // A worker that died is not trusted again; its units run here.
+            result = await runUnit(linter, unit, options.maxFileSize);
+          } else {
+            result = await new Promise<UnitResult>((resolve) => {
+              const onMessage = (msg: { ok: true; result: UnitResult } | { ok: false; id: number; error: string }) => {
+                worker.off('error', onError);
+                if (msg.ok) resolve(msg.result);
+                else resolve(runUnit(linter, unit, options.maxFileSize));
+              };
+              const onError = () => {
+                worker.off('message', onMessage);
+                resolve(runUnit(linter, unit, options.maxFileSize));
+              };
+              worker.once('message', onMessage);
+              worker.once('error', onError);
+              worker.postMessage(unit);
+            });
+          }
+          results.set(unit.id, result);
+          drain();
+        }
+      }),
+    );
+  } finally {
+    await Promise.all(workers.map((w) => w.terminate()));
+  }
+  drain();
+}
+
+/**
+ * Batch messages of records parsed in workers sit on the record's first
+ * line; find their exact range by reading those records again — one line of
+ * a JSONL file, or the file once for JSON and YAML.
+ */
+async function placeMessages(unplaced: readonly UnplacedMessage[], maxFileSize: number): Promise<void> {
+  const byFile = new Map<string, UnplacedMessage[]>();
+  for (const u of unplaced) byFile.set(u.filePath, [...(byFile.get(u.filePath) ?? []), u]);
+  for (const [filePath, list] of byFile) {
+    const handle = list.some((u) => u.byteOffset !== undefined) ? await open(filePath, 'r').catch(() => undefined) : undefined;
+    let records: Map<number, SourceRecord> | undefined;
+    const needed = new Set(list.map((u) => u.message.record));
+    for (const u of list) {
+      let record: SourceRecord | undefined;
+      if (u.byteOffset !== undefined) {
+        const item = handle ? await readJsonlLineAt(handle, u.byteOffset, u.message.line, u.message.record, maxFileSize).catch(() => undefined) : undefined;
+        record = item?.kind === 'record' ? item : undefined;
+      } else {
+        if (!records) {
+          records = new Map();
+          const outcome = await readSource(filePath);
+          const format = formatOf(filePath);
+          if (outcome.ok && format) {
+            for (const item of iterateSource(outcome.text, format)) if (item.kind === 'record' && needed.has(item.index)) records.set(item.index, item);
+          }
+        }
+        record = records.get(u.message.record);
+      }
+      if (record) Object.assign(u.message, record.locate(u.message.path));
+    }
+    await handle?.close();
+  }
+}

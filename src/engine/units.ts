@@ -1,0 +1,90 @@
+import { stat } from 'node:fs/promises';
+import { formatOf } from '../input/index.js';
+import { readJsonlFile, type StreamedItem } from '../input/jsonl-stream.js';
+import type { SourceItem, SourceRecord } from '../input/source.js';
+import { readSource } from './files.js';
+import { StatsCollector, type BatchSession, type Linter, type RecordKeys } from './linter.js';
+import type { FileStats, LintMessage } from './types.js';
+
+/** A piece of work for one thread: a whole file, or a byte range of a JSONL file. */
+export interface WorkUnit {
+  id: number;
+  filePath: string;
+  /** For JSONL ranges: [start, end) in bytes, starting at a line start. */
+  range?: [number, number];
+}
+
+/**
+ * What a thread found in its unit, in plain data that crosses to the main
+ * thread. Lines and record indexes count from the unit's start; the main
+ * thread shifts them by the units before it in the same file.
+ */
+export interface UnitResult {
+  id: number;
+  messages: LintMessage[];
+  records: number;
+  lines: number;
+  stats: FileStats;
+  keys: RecordKeys[];
+}
+
+function fault(reason: string, detail: string): SourceItem {
+  return { kind: 'fault', index: 0, reason, detail, range: { line: 1, column: 1, endLine: 1, endColumn: 1 } };
+}
+
+/** Lints one unit with record and source rules, and takes each record's batch keys. */
+export async function runUnit(linter: Linter, unit: WorkUnit, maxFileSize: number, batch?: BatchSession): Promise<UnitResult> {
+  const messages: LintMessage[] = [];
+  const stats = new StatsCollector();
+  const keys: RecordKeys[] = [];
+  let records = 0;
+  const takeKeys = (item: SourceRecord & { byteOffset?: number }) => {
+    if (batch) return; // lintItem has given the record to the batch itself
+    const ruleKeys = linter.batchKeys(item.value);
+    if (ruleKeys.length === 0) return;
+    const value = item.value as Record<string, unknown> | null;
+    keys.push({
+      record: item.index,
+      line: item.line ?? item.startLine ?? item.locate('').line,
+      filingId: value && typeof value === 'object' && typeof value.filingId === 'string' ? value.filingId : null,
+      keys: ruleKeys,
+      ...(item.byteOffset !== undefined ? { byteOffset: item.byteOffset } : {}),
+    });
+  };
+  const take = (item: SourceItem | StreamedItem) => {
+    records++;
+    linter.lintItem(item, unit.filePath, messages, batch, stats);
+    if (item.kind === 'record') takeKeys(item);
+  };
+
+  let lines = 0;
+  if (formatOf(unit.filePath) === 'jsonl') {
+    const [start, end] = unit.range ?? [0, undefined];
+    const stream = readJsonlFile(unit.filePath, { maxLineBytes: maxFileSize, start, ...(end !== undefined ? { end } : {}) });
+    try {
+      for (let r = await stream.next(); ; r = await stream.next()) {
+        if (r.done) {
+          lines = r.value.lines;
+          break;
+        }
+        take(r.value);
+      }
+    } catch (e) {
+      take(fault('read-error', (e as NodeJS.ErrnoException).code ?? (e as Error).message));
+    }
+  } else {
+    const size = (await stat(unit.filePath).catch(() => undefined))?.size ?? 0;
+    if (formatOf(unit.filePath) && size > maxFileSize) {
+      take(fault('file-too-large', `${Math.ceil(size / 1048576)} MiB > ${Math.floor(maxFileSize / 1048576)} MiB`));
+    } else {
+      const outcome = await readSource(unit.filePath);
+      if (outcome.ok) {
+        messages.push(...linter.lintSource(outcome.text, unit.filePath, undefined, batch, stats, takeKeys));
+        records = stats.result().records;
+      } else {
+        take(fault(outcome.reason, outcome.detail));
+      }
+    }
+  }
+  return { id: unit.id, messages, records, lines, stats: stats.result(), keys };
+}

@@ -1,0 +1,42 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { createLinter, lintFiles, threadsFor } from '../../src/engine/index.js';
+import { patched } from '../support/records.js';
+import { TEST_NOW } from '../support/lint.js';
+
+// Worker threads run the built engine (dist/, which npm test builds first).
+// Whatever the number of threads, a run must say exactly the same.
+function batchDir(): { dir: string; files: string[] } {
+  const dir = mkdtempSync(join(tmpdir(), 'beianlint-par-'));
+  const lines: string[] = [];
+  for (let i = 0; i < 120; i++) {
+    const r = patched(i % 3 === 0 ? 'enterprise-approved' : 'individual-draft', { set: { '/filingId': `F-${i % 50}` } });
+    if (i % 17 === 5) (r.principal as { contacts: { mobile: string } }).contacts.mobile = '12345';
+    lines.push(i % 29 === 7 ? '{"filingId": "broken",' : JSON.stringify(r));
+    if (i % 31 === 3) lines.push('');
+  }
+  writeFileSync(join(dir, 'a.jsonl'), lines.join('\n') + '\n');
+  writeFileSync(join(dir, 'b.json'), JSON.stringify([patched('individual-draft', { set: { '/filingId': 'F-3' } }), patched('government-verified')], null, 2));
+  writeFileSync(join(dir, 'c.jsonl'), lines.slice(0, 10).join('\r\n'));
+  return { dir, files: ['a.jsonl', 'b.json', 'c.jsonl'] };
+}
+
+describe('a parallel run', () => {
+  it('reports exactly what a single-threaded run reports, batch rules across chunks included', async () => {
+    const { dir, files } = batchDir();
+    const linter = createLinter({ config: false, now: TEST_NOW, cwd: dir });
+    const single = await lintFiles(files, { linter, cwd: dir, concurrency: 'off' });
+    const parallel = await lintFiles(files, { linter, cwd: dir, concurrency: 2, chunkBytes: 8 * 1024 });
+    expect(single.flatMap((r) => r.messages).filter((m) => m.ruleId.startsWith('batch-')).length).toBeGreaterThan(50);
+    expect(parallel.map((r) => r.messages)).toEqual(single.map((r) => r.messages));
+    expect(parallel.map((r) => r.stats)).toEqual(single.map((r) => r.stats));
+  });
+
+  it('uses one thread for small runs on auto, and never more threads than units', () => {
+    expect(threadsFor('auto', 1024, 10)).toBe(1);
+    expect(threadsFor('off', 1 << 30, 10)).toBe(1);
+    expect(threadsFor(4, 1 << 30, 3)).toBe(3);
+  });
+});
