@@ -1,6 +1,7 @@
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { dirname, resolve } from 'node:path';
 import { HELP, parseCliArgs, UsageError, type CliOptions } from './args.js';
+import { ProgressLine } from './progress.js';
 
 async function readStdin(): Promise<string> {
   const chunks: Buffer[] = [];
@@ -51,7 +52,20 @@ export async function main(argv: readonly string[], io = { stdout: process.stdou
       rules: options.rules,
     });
     const stdin = options.paths.includes('-') ? { text: await readStdin(), filePath: options.stdinFilename } : undefined;
-    let results = await lintFiles(options.paths, { linter, cwd, ...(stdin ? { stdin } : {}), ...(options.maxFileSize ? { maxFileSize: options.maxFileSize } : {}), concurrency: options.concurrency });
+    const progress = ProgressLine.forStream(io.stderr as NodeJS.WriteStream, linter.locale);
+    let results: Awaited<ReturnType<typeof lintFiles>>;
+    try {
+      results = await lintFiles(options.paths, {
+        linter,
+        cwd,
+        ...(stdin ? { stdin } : {}),
+        ...(options.maxFileSize ? { maxFileSize: options.maxFileSize } : {}),
+        concurrency: options.concurrency,
+        ...(progress ? { onProgress: (p) => progress.update(p) } : {}),
+      });
+    } finally {
+      progress?.done();
+    }
     if (options.quiet) {
       results = results.map((r) => ({ ...r, warningCount: 0, infoCount: 0, messages: r.messages.filter((m) => m.severity === 'error') }));
     }

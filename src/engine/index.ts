@@ -1,7 +1,7 @@
 import { resolve } from 'node:path';
 import { findConfigFile, loadConfigFile, type Config, type RuleSettingInput } from './config.js';
 import { expandPaths } from './files.js';
-import { lintInParallel, type Concurrency } from './parallel.js';
+import { lintInParallel, type Concurrency, type RunProgress } from './parallel.js';
 import { Linter, StatsCollector } from './linter.js';
 import { bundledRuleSet, loadRuleSet, type RuleSet } from './rules.js';
 import type { LintMessage, LintResult, Locale } from './types.js';
@@ -10,7 +10,7 @@ export { Linter, BatchSession, StatsCollector } from './linter.js';
 export { loadRuleSet, loadRuleFile, bundledRuleSet, type Rule, type RuleSet, type RuleFile, type RuleExample } from './rules.js';
 export { loadConfigFile, findConfigFile, CONFIG_FILE_NAMES, type Config, type RuleSettingInput } from './config.js';
 export { expandPaths, readSource } from './files.js';
-export { threadsFor, type Concurrency } from './parallel.js';
+export { threadsFor, type Concurrency, type RunProgress } from './parallel.js';
 export { localeFromEnv } from './messages.js';
 export * from './types.js';
 
@@ -76,7 +76,13 @@ export function lintText(text: string, options: LintOptions & { filePath: string
  */
 export async function lintFiles(
   paths: readonly string[],
-  options: LintOptions & { linter?: Linter; stdin?: { text: string; filePath: string }; concurrency?: Concurrency; chunkBytes?: number } = {},
+  options: LintOptions & {
+    linter?: Linter;
+    stdin?: { text: string; filePath: string };
+    concurrency?: Concurrency;
+    chunkBytes?: number;
+    onProgress?: (progress: RunProgress) => void;
+  } = {},
 ): Promise<LintResult[]> {
   const cwd = options.cwd ?? process.cwd();
   const linter = options.linter ?? createLinter(options);
@@ -103,6 +109,7 @@ export async function lintFiles(
         cwd,
         maxFileSize: options.maxFileSize ?? DEFAULT_MAX_FILE_SIZE,
         ...(options.chunkBytes ? { chunkBytes: options.chunkBytes } : {}),
+        ...(options.onProgress ? { onProgress: options.onProgress } : {}),
       },
       options.concurrency ?? 'off',
     )),

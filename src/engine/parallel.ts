@@ -38,6 +38,14 @@ export interface WorkerOptions {
   maxFileSize: number;
   /** Size of the JSONL ranges handed to workers (CHUNK_BYTES by default). */
   chunkBytes?: number;
+  /** How far the run is, for a progress display; called at most every few thousand records. */
+  onProgress?: (progress: RunProgress) => void;
+}
+
+export interface RunProgress {
+  records: number;
+  bytes: number;
+  totalBytes: number;
 }
 
 /** Per-file state while units come back: offsets for the next unit, and what was found so far. */
@@ -75,7 +83,13 @@ export async function lintInParallel(
   }
   const state = new Map<string, FileState>(files.map((f) => [f, { lines: 0, records: 0, messages: [], stats: new StatsCollector() }]));
 
+  let doneBytes = 0;
+  let doneRecords = 0;
+  const unitBytes = (unit: WorkUnit) => (unit.range ? unit.range[1] - unit.range[0] : sizes[files.indexOf(unit.filePath)] ?? 0);
   const apply = (unit: WorkUnit, r: UnitResult) => {
+    doneBytes += unitBytes(unit);
+    doneRecords += r.records;
+    options.onProgress?.({ records: doneRecords, bytes: doneBytes, totalBytes });
     const s = state.get(unit.filePath)!;
     const lineShift = s.lines;
     const recordShift = s.records;
@@ -90,7 +104,11 @@ export async function lintInParallel(
 
   if (threads <= 1) {
     // One thread: records reach the batch directly, so its messages are placed exactly at once.
-    for (const unit of units) apply(unit, await runUnit(linter, unit, options.maxFileSize, batch));
+    for (const unit of units) {
+      const start = unit.range?.[0] ?? 0;
+      const progress = options.onProgress && ((records: number, offset: number) => options.onProgress!({ records: doneRecords + records, bytes: doneBytes + offset - start, totalBytes }));
+      apply(unit, await runUnit(linter, unit, options.maxFileSize, batch, progress || undefined));
+    }
   } else {
     await runPool(units, threads, options, linter, apply);
   }

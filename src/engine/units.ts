@@ -33,7 +33,14 @@ function fault(reason: string, detail: string): SourceItem {
 }
 
 /** Lints one unit with record and source rules, and takes each record's batch keys. */
-export async function runUnit(linter: Linter, unit: WorkUnit, maxFileSize: number, batch?: BatchSession): Promise<UnitResult> {
+export async function runUnit(
+  linter: Linter,
+  unit: WorkUnit,
+  maxFileSize: number,
+  batch?: BatchSession,
+  /** Called now and then while a JSONL unit is read in this thread: records so far and the byte reached. */
+  onProgress?: (records: number, byteOffset: number) => void,
+): Promise<UnitResult> {
   const messages: LintMessage[] = [];
   const stats = new StatsCollector();
   const keys: RecordKeys[] = [];
@@ -68,6 +75,7 @@ export async function runUnit(linter: Linter, unit: WorkUnit, maxFileSize: numbe
           break;
         }
         take(r.value);
+        if (onProgress && (records & 1023) === 0) onProgress(records, r.value.byteOffset);
       }
     } catch (e) {
       take(fault('read-error', (e as NodeJS.ErrnoException).code ?? (e as Error).message));
