@@ -14,6 +14,7 @@ export interface CliOptions {
   stdinFilename: string;
   maxFileSize?: number;
   concurrency: 'auto' | 'off' | number;
+  cacheLocation?: string;
   now?: Date;
   help: boolean;
   version: boolean;
@@ -47,6 +48,8 @@ export function parseCliArgs(argv: readonly string[]): CliOptions {
         now: { type: 'string' },
         'max-file-size': { type: 'string' },
         concurrency: { type: 'string', default: 'off' },
+        cache: { type: 'boolean', default: false },
+        'cache-location': { type: 'string' },
         help: { type: 'boolean', short: 'h', default: false },
         version: { type: 'boolean', short: 'v', default: false },
       },
@@ -98,6 +101,7 @@ export function parseCliArgs(argv: readonly string[]): CliOptions {
     stdinFilename: v['stdin-filename'],
     ...(maxFileSize ? { maxFileSize } : {}),
     concurrency,
+    ...(v.cache || v['cache-location'] !== undefined ? { cacheLocation: v['cache-location'] ?? '.beianlintcache' } : {}),
     ...(now ? { now } : {}),
     help: v.help,
     version: v.version,
@@ -126,6 +130,8 @@ Options:
                             record (default 256); JSONL files are streamed
       --concurrency <n>     worker threads: auto (one per core, for large runs),
                             off (default) or a number; output is the same
+      --cache               skip files unchanged since a run found nothing in them
+      --cache-location <p>  cache file (default .beianlintcache); holds digests only
   -h, --help                show this help
   -v, --version             show the version
 

@@ -61,6 +61,7 @@ export async function main(argv: readonly string[], io = { stdout: process.stdou
         ...(stdin ? { stdin } : {}),
         ...(options.maxFileSize ? { maxFileSize: options.maxFileSize } : {}),
         concurrency: options.concurrency,
+        ...(options.cacheLocation ? { cacheLocation: options.cacheLocation } : {}),
         ...(progress ? { onProgress: (p) => progress.update(p) } : {}),
       });
     } finally {

@@ -1,6 +1,7 @@
 import { resolve } from 'node:path';
 import { findConfigFile, loadConfigFile, type Config, type RuleSettingInput } from './config.js';
 import { expandPaths } from './files.js';
+import { LintCache, runKeyOf } from './cache.js';
 import { lintInParallel, type Concurrency, type RunProgress } from './parallel.js';
 import { Linter, StatsCollector } from './linter.js';
 import { bundledRuleSet, loadRuleSet, type RuleSet } from './rules.js';
@@ -82,6 +83,8 @@ export async function lintFiles(
     concurrency?: Concurrency;
     chunkBytes?: number;
     onProgress?: (progress: RunProgress) => void;
+    /** Skip files unchanged since a run found nothing in them; the cache file holds digests only. */
+    cacheLocation?: string;
   } = {},
 ): Promise<LintResult[]> {
   const cwd = options.cwd ?? process.cwd();
@@ -95,6 +98,7 @@ export async function lintFiles(
     perFile.push({ filePath, messages: linter.lintSource(options.stdin.text, filePath, undefined, batch, stats), stats });
   }
   const creation = creations.get(linter);
+  const cache = options.cacheLocation ? await LintCache.open(resolve(cwd, options.cacheLocation), runKeyOf(linter.fingerprint())) : undefined;
   perFile.push(
     ...(await lintInParallel(
       files,
@@ -110,10 +114,12 @@ export async function lintFiles(
         maxFileSize: options.maxFileSize ?? DEFAULT_MAX_FILE_SIZE,
         ...(options.chunkBytes ? { chunkBytes: options.chunkBytes } : {}),
         ...(options.onProgress ? { onProgress: options.onProgress } : {}),
+        ...(cache ? { cache } : {}),
       },
       options.concurrency ?? 'off',
     )),
   );
+  await cache?.save();
   const batchMessages = batch.finish();
   return perFile.map(({ filePath, messages, stats }) => linter.result(filePath, [...messages, ...(batchMessages.get(filePath) ?? [])], stats.result()));
 }

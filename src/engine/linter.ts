@@ -88,6 +88,11 @@ export class Linter {
     return this.active.map(({ rule, severity }) => ({ id: rule.id, title: pick(rule.title, this.locale), clause: rule.clause, severity }));
   }
 
+  /** What decides this linter's verdicts, as plain data: each active rule's logic, severity and options. */
+  fingerprint(): unknown {
+    return this.active.map(({ rule, severity, options, stage }) => ({ id: rule.id, severity, options, stage, check: rule.check?.name, schema: rule.schema, scope: rule.scope }));
+  }
+
   isEnabled(ruleId: string): boolean {
     return this.byId.has(ruleId);
   }
@@ -256,6 +261,11 @@ export interface UnplacedMessage {
   filePath: string;
   message: LintMessage;
   byteOffset?: number;
+  /**
+   * Set when the key came from the cache, which keeps no message data: the
+   * message is written again from the record once it is read.
+   */
+  rewrite?: { ruleId: string; earlier: MessageData };
 }
 
 /** Collects who each record belongs to, compactly: a group index per record. */
@@ -375,7 +385,14 @@ export class BatchSession {
         const list = this.messages.get(filePath) ?? [];
         list.push(message);
         this.messages.set(filePath, list);
-        if (!record) this.unplaced.push({ filePath, message, ...(rk.byteOffset !== undefined ? { byteOffset: rk.byteOffset } : {}) });
+        if (!record) {
+          this.unplaced.push({
+            filePath,
+            message,
+            ...(rk.byteOffset !== undefined ? { byteOffset: rk.byteOffset } : {}),
+            ...(k.data === undefined ? { rewrite: { ruleId, earlier: report.data! } } : {}),
+          });
+        }
       }
     }
   }

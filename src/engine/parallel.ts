@@ -8,7 +8,8 @@ import type { SourceRecord } from '../input/source.js';
 import { packageRoot } from '../package-files.js';
 import type { Config } from './config.js';
 import { readSource } from './files.js';
-import { StatsCollector, type BatchSession, type Linter, type UnplacedMessage } from './linter.js';
+import { contentHash, type CachedFile, type LintCache } from './cache.js';
+import { StatsCollector, type BatchSession, type Linter, type RecordKeys, type UnplacedMessage } from './linter.js';
 import { runUnit, type UnitResult, type WorkUnit } from './units.js';
 import type { LintMessage, Locale } from './types.js';
 
@@ -40,6 +41,8 @@ export interface WorkerOptions {
   chunkBytes?: number;
   /** How far the run is, for a progress display; called at most every few thousand records. */
   onProgress?: (progress: RunProgress) => void;
+  /** Files unchanged since a run that found nothing in them are not linted again. */
+  cache?: LintCache;
 }
 
 export interface RunProgress {
@@ -54,6 +57,8 @@ interface FileState {
   records: number;
   messages: LintMessage[];
   stats: StatsCollector;
+  /** Batch keys of the file, kept only to write the cache. */
+  keys: RecordKeys[];
 }
 
 /**
@@ -72,16 +77,30 @@ export async function lintInParallel(
   const totalBytes = sizes.reduce((a, b) => a + b, 0);
   const chunkBytes = options.chunkBytes ?? CHUNK_BYTES;
   const threads = options.config === undefined ? 1 : threadsFor(concurrency, totalBytes, Math.max(files.length, Math.ceil(totalBytes / chunkBytes)));
+  const { cache } = options;
+  const hashes = new Map<string, string>();
+  const cached = new Map<string, CachedFile>();
+  if (cache) {
+    for (const filePath of files) {
+      const hash = await contentHash(filePath);
+      if (!hash) continue;
+      hashes.set(filePath, hash);
+      const hit = cache.lookup(filePath, hash);
+      if (hit) cached.set(filePath, hit);
+    }
+  }
   const units: WorkUnit[] = [];
   for (const [i, filePath] of files.entries()) {
     const size = sizes[i]!;
-    if (threads > 1 && formatOf(filePath) === 'jsonl' && size > chunkBytes) {
+    if (cached.has(filePath)) {
+      units.push({ id: units.length, filePath, cached: true });
+    } else if (threads > 1 && formatOf(filePath) === 'jsonl' && size > chunkBytes) {
       for (const range of await jsonlChunks(filePath, size, chunkBytes)) units.push({ id: units.length, filePath, range });
     } else {
       units.push({ id: units.length, filePath });
     }
   }
-  const state = new Map<string, FileState>(files.map((f) => [f, { lines: 0, records: 0, messages: [], stats: new StatsCollector() }]));
+  const state = new Map<string, FileState>(files.map((f) => [f, { lines: 0, records: 0, messages: [], stats: new StatsCollector(), keys: [] }]));
 
   let doneBytes = 0;
   let doneRecords = 0;
@@ -96,27 +115,56 @@ export async function lintInParallel(
     for (const m of r.messages) {
       s.messages.push(lineShift || recordShift ? { ...m, line: m.line + lineShift, endLine: m.endLine + lineShift, record: m.record + recordShift } : m);
     }
-    for (const rk of r.keys) batch.add(unit.filePath, { ...rk, record: rk.record + recordShift, line: rk.line + lineShift });
+    for (const rk of r.keys) {
+      const shifted = lineShift || recordShift ? { ...rk, record: rk.record + recordShift, line: rk.line + lineShift } : rk;
+      batch.add(unit.filePath, shifted);
+      if (cache && !unit.cached) s.keys.push(shifted);
+    }
     s.stats.merge(r.stats, recordShift);
     s.lines += r.lines;
     s.records += r.records;
   };
 
+  const fromCache = (unit: WorkUnit): UnitResult => {
+    const entry = cached.get(unit.filePath)!;
+    return { id: unit.id, messages: [], records: entry.records, lines: entry.lines, stats: entry.stats, keys: entry.keys };
+  };
   if (threads <= 1) {
-    // One thread: records reach the batch directly, so its messages are placed exactly at once.
     for (const unit of units) {
+      if (unit.cached) {
+        apply(unit, fromCache(unit));
+        continue;
+      }
       const start = unit.range?.[0] ?? 0;
       const progress = options.onProgress && ((records: number, offset: number) => options.onProgress!({ records: doneRecords + records, bytes: doneBytes + offset - start, totalBytes }));
-      apply(unit, await runUnit(linter, unit, options.maxFileSize, batch, progress || undefined));
+      // One thread: records reach the batch directly, so its messages are placed exactly at once;
+      // with a cache, keys are collected instead, since they are what the cache keeps.
+      apply(unit, await runUnit(linter, unit, options.maxFileSize, cache ? undefined : batch, progress || undefined));
     }
   } else {
-    await runPool(units, threads, options, linter, apply);
+    await runPool(units, threads, options, linter, apply, fromCache);
   }
-  await placeMessages(batch.unplacedMessages(), options.maxFileSize);
+  await placeMessages(batch.unplacedMessages(), options.maxFileSize, linter);
+  if (cache) {
+    for (const filePath of files) {
+      const s = state.get(filePath)!;
+      const hash = hashes.get(filePath);
+      if (cached.has(filePath) || !hash) continue;
+      if (s.messages.length === 0) cache.store(filePath, { hash, records: s.records, lines: s.lines, stats: s.stats.result(), keys: s.keys });
+      else cache.forget(filePath);
+    }
+  }
   return files.map((filePath) => ({ filePath, messages: state.get(filePath)!.messages, stats: state.get(filePath)!.stats }));
 }
 
-async function runPool(units: WorkUnit[], threads: number, options: WorkerOptions, linter: Linter, apply: (unit: WorkUnit, r: UnitResult) => void): Promise<void> {
+async function runPool(
+  units: WorkUnit[],
+  threads: number,
+  options: WorkerOptions,
+  linter: Linter,
+  apply: (unit: WorkUnit, r: UnitResult) => void,
+  fromCache: (unit: WorkUnit) => UnitResult,
+): Promise<void> {
   const workerFile = join(packageRoot, 'dist', 'engine', 'worker.js');
   const setup = {
     options: { config: options.config, locale: options.locale, redact: options.redact, now: options.now.toISOString(), rules: options.rules, cwd: options.cwd },
@@ -145,7 +193,9 @@ async function runPool(units: WorkUnit[], threads: number, options: WorkerOption
         while (next < units.length) {
           const unit = units[next++]!;
           let result: UnitResult;
-          if (broken) {
+          if (unit.cached) {
+            result = fromCache(unit);
+          } else if (broken) {
             // A worker that died is not trusted again; its units run here.
             result = await runUnit(linter, unit, options.maxFileSize);
           } else {
@@ -180,7 +230,7 @@ async function runPool(units: WorkUnit[], threads: number, options: WorkerOption
  * line; find their exact range by reading those records again — one line of
  * a JSONL file, or the file once for JSON and YAML.
  */
-async function placeMessages(unplaced: readonly UnplacedMessage[], maxFileSize: number): Promise<void> {
+async function placeMessages(unplaced: readonly UnplacedMessage[], maxFileSize: number, linter: Linter): Promise<void> {
   const byFile = new Map<string, UnplacedMessage[]>();
   for (const u of unplaced) byFile.set(u.filePath, [...(byFile.get(u.filePath) ?? []), u]);
   for (const [filePath, list] of byFile) {
@@ -203,7 +253,20 @@ async function placeMessages(unplaced: readonly UnplacedMessage[], maxFileSize: 
         }
         record = records.get(u.message.record);
       }
-      if (record) Object.assign(u.message, record.locate(u.message.path));
+      if (!record) continue;
+      const range = record.locate(u.message.path);
+      if (u.rewrite) {
+        // A key from the cache: take the message's data from the record, as the check gives it.
+        const active = linter.activeRule(u.rewrite.ruleId);
+        const key = linter
+          .batchKeys(record.value)
+          .find((k) => k.ruleId === u.rewrite!.ruleId)
+          ?.keys.find((k) => k.path === u.message.path);
+        if (active && key) {
+          u.message.message = linter.message(active, u.message.record, u.message.filingId, { path: key.path, data: { ...key.data, ...u.rewrite.earlier } }, range).message;
+        }
+      }
+      Object.assign(u.message, range);
     }
     await handle?.close();
   }

@@ -12,6 +12,8 @@ export interface WorkUnit {
   filePath: string;
   /** For JSONL ranges: [start, end) in bytes, starting at a line start. */
   range?: [number, number];
+  /** The file's result comes from the cache. */
+  cached?: boolean;
 }
 
 /**

@@ -84,4 +84,22 @@ describe('personal data in every output format', () => {
       }
     }
   });
+
+  it('never reaches the cache file', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'beianlint-pii-'));
+    writeFileSync(join(dir, 'filings.jsonl'), records.map((r) => JSON.stringify(r)).join('\n') + '\n');
+    // A clean file is what the cache keeps; its records are full of personal data too.
+    const clean = ['enterprise-approved', 'individual-draft', 'government-verified'].map((b) => patched(b, { set: { '/filingId': `C-${b}` } }));
+    writeFileSync(join(dir, 'clean.jsonl'), clean.map((r) => JSON.stringify(r)).join('\n') + '\n');
+    const r = spawnSync(process.execPath, [BIN, '--cache', '--format', 'json', 'clean.jsonl', 'filings.jsonl'], { cwd: dir, encoding: 'utf8', env: { PATH: process.env.PATH ?? '', LANG: 'C' } });
+    expect(r.status, r.stderr).toBe(1);
+    const cache = readFileSync(join(dir, '.beianlintcache'), 'utf8');
+    expect(cache).toContain('clean.jsonl');
+    const values = [...PERSONAL, ...clean.flatMap((c) => JSON.stringify(c).match(/"(?:number|mobile|officePhone|homePhone|email|name|holder|registrant)":"([^"]+)"/g) ?? [])];
+    expect(values.length).toBeGreaterThan(20);
+    for (const v of values) {
+      const value = v.includes('":"') ? v.slice(v.indexOf('":"') + 3, -1) : v;
+      expect(cache.includes(value), value).toBe(false);
+    }
+  });
 });

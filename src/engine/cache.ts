@@ -1,0 +1,106 @@
+import { createHash } from 'node:crypto';
+import { createReadStream, readFileSync } from 'node:fs';
+import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
+import { createRequire } from 'node:module';
+import { dirname } from 'node:path';
+import { packageRoot } from '../package-files.js';
+import type { RecordKeys } from './linter.js';
+import type { FileStats } from './types.js';
+
+/**
+ * What the cache keeps of a file that had no message of its own: enough to
+ * skip parsing and linting it next time (its record count, lines and
+ * per-province stats) and to let batch rules compare it with the other files
+ * of the run (its keys, which are digests). It holds no message and no
+ * personal data: a file with any message is not cached, and key data that
+ * would go into a message is dropped and read again from the file if a batch
+ * rule ever reports on it.
+ */
+export interface CachedFile {
+  hash: string;
+  records: number;
+  lines: number;
+  stats: FileStats;
+  keys: RecordKeys[];
+}
+
+interface CacheFile {
+  version: 1;
+  /** Digest of everything besides a file's content that decides its messages. */
+  runKey: string;
+  files: Record<string, CachedFile>;
+}
+
+/** Packages whose data decide verdicts: a new version may change what is clean. */
+const DATA_PACKAGES = ['libphonenumber-js', 'tldts', 'chinese-days', 'ipaddr.js', 'ajv'];
+
+/** The run's identity: beianlint's version, the data packages' versions, the rules and their settings. */
+export function runKeyOf(parts: unknown): string {
+  const require = createRequire(import.meta.url);
+  const versions = DATA_PACKAGES.map((name) => {
+    try {
+      return `${name}@${(require(`${name}/package.json`) as { version: string }).version}`;
+    } catch {
+      return `${name}@?`;
+    }
+  });
+  const own = (JSON.parse(readFileSync(`${packageRoot}package.json`, 'utf8')) as { version: string }).version;
+  return createHash('sha256').update(JSON.stringify({ own, versions, parts })).digest('base64');
+}
+
+/** A file's content digest, read as a stream so a large batch costs no memory. */
+export async function contentHash(filePath: string): Promise<string | undefined> {
+  const hash = createHash('sha256');
+  try {
+    for await (const chunk of createReadStream(filePath, { highWaterMark: 1 << 20 })) hash.update(chunk as Buffer);
+  } catch {
+    return undefined;
+  }
+  return hash.digest('base64');
+}
+
+export class LintCache {
+  private constructor(
+    private readonly location: string,
+    private readonly runKey: string,
+    private readonly entries: Record<string, CachedFile>,
+  ) {}
+
+  /** Opens the cache; one written under another run key (other rules, settings or versions) starts empty. */
+  static async open(location: string, runKey: string): Promise<LintCache> {
+    try {
+      const data = JSON.parse(await readFile(location, 'utf8')) as CacheFile;
+      if (data.version === 1 && data.runKey === runKey && data.files && typeof data.files === 'object') {
+        return new LintCache(location, runKey, Object.assign(Object.create(null) as Record<string, CachedFile>, data.files));
+      }
+    } catch {
+      // No cache yet, or an unreadable one: start afresh.
+    }
+    return new LintCache(location, runKey, Object.create(null) as Record<string, CachedFile>);
+  }
+
+  lookup(filePath: string, hash: string): CachedFile | undefined {
+    const entry = this.entries[filePath];
+    return entry && entry.hash === hash ? entry : undefined;
+  }
+
+  store(filePath: string, entry: CachedFile): void {
+    this.entries[filePath] = {
+      ...entry,
+      keys: entry.keys.map((rk) => ({ ...rk, keys: rk.keys.map((g) => ({ ...g, keys: g.keys.map(({ data: _data, ...k }) => k) })) })),
+    };
+  }
+
+  forget(filePath: string): void {
+    delete this.entries[filePath];
+  }
+
+  /** Writes the cache atomically, so a run that is stopped never leaves half a file. */
+  async save(): Promise<void> {
+    const body: CacheFile = { version: 1, runKey: this.runKey, files: this.entries };
+    await mkdir(dirname(this.location), { recursive: true });
+    const tmp = `${this.location}.${process.pid}.tmp`;
+    await writeFile(tmp, JSON.stringify(body));
+    await rename(tmp, this.location);
+  }
+}

@@ -1,0 +1,77 @@
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { createLinter, lintFiles } from '../../src/engine/index.js';
+import { patched } from '../support/records.js';
+import { TEST_NOW } from '../support/lint.js';
+
+function project() {
+  const dir = mkdtempSync(join(tmpdir(), 'beianlint-cache-'));
+  // a.json has a problem of its own; b.jsonl and c.json are clean, but share
+  // a's filing id and domain, so batch rules report on them.
+  writeFileSync(join(dir, 'a.json'), JSON.stringify(patched('individual-draft', { unset: ['/principal/name'] }), null, 2));
+  const b = [patched('enterprise-approved', { set: { '/filingId': 'F-2026-0002' } }), patched('enterprise-approved', { set: { '/filingId': 'F-B2' } })];
+  writeFileSync(join(dir, 'b.jsonl'), b.map((r) => JSON.stringify(r)).join('\n') + '\n');
+  writeFileSync(join(dir, 'c.json'), JSON.stringify([patched('government-verified'), patched('individual-draft', {
+      set: {
+        '/filingId': 'F-C2',
+        '/owner/name': '王五',
+        '/owner/document/holder': '王五',
+        '/principal/name': '王五',
+        '/principal/document/holder': '王五',
+        '/websites/0/domains/0/registrant': '王五',
+        '/websites/0/domains/0/name': 'wangwu.cn',
+      },
+    })], null, 2));
+  return dir;
+}
+
+const FILES = ['a.json', 'b.jsonl', 'c.json'];
+
+describe('--cache', () => {
+  it('gives the same results from the cache, batch messages on cached files included', async () => {
+    const dir = project();
+    const run = (concurrency: 'off' | 2 = 'off') =>
+      lintFiles(FILES, { linter: createLinter({ config: false, now: TEST_NOW, cwd: dir }), cwd: dir, cacheLocation: '.beianlintcache', concurrency });
+    const first = await run();
+    expect(first[1]!.messages.map((m) => m.ruleId)).toContain('batch-duplicate-filing-id');
+    expect(first[2]!.messages.map((m) => m.ruleId)).toContain('batch-identity-conflict');
+    const cache = JSON.parse(readFileSync(join(dir, '.beianlintcache'), 'utf8'));
+    expect(Object.keys(cache.files).map((f) => f.slice(dir.length + 1)).sort()).toEqual(['b.jsonl', 'c.json']);
+    const second = await run();
+    expect(second.map((r) => r.messages)).toEqual(first.map((r) => r.messages));
+    const parallel = await run(2);
+    expect(parallel.map((r) => r.messages)).toEqual(first.map((r) => r.messages));
+  });
+
+  it('is used only for unchanged content, and keeps no personal data', async () => {
+    const dir = project();
+    const linter = createLinter({ config: false, now: TEST_NOW, cwd: dir });
+    await lintFiles(FILES, { linter, cwd: dir, cacheLocation: 'cache.json' });
+    const text = readFileSync(join(dir, 'cache.json'), 'utf8');
+    for (const value of ['11010519850612123X', '440305199008152342', '13812345678', '13912345678', '张三', '李四', '王五', '@']) {
+      expect(text.includes(value), value).toBe(false);
+    }
+    // A tampered record count shows whether a run read the cache.
+    const cache = JSON.parse(text);
+    cache.files[join(dir, 'c.json')].stats.records = 999;
+    writeFileSync(join(dir, 'cache.json'), JSON.stringify(cache));
+    const reused = await lintFiles(FILES, { linter, cwd: dir, cacheLocation: 'cache.json' });
+    expect(reused[2]!.stats?.records).toBe(999);
+    writeFileSync(join(dir, 'c.json'), readFileSync(join(dir, 'c.json'), 'utf8') + '\n');
+    const changed = await lintFiles(FILES, { linter, cwd: dir, cacheLocation: 'cache.json' });
+    expect(changed[2]!.stats?.records).toBe(2);
+  });
+
+  it('starts afresh when the rules or their settings change', async () => {
+    const dir = project();
+    await lintFiles(FILES, { linter: createLinter({ config: false, now: TEST_NOW, cwd: dir }), cwd: dir, cacheLocation: 'cache.json' });
+    const cache = JSON.parse(readFileSync(join(dir, 'cache.json'), 'utf8'));
+    cache.files[join(dir, 'c.json')].stats.records = 999;
+    writeFileSync(join(dir, 'cache.json'), JSON.stringify(cache));
+    const other = createLinter({ config: false, now: TEST_NOW, cwd: dir, rules: { 'fallback-document': 'off' } });
+    const results = await lintFiles(FILES, { linter: other, cwd: dir, cacheLocation: 'cache.json' });
+    expect(results[2]!.stats?.records).toBe(2);
+  });
+});
