@@ -1,6 +1,6 @@
 import { parseTree, printParseErrorCode, type Node as JsonNode, type ParseError } from 'jsonc-parser';
 import { LineIndex } from './line-index.js';
-import { addProperty, duplicatesToRanges, locateInOutline, MAX_OUTLINE_DEPTH, type OutlineBuilder, type PositionNode } from './position-tree.js';
+import { addProperty, lazyRecord, MAX_OUTLINE_DEPTH, type OutlineBuilder, type PositionNode } from './position-tree.js';
 import { escapeSegment } from './pointer.js';
 import { countJsonPropertyNames, countParsedKeys } from './key-count.js';
 import type { SourceFault, SourceItem, SourceRecord } from './source.js';
@@ -38,21 +38,7 @@ export function outlineJson(node: JsonNode, path: string, builder: OutlineBuilde
 }
 
 export function jsonRecord(index: number, value: unknown, node: JsonNode, lines: LineIndex): SourceRecord {
-  let builder: OutlineBuilder | undefined;
-  const outline = (): OutlineBuilder => {
-    if (!builder) {
-      const duplicates: OutlineBuilder['duplicates'] = [];
-      builder = { node: outlineJson(node, '', duplicates), duplicates };
-    }
-    return builder;
-  };
-  return {
-    kind: 'record',
-    index,
-    value,
-    locate: (pointer, options) => locateInOutline(outline().node, pointer, lines, options),
-    duplicateKeys: () => duplicatesToRanges(outline(), lines),
-  };
+  return lazyRecord(index, value, lines, (duplicates) => outlineJson(node, '', duplicates));
 }
 
 function fault(index: number, problem: string, start: number, end: number, lines: LineIndex): SourceFault {
@@ -65,28 +51,17 @@ function fault(index: number, problem: string, start: number, end: number, lines
  * when a message needs one, so a large batch never holds a tree of the file.
  */
 function sliceRecord(index: number, value: unknown, text: string, start: number, end: number, lines: LineIndex): SourceRecord {
-  let builder: OutlineBuilder | undefined;
-  const outline = (): OutlineBuilder => {
-    if (!builder) {
-      const duplicates: OutlineBuilder['duplicates'] = [];
-      let node: PositionNode;
-      try {
-        node = outlineJson(parseTree(text.slice(start, end), [], STRICT_JSON)!, '', duplicates, 0, start);
-      } catch {
-        node = { start, end };
-      }
-      builder = { node, duplicates };
+  const build = (duplicates: OutlineBuilder['duplicates']): PositionNode => {
+    try {
+      return outlineJson(parseTree(text.slice(start, end), [], STRICT_JSON)!, '', duplicates, 0, start);
+    } catch {
+      return { start, end };
     }
-    return builder;
   };
-  return {
-    kind: 'record',
-    index,
-    value,
+  return lazyRecord(index, value, lines, build, {
     startLine: lines.position(start).line,
-    locate: (pointer, options) => locateInOutline(outline().node, pointer, lines, options),
-    duplicateKeys: () => (countJsonPropertyNames(text.slice(start, end)) === countParsedKeys(value) ? [] : duplicatesToRanges(outline(), lines)),
-  };
+    hasDuplicates: () => countJsonPropertyNames(text.slice(start, end)) !== countParsedKeys(value),
+  });
 }
 
 /**

@@ -1,6 +1,6 @@
 import type { LineIndex } from './line-index.js';
 import { escapeSegment, pointerSegments } from './pointer.js';
-import type { DuplicateKey, LocateOptions, SourceRange } from './source.js';
+import type { DuplicateKey, LocateOptions, SourceRange, SourceRecord } from './source.js';
 
 /**
  * A parser-neutral outline of where each value of a record sits, so JSON and
@@ -76,4 +76,33 @@ export function duplicatesToRanges(builder: OutlineBuilder, lines: LineIndex): D
     range: lines.range(d.keyStart, d.keyEnd),
     firstLine: lines.position(d.firstKeyStart).line,
   }));
+}
+
+/**
+ * A record whose position tree is built on first use, from `build`. Most
+ * records of a batch never need one: only a message asks where a value is.
+ */
+export function lazyRecord(
+  index: number,
+  value: unknown,
+  lines: LineIndex,
+  build: (duplicates: OutlineBuilder['duplicates']) => PositionNode,
+  extra: { startLine?: number; hasDuplicates?: () => boolean } = {},
+): SourceRecord {
+  let builder: OutlineBuilder | undefined;
+  const outline = (): OutlineBuilder => {
+    if (!builder) {
+      const duplicates: OutlineBuilder['duplicates'] = [];
+      builder = { node: build(duplicates), duplicates };
+    }
+    return builder;
+  };
+  return {
+    kind: 'record',
+    index,
+    value,
+    ...(extra.startLine !== undefined ? { startLine: extra.startLine } : {}),
+    locate: (pointer, options) => locateInOutline(outline().node, pointer, lines, options),
+    duplicateKeys: () => (extra.hasDuplicates && !extra.hasDuplicates() ? [] : duplicatesToRanges(outline(), lines)),
+  };
 }

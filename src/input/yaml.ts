@@ -2,7 +2,7 @@ import { createRequire } from 'node:module';
 import type * as YamlLib from 'yaml';
 import type { Document, Node as YamlNode } from 'yaml';
 import { LineIndex } from './line-index.js';
-import { addProperty, duplicatesToRanges, locateInOutline, MAX_OUTLINE_DEPTH, type OutlineBuilder, type PositionNode } from './position-tree.js';
+import { addProperty, lazyRecord, MAX_OUTLINE_DEPTH, type OutlineBuilder, type PositionNode } from './position-tree.js';
 import { escapeSegment } from './pointer.js';
 import type { SourceItem, SourceRecord } from './source.js';
 
@@ -38,21 +38,7 @@ function outlineYaml(node: YamlNode | null | undefined, fallback: [number, numbe
 }
 
 function yamlRecord(index: number, value: unknown, node: YamlNode | null, docRange: [number, number], lines: LineIndex): SourceRecord {
-  let builder: OutlineBuilder | undefined;
-  const outline = () => {
-    if (!builder) {
-      const duplicates: OutlineBuilder['duplicates'] = [];
-      builder = { node: outlineYaml(node, docRange, '', duplicates), duplicates };
-    }
-    return builder;
-  };
-  return {
-    kind: 'record',
-    index,
-    value,
-    locate: (pointer, options) => locateInOutline(outline().node, pointer, lines, options),
-    duplicateKeys: () => duplicatesToRanges(outline(), lines),
-  };
+  return lazyRecord(index, value, lines, (duplicates) => outlineYaml(node, docRange, '', duplicates));
 }
 
 /** The first line of the yaml package's message, without its own position suffix. */
