@@ -69,7 +69,7 @@ export interface BatchKey {
  * (the main thread or a worker); the engine compares them across the whole
  * run in input order, reports each later repeat at its own path, and names
  * the first occurrence (file, record, line) in the message's
- * {earlierFile}, {earlierRecord}, {earlierLine} and {earlierFilingId}.
+ * {earlierFile}, {earlierRecord} and {earlierLine}.
  */
 export interface BatchCheck<Options = Record<string, unknown>> {
   keys(record: unknown, options: Options): BatchKey[];

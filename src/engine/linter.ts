@@ -247,13 +247,53 @@ export interface RecordKeys {
   keys: Array<{ ruleId: string; keys: BatchKey[] }>;
 }
 
-/** The first record a key was seen in: small, since a national batch holds millions. */
-interface FirstSeen {
-  file: number;
-  record: number;
-  line: number;
-  filingId: string | null;
-  holder: string | undefined;
+const BASE64 = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/';
+
+/** 30 bits of a base64 digest: enough to tell two holders of one key apart. */
+function holderBits(holder: string | undefined): number {
+  if (holder === undefined) return -1;
+  let bits = 0;
+  for (let i = 0; i < 5; i++) bits = bits * 64 + Math.max(0, BASE64.indexOf(holder[i] ?? 'A'));
+  return bits;
+}
+
+/**
+ * Where each key was first seen, for one batch rule. A national batch holds
+ * millions of keys, so the places live in typed arrays and the map holds
+ * only the key and a slot number.
+ */
+class FirstSeenTable {
+  private readonly slots = new Map<string, number>();
+  private file = new Int32Array(1024);
+  private record = new Int32Array(1024);
+  private line = new Int32Array(1024);
+  private holder = new Int32Array(1024);
+
+  get(key: string): { file: number; record: number; line: number; holder: number } | undefined {
+    const slot = this.slots.get(key);
+    if (slot === undefined) return undefined;
+    return { file: this.file[slot]!, record: this.record[slot]!, line: this.line[slot]!, holder: this.holder[slot]! };
+  }
+
+  add(key: string, file: number, record: number, line: number, holder: number): void {
+    const slot = this.slots.size;
+    if (slot === this.file.length) {
+      const grow = (a: Int32Array) => {
+        const b = new Int32Array(a.length * 2);
+        b.set(a);
+        return b;
+      };
+      this.file = grow(this.file);
+      this.record = grow(this.record);
+      this.line = grow(this.line);
+      this.holder = grow(this.holder);
+    }
+    this.slots.set(key, slot);
+    this.file[slot] = file;
+    this.record[slot] = record;
+    this.line[slot] = line;
+    this.holder[slot] = holder;
+  }
 }
 
 /** A batch message whose exact range must still be found (its record was parsed in a worker). */
@@ -320,7 +360,7 @@ export class StatsCollector {
 export class BatchSession {
   private readonly messages = new Map<string, LintMessage[]>();
   private readonly unplaced: UnplacedMessage[] = [];
-  private readonly seen = new Map<string, Map<string, FirstSeen>>();
+  private readonly seen = new Map<string, FirstSeenTable>();
   private readonly files: string[] = [];
   private readonly fileIndex = new Map<string, number>();
 
@@ -362,23 +402,18 @@ export class BatchSession {
       const active = this.linter.activeRule(ruleId);
       if (!active) continue;
       let table = this.seen.get(ruleId);
-      if (!table) this.seen.set(ruleId, (table = new Map()));
+      if (!table) this.seen.set(ruleId, (table = new FirstSeenTable()));
       for (const k of keys) {
         const first = table.get(k.key);
+        const holder = holderBits(k.holder);
         if (!first) {
-          table.set(k.key, { file, record: rk.record, line: rk.line, filingId: rk.filingId, holder: k.holder });
+          table.add(k.key, file, rk.record, rk.line, holder);
           continue;
         }
-        if (k.holder !== undefined && first.holder === k.holder) continue;
+        if (holder !== -1 && first.holder === holder) continue;
         const report: Report = {
           path: k.path,
-          data: {
-            ...k.data,
-            earlierFile: this.displayPath(first.file),
-            earlierRecord: first.record,
-            earlierLine: first.line,
-            earlierFilingId: first.filingId ?? '-',
-          },
+          data: { ...k.data, earlierFile: this.displayPath(first.file), earlierRecord: first.record, earlierLine: first.line },
         };
         const range = record ? record.locate(k.path) : { line: rk.line, column: 1, endLine: rk.line, endColumn: 1 };
         const message = this.linter.message(active, rk.record, rk.filingId, report, range);
