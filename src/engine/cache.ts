@@ -4,7 +4,7 @@ import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { dirname } from 'node:path';
 import { packageRoot } from '../package-files.js';
-import type { RecordKeys } from './linter.js';
+import type { RecordKeys } from './batch.js';
 import type { FileStats } from './types.js';
 
 /**

@@ -3,11 +3,14 @@ import { findConfigFile, loadConfigFile, type Config, type RuleSettingInput } fr
 import { expandPaths } from './files.js';
 import { LintCache, runKeyOf } from './cache.js';
 import { lintInParallel, type Concurrency, type RunProgress } from './parallel.js';
-import { Linter, StatsCollector } from './linter.js';
+import { Linter } from './linter.js';
+import { StatsCollector } from './stats.js';
 import { bundledRuleSet, loadRuleSet, type RuleSet } from './rules.js';
 import type { LintMessage, LintResult, Locale } from './types.js';
 
-export { Linter, BatchSession, StatsCollector } from './linter.js';
+export { Linter } from './linter.js';
+export { BatchSession } from './batch.js';
+export { StatsCollector } from './stats.js';
 export { loadRuleSet, loadRuleFile, bundledRuleSet, type Rule, type RuleSet, type RuleFile, type RuleExample } from './rules.js';
 export { loadConfigFile, findConfigFile, CONFIG_FILE_NAMES, type Config, type RuleSettingInput } from './config.js';
 export { expandPaths, readSource } from './files.js';

@@ -1,12 +1,12 @@
-import { isAbsolute, relative, sep } from 'node:path';
-import type { BatchKey, MessageData, Report, Severity } from '../checks/api.js';
+import type { MessageData, Report, Severity } from '../checks/api.js';
 import { formatOf, iterateSource, type SourceFormat, type SourceItem, type SourceRange, type SourceRecord, type SourceFault } from '../input/index.js';
 import { explainSchemaErrors } from '../schema/explain.js';
 import type { RuleSettingInput, RuleSeverity } from './config.js';
 import { interpolate, pick, withClause } from './messages.js';
 import type { Rule, RuleSet } from './rules.js';
-import { textAt } from '../checks/access.js';
-import { ConfigurationError, countResult, stageRank, STAGE_ORDER, type FileStats, type LintMessage, type LintResult, type Locale, type RecordGroup } from './types.js';
+import { BatchSession, type RecordKeys } from './batch.js';
+import { StatsCollector } from './stats.js';
+import { ConfigurationError, countResult, stageRank, STAGE_ORDER, type FileStats, type LintMessage, type LintResult, type Locale } from './types.js';
 
 export interface LinterOptions {
   ruleSet: RuleSet;
@@ -19,7 +19,7 @@ export interface LinterOptions {
   rules?: Record<string, RuleSettingInput>;
 }
 
-interface ActiveRule {
+export interface ActiveRule {
   rule: Rule;
   severity: Severity;
   /** True when the user set the severity: per-report severities then yield to it. */
@@ -233,213 +233,6 @@ export class Linter {
   /** The active rule of an id, for messages built outside a record's own pass. */
   activeRule(ruleId: string): ActiveRule | undefined {
     return this.byId.get(ruleId);
-  }
-}
-
-/** What the batch rules take from one record, wherever it was parsed (this thread or a worker). */
-export interface RecordKeys {
-  record: number;
-  /** Where a streamed record's line starts, so a message can be placed by reading that line again. */
-  byteOffset?: number;
-  /** The record's first line: how a later message names it. */
-  line: number;
-  filingId: string | null;
-  keys: Array<{ ruleId: string; keys: BatchKey[] }>;
-}
-
-const BASE64 = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/';
-
-/** 30 bits of a base64 digest: enough to tell two holders of one key apart. */
-function holderBits(holder: string | undefined): number {
-  if (holder === undefined) return -1;
-  let bits = 0;
-  for (let i = 0; i < 5; i++) bits = bits * 64 + Math.max(0, BASE64.indexOf(holder[i] ?? 'A'));
-  return bits;
-}
-
-/**
- * Where each key was first seen, for one batch rule. A national batch holds
- * millions of keys, so the places live in typed arrays and the map holds
- * only the key and a slot number.
- */
-class FirstSeenTable {
-  private readonly slots = new Map<string, number>();
-  private file = new Int32Array(1024);
-  private record = new Int32Array(1024);
-  private line = new Int32Array(1024);
-  private holder = new Int32Array(1024);
-
-  get(key: string): { file: number; record: number; line: number; holder: number } | undefined {
-    const slot = this.slots.get(key);
-    if (slot === undefined) return undefined;
-    return { file: this.file[slot]!, record: this.record[slot]!, line: this.line[slot]!, holder: this.holder[slot]! };
-  }
-
-  add(key: string, file: number, record: number, line: number, holder: number): void {
-    const slot = this.slots.size;
-    if (slot === this.file.length) {
-      const grow = (a: Int32Array) => {
-        const b = new Int32Array(a.length * 2);
-        b.set(a);
-        return b;
-      };
-      this.file = grow(this.file);
-      this.record = grow(this.record);
-      this.line = grow(this.line);
-      this.holder = grow(this.holder);
-    }
-    this.slots.set(key, slot);
-    this.file[slot] = file;
-    this.record[slot] = record;
-    this.line[slot] = line;
-    this.holder[slot] = holder;
-  }
-}
-
-/** A batch message whose exact range must still be found (its record was parsed in a worker). */
-export interface UnplacedMessage {
-  filePath: string;
-  message: LintMessage;
-  byteOffset?: number;
-  /**
-   * Set when the key came from the cache, which keeps no message data: the
-   * message is written again from the record once it is read.
-   */
-  rewrite?: { ruleId: string; earlier: MessageData };
-}
-
-/** Collects who each record belongs to, compactly: a group index per record. */
-export class StatsCollector {
-  private readonly groups: RecordGroup[] = [];
-  private readonly byKey = new Map<string, number>();
-  private readonly recordGroup: number[] = [];
-  private records = 0;
-
-  add(index: number, record: unknown): void {
-    this.records++;
-    if (record === undefined) {
-      this.recordGroup[index] = -1;
-      return;
-    }
-    const region = textAt(record, '/owner/regionCode');
-    const province = region && /^[0-9]{2}/.test(region) ? region.slice(0, 2) : '??';
-    const provider = textAt(record, '/websites/0/access/providerName')?.trim() ?? '?';
-    const key = `${province}\t${provider}`;
-    let group = this.byKey.get(key);
-    if (group === undefined) {
-      group = this.groups.length;
-      this.groups.push({ province, provider });
-      this.byKey.set(key, group);
-    }
-    this.recordGroup[index] = group;
-  }
-
-  result(): FileStats {
-    return { records: this.records, groups: this.groups, recordGroup: this.recordGroup };
-  }
-
-  /** Adds the stats of a part of the file (a worker's chunk) whose first record is `recordOffset`. */
-  merge(part: FileStats, recordOffset: number): void {
-    this.records += part.records;
-    const map = part.groups.map((g) => {
-      const key = `${g.province}\t${g.provider}`;
-      let group = this.byKey.get(key);
-      if (group === undefined) {
-        group = this.groups.length;
-        this.groups.push(g);
-        this.byKey.set(key, group);
-      }
-      return group;
-    });
-    part.recordGroup.forEach((g, i) => {
-      this.recordGroup[recordOffset + i] = g < 0 ? -1 : map[g]!;
-    });
-  }
-}
-
-export class BatchSession {
-  private readonly messages = new Map<string, LintMessage[]>();
-  private readonly unplaced: UnplacedMessage[] = [];
-  private readonly seen = new Map<string, FirstSeenTable>();
-  private readonly files: string[] = [];
-  private readonly fileIndex = new Map<string, number>();
-
-  constructor(
-    private readonly linter: Linter,
-    private readonly cwd = process.cwd(),
-  ) {}
-
-  private displayPath(file: number): string {
-    const filePath = this.files[file]!;
-    const rel = relative(this.cwd, filePath);
-    return rel && !rel.startsWith('..') && !isAbsolute(rel) ? rel.split(sep).join('/') : filePath;
-  }
-
-  /** A record parsed in this thread: its keys are taken and any message is placed at once. */
-  visit(record: SourceRecord, filePath: string): void {
-    const value = record.value;
-    const keys = this.linter.batchKeys(value);
-    if (keys.length === 0) return;
-    const filingId = isObject(value) && typeof value.filingId === 'string' ? value.filingId : null;
-    const line = record.line ?? record.startLine ?? record.locate('').line;
-    this.add(filePath, { record: record.index, line, filingId, keys }, record);
-  }
-
-  /**
-   * Compares one record's keys with everything seen before it in the run.
-   * Records must come in input order, so "earlier" means earlier in the
-   * files as given. Without the record itself (a worker parsed it), a message
-   * is placed on the record's first line until `unplacedMessages` are placed.
-   */
-  add(filePath: string, rk: RecordKeys, record?: SourceRecord): void {
-    let file = this.fileIndex.get(filePath);
-    if (file === undefined) {
-      file = this.files.length;
-      this.files.push(filePath);
-      this.fileIndex.set(filePath, file);
-    }
-    for (const { ruleId, keys } of rk.keys) {
-      const active = this.linter.activeRule(ruleId);
-      if (!active) continue;
-      let table = this.seen.get(ruleId);
-      if (!table) this.seen.set(ruleId, (table = new FirstSeenTable()));
-      for (const k of keys) {
-        const first = table.get(k.key);
-        const holder = holderBits(k.holder);
-        if (!first) {
-          table.add(k.key, file, rk.record, rk.line, holder);
-          continue;
-        }
-        if (holder !== -1 && first.holder === holder) continue;
-        const report: Report = {
-          path: k.path,
-          data: { ...k.data, earlierFile: this.displayPath(first.file), earlierRecord: first.record, earlierLine: first.line },
-        };
-        const range = record ? record.locate(k.path) : { line: rk.line, column: 1, endLine: rk.line, endColumn: 1 };
-        const message = this.linter.message(active, rk.record, rk.filingId, report, range);
-        const list = this.messages.get(filePath) ?? [];
-        list.push(message);
-        this.messages.set(filePath, list);
-        if (!record) {
-          this.unplaced.push({
-            filePath,
-            message,
-            ...(rk.byteOffset !== undefined ? { byteOffset: rk.byteOffset } : {}),
-            ...(k.data === undefined ? { rewrite: { ruleId, earlier: report.data! } } : {}),
-          });
-        }
-      }
-    }
-  }
-
-  /** Messages still on their record's first line, for the caller to place exactly. */
-  unplacedMessages(): readonly UnplacedMessage[] {
-    return this.unplaced;
-  }
-
-  /** Ends the run: the batch messages, grouped by file. */
-  finish(): Map<string, LintMessage[]> {
-    return this.messages;
   }
 }
 

@@ -9,7 +9,9 @@ import { packageRoot } from '../package-files.js';
 import type { Config } from './config.js';
 import { readSource } from './files.js';
 import { contentHash, type CachedFile, type LintCache } from './cache.js';
-import { StatsCollector, type BatchSession, type Linter, type RecordKeys, type UnplacedMessage } from './linter.js';
+import type { BatchSession, RecordKeys, UnplacedMessage } from './batch.js';
+import type { Linter } from './linter.js';
+import { StatsCollector } from './stats.js';
 import { runUnit, type UnitResult, type WorkUnit } from './units.js';
 import type { LintMessage, Locale } from './types.js';
 

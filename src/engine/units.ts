@@ -3,7 +3,9 @@ import { formatOf } from '../input/index.js';
 import { readJsonlFile, type StreamedItem } from '../input/jsonl-stream.js';
 import type { SourceItem, SourceRecord } from '../input/source.js';
 import { readSource } from './files.js';
-import { StatsCollector, type BatchSession, type Linter, type RecordKeys } from './linter.js';
+import type { BatchSession, RecordKeys } from './batch.js';
+import type { Linter } from './linter.js';
+import { StatsCollector } from './stats.js';
 import type { FileStats, LintMessage } from './types.js';
 
 /** A piece of work for one thread: a whole file, or a byte range of a JSONL file. */
