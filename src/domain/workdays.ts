@@ -32,7 +32,8 @@ import { createRequire } from 'node:module';
 export type BeijingDate = string;
 
 export type ParsedDate =
-  | { ok: true; instant: Date; beijingDate: BeijingDate; hasTime: boolean }
+  // Shared between callers (parseFilingDate remembers recent results): never mutate `instant`.
+  | { ok: true; readonly instant: Date; beijingDate: BeijingDate; hasTime: boolean }
   | { ok: false; problem: 'syntax' };
 
 export type OutsideCalendar = { ok: false; problem: 'outside-calendar'; year: number };
@@ -114,6 +115,18 @@ function inYearRange(n: number): boolean {
  */
 export function parseFilingDate(s: string): ParsedDate {
   if (typeof s !== 'string' || s.length > 64) return { ok: false, problem: 'syntax' };
+  // Several rules read the same few dates of each record; parse each once.
+  const cached = recentDates.get(s);
+  if (cached) return cached;
+  const parsed = parseDateUncached(s);
+  if (recentDates.size >= 256) recentDates.clear();
+  recentDates.set(s, parsed);
+  return parsed;
+}
+
+const recentDates = new Map<string, ParsedDate>();
+
+function parseDateUncached(s: string): ParsedDate {
   const m = ISO.exec(s.trim());
   if (!m) return { ok: false, problem: 'syntax' };
   const year = Number(m[1]);
