@@ -18,8 +18,12 @@ import type { LintMessage, Locale } from './types.js';
 /** JSONL files are cut into ranges of about this size, so one large batch keeps every core busy. */
 export const CHUNK_BYTES = 8 * 1024 * 1024;
 
-/** Below this much input, starting workers costs more than it saves. */
-const PARALLEL_THRESHOLD_BYTES = 4 * 1024 * 1024;
+/**
+ * Below this much input, starting workers costs more than it saves: each
+ * loads the engine and warms up on its own (bench/RESULTS.md: 21 MB ran
+ * faster on one thread, 214 MB 1.7 times faster on two).
+ */
+const PARALLEL_THRESHOLD_BYTES = 64 * 1024 * 1024;
 
 export type Concurrency = 'auto' | 'off' | number;
 
