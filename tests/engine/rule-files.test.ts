@@ -117,3 +117,13 @@ describe('patterns in rule files from configured folders', () => {
     expect(loadError(withPattern('^(?=x)x$'))).toMatch(/:10: the rule's schema does not compile: .*unsupported Perl syntax/);
   });
 });
+
+describe('options of a named check', () => {
+  it('are validated against the check\'s own options schema, with the line of the bad option', () => {
+    const text = VALID.replace(
+      /schema:\n  properties:\n    remarks: \{ maxLength: 3 \}\n/,
+      'check:\n  name: required-contacts\n  options:\n    unit: 5\n    individual: [mobile]\n',
+    ).replace("default: { zh-CN: '{path} 不对', en: '{path} is wrong' }", "default: { zh-CN: '{path} 不对', en: '{path} is wrong' }\n  office-phone-or-home-phone: { zh-CN: x, en: x }\n  any-of: { zh-CN: x, en: x }");
+    expect(loadError(text)).toMatch(/^rules\/my-rule\.yaml:1[2-5]: invalid option: \/unit must be of type array/);
+  });
+});
