@@ -193,3 +193,18 @@ export function checkDocumentNumber(
       return tag(checkMilitaryCodeCertificate(s), type, 'military-code');
   }
 }
+
+/**
+ * The comparison key of a document number: what two transcriptions of the
+ * same document share. NFKC (full-width digits and letters, （） → ()), no
+ * whitespace, no hyphens (an organisation code is printed `12345678-9` and
+ * typed `123456789`), upper case (the citizen ID's X, passport letters).
+ * Empty for a number with nothing left.
+ */
+export function documentNumberKey(number: string): string {
+  if (typeof number !== 'string') return '';
+  return number
+    .normalize('NFKC')
+    .replace(/[\s\-\u2010-\u2015\u2212]/gu, '')
+    .toUpperCase();
+}

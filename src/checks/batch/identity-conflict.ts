@@ -1,3 +1,4 @@
+import { documentNumberKey } from '../../domain/document-number.js';
 import { nameKey } from '../../domain/names.js';
 import { sensitive, type BatchCheck, type BatchKey } from '../api.js';
 import { textAt } from '../access.js';
@@ -19,7 +20,7 @@ export const identityConflict: BatchCheck = {
       const name = textAt(record, `${subject}/name`);
       if (!number || !name) continue;
       keys.push({
-        key: digest(number.replace(/[\s-]/g, '').toUpperCase()),
+        key: digest(documentNumberKey(number)),
         holder: digest(nameKey(name)),
         path,
         data: { number: sensitive('id-number', number.trim()), name: name.trim() },

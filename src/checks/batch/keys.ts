@@ -1,3 +1,4 @@
+import { documentNumberKey } from '../../domain/document-number.js';
 import { nameKey } from '../../domain/names.js';
 import { textAt } from '../access.js';
 
@@ -9,7 +10,7 @@ import { textAt } from '../access.js';
 export function ownerKey(record: unknown): string | undefined {
   const type = textAt(record, '/owner/document/type');
   const number = textAt(record, '/owner/document/number');
-  if (type && number) return `doc:${type}:${number.replace(/[\s-]/g, '').toUpperCase()}`;
+  if (type && number) return `doc:${type}:${documentNumberKey(number)}`;
   const name = textAt(record, '/owner/name');
   const key = name ? nameKey(name) : '';
   return key ? `name:${key}` : undefined;

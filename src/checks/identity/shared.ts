@@ -8,7 +8,7 @@
 // both the code (`{type}`, what the user writes in the record) and its
 // Chinese name (`{typeZh}`); the zh-CN template uses the latter.
 
-import { DOCUMENT_TYPES, isDocumentType, type DocumentType } from '../../domain/document-number.js';
+import { DOCUMENT_TYPES, documentNumberKey as numberKey, isDocumentType, type DocumentType } from '../../domain/document-number.js';
 import { stringAt, textAt } from '../access.js';
 
 export type Subject = 'owner' | 'principal';
@@ -106,20 +106,8 @@ export function ownerKind(record: unknown): 'unit' | 'individual' | undefined {
   return kind === 'unit' || kind === 'individual' ? kind : undefined;
 }
 
-/**
- * The comparison key of a document number: what two transcriptions of the
- * same document share. NFKC (full-width digits and letters, （） → ()), no
- * whitespace, no hyphens (an organisation code is printed `12345678-9` and
- * typed `123456789`), upper case (the citizen ID's X, passport letters).
- * Empty for a number with nothing left.
- */
-export function numberKey(number: string): string {
-  if (typeof number !== 'string') return '';
-  return number
-    .normalize('NFKC')
-    .replace(/[\s\-\u2010-\u2015\u2212]/gu, '')
-    .toUpperCase();
-}
+/** The comparison key of a document number (see documentNumberKey). */
+export { numberKey };
 
 /** Whether two document numbers name the same document; an empty number matches nothing. */
 export function sameNumber(a: string, b: string): boolean {
