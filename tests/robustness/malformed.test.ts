@@ -45,6 +45,16 @@ describe('malformed files', () => {
     expect(field!.messages.find((m) => m.path === '/remarks')?.message).toBe('/remarks must be of type string, got […]');
   });
 
+  it('lints a 100 MB single line like any other record', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'beianlint-bad-'));
+    const huge = `{"filingId": "HUGE", "remarks": "${'备'.repeat(35_000_000)}"}`; // about 100 MB of UTF-8
+    writeFileSync(join(dir, 'huge.jsonl'), `${huge}\n{"filingId": "NEXT"}\n`);
+    const [result] = await lintFiles(['huge.jsonl'], { config: false, cwd: dir, now: TEST_NOW });
+    const records = new Set(result!.messages.map((m) => m.record));
+    expect([...records].sort()).toEqual([0, 1]);
+    expect(result!.messages.find((m) => m.record === 0 && m.path === '/owner')).toMatchObject({ ruleId: 'schema', line: 1 });
+  });
+
   it('reports a file that vanished between listing and reading', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'beianlint-bad-'));
     expect(await readSource(join(dir, 'gone.json'))).toEqual({ ok: false, reason: 'read-error', detail: 'ENOENT' });
