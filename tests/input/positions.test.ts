@@ -170,3 +170,20 @@ describe('finding the elements of a JSON batch without parsing it whole', async 
     expect((items[2] as SourceRecord).locate('/filingId')).toMatchObject({ line: 4, column: 16, endColumn: 19 });
   });
 });
+
+describe('reading a value at a pointer', async () => {
+  const { valueAt } = await import('../../src/input/pointer.js');
+  const record = { a: [10, { 'b/c': 'slash', 'd~e': 'tilde' }], '': 'empty key' };
+
+  it.each([
+    ['', record],
+    ['/a/0', 10],
+    ['/a/1/b~1c', 'slash'],
+    ['/a/1/d~0e', 'tilde'],
+    ['/', 'empty key'],
+  ])('%s', (pointer, expected) => expect(valueAt(record, pointer)).toEqual(expected));
+
+  it.each([['/a/01'], ['/a/-1'], ['/a/1.0'], ['/a/2'], ['/a/x'], ['/missing'], ['/a/0/deeper'], ['/constructor'], ['/__proto__']])('%s is absent', (pointer) => {
+    expect(valueAt(record, pointer)).toBeUndefined();
+  });
+});
