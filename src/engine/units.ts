@@ -32,8 +32,8 @@ export interface UnitResult {
   keys: RecordKeys[];
 }
 
-function fault(reason: string, detail: string): SourceItem {
-  return { kind: 'fault', index: 0, reason, detail, range: { line: 1, column: 1, endLine: 1, endColumn: 1 } };
+function fault(reason: string, detail: string, index = 0, line = 1): SourceItem {
+  return { kind: 'fault', index, reason, detail, range: { line, column: 1, endLine: line, endColumn: 1 } };
 }
 
 /** Lints one unit with record and source rules, and takes each record's batch keys. */
@@ -45,7 +45,7 @@ export async function runUnit(
   /** Called now and then while a JSONL unit is read in this thread: records so far and the byte reached. */
   onProgress?: (records: number, byteOffset: number) => void,
 ): Promise<UnitResult> {
-  const messages: LintMessage[] = [];
+  let messages: LintMessage[] = [];
   const stats = new StatsCollector();
   const keys: RecordKeys[] = [];
   let records = 0;
@@ -72,6 +72,7 @@ export async function runUnit(
   if (formatOf(unit.filePath) === 'jsonl') {
     const [start, end] = unit.range ?? [0, undefined];
     const stream = readJsonlFile(unit.filePath, { maxLineBytes: maxFileSize, start, ...(end !== undefined ? { end } : {}) });
+    let lastLine = 0;
     try {
       for (let r = await stream.next(); ; r = await stream.next()) {
         if (r.done) {
@@ -79,10 +80,13 @@ export async function runUnit(
           break;
         }
         take(r.value);
+        lastLine = r.value.kind === 'record' ? (r.value.line ?? lastLine) : r.value.range.line;
         if (onProgress && (records & 1023) === 0) onProgress(records, r.value.byteOffset);
       }
     } catch (e) {
-      take(fault('read-error', (e as NodeJS.ErrnoException).code ?? (e as Error).message));
+      // The file vanished or became unreadable mid-run: keep what was linted, say where it stopped.
+      take(fault('read-error', (e as NodeJS.ErrnoException).code ?? (e as Error).message, records, lastLine + 1));
+      lines = lastLine + 1;
     }
   } else {
     const size = (await stat(unit.filePath).catch(() => undefined))?.size ?? 0;
@@ -91,7 +95,8 @@ export async function runUnit(
     } else {
       const outcome = await readSource(unit.filePath);
       if (outcome.ok) {
-        messages.push(...linter.lintSource(outcome.text, unit.filePath, undefined, batch, stats, takeKeys));
+        // Not push(...): a large batch can have more messages than a call takes arguments.
+        messages = linter.lintSource(outcome.text, unit.filePath, undefined, batch, stats, takeKeys);
         records = stats.result().records;
       } else {
         take(fault(outcome.reason, outcome.detail));

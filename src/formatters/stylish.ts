@@ -1,6 +1,6 @@
 import { styleText } from 'node:util';
 import type { Formatter } from './types.js';
-import { displayWidth, padEnd } from './text-width.js';
+import { displayWidth, padEnd, widest } from './text-width.js';
 
 type Style = Parameters<typeof styleText>[0];
 
@@ -22,9 +22,9 @@ export const stylish: Formatter = (results, { color, locale }) => {
     warnings += result.warningCount;
     infos += result.infoCount;
     const rows = result.messages.map((m) => ({ pos: `${m.line}:${m.column}`, sev: m.severity, msg: m.message, rule: m.ruleId }));
-    const posWidth = Math.max(...rows.map((r) => r.pos.length));
-    const sevWidth = Math.max(...rows.map((r) => r.sev.length));
-    const msgWidth = Math.max(...rows.map((r) => displayWidth(r.msg)));
+    const posWidth = widest(rows, (r) => r.pos.length);
+    const sevWidth = widest(rows, (r) => r.sev.length);
+    const msgWidth = widest(rows, (r) => displayWidth(r.msg));
     out.push(paint('underline', result.filePath));
     for (const r of rows) {
       const sevStyle: Style = r.sev === 'error' ? 'red' : r.sev === 'warning' ? 'yellow' : 'blue';

@@ -1,10 +1,10 @@
 import { PROVINCE_FILING_ABBREVIATIONS } from '../domain/citizen-id.js';
 import { accuracyOf, percent } from './accuracy.js';
-import { displayWidth, padEnd } from './text-width.js';
+import { displayWidth, padEnd, widest } from './text-width.js';
 import type { Formatter } from './types.js';
 
 function table(rows: string[][], rightAligned: Set<number>): string[] {
-  const widths = rows[0]!.map((_, c) => Math.max(...rows.map((r) => displayWidth(r[c]!))));
+  const widths = rows[0]!.map((_, c) => widest(rows, (r) => displayWidth(r[c]!)));
   return rows.map((r) =>
     r
       .map((cell, c) => (rightAligned.has(c) ? ' '.repeat(widths[c]! - displayWidth(cell)) + cell : padEnd(cell, widths[c]!)))

@@ -26,3 +26,10 @@ export function displayWidth(text: string): number {
 export function padEnd(text: string, width: number): string {
   return text + ' '.repeat(Math.max(0, width - displayWidth(text)));
 }
+
+/** The largest of `f` over the items; not Math.max(...): a file can have more problems than a call takes arguments. */
+export function widest<T>(items: readonly T[], f: (item: T) => number): number {
+  let max = 0;
+  for (const item of items) max = Math.max(max, f(item));
+  return max;
+}

@@ -149,3 +149,15 @@ describe('json', () => {
     expect(Object.keys(msg)).toEqual(['ruleId', 'severity', 'message', 'record', 'filingId', 'path', 'line', 'column', 'endLine', 'endColumn']);
   });
 });
+
+describe('a file with very many problems', () => {
+  it('formats in every format without exceeding the call-argument limit', () => {
+    const base = RESULTS[0]!.messages[0]!;
+    const many = Array.from({ length: 200_000 }, (_, i) => ({ ...base, line: i + 1, record: i }));
+    const result = [{ ...RESULTS[0]!, errorCount: many.length, warningCount: 0, infoCount: 0, messages: many }];
+    for (const [name, format] of Object.entries(FORMATTERS)) {
+      // The summary is counts only; every other format lists each problem.
+      expect(format(result, CONTEXT).length, name).toBeGreaterThan(name === 'summary' ? 100 : 1_000_000);
+    }
+  });
+});
