@@ -102,26 +102,26 @@ export async function lintFiles(
   }
   const creation = creations.get(linter);
   const cache = options.cacheLocation ? await LintCache.open(resolve(cwd, options.cacheLocation), runKeyOf(linter.fingerprint())) : undefined;
-  perFile.push(
-    ...(await lintInParallel(
-      files,
-      linter,
-      batch,
-      {
-        config: creation?.config,
-        locale: linter.locale,
-        redact: linter.redact,
-        now: linter.now,
-        rules: creation?.rules ?? {},
-        cwd,
-        maxFileSize: options.maxFileSize ?? DEFAULT_MAX_FILE_SIZE,
-        ...(options.chunkBytes ? { chunkBytes: options.chunkBytes } : {}),
-        ...(options.onProgress ? { onProgress: options.onProgress } : {}),
-        ...(cache ? { cache } : {}),
-      },
-      options.concurrency ?? 'off',
-    )),
+  const linted = await lintInParallel(
+    files,
+    linter,
+    batch,
+    {
+      config: creation?.config,
+      locale: linter.locale,
+      redact: linter.redact,
+      now: linter.now,
+      rules: creation?.rules ?? {},
+      cwd,
+      maxFileSize: options.maxFileSize ?? DEFAULT_MAX_FILE_SIZE,
+      ...(options.chunkBytes ? { chunkBytes: options.chunkBytes } : {}),
+      ...(options.onProgress ? { onProgress: options.onProgress } : {}),
+      ...(cache ? { cache } : {}),
+    },
+    options.concurrency ?? 'off',
   );
+  // A run may name hundreds of thousands of files: no spreading them into a call.
+  for (const file of linted) perFile.push(file);
   await cache?.save();
   const batchMessages = batch.finish();
   return perFile.map(({ filePath, messages, stats }) => linter.result(filePath, [...messages, ...(batchMessages.get(filePath) ?? [])], stats.result()));

@@ -238,7 +238,11 @@ async function runPool(
  */
 async function placeMessages(unplaced: readonly UnplacedMessage[], maxFileSize: number, linter: Linter): Promise<void> {
   const byFile = new Map<string, UnplacedMessage[]>();
-  for (const u of unplaced) byFile.set(u.filePath, [...(byFile.get(u.filePath) ?? []), u]);
+  for (const u of unplaced) {
+    const list = byFile.get(u.filePath);
+    if (list) list.push(u);
+    else byFile.set(u.filePath, [u]);
+  }
   for (const [filePath, list] of byFile) {
     const handle = list.some((u) => u.byteOffset !== undefined) ? await open(filePath, 'r').catch(() => undefined) : undefined;
     let records: Map<number, SourceRecord> | undefined;
