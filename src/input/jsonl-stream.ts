@@ -166,8 +166,11 @@ export async function readJsonlLineAt(
   const parts: Buffer[] = [];
   let size = 0;
   let pos = byteOffset;
+  // A record is a few kilobytes: start small, double while the line goes on.
+  let want = 8192;
   for (;;) {
-    const buf = Buffer.alloc(Math.min(1 << 16, maxLineBytes + 1 - size));
+    const buf = Buffer.allocUnsafe(Math.min(want, maxLineBytes + 1 - size));
+    want *= 2;
     if (buf.length === 0) return undefined;
     const { bytesRead } = await handle.read(buf, 0, buf.length, pos);
     if (bytesRead === 0) break;
