@@ -187,6 +187,22 @@ describe('beianlint CLI', () => {
     expect(run(['--color', 'bad.json'], { cwd: dir }).stdout).toContain('\u001b[');
   });
 
+  it('prints the same with --concurrency 2 and with --cache, and refuses a bad --concurrency', () => {
+    const dir = workdir();
+    const lines = Array.from({ length: 40 }, (_, i) => JSON.stringify({ ...record('individual-draft'), filingId: `F-${i % 25}` }));
+    writeFileSync(join(dir, 'batch.jsonl'), lines.join('\n') + '\n');
+    const plain = run(['--format', 'json', '.'], { cwd: dir });
+    expect(plain.status).toBe(1);
+    const parallel = run(['--format', 'json', '--concurrency', '2', '.'], { cwd: dir });
+    expect(parallel.stdout).toBe(plain.stdout);
+    const cached = run(['--format', 'json', '--cache', '.'], { cwd: dir });
+    const again = run(['--format', 'json', '--cache', '.'], { cwd: dir });
+    expect(cached.stdout).toBe(plain.stdout);
+    expect(again.stdout).toBe(plain.stdout);
+    expect(readFileSync(join(dir, '.beianlintcache'), 'utf8')).toContain('government-verified.json');
+    expect(run(['--concurrency', 'many', '.'], { cwd: dir }).status).toBe(2);
+  });
+
   it('expands directories in sorted order, skipping node_modules', () => {
     const dir = workdir();
     mkdirSync(join(dir, 'node_modules', 'x'), { recursive: true });
