@@ -1,8 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { createAjv, type ValidateFunction } from '../schema/ajv.js';
+import { createAjv, precompiledValidator, schemaStamp, type ValidateFunction } from '../schema/ajv.js';
 import { explainSchemaErrors } from '../schema/explain.js';
-import { schemasDir } from '../package-files.js';
+import { packageRoot, schemasDir } from '../package-files.js';
 import type { RecordCheck } from './api.js';
 
 let validator: ValidateFunction | undefined;
@@ -10,7 +10,11 @@ let validator: ValidateFunction | undefined;
 /** The compiled filing schema, built once per process on first use. */
 export function filingValidator(): ValidateFunction {
   if (!validator) {
-    const schema = JSON.parse(readFileSync(join(schemasDir, 'filing.schema.json'), 'utf8')) as object;
+    const text = readFileSync(join(schemasDir, 'filing.schema.json'), 'utf8');
+    // The build's compiled validator, unless the schema changed since the build.
+    validator = precompiledValidator(join(packageRoot, 'dist', 'validators.cjs'), 'filing', schemaStamp(text));
+    if (validator) return validator;
+    const schema = JSON.parse(text) as object;
     // The schema is ours and compiled in strict mode by the test suite; skip the meta-schema check at start-up.
     validator = createAjv({ prevalidated: true }).compile(schema);
   }

@@ -1,9 +1,10 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { basename, join, relative } from 'node:path';
 import { CHECKS, type CheckDefinition } from '../checks/index.js';
 import { parseYamlText } from '../input/yaml.js';
 import type { SourceRecord } from '../input/source.js';
-import { createAjv, type ValidateFunction } from '../schema/ajv.js';
+import { createAjv, precompiledName, precompiledValidator, schemaStamp, type ValidateFunction } from '../schema/ajv.js';
 import { explainSchemaErrors } from '../schema/explain.js';
 import { packageRoot, rulesDir as bundledRulesDir, schemasDir } from '../package-files.js';
 import { ConfigurationError, type Localized, type Severity, type Stage } from './types.js';
@@ -249,9 +250,37 @@ function rulesFromBundle(): Rule[] | undefined {
         Object.defineProperty(rule, 'validateOptions', { enumerable: true, get: () => (compiled ??= bundleAjv().compile(optionsSchema)) });
       }
     } else if (rule.schema) {
-      rule.validate = bundleAjv().compile(rule.schema);
+      const name = precompiledName(`rule-${rule.id}`);
+      rule.validate = precompiledValidator(join(packageRoot, 'dist', 'validators.cjs'), name, schemaStamp(JSON.stringify(rule.schema))) ?? bundleAjv().compile(rule.schema);
     }
     rules.push(rule);
   }
   return rules;
+}
+
+/**
+ * The source of dist/validators.cjs: the filing schema and every bundled
+ * schema rule compiled to plain functions (ajv standalone), each with the
+ * digest of the schema it was compiled from, so a later edit is noticed.
+ */
+export function precompiledValidatorsSource(): string {
+  const ajv = createAjv({ standaloneSource: true });
+  const refs: Record<string, string> = {};
+  const stamps: Record<string, string> = {};
+  const filingText = readFileSync(join(schemasDir, 'filing.schema.json'), 'utf8');
+  const filing = JSON.parse(filingText) as { $id: string };
+  ajv.addSchema(filing);
+  refs.filing = filing.$id;
+  stamps.filing = schemaStamp(filingText);
+  for (const rule of loadRuleDir(bundledRulesDir, { trusted: true })) {
+    if (!rule.schema) continue;
+    const name = precompiledName(`rule-${rule.id}`);
+    const id = `urn:beianlint:rule:${rule.id}`;
+    ajv.addSchema({ ...rule.schema, $id: id });
+    refs[name] = id;
+    stamps[name] = schemaStamp(JSON.stringify(rule.schema));
+  }
+  const require = createRequire(import.meta.url);
+  const standaloneCode = (require('ajv/dist/standalone/index.js') as { default: (ajv: unknown, refs: Record<string, string>) => string }).default;
+  return `${standaloneCode(ajv, refs)}\nexports.stamps = ${JSON.stringify(stamps)};\n`;
 }

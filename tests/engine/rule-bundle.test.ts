@@ -20,3 +20,27 @@ describe('the rule bundle', () => {
     expect(fromBundle.map(plain)).toEqual(fromYaml.map(plain));
   });
 });
+
+describe('validators compiled at build time', async () => {
+  const { readFileSync } = await import('node:fs');
+  const { join } = await import('node:path');
+  const { precompiledValidator, schemaStamp, createAjv } = await import('../../src/schema/ajv.js');
+  const { packageRoot, schemasDir } = await import('../../src/package-files.js');
+  const file = join(packageRoot, 'dist', 'validators.cjs');
+  const text = readFileSync(join(schemasDir, 'filing.schema.json'), 'utf8');
+
+  it('are used for the filing schema as built, and give the same verdicts as a fresh compile', () => {
+    const built = precompiledValidator(file, 'filing', schemaStamp(text));
+    expect(built, 'npm test builds first; run npm run build').toBeDefined();
+    const fresh = createAjv().compile(JSON.parse(text) as object);
+    const record = JSON.parse(readFileSync(new URL('../fixtures/records/enterprise-approved.json', import.meta.url), 'utf8'));
+    for (const r of [record, { ...record, stage: 'pending' }, { ...record, owner: 5 }, {}]) {
+      expect(built!(r)).toBe(fresh(r));
+      expect(built!.errors ?? null).toEqual(fresh.errors ?? null);
+    }
+  });
+
+  it('are ignored once the schema changed since the build', () => {
+    expect(precompiledValidator(file, 'filing', schemaStamp(text + ' '))).toBeUndefined();
+  });
+});
