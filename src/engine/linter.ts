@@ -93,10 +93,6 @@ export class Linter {
     return this.active.map(({ rule, severity, options, stage }) => ({ id: rule.id, severity, options, stage, check: rule.check?.name, schema: rule.schema, scope: rule.scope }));
   }
 
-  isEnabled(ruleId: string): boolean {
-    return this.byId.has(ruleId);
-  }
-
   /** Lints one file's text on its own (batch rules see only this file). */
   lintText(text: string, filePath: string, format?: SourceFormat): LintResult {
     const batch = this.startBatch();

@@ -99,20 +99,19 @@ export async function lintInParallel(
   for (const [i, filePath] of files.entries()) {
     const size = sizes[i]!;
     if (cached.has(filePath)) {
-      units.push({ id: units.length, filePath, cached: true });
+      units.push({ id: units.length, filePath, cached: true, bytes: size });
     } else if (threads > 1 && formatOf(filePath) === 'jsonl' && size > chunkBytes) {
-      for (const range of await jsonlChunks(filePath, size, chunkBytes)) units.push({ id: units.length, filePath, range });
+      for (const range of await jsonlChunks(filePath, size, chunkBytes)) units.push({ id: units.length, filePath, range, bytes: range[1] - range[0] });
     } else {
-      units.push({ id: units.length, filePath });
+      units.push({ id: units.length, filePath, bytes: size });
     }
   }
   const state = new Map<string, FileState>(files.map((f) => [f, { lines: 0, records: 0, messages: [], stats: new StatsCollector(), keys: [] }]));
 
   let doneBytes = 0;
   let doneRecords = 0;
-  const unitBytes = (unit: WorkUnit) => (unit.range ? unit.range[1] - unit.range[0] : sizes[files.indexOf(unit.filePath)] ?? 0);
   const apply = (unit: WorkUnit, r: UnitResult) => {
-    doneBytes += unitBytes(unit);
+    doneBytes += unit.bytes;
     doneRecords += r.records;
     options.onProgress?.({ records: doneRecords, bytes: doneBytes, totalBytes });
     const s = state.get(unit.filePath)!;

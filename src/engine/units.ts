@@ -1,4 +1,3 @@
-import { stat } from 'node:fs/promises';
 import { formatOf } from '../input/index.js';
 import { readJsonlFile, type StreamedItem } from '../input/jsonl-stream.js';
 import type { SourceItem, SourceRecord } from '../input/source.js';
@@ -16,6 +15,8 @@ export interface WorkUnit {
   range?: [number, number];
   /** The file's result comes from the cache. */
   cached?: boolean;
+  /** Bytes the unit covers (the file's size when known), for --max-file-size and progress. */
+  bytes: number;
 }
 
 /**
@@ -89,9 +90,8 @@ export async function runUnit(
       lines = lastLine + 1;
     }
   } else {
-    const size = (await stat(unit.filePath).catch(() => undefined))?.size ?? 0;
-    if (formatOf(unit.filePath) && size > maxFileSize) {
-      take(fault('file-too-large', `${Math.ceil(size / 1048576)} MiB > ${Math.floor(maxFileSize / 1048576)} MiB`));
+    if (formatOf(unit.filePath) && unit.bytes > maxFileSize) {
+      take(fault('file-too-large', `${Math.ceil(unit.bytes / 1048576)} MiB > ${Math.floor(maxFileSize / 1048576)} MiB`));
     } else {
       const outcome = await readSource(unit.filePath);
       if (outcome.ok) {

@@ -5,7 +5,7 @@ import type { SourceFormat, SourceItem } from './source.js';
 
 export type { SourceFormat, SourceItem, SourceRecord, SourceFault, SourceRange, DuplicateKey, LocateOptions } from './source.js';
 export { LineIndex } from './line-index.js';
-export { joinPointer, escapeSegment, pointerSegments, valueAt } from './pointer.js';
+export { escapeSegment, pointerSegments, valueAt } from './pointer.js';
 
 const EXTENSIONS: Record<string, SourceFormat> = {
   '.json': 'json',

@@ -16,10 +16,6 @@ export function escapeSegment(segment: string | number): string {
   return String(segment).replace(/~/g, '~0').replace(/\//g, '~1');
 }
 
-export function joinPointer(base: string, ...segments: Array<string | number>): string {
-  return base + segments.map((s) => '/' + escapeSegment(s)).join('');
-}
-
 /** Reads the value at a pointer; undefined when any step is missing. Own properties only. */
 export function valueAt(root: unknown, pointer: string): unknown {
   let node: unknown = root;
