@@ -2,7 +2,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join, relative, resolve, isAbsolute } from 'node:path';
 import { yaml } from '../input/yaml.js';
 import { createAjv, type ValidateFunction } from '../schema/ajv.js';
-import { explainSchemaErrors } from '../schema/explain.js';
+import { describeSchemaProblem, explainSchemaErrors } from '../schema/explain.js';
 import { schemasDir } from '../package-files.js';
 import { ConfigurationError, type Locale, type Severity } from './types.js';
 
@@ -41,7 +41,7 @@ export function loadConfigFile(file: string): Config {
   validator ??= createAjv().compile(JSON.parse(readFileSync(join(schemasDir, 'config.schema.json'), 'utf8')) as object);
   if (!validator(value)) {
     const p = explainSchemaErrors(validator.errors, value)[0];
-    throw new ConfigurationError(`${file}: ${p ? `${p.path || '(top level)'}: ${p.keyword} ${p.data.field ?? ''} ${p.data.expected ?? ''}`.trim() : 'invalid config'}`);
+    throw new ConfigurationError(`${file}: ${p ? describeSchemaProblem(p) : 'invalid config'}`);
   }
   const config = value as Config;
   if (config.ruleDirs) {

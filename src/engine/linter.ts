@@ -1,6 +1,6 @@
 import type { MessageData, Report, Severity } from '../checks/api.js';
 import { formatOf, iterateSource, type SourceFormat, type SourceItem, type SourceRange, type SourceRecord, type SourceFault } from '../input/index.js';
-import { explainSchemaErrors } from '../schema/explain.js';
+import { describeSchemaProblem, explainSchemaErrors } from '../schema/explain.js';
 import type { RuleSettingInput, RuleSeverity } from './config.js';
 import { interpolate, pick, withClause } from './messages.js';
 import type { Rule, RuleSet } from './rules.js';
@@ -74,7 +74,7 @@ export class Linter {
         if (!rule.validateOptions) throw new ConfigurationError(`rule "${rule.id}" takes no options`);
         if (!rule.validateOptions(opts)) {
           const p = explainSchemaErrors(rule.validateOptions.errors, opts)[0];
-          throw new ConfigurationError(`invalid options for rule "${rule.id}": ${p ? `${p.path || '(top level)'} ${p.keyword} ${p.data.expected ?? p.data.field ?? ''}` : 'do not match'}`);
+          throw new ConfigurationError(`invalid options for rule "${rule.id}": ${p ? describeSchemaProblem(p) : 'they do not match'}`);
         }
       }
       const active: ActiveRule = { rule, severity, userSeverity: setting.severity !== undefined, options: opts, stage: STAGE_ORDER[rule.appliesFrom] ?? 0 };

@@ -5,7 +5,7 @@ import { CHECKS, type CheckDefinition } from '../checks/index.js';
 import { parseYamlText } from '../input/yaml.js';
 import type { SourceRecord } from '../input/source.js';
 import { createAjv, precompiledName, precompiledValidator, schemaStamp, type ValidateFunction } from '../schema/ajv.js';
-import { explainSchemaErrors } from '../schema/explain.js';
+import { describeSchemaProblem, explainSchemaErrors } from '../schema/explain.js';
 import { packageRoot, rulesDir as bundledRulesDir, schemasDir } from '../package-files.js';
 import { ConfigurationError, type Localized, type Severity, type Stage } from './types.js';
 
@@ -93,7 +93,7 @@ export function loadRuleFile(file: string, displayName = file, options: { truste
   if (!validate(record.value)) {
     const p = explainSchemaErrors(validate.errors, record.value)[0];
     const where = p ? lineOf(p.path) : 1;
-    const what = p ? describeProblem(p.keyword, p.path, p.data) : 'does not match schemas/rule.schema.json';
+    const what = p ? describeSchemaProblem(p) : 'does not match schemas/rule.schema.json';
     fail(displayName, where, what);
   }
   const rule: Rule = { ...(record.value as RuleFile), file };
@@ -113,7 +113,7 @@ export function loadRuleFile(file: string, displayName = file, options: { truste
       }
       if (!rule.validateOptions(rule.check.options ?? {})) {
         const p = explainSchemaErrors(rule.validateOptions.errors, rule.check.options ?? {})[0];
-        fail(displayName, lineOf('/check/options' + (p?.path ?? '')), `invalid option: ${p ? describeProblem(p.keyword, p.path, p.data) : 'does not match'}`);
+        fail(displayName, lineOf('/check/options' + (p?.path ?? '')), `invalid option: ${p ? describeSchemaProblem(p) : 'does not match'}`);
       }
     } else if (rule.check.options && Object.keys(rule.check.options).length > 0) {
       fail(displayName, lineOf('/check/options'), `check "${rule.check.name}" takes no options`);
@@ -130,22 +130,6 @@ export function loadRuleFile(file: string, displayName = file, options: { truste
     }
   }
   return rule;
-}
-
-function describeProblem(keyword: string, path: string, data: Record<string, string | number>): string {
-  const where = path || '(top level)';
-  switch (keyword) {
-    case 'required':
-      return `missing required field "${data.field}" at ${where}`;
-    case 'unknown-field':
-      return `unknown field "${data.field}" at ${where}`;
-    case 'enum':
-      return `${where} is ${data.value}; expected one of ${data.expected}`;
-    case 'type':
-      return `${where} must be of type ${data.expected}, got ${data.value}`;
-    default:
-      return `${where}: ${keyword} ${data.expected ?? ''}`.trim();
-  }
 }
 
 /** The rule files of one folder (not its subfolders), sorted. */

@@ -114,3 +114,27 @@ export function explainSchemaErrors(errors: readonly ErrorObject[] | null | unde
     return true;
   });
 }
+
+/**
+ * One line for a person fixing a rule file, a config or rule options (these
+ * go to stderr with exit status 2, so they are plain English like the
+ * other usage errors).
+ */
+export function describeSchemaProblem(p: SchemaProblem): string {
+  const where = p.path || '(top level)';
+  const { field, value, expected } = p.data;
+  switch (p.keyword) {
+    case 'required':
+      return `missing required field "${field}" at ${where}`;
+    case 'unknown-field':
+      return `unknown field "${field}" at ${where}`;
+    case 'forbidden':
+      return `field "${field}" is not allowed at ${where}`;
+    case 'enum':
+      return `${where} is ${value}; expected one of ${expected}`;
+    case 'type':
+      return `${where} must be of type ${expected}, got ${value}`;
+    default:
+      return `${where}: ${p.keyword} ${expected ?? ''}`.trim();
+  }
+}
