@@ -28,6 +28,7 @@
 // `scheme`.
 
 import { checkCitizenId, type CitizenIdVerdict } from './citizen-id.js';
+import { RecentResults } from './recent.js';
 import { checkOrgCode, type OrgCodeVerdict } from './org-code.js';
 import { checkRegistrationNumber, type RegistrationNumberVerdict } from './registration-number.js';
 import {
@@ -146,6 +147,18 @@ export function checkDocumentNumber(
   now: Date,
   options: DocumentNumberOptions = {},
 ): DocumentNumberVerdict {
+  const citizenship = options.citizenship ?? '';
+  if (!isDocumentType(type) || typeof number !== 'string' || number.length > 64 || typeof citizenship !== 'string') {
+    return checkUncached(type, number, now, options);
+  }
+  // Three rules check each document number of a record; the verdict is worked out once.
+  const key = `${type}\u0000${number.length}\u0000${number}\u0000${now.getTime()}\u0000${citizenship}`;
+  return recentVerdicts.get(key, () => checkUncached(type, number, now, options));
+}
+
+const recentVerdicts = new RecentResults<DocumentNumberVerdict>();
+
+function checkUncached(type: string, number: string, now: Date, options: DocumentNumberOptions): DocumentNumberVerdict {
   if (!isDocumentType(type)) return { ok: false, problem: 'unknown-type', type: asString(type) };
   const s = asString(number);
   switch (type) {

@@ -34,6 +34,7 @@
 import { domainToASCII, domainToUnicode } from 'node:url';
 import ipaddr from 'ipaddr.js';
 import { parse as parseHost } from 'tldts';
+import { RecentResults } from './recent.js';
 
 export type DomainSyntaxReason =
   | 'empty'
@@ -147,6 +148,13 @@ function looksLikeIp(s: string): string | undefined {
 export function checkDomainName(input: string): DomainResult {
   if (typeof input !== 'string') return syntax('empty');
   if (input.length > MAX_INPUT) return syntax('too-long');
+  // Several rules check each domain of a record, and a provider's records repeat domains: checked once.
+  return recentDomains.get(input, () => checkUncached(input));
+}
+
+const recentDomains = new RecentResults<DomainResult>();
+
+function checkUncached(input: string): DomainResult {
   let s = input.trim();
   if (s === '') return syntax('empty');
 

@@ -28,6 +28,7 @@
  *                       negative working-day count).
  */
 import { createRequire } from 'node:module';
+import { RecentResults } from './recent.js';
 
 export type BeijingDate = string;
 
@@ -115,16 +116,11 @@ function inYearRange(n: number): boolean {
  */
 export function parseFilingDate(s: string): ParsedDate {
   if (typeof s !== 'string' || s.length > 64) return { ok: false, problem: 'syntax' };
-  // Several rules read the same few dates of each record; parse each once.
-  const cached = recentDates.get(s);
-  if (cached) return cached;
-  const parsed = parseDateUncached(s);
-  if (recentDates.size >= 256) recentDates.clear();
-  recentDates.set(s, parsed);
-  return parsed;
+  return recentDates.get(s, () => parseDateUncached(s));
 }
 
-const recentDates = new Map<string, ParsedDate>();
+// Several rules read the same few dates of each record: each is parsed once.
+const recentDates = new RecentResults<ParsedDate>(256);
 
 function parseDateUncached(s: string): ParsedDate {
   const m = ISO.exec(s.trim());

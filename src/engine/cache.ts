@@ -24,8 +24,11 @@ export interface CachedFile {
   keys: RecordKeys[];
 }
 
+/** Changes when what the cache stores changes meaning (2: 72-bit batch digests). */
+const CACHE_FORMAT = 2;
+
 interface CacheFile {
-  version: 1;
+  version: typeof CACHE_FORMAT;
   /** Digest of everything besides a file's content that decides its messages. */
   runKey: string;
   files: Record<string, CachedFile>;
@@ -70,7 +73,7 @@ export class LintCache {
   static async open(location: string, runKey: string): Promise<LintCache> {
     try {
       const data = JSON.parse(await readFile(location, 'utf8')) as CacheFile;
-      if (data.version === 1 && data.runKey === runKey && data.files && typeof data.files === 'object') {
+      if (data.version === CACHE_FORMAT && data.runKey === runKey && data.files && typeof data.files === 'object') {
         return new LintCache(location, runKey, Object.assign(Object.create(null) as Record<string, CachedFile>, data.files));
       }
     } catch {
@@ -97,7 +100,7 @@ export class LintCache {
 
   /** Writes the cache atomically, so a run that is stopped never leaves half a file. */
   async save(): Promise<void> {
-    const body: CacheFile = { version: 1, runKey: this.runKey, files: this.entries };
+    const body: CacheFile = { version: CACHE_FORMAT, runKey: this.runKey, files: this.entries };
     await mkdir(dirname(this.location), { recursive: true });
     const tmp = `${this.location}.${process.pid}.tmp`;
     await writeFile(tmp, JSON.stringify(body));
