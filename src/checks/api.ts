@@ -46,16 +46,17 @@ export interface CheckContext<Options = Record<string, unknown>> {
 export type RecordCheck<Options = Record<string, unknown>> = (ctx: CheckContext<Options>) => void;
 
 /**
- * One thing a batch rule compares across records: a digest (`key`) of a
- * domain, a document number, a mobile, a filing id. Keys are digests so the
- * run keeps no personal data while it remembers millions of them.
+ * One thing a batch rule compares across records: a domain, a document
+ * number, a mobile, a filing id, normalized so that equal things have equal
+ * keys. The engine keeps only a digest of each key and holder, so a run
+ * remembers millions of them without keeping personal data.
  */
 export interface BatchKey {
   key: string;
   /**
-   * Who the key belongs to (a digest, e.g. of the owner). A later record with
-   * the same key is reported when its holder differs from the first
-   * record's; without a holder, every repeat is reported.
+   * Who the key belongs to (e.g. the owner). A later record with the same
+   * key is reported when its holder differs from the first record's;
+   * without a holder, every repeat is reported.
    */
   holder?: string;
   /** Where the key sits in this record. */
@@ -66,8 +67,10 @@ export interface BatchKey {
 
 /**
  * A batch rule reduces each record to keys, wherever the record is parsed
- * (the main thread or a worker); the engine compares them across the whole
- * run in input order, reports each later repeat at its own path, and names
+ * (the main thread or a worker); it must give the same keys, in the same
+ * order, each time it sees the same record, since the engine reads a
+ * reported record again for its message. The engine compares keys across
+ * the whole run in input order, reports each later repeat at its own path, and names
  * the first occurrence (file, record, line) in the message's
  * {earlierFile}, {earlierRecord} and {earlierLine}.
  */

@@ -1,92 +1,140 @@
+import { closeSync, openSync, readFileSync } from 'node:fs';
 import { isAbsolute, relative, sep } from 'node:path';
-import type { BatchKey, MessageData, Report } from '../checks/api.js';
-import type { SourceRecord } from '../input/index.js';
+import type { Report } from '../checks/api.js';
+import { formatOf, iterateSource, type SourceFormat, type SourceRecord } from '../input/index.js';
+import { readJsonlLineAt } from '../input/jsonl-stream.js';
+import { decodeSource } from './files.js';
+import { fingerprint, holderBits, KEY_ROW, KeyLog, PositionLog, SpillFile, type Repeat } from './key-log.js';
 import type { Linter } from './linter.js';
 import type { LintMessage } from './types.js';
 
-/** What the batch rules take from one record, wherever it was parsed (this thread or a worker). */
-export interface RecordKeys {
-  record: number;
-  /** Where a streamed record's line starts, so a message can be placed by reading that line again. */
-  byteOffset?: number;
-  /** The record's first line: how a later message names it. */
-  line: number;
-  filingId: string | null;
-  keys: Array<{ ruleId: string; keys: BatchKey[] }>;
+/**
+ * The batch keys of a unit's records, flat, as a worker sends them and the
+ * cache keeps them: digests and positions only, never the values or the
+ * message data (the main thread reads a reported record again for those).
+ */
+export interface UnitKeys {
+  /** Per record with keys, RECORD_ROW numbers: record index and first line in the unit, byte offset in the file (-1 when not streamed). */
+  records: number[];
+  /** Per key, KEY_ROW ints (see key-log.ts); the last is the record's number in `records`. */
+  rows: number[];
 }
 
-const BASE64 = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/';
+export const RECORD_ROW = 3;
 
-/** 30 bits of a base64 digest: enough to tell two holders of one key apart. */
-function holderBits(holder: string | undefined): number {
-  if (holder === undefined) return -1;
-  let bits = 0;
-  for (let i = 0; i < 5; i++) bits = bits * 64 + Math.max(0, BASE64.indexOf(holder[i] ?? 'A'));
-  return bits;
+/** Memory for batch keys before they go to a temporary file (see key-log.ts). */
+export const DEFAULT_BATCH_MEMORY = 16 * 1024 * 1024;
+
+export interface BatchOptions {
+  /** Bytes of key rows and record positions held in memory; more goes to a temporary file. */
+  memoryBytes?: number;
 }
 
 /**
- * Where each key was first seen, for one batch rule. A national batch holds
- * millions of keys, so the places live in typed arrays and the map holds
- * only the key and a slot number.
+ * Appends the key rows of one record to `rows`, with `seq` as its sequence
+ * number; returns how many keys it has. Keys and holders are digested here,
+ * wherever the record is parsed, so no key value leaves the check.
  */
-class FirstSeenTable {
-  private readonly slots = new Map<string, number>();
-  private file = new Int32Array(1024);
-  private record = new Int32Array(1024);
-  private line = new Int32Array(1024);
-  private holder = new Int32Array(1024);
-
-  get(key: string): { file: number; record: number; line: number; holder: number } | undefined {
-    const slot = this.slots.get(key);
-    if (slot === undefined) return undefined;
-    return { file: this.file[slot]!, record: this.record[slot]!, line: this.line[slot]!, holder: this.holder[slot]! };
-  }
-
-  add(key: string, file: number, record: number, line: number, holder: number): void {
-    const slot = this.slots.size;
-    if (slot === this.file.length) {
-      const grow = (a: Int32Array) => {
-        const b = new Int32Array(a.length * 2);
-        b.set(a);
-        return b;
-      };
-      this.file = grow(this.file);
-      this.record = grow(this.record);
-      this.line = grow(this.line);
-      this.holder = grow(this.holder);
+export function recordKeyRows(linter: Linter, value: unknown, seq: number, rows: number[]): number {
+  const groups = linter.batchKeys(value);
+  let added = 0;
+  let lastHolder: string | undefined;
+  let lastHolderBits = -1;
+  for (const { rule, keys } of groups) {
+    for (let k = 0; k < keys.length; k++) {
+      const { key, holder } = keys[k]!;
+      const at = rows.length;
+      rows.push(rule, k, 0, 0, 0, -1, seq);
+      fingerprint(key, rows, at + 2);
+      if (holder !== undefined) {
+        // A record's keys usually share one holder (its owner): digested once.
+        if (holder !== lastHolder) {
+          lastHolder = holder;
+          lastHolderBits = holderBits(holder);
+        }
+        rows[at + 5] = lastHolderBits;
+      }
+      added++;
     }
-    this.slots.set(key, slot);
-    this.file[slot] = file;
-    this.record[slot] = record;
-    this.line[slot] = line;
-    this.holder[slot] = holder;
   }
+  return added;
 }
 
-/** A batch message whose exact range must still be found (its record was parsed in a worker). */
-export interface UnplacedMessage {
-  filePath: string;
-  message: LintMessage;
-  byteOffset?: number;
-  /**
-   * Set when the key came from the cache, which keeps no message data: the
-   * message is written again from the record once it is read.
-   */
-  rewrite?: { ruleId: string; earlier: MessageData };
-}
-
+/**
+ * Compares the keys of every record of a run, in input order, and reports
+ * each later repeat at its own path, naming where the key was first seen.
+ * Records may come from this thread (`visit`), a worker or the cache
+ * (`addUnit`); either way only digests and positions are kept, within a
+ * fixed memory budget, and the messages are written at the end by reading
+ * the reported records again.
+ */
 export class BatchSession {
-  private readonly messages = new Map<string, LintMessage[]>();
-  private readonly unplaced: UnplacedMessage[] = [];
-  private readonly seen = new Map<string, FirstSeenTable>();
+  private readonly spill = new SpillFile();
+  private readonly keys: KeyLog;
+  private readonly positions: PositionLog;
   private readonly files: string[] = [];
   private readonly fileIndex = new Map<string, number>();
+  /** Sources held in memory by the caller (an editor buffer, stdin): read from here, not from disk. */
+  private readonly texts = new Map<string, { text: string; format?: SourceFormat }>();
+  private readonly scratch: number[] = [];
+  private finished = false;
 
   constructor(
     private readonly linter: Linter,
     private readonly cwd = process.cwd(),
-  ) {}
+    options: BatchOptions = {},
+  ) {
+    const budget = options.memoryBytes ?? DEFAULT_BATCH_MEMORY;
+    this.keys = new KeyLog(this.spill, Math.floor(budget * 0.75));
+    this.positions = new PositionLog(this.spill, Math.floor(budget * 0.25));
+  }
+
+  private fileNumber(filePath: string): number {
+    let file = this.fileIndex.get(filePath);
+    if (file === undefined) {
+      file = this.files.length;
+      this.files.push(filePath);
+      this.fileIndex.set(filePath, file);
+    }
+    return file;
+  }
+
+  /** A source whose text the session may read again from memory instead of from disk. */
+  holdText(filePath: string, text: string, format?: SourceFormat): void {
+    this.texts.set(filePath, { text, ...(format ? { format } : {}) });
+  }
+
+  /** A record parsed in this thread. */
+  visit(record: SourceRecord & { byteOffset?: number }, filePath: string): void {
+    const rows = this.scratch;
+    rows.length = 0;
+    if (recordKeyRows(this.linter, record.value, 0, rows) === 0) return;
+    const line = record.line ?? record.startLine ?? record.locate('').line;
+    const seq = this.positions.add(this.fileNumber(filePath), record.index, line, record.byteOffset ?? -1);
+    for (let at = 0; at < rows.length; at += KEY_ROW) {
+      rows[at + KEY_ROW - 1] = seq;
+      this.keys.add(rows, at);
+    }
+  }
+
+  /**
+   * The keys of a unit parsed elsewhere (a worker, or the cache), whose
+   * records and lines count from `recordShift` and `lineShift` in the file.
+   * Units must be added in input order.
+   */
+  addUnit(filePath: string, unit: UnitKeys, recordShift = 0, lineShift = 0): void {
+    const file = this.fileNumber(filePath);
+    const seqs: number[] = [];
+    for (let r = 0; r < unit.records.length; r += RECORD_ROW) {
+      seqs.push(this.positions.add(file, unit.records[r]! + recordShift, unit.records[r + 1]! + lineShift, unit.records[r + 2]!));
+    }
+    const row = new Array<number>(KEY_ROW);
+    for (let at = 0; at < unit.rows.length; at += KEY_ROW) {
+      for (let i = 0; i < KEY_ROW; i++) row[i] = unit.rows[at + i]!;
+      row[KEY_ROW - 1] = seqs[row[KEY_ROW - 1]!]!;
+      this.keys.add(row, 0);
+    }
+  }
 
   private displayPath(file: number): string {
     const filePath = this.files[file]!;
@@ -94,74 +142,101 @@ export class BatchSession {
     return rel && !rel.startsWith('..') && !isAbsolute(rel) ? rel.split(sep).join('/') : filePath;
   }
 
-  /** A record parsed in this thread: its keys are taken and any message is placed at once. */
-  visit(record: SourceRecord, filePath: string): void {
-    const value = record.value;
-    const keys = this.linter.batchKeys(value);
-    if (keys.length === 0) return;
-    const filingId = isObject(value) && typeof value.filingId === 'string' ? value.filingId : null;
-    const line = record.line ?? record.startLine ?? record.locate('').line;
-    this.add(filePath, { record: record.index, line, filingId, keys }, record);
+  /**
+   * Ends the run: the batch messages, grouped by file. Each reported record
+   * is read again (its line of a JSONL file, or its file once) for the
+   * exact range and the message data. Temporary files are removed.
+   */
+  finish(maxLineBytes = Number.MAX_SAFE_INTEGER): Map<string, LintMessage[]> {
+    if (this.finished) throw new Error('batch session already finished');
+    this.finished = true;
+    try {
+      return this.messagesFor(this.repeatsInOrder(), maxLineBytes);
+    } finally {
+      this.spill.close();
+    }
   }
 
-  /**
-   * Compares one record's keys with everything seen before it in the run.
-   * Records must come in input order, so "earlier" means earlier in the
-   * files as given. Without the record itself (a worker parsed it), a message
-   * is placed on the record's first line until `unplacedMessages` are placed.
-   */
-  add(filePath: string, rk: RecordKeys, record?: SourceRecord): void {
-    let file = this.fileIndex.get(filePath);
-    if (file === undefined) {
-      file = this.files.length;
-      this.files.push(filePath);
-      this.fileIndex.set(filePath, file);
+  private repeatsInOrder(): Repeat[] {
+    const repeats = this.keys.repeats();
+    // Partitions come out in digest order; messages are made in input order, as the records came.
+    repeats.sort((a, b) => a.later - b.later || a.rule - b.rule || a.keyIndex - b.keyIndex);
+    return repeats;
+  }
+
+  private messagesFor(repeats: Repeat[], maxLineBytes: number): Map<string, LintMessage[]> {
+    const out = new Map<string, LintMessage[]>();
+    const ruleIds = this.linter.batchRuleIds();
+    const byFile = new Map<number, Array<{ repeat: Repeat; record: number; line: number; byteOffset: number }>>();
+    for (const repeat of repeats) {
+      const later = this.positions.get(repeat.later);
+      const list = byFile.get(later.file) ?? [];
+      list.push({ repeat, record: later.record, line: later.line, byteOffset: later.byteOffset });
+      byFile.set(later.file, list);
     }
-    for (const { ruleId, keys } of rk.keys) {
-      const active = this.linter.activeRule(ruleId);
-      if (!active) continue;
-      let table = this.seen.get(ruleId);
-      if (!table) this.seen.set(ruleId, (table = new FirstSeenTable()));
-      for (const k of keys) {
-        const first = table.get(k.key);
-        const holder = holderBits(k.holder);
-        if (!first) {
-          table.add(k.key, file, rk.record, rk.line, holder);
-          continue;
-        }
-        if (holder !== -1 && first.holder === holder) continue;
-        const report: Report = {
-          path: k.path,
-          data: { ...k.data, earlierFile: this.displayPath(first.file), earlierRecord: first.record, earlierLine: first.line },
-        };
-        const range = record ? record.locate(k.path) : { line: rk.line, column: 1, endLine: rk.line, endColumn: 1 };
-        const message = this.linter.message(active, rk.record, rk.filingId, report, range);
-        const list = this.messages.get(filePath) ?? [];
-        list.push(message);
-        this.messages.set(filePath, list);
-        if (!record) {
-          this.unplaced.push({
-            filePath,
-            message,
-            ...(rk.byteOffset !== undefined ? { byteOffset: rk.byteOffset } : {}),
-            ...(k.data === undefined ? { rewrite: { ruleId, earlier: report.data! } } : {}),
-          });
+    for (const [file, list] of byFile) {
+      const filePath = this.files[file]!;
+      const records = this.readRecords(filePath, list, maxLineBytes);
+      const messages: LintMessage[] = [];
+      for (const { repeat, record: index, line } of list) {
+        const active = this.linter.activeRule(ruleIds[repeat.rule]!);
+        if (!active) continue;
+        const first = this.positions.get(repeat.first);
+        const earlier = { earlierFile: this.displayPath(first.file), earlierRecord: first.record, earlierLine: first.line };
+        const record = records.get(index);
+        const key = record ? this.linter.batchKeys(record.value).find((g) => g.rule === repeat.rule)?.keys[repeat.keyIndex] : undefined;
+        const value = record?.value as Record<string, unknown> | undefined;
+        const filingId = value && typeof value === 'object' && typeof value.filingId === 'string' ? value.filingId : null;
+        if (record && key) {
+          const report: Report = { path: key.path, data: { ...key.data, ...earlier } };
+          messages.push(this.linter.message(active, index, filingId, report, record.locate(key.path)));
+        } else {
+          // The file changed or vanished since it was linted: the repeat stands, on the record's first line.
+          const range = { line, column: 1, endLine: line, endColumn: 1 };
+          messages.push(this.linter.message(active, index, filingId, { path: '', data: earlier }, range));
         }
       }
+      out.set(filePath, messages);
     }
+    return out;
   }
 
-  /** Messages still on their record's first line, for the caller to place exactly. */
-  unplacedMessages(): readonly UnplacedMessage[] {
-    return this.unplaced;
+  /** The reported records of one file, read again from memory, a JSONL line each, or the whole file once. */
+  private readRecords(filePath: string, wanted: Array<{ record: number; line: number; byteOffset: number }>, maxLineBytes: number): Map<number, SourceRecord> {
+    const records = new Map<number, SourceRecord>();
+    const held = this.texts.get(filePath);
+    const streamed = !held && wanted.every((w) => w.byteOffset >= 0);
+    if (streamed) {
+      let fd = -1;
+      try {
+        fd = openSync(filePath, 'r');
+        for (const w of wanted) {
+          if (records.has(w.record)) continue;
+          const item = readJsonlLineAt(fd, w.byteOffset, w.line, w.record, maxLineBytes);
+          if (item?.kind === 'record') records.set(w.record, item);
+        }
+      } catch {
+        // Unreadable now: the messages fall back to the records' first lines.
+      } finally {
+        if (fd >= 0) closeSync(fd);
+      }
+      return records;
+    }
+    let text = held?.text;
+    if (text === undefined) {
+      try {
+        const outcome = decodeSource(readFileSync(filePath));
+        if (outcome.ok) text = outcome.text;
+      } catch {
+        // As above.
+      }
+    }
+    const format = held?.format ?? formatOf(filePath);
+    if (text === undefined || !format) return records;
+    const needed = new Set(wanted.map((w) => w.record));
+    for (const item of iterateSource(text, format)) {
+      if (item.kind === 'record' && needed.has(item.index)) records.set(item.index, item);
+    }
+    return records;
   }
-
-  /** Ends the run: the batch messages, grouped by file. */
-  finish(): Map<string, LintMessage[]> {
-    return this.messages;
-  }
-}
-
-function isObject(v: unknown): v is Record<string, unknown> {
-  return v !== null && typeof v === 'object' && !Array.isArray(v);
 }

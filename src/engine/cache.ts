@@ -4,28 +4,28 @@ import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { dirname } from 'node:path';
 import { packageRoot } from '../package-files.js';
-import type { RecordKeys } from './batch.js';
+import { RECORD_ROW, type UnitKeys } from './batch.js';
+import { KEY_ROW } from './key-log.js';
 import type { FileStats } from './types.js';
 
 /**
  * What the cache keeps of a file that had no message of its own: enough to
  * skip parsing and linting it next time (its record count, lines and
  * per-province stats) and to let batch rules compare it with the other files
- * of the run (its keys, which are digests). It holds no message and no
- * personal data: a file with any message is not cached, and key data that
- * would go into a message is dropped and read again from the file if a batch
- * rule ever reports on it.
+ * of the run (its keys, which are digests and positions). It holds no message
+ * and no personal data: a file with any message is not cached, and a record
+ * a batch rule reports on is read again from the file for its message.
  */
 export interface CachedFile {
   hash: string;
   records: number;
   lines: number;
   stats: FileStats;
-  keys: RecordKeys[];
+  keys: UnitKeys;
 }
 
-/** Changes when what the cache stores changes meaning (2: 72-bit batch digests). */
-const CACHE_FORMAT = 2;
+/** Changes when what the cache stores changes meaning (3: batch keys as rows of digests and positions). */
+const CACHE_FORMAT = 3;
 
 interface CacheFile {
   version: typeof CACHE_FORMAT;
@@ -62,6 +62,22 @@ export async function contentHash(filePath: string): Promise<string | undefined>
   return hash.digest('base64');
 }
 
+/** A cache file is ours but may have been edited or cut short: keys of the wrong shape mean a miss. */
+function wellFormedKeys(keys: unknown): keys is UnitKeys {
+  if (!keys || typeof keys !== 'object') return false;
+  const { records, rows } = keys as Partial<UnitKeys>;
+  if (!Array.isArray(records) || !Array.isArray(rows)) return false;
+  if (records.length % RECORD_ROW !== 0 || rows.length % KEY_ROW !== 0) return false;
+  const recordCount = records.length / RECORD_ROW;
+  if (!records.every((n) => Number.isSafeInteger(n))) return false;
+  for (let at = 0; at < rows.length; at += KEY_ROW) {
+    for (let i = 0; i < KEY_ROW; i++) if (!Number.isInteger(rows[at + i]) || Math.abs(rows[at + i]!) > 0x7fffffff) return false;
+    const record = rows[at + KEY_ROW - 1]!;
+    if (record < 0 || record >= recordCount) return false;
+  }
+  return true;
+}
+
 export class LintCache {
   private constructor(
     private readonly location: string,
@@ -84,14 +100,11 @@ export class LintCache {
 
   lookup(filePath: string, hash: string): CachedFile | undefined {
     const entry = this.entries[filePath];
-    return entry && entry.hash === hash ? entry : undefined;
+    return entry && entry.hash === hash && wellFormedKeys(entry.keys) ? entry : undefined;
   }
 
   store(filePath: string, entry: CachedFile): void {
-    this.entries[filePath] = {
-      ...entry,
-      keys: entry.keys.map((rk) => ({ ...rk, keys: rk.keys.map((g) => ({ ...g, keys: g.keys.map(({ data: _data, ...k }) => k) })) })),
-    };
+    this.entries[filePath] = entry;
   }
 
   forget(filePath: string): void {

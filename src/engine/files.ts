@@ -54,6 +54,11 @@ export async function readSource(file: string): Promise<ReadOutcome> {
   } catch (e) {
     return { ok: false, reason: 'read-error', detail: (e as NodeJS.ErrnoException).code ?? (e as Error).message };
   }
+  return decodeSource(bytes);
+}
+
+/** A file's bytes as UTF-8 text, or why they are not. */
+export function decodeSource(bytes: Uint8Array): ReadOutcome {
   if (bytes.includes(0)) return { ok: false, reason: 'binary-file', detail: '' };
   try {
     return { ok: true, text: new TextDecoder('utf-8', { fatal: true }).decode(bytes) };

@@ -9,7 +9,7 @@ import { bundledRuleSet, loadRuleSet, type RuleSet } from './rules.js';
 import type { LintMessage, LintResult, Locale } from './types.js';
 
 export { Linter } from './linter.js';
-export { BatchSession } from './batch.js';
+export { BatchSession, DEFAULT_BATCH_MEMORY } from './batch.js';
 export { StatsCollector } from './stats.js';
 export { loadRuleSet, loadRuleFile, bundledRuleSet, type Rule, type RuleSet, type RuleFile, type RuleExample } from './rules.js';
 export { loadConfigFile, findConfigFile, CONFIG_FILE_NAMES, type Config, type RuleSettingInput } from './config.js';
@@ -88,15 +88,18 @@ export async function lintFiles(
     onProgress?: (progress: RunProgress) => void;
     /** Skip files unchanged since a run found nothing in them; the cache file holds digests only. */
     cacheLocation?: string;
+    /** Memory for batch-rule keys before they go to a temporary file (DEFAULT_BATCH_MEMORY, 16 MiB). */
+    batchMemoryBytes?: number;
   } = {},
 ): Promise<LintResult[]> {
   const cwd = options.cwd ?? process.cwd();
   const linter = options.linter ?? createLinter(options);
   const files = await expandPaths(paths.filter((p) => p !== '-'), cwd);
-  const batch = linter.startBatch(cwd);
+  const batch = linter.startBatch(cwd, options.batchMemoryBytes ? { memoryBytes: options.batchMemoryBytes } : {});
   const perFile: Array<{ filePath: string; messages: LintMessage[]; stats: StatsCollector }> = [];
   if (paths.includes('-') && options.stdin) {
     const filePath = resolve(cwd, options.stdin.filePath);
+    batch.holdText(filePath, options.stdin.text);
     const stats = new StatsCollector();
     perFile.push({ filePath, messages: linter.lintSource(options.stdin.text, filePath, undefined, batch, stats), stats });
   }
@@ -123,6 +126,6 @@ export async function lintFiles(
   // A run may name hundreds of thousands of files: no spreading them into a call.
   for (const file of linted) perFile.push(file);
   await cache?.save();
-  const batchMessages = batch.finish();
+  const batchMessages = batch.finish(options.maxFileSize ?? DEFAULT_MAX_FILE_SIZE);
   return perFile.map(({ filePath, messages, stats }) => linter.result(filePath, [...messages, ...(batchMessages.get(filePath) ?? [])], stats.result()));
 }

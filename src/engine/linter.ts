@@ -1,10 +1,10 @@
-import type { MessageData, Report, Severity } from '../checks/api.js';
+import type { BatchKey, MessageData, Report, Severity } from '../checks/api.js';
 import { formatOf, iterateSource, type SourceFormat, type SourceItem, type SourceRange, type SourceRecord, type SourceFault } from '../input/index.js';
 import { describeSchemaProblem, explainSchemaErrors } from '../schema/explain.js';
 import type { RuleSettingInput, RuleSeverity } from './config.js';
 import { interpolate, pick, withClause } from './messages.js';
 import type { Rule, RuleSet } from './rules.js';
-import { BatchSession, type RecordKeys } from './batch.js';
+import { BatchSession, type BatchOptions } from './batch.js';
 import { StatsCollector } from './stats.js';
 import { ConfigurationError, countResult, stageRank, STAGE_ORDER, type FileStats, type LintMessage, type LintResult, type Locale } from './types.js';
 
@@ -56,6 +56,8 @@ export class Linter {
   readonly now: Date;
   private readonly active: ActiveRule[] = [];
   private readonly byId = new Map<string, ActiveRule>();
+  /** The active batch rules; a key row names its rule by its place here. */
+  private readonly batchRules: ActiveRule[] = [];
 
   constructor(options: LinterOptions) {
     this.locale = options.locale ?? 'en';
@@ -80,6 +82,7 @@ export class Linter {
       const active: ActiveRule = { rule, severity, userSeverity: setting.severity !== undefined, options: opts, stage: STAGE_ORDER[rule.appliesFrom] ?? 0 };
       this.active.push(active);
       this.byId.set(rule.id, active);
+      if (rule.scope === 'batch' && rule.definition?.kind === 'batch') this.batchRules.push(active);
     }
   }
 
@@ -96,6 +99,7 @@ export class Linter {
   /** Lints one file's text on its own (batch rules see only this file). */
   lintText(text: string, filePath: string, format?: SourceFormat): LintResult {
     const batch = this.startBatch();
+    batch.holdText(filePath, text, format);
     const stats = new StatsCollector();
     const messages = this.lintSource(text, filePath, format, batch, stats);
     const batchMessages = batch.finish().get(filePath) ?? [];
@@ -204,16 +208,17 @@ export class Linter {
     return { ruleId: active.rule.id, severity: 'error', message: text.replace(/\s+/g, ' '), record: record.index, filingId, path: '', ...record.locate('') };
   }
 
-  /** The batch rules that apply to a record of this stage, each with its keys of the record. */
-  batchKeys(value: unknown): RecordKeys['keys'] {
+  /** The batch rules that apply to a record of this stage, each (by its number, see batchRuleIds) with its keys of the record. */
+  batchKeys(value: unknown): Array<{ rule: number; keys: BatchKey[] }> {
     const rank = stageRank(isObject(value) ? value.stage : undefined);
-    const out: RecordKeys['keys'] = [];
-    for (const active of this.active) {
+    const out: Array<{ rule: number; keys: BatchKey[] }> = [];
+    for (let rule = 0; rule < this.batchRules.length; rule++) {
+      const active = this.batchRules[rule]!;
       const def = active.rule.definition;
-      if (active.rule.scope !== 'batch' || def?.kind !== 'batch' || active.stage > rank) continue;
+      if (def?.kind !== 'batch' || active.stage > rank) continue;
       try {
         const keys = def.batch.keys(value, active.options);
-        if (keys.length > 0) out.push({ ruleId: active.rule.id, keys });
+        if (keys.length > 0) out.push({ rule, keys });
       } catch {
         // A batch check that cannot read a malformed record skips it; the schema rule reports the record.
       }
@@ -221,9 +226,14 @@ export class Linter {
     return out;
   }
 
+  /** Ids of the active batch rules, in the order batchKeys numbers them. */
+  batchRuleIds(): string[] {
+    return this.batchRules.map((a) => a.rule.id);
+  }
+
   /** A batch session compares the keys of every record of a run and reports repeats. */
-  startBatch(cwd = process.cwd()): BatchSession {
-    return new BatchSession(this, cwd);
+  startBatch(cwd = process.cwd(), options: BatchOptions = {}): BatchSession {
+    return new BatchSession(this, cwd, options);
   }
 
   /** The active rule of an id, for messages built outside a record's own pass. */

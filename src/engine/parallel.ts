@@ -2,14 +2,13 @@ import { availableParallelism } from 'node:os';
 import { open, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
-import { formatOf, iterateSource } from '../input/index.js';
-import { readJsonlLineAt, jsonlChunks } from '../input/jsonl-stream.js';
-import type { SourceRecord } from '../input/source.js';
+import { formatOf } from '../input/index.js';
+import { jsonlChunks } from '../input/jsonl-stream.js';
 import { packageRoot } from '../package-files.js';
 import type { Config } from './config.js';
-import { readSource } from './files.js';
 import { contentHash, type CachedFile, type LintCache } from './cache.js';
-import type { BatchSession, RecordKeys, UnplacedMessage } from './batch.js';
+import { RECORD_ROW, type BatchSession, type UnitKeys } from './batch.js';
+import { KEY_ROW } from './key-log.js';
 import type { Linter } from './linter.js';
 import { StatsCollector } from './stats.js';
 import { runUnit, type UnitResult, type WorkUnit } from './units.js';
@@ -64,7 +63,7 @@ interface FileState {
   messages: LintMessage[];
   stats: StatsCollector;
   /** Batch keys of the file, kept only to write the cache. */
-  keys: RecordKeys[];
+  keys: UnitKeys;
 }
 
 /**
@@ -106,7 +105,7 @@ export async function lintInParallel(
       units.push({ id: units.length, filePath, bytes: size });
     }
   }
-  const state = new Map<string, FileState>(files.map((f) => [f, { lines: 0, records: 0, messages: [], stats: new StatsCollector(), keys: [] }]));
+  const state = new Map<string, FileState>(files.map((f) => [f, { lines: 0, records: 0, messages: [], stats: new StatsCollector(), keys: { records: [], rows: [] } }]));
 
   let doneBytes = 0;
   let doneRecords = 0;
@@ -120,11 +119,8 @@ export async function lintInParallel(
     for (const m of r.messages) {
       s.messages.push(lineShift || recordShift ? { ...m, line: m.line + lineShift, endLine: m.endLine + lineShift, record: m.record + recordShift } : m);
     }
-    for (const rk of r.keys) {
-      const shifted = lineShift || recordShift ? { ...rk, record: rk.record + recordShift, line: rk.line + lineShift } : rk;
-      batch.add(unit.filePath, shifted);
-      if (cache && !unit.cached) s.keys.push(shifted);
-    }
+    batch.addUnit(unit.filePath, r.keys, recordShift, lineShift);
+    if (cache && !unit.cached) appendUnitKeys(s.keys, r.keys, recordShift, lineShift);
     s.stats.merge(r.stats, recordShift);
     s.lines += r.lines;
     s.records += r.records;
@@ -149,7 +145,6 @@ export async function lintInParallel(
   } else {
     await runPool(units, threads, options, linter, apply, fromCache);
   }
-  await placeMessages(batch.unplacedMessages(), options.maxFileSize, linter);
   if (cache) {
     for (const filePath of files) {
       const s = state.get(filePath)!;
@@ -230,53 +225,14 @@ async function runPool(
   drain();
 }
 
-/**
- * Batch messages of records parsed in workers sit on the record's first
- * line; find their exact range by reading those records again — one line of
- * a JSONL file, or the file once for JSON and YAML.
- */
-async function placeMessages(unplaced: readonly UnplacedMessage[], maxFileSize: number, linter: Linter): Promise<void> {
-  const byFile = new Map<string, UnplacedMessage[]>();
-  for (const u of unplaced) {
-    const list = byFile.get(u.filePath);
-    if (list) list.push(u);
-    else byFile.set(u.filePath, [u]);
+/** A unit's keys appended to its file's, shifted to count from the start of the file. */
+function appendUnitKeys(into: UnitKeys, unit: UnitKeys, recordShift: number, lineShift: number): void {
+  const recordBase = into.records.length / RECORD_ROW;
+  for (let r = 0; r < unit.records.length; r += RECORD_ROW) {
+    into.records.push(unit.records[r]! + recordShift, unit.records[r + 1]! + lineShift, unit.records[r + 2]!);
   }
-  for (const [filePath, list] of byFile) {
-    const handle = list.some((u) => u.byteOffset !== undefined) ? await open(filePath, 'r').catch(() => undefined) : undefined;
-    let records: Map<number, SourceRecord> | undefined;
-    const needed = new Set(list.map((u) => u.message.record));
-    for (const u of list) {
-      let record: SourceRecord | undefined;
-      if (u.byteOffset !== undefined) {
-        const item = handle ? await readJsonlLineAt(handle, u.byteOffset, u.message.line, u.message.record, maxFileSize).catch(() => undefined) : undefined;
-        record = item?.kind === 'record' ? item : undefined;
-      } else {
-        if (!records) {
-          records = new Map();
-          const outcome = await readSource(filePath);
-          const format = formatOf(filePath);
-          if (outcome.ok && format) {
-            for (const item of iterateSource(outcome.text, format)) if (item.kind === 'record' && needed.has(item.index)) records.set(item.index, item);
-          }
-        }
-        record = records.get(u.message.record);
-      }
-      if (!record) continue;
-      const range = record.locate(u.message.path);
-      if (u.rewrite) {
-        // A key from the cache: take the message's data from the record, as the check gives it.
-        const active = linter.activeRule(u.rewrite.ruleId);
-        const key = linter
-          .batchKeys(record.value)
-          .find((k) => k.ruleId === u.rewrite!.ruleId)
-          ?.keys.find((k) => k.path === u.message.path);
-        if (active && key) {
-          u.message.message = linter.message(active, u.message.record, u.message.filingId, { path: key.path, data: { ...key.data, ...u.rewrite.earlier } }, range).message;
-        }
-      }
-      Object.assign(u.message, range);
-    }
-    await handle?.close();
+  for (let at = 0; at < unit.rows.length; at += KEY_ROW) {
+    for (let i = 0; i < KEY_ROW - 1; i++) into.rows.push(unit.rows[at + i]!);
+    into.rows.push(unit.rows[at + KEY_ROW - 1]! + recordBase);
   }
 }

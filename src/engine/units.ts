@@ -2,7 +2,7 @@ import { formatOf } from '../input/index.js';
 import { readJsonlFile, type StreamedItem } from '../input/jsonl-stream.js';
 import type { SourceItem, SourceRecord } from '../input/source.js';
 import { readSource } from './files.js';
-import type { BatchSession, RecordKeys } from './batch.js';
+import { RECORD_ROW, recordKeyRows, type BatchSession, type UnitKeys } from './batch.js';
 import type { Linter } from './linter.js';
 import { StatsCollector } from './stats.js';
 import type { FileStats, LintMessage } from './types.js';
@@ -30,7 +30,7 @@ export interface UnitResult {
   records: number;
   lines: number;
   stats: FileStats;
-  keys: RecordKeys[];
+  keys: UnitKeys;
 }
 
 function fault(reason: string, detail: string, index = 0, line = 1): SourceItem {
@@ -48,20 +48,13 @@ export async function runUnit(
 ): Promise<UnitResult> {
   let messages: LintMessage[] = [];
   const stats = new StatsCollector();
-  const keys: RecordKeys[] = [];
+  const keys: UnitKeys = { records: [], rows: [] };
   let records = 0;
   const takeKeys = (item: SourceRecord & { byteOffset?: number }) => {
     if (batch) return; // lintItem has given the record to the batch itself
-    const ruleKeys = linter.batchKeys(item.value);
-    if (ruleKeys.length === 0) return;
-    const value = item.value as Record<string, unknown> | null;
-    keys.push({
-      record: item.index,
-      line: item.line ?? item.startLine ?? item.locate('').line,
-      filingId: value && typeof value === 'object' && typeof value.filingId === 'string' ? value.filingId : null,
-      keys: ruleKeys,
-      ...(item.byteOffset !== undefined ? { byteOffset: item.byteOffset } : {}),
-    });
+    const recordNumber = keys.records.length / RECORD_ROW;
+    if (recordKeyRows(linter, item.value, recordNumber, keys.rows) === 0) return;
+    keys.records.push(item.index, item.line ?? item.startLine ?? item.locate('').line, item.byteOffset ?? -1);
   };
   const take = (item: SourceItem | StreamedItem) => {
     records++;

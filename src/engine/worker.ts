@@ -14,12 +14,7 @@ const linter = createLinter({ ...setup.options, now: new Date(setup.options.now)
 
 parentPort!.on('message', (unit: WorkUnit) => {
   runUnit(linter, unit, setup.maxFileSize).then(
-    (result) => {
-      // Message data of batch keys is needed only for the few records a batch rule reports;
-      // the main thread reads those again, so the keys cross the thread boundary lean.
-      for (const rk of result.keys) for (const group of rk.keys) for (const k of group.keys) delete k.data;
-      parentPort!.postMessage({ ok: true, result });
-    },
+    (result) => parentPort!.postMessage({ ok: true, result }),
     (error: Error) => parentPort!.postMessage({ ok: false, id: unit.id, error: error.stack ?? String(error) }),
   );
 });

@@ -1,4 +1,4 @@
-import { createReadStream } from 'node:fs';
+import { createReadStream, readSync } from 'node:fs';
 import { open } from 'node:fs/promises';
 import { parseJsonLine } from './jsonl.js';
 import type { SourceItem } from './source.js';
@@ -152,17 +152,11 @@ export async function jsonlChunks(filePath: string, fileSize: number, size: numb
 }
 
 /**
- * Reads the one line that starts at `byteOffset`, to place a message on a
- * record parsed elsewhere: a few kilobytes read through an open handle,
+ * Reads the one line that starts at `byteOffset`, to write a message on a
+ * record read earlier: a few kilobytes read through an open descriptor,
  * not a stream per message.
  */
-export async function readJsonlLineAt(
-  handle: import('node:fs/promises').FileHandle,
-  byteOffset: number,
-  lineNo: number,
-  index: number,
-  maxLineBytes: number,
-): Promise<SourceItem | undefined> {
+export function readJsonlLineAt(fd: number, byteOffset: number, lineNo: number, index: number, maxLineBytes: number): SourceItem | undefined {
   const parts: Buffer[] = [];
   let size = 0;
   let pos = byteOffset;
@@ -172,7 +166,7 @@ export async function readJsonlLineAt(
     const buf = Buffer.allocUnsafe(Math.min(want, maxLineBytes + 1 - size));
     want *= 2;
     if (buf.length === 0) return undefined;
-    const { bytesRead } = await handle.read(buf, 0, buf.length, pos);
+    const bytesRead = readSync(fd, buf, 0, buf.length, pos);
     if (bytesRead === 0) break;
     const chunk = buf.subarray(0, bytesRead);
     const end = chunk.findIndex((b) => b === 10 || b === 13);

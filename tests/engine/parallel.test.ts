@@ -34,6 +34,16 @@ describe('a parallel run', () => {
     expect(parallel.map((r) => r.stats)).toEqual(single.map((r) => r.stats));
   });
 
+  it('reports the same when the batch keys go through a temporary file', async () => {
+    const { dir, files } = batchDir();
+    const linter = createLinter({ config: false, now: TEST_NOW, cwd: dir });
+    const inMemory = await lintFiles(files, { linter, cwd: dir, concurrency: 'off' });
+    const spilled = await lintFiles(files, { linter, cwd: dir, concurrency: 'off', batchMemoryBytes: 1 });
+    const spilledParallel = await lintFiles(files, { linter, cwd: dir, concurrency: 2, chunkBytes: 8 * 1024, batchMemoryBytes: 1 });
+    expect(spilled.map((r) => r.messages)).toEqual(inMemory.map((r) => r.messages));
+    expect(spilledParallel.map((r) => r.messages)).toEqual(inMemory.map((r) => r.messages));
+  });
+
   it('uses one thread for small runs on auto, and never more threads than units', () => {
     expect(threadsFor('auto', 1024, 10)).toBe(1);
     expect(threadsFor('off', 1 << 30, 10)).toBe(1);

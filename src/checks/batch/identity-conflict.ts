@@ -2,7 +2,6 @@ import { documentNumberKey } from '../../domain/document-number.js';
 import { nameKey } from '../../domain/names.js';
 import { sensitive, type BatchCheck, type BatchKey } from '../api.js';
 import { textAt } from '../access.js';
-import { digest } from './first-seen.js';
 
 const SUBJECTS = ['/owner', '/principal'] as const;
 
@@ -20,8 +19,8 @@ export const identityConflict: BatchCheck = {
       const name = textAt(record, `${subject}/name`);
       if (!number || !name) continue;
       keys.push({
-        key: digest(documentNumberKey(number)),
-        holder: digest(nameKey(name)),
+        key: documentNumberKey(number),
+        holder: nameKey(name),
         path,
         data: { number: sensitive('id-number', number.trim()), name: name.trim() },
       });

@@ -1,7 +1,6 @@
 import { normalizePhoneKey } from '../../domain/phone.js';
 import { sensitive, type BatchCheck } from '../api.js';
 import { textAt } from '../access.js';
-import { digest } from './first-seen.js';
 import { ownerKey } from './keys.js';
 
 const PATH = '/principal/contacts/mobile';
@@ -17,6 +16,6 @@ export const sharedMobile: BatchCheck = {
     const owner = ownerKey(record);
     const key = mobile && owner ? normalizePhoneKey(mobile) : undefined;
     if (!key) return [];
-    return [{ key: digest(key), holder: digest(owner!), path: PATH, data: { mobile: sensitive('phone', mobile!.trim()) } }];
+    return [{ key, holder: owner!, path: PATH, data: { mobile: sensitive('phone', mobile!.trim()) } }];
   },
 };

@@ -1,0 +1,292 @@
+import * as crypto from 'node:crypto';
+import { closeSync, mkdtempSync, openSync, readSync, rmSync, writeSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+// Batch rules compare every record of a run with every other: a national
+// batch has millions of records and several keys each. Keeping them in a Map
+// costs about 100 bytes a key, a gigabyte for a million records; here each
+// key is a fixed-size row of integers, the rows are split by digest into
+// partitions as they come, and once the rows held in memory pass a budget
+// they are appended to one temporary file. At the end each partition is
+// read back alone (rows in input order) and its repeats found with a small
+// table: memory stays at the budget however large the batch.
+//
+// Nothing personal reaches the file: only digests of keys, rule numbers and
+// record positions.
+
+const oneShot = (crypto as unknown as { hash?: (algorithm: string, data: string, encoding: 'base64') => string }).hash;
+
+function sha256Base64(value: string): string {
+  // crypto.hash (Node 20.12+) straight to a string costs a sixth of a Hash object and a Buffer.
+  return oneShot ? oneShot('sha256', value, 'base64') : crypto.createHash('sha256').update(value).digest('base64');
+}
+
+const BASE64_VALUES = (() => {
+  const table = new Int8Array(128).fill(-1);
+  const alphabet = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/';
+  for (let i = 0; i < alphabet.length; i++) table[alphabet.charCodeAt(i)] = i;
+  return table;
+})();
+
+/** 24 bits from four base64 characters starting at `at`. */
+function bits24(b64: string, at: number): number {
+  return (
+    (BASE64_VALUES[b64.charCodeAt(at)]! << 18) |
+    (BASE64_VALUES[b64.charCodeAt(at + 1)]! << 12) |
+    (BASE64_VALUES[b64.charCodeAt(at + 2)]! << 6) |
+    BASE64_VALUES[b64.charCodeAt(at + 3)]!
+  );
+}
+
+/**
+ * A one-way digest of a key as three 24-bit integers (72 bits of SHA-256):
+ * among ten million keys of one rule, a chance collision (a false repeat)
+ * happens about once in a hundred million runs.
+ */
+export function fingerprint(value: string, out: Int32Array | number[], at: number): void {
+  const b64 = sha256Base64(value);
+  out[at] = bits24(b64, 0);
+  out[at + 1] = bits24(b64, 4);
+  out[at + 2] = bits24(b64, 8);
+}
+
+/** 30 bits of a digest of who holds a key: enough to tell two holders apart. */
+export function holderBits(holder: string): number {
+  const b64 = sha256Base64(holder);
+  return (bits24(b64, 0) << 6) | BASE64_VALUES[b64.charCodeAt(4)]!;
+}
+
+/**
+ * One temporary file the logs append blocks to and read them back from. It
+ * is made on the first block that does not fit the budget, so a run that
+ * fits writes nothing, and removed when the session ends (or the process
+ * exits).
+ */
+export class SpillFile {
+  private dir: string | undefined;
+  private fd = -1;
+  private size = 0;
+  private readonly cleanup = () => this.close();
+
+  /** Appends bytes; returns where they start. */
+  append(bytes: Uint8Array): number {
+    if (this.fd < 0) {
+      this.dir = mkdtempSync(join(tmpdir(), 'beianlint-'));
+      this.fd = openSync(join(this.dir, 'batch-keys'), 'w+', 0o600);
+      process.once('exit', this.cleanup);
+    }
+    const at = this.size;
+    let written = 0;
+    while (written < bytes.length) written += writeSync(this.fd, bytes, written, bytes.length - written, at + written);
+    this.size += bytes.length;
+    return at;
+  }
+
+  read(into: Uint8Array, at: number): void {
+    let done = 0;
+    while (done < into.length) {
+      const n = readSync(this.fd, into, done, into.length - done, at + done);
+      if (n === 0) throw new Error('batch key file is shorter than written');
+      done += n;
+    }
+  }
+
+  get bytesWritten(): number {
+    return this.size;
+  }
+
+  close(): void {
+    if (this.fd >= 0) {
+      closeSync(this.fd);
+      this.fd = -1;
+      process.removeListener('exit', this.cleanup);
+    }
+    if (this.dir) {
+      rmSync(this.dir, { recursive: true, force: true });
+      this.dir = undefined;
+    }
+  }
+}
+
+/** Ints per key row: rule, key index, digest (3), holder, record sequence number. */
+export const KEY_ROW = 7;
+const PARTITIONS = 256;
+
+/** A key seen again: the later record's key, and the record where the key was first seen. */
+export interface Repeat {
+  rule: number;
+  keyIndex: number;
+  later: number;
+  first: number;
+}
+
+/**
+ * Key rows of a run, split into partitions by digest. Rows of one partition
+ * come back in the order they were added, which is input order.
+ */
+export class KeyLog {
+  private readonly buffers: Int32Array[] = [];
+  private readonly used = new Int32Array(PARTITIONS);
+  private readonly segments: Array<Array<[number, number]>> = [];
+  private held = 0;
+
+  constructor(
+    private readonly spill: SpillFile,
+    /** Bytes of rows held in memory before they go to the file. */
+    private readonly budgetBytes: number,
+  ) {
+    for (let p = 0; p < PARTITIONS; p++) {
+      this.buffers.push(new Int32Array(KEY_ROW * 16));
+      this.segments.push([]);
+    }
+  }
+
+  /** Adds one row: `row` holds KEY_ROW ints from `at`. */
+  add(row: ArrayLike<number>, at: number): void {
+    const p = row[at + 3]! & (PARTITIONS - 1);
+    let buffer = this.buffers[p]!;
+    const used = this.used[p]!;
+    if (used + KEY_ROW > buffer.length) {
+      const grown = new Int32Array(buffer.length * 2);
+      grown.set(buffer);
+      this.buffers[p] = buffer = grown;
+    }
+    for (let i = 0; i < KEY_ROW; i++) buffer[used + i] = row[at + i]!;
+    this.used[p] = used + KEY_ROW;
+    this.held += KEY_ROW * 4;
+    if (this.held > this.budgetBytes) this.flush();
+  }
+
+  private flush(): void {
+    for (let p = 0; p < PARTITIONS; p++) {
+      const used = this.used[p]!;
+      if (used === 0) continue;
+      const bytes = new Uint8Array(this.buffers[p]!.buffer, 0, used * 4);
+      this.segments[p]!.push([this.spill.append(bytes), bytes.length]);
+      this.used[p] = 0;
+      // Back to a small buffer: the memory held stays at the budget, not at the largest partition ever seen.
+      this.buffers[p] = new Int32Array(KEY_ROW * 16);
+    }
+    this.held = 0;
+  }
+
+  /** Every row of one partition, in input order. */
+  private partition(p: number): Int32Array {
+    const segments = this.segments[p]!;
+    const tail = this.used[p]!;
+    let total = tail;
+    for (const [, length] of segments) total += length / 4;
+    const rows = new Int32Array(total);
+    let at = 0;
+    for (const [offset, length] of segments) {
+      this.spill.read(new Uint8Array(rows.buffer, at * 4, length), offset);
+      at += length / 4;
+    }
+    rows.set(this.buffers[p]!.subarray(0, tail), at);
+    return rows;
+  }
+
+  /**
+   * Every later occurrence of a key, with the record of its first
+   * occurrence. With holders, a repeat by the first occurrence's own holder
+   * is not a repeat (the same owner filing its domain again).
+   */
+  repeats(): Repeat[] {
+    const out: Repeat[] = [];
+    for (let p = 0; p < PARTITIONS; p++) {
+      const rows = this.partition(p);
+      const n = rows.length / KEY_ROW;
+      // First occurrences by 48 bits of digest, chained through `next` for the rare shared 48 bits.
+      const heads = new Map<number, number>();
+      const next = new Int32Array(n);
+      for (let i = 0; i < n; i++) {
+        const r = i * KEY_ROW;
+        const short = rows[r + 2]! * 16777216 + rows[r + 3]!;
+        let j = heads.get(short) ?? -1;
+        while (j >= 0) {
+          const f = j * KEY_ROW;
+          if (rows[f] === rows[r] && rows[f + 4] === rows[r + 4]) break;
+          j = next[j]!;
+        }
+        if (j < 0) {
+          next[i] = heads.get(short) ?? -1;
+          heads.set(short, i);
+          continue;
+        }
+        const f = j * KEY_ROW;
+        const holder = rows[r + 5]!;
+        if (holder !== -1 && holder === rows[f + 5]) continue;
+        out.push({ rule: rows[r]!, keyIndex: rows[r + 1]!, later: rows[r + 6]!, first: rows[f + 6]! });
+      }
+    }
+    return out;
+  }
+}
+
+/** Ints (as doubles) per position row: file, record index, first line, byte offset (-1 when not streamed). */
+const POSITION_ROW = 4;
+const BLOCK_ROWS = 8192;
+
+export interface RecordPosition {
+  file: number;
+  record: number;
+  line: number;
+  byteOffset: number;
+}
+
+/**
+ * Where each record with keys sits, by sequence number. Full blocks beyond
+ * the budget go to the file; a position is read back only for the few
+ * records a batch rule reports.
+ */
+export class PositionLog {
+  private readonly blocks: Array<Float64Array | number> = [];
+  private current = new Float64Array(BLOCK_ROWS * POSITION_ROW);
+  private count = 0;
+  private readonly inMemory: number[] = [];
+
+  constructor(
+    private readonly spill: SpillFile,
+    private readonly budgetBytes: number,
+  ) {}
+
+  /** Adds a record's position; returns its sequence number. */
+  add(file: number, record: number, line: number, byteOffset: number): number {
+    const row = (this.count % BLOCK_ROWS) * POSITION_ROW;
+    this.current[row] = file;
+    this.current[row + 1] = record;
+    this.current[row + 2] = line;
+    this.current[row + 3] = byteOffset;
+    const seq = this.count++;
+    if (this.count % BLOCK_ROWS === 0) {
+      this.inMemory.push(this.blocks.length);
+      this.blocks.push(this.current);
+      this.current = new Float64Array(BLOCK_ROWS * POSITION_ROW);
+      if (this.inMemory.length * this.current.byteLength > this.budgetBytes) {
+        const oldest = this.inMemory.shift()!;
+        const block = this.blocks[oldest] as Float64Array;
+        this.blocks[oldest] = this.spill.append(new Uint8Array(block.buffer));
+      }
+    }
+    return seq;
+  }
+
+  get(seq: number): RecordPosition {
+    const b = Math.floor(seq / BLOCK_ROWS);
+    const row = (seq % BLOCK_ROWS) * POSITION_ROW;
+    let values: Float64Array;
+    if (b === this.blocks.length) {
+      values = this.current.subarray(row, row + POSITION_ROW);
+    } else {
+      const block = this.blocks[b]!;
+      if (typeof block === 'number') {
+        values = new Float64Array(POSITION_ROW);
+        this.spill.read(new Uint8Array(values.buffer), block + row * 8);
+      } else {
+        values = block.subarray(row, row + POSITION_ROW);
+      }
+    }
+    return { file: values[0]!, record: values[1]!, line: values[2]!, byteOffset: values[3]! };
+  }
+}

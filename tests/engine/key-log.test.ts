@@ -1,0 +1,97 @@
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { fingerprint, holderBits, KEY_ROW, KeyLog, PositionLog, SpillFile } from '../../src/engine/key-log.js';
+import { createLinter } from '../../src/engine/index.js';
+import { parseJsonLine } from '../../src/input/jsonl.js';
+import { patched } from '../support/records.js';
+import { TEST_NOW } from '../support/lint.js';
+
+/** Adds keys (rule, key index, key, holder, record) to a log, as the batch session does. */
+function fill(log: KeyLog, keys: Array<[number, number, string, string | undefined, number]>): void {
+  const row = new Array<number>(KEY_ROW).fill(0);
+  for (const [rule, keyIndex, key, holder, seq] of keys) {
+    row[0] = rule;
+    row[1] = keyIndex;
+    fingerprint(key, row, 2);
+    row[5] = holder === undefined ? -1 : holderBits(holder);
+    row[6] = seq;
+    log.add(row, 0);
+  }
+}
+
+const KEYS: Array<[number, number, string, string | undefined, number]> = [
+  [0, 0, 'example.cn', 'owner A', 0],
+  [0, 1, 'example.com', 'owner A', 0],
+  [0, 0, 'example.cn', 'owner A', 1], // the same owner again: not a repeat
+  [0, 0, 'example.cn', 'owner B', 2], // another owner: a repeat of record 0
+  [1, 0, 'example.cn', undefined, 2], // same key, another rule: first seen
+  [1, 0, 'F-1', undefined, 3],
+  [1, 0, 'F-1', undefined, 4], // no holder: every repeat counts
+  [1, 0, 'F-1', undefined, 5],
+];
+
+describe('KeyLog', () => {
+  it('finds each later repeat of a key and the record that first had it', () => {
+    const spill = new SpillFile();
+    const log = new KeyLog(spill, 1 << 20);
+    fill(log, KEYS);
+    const repeats = log.repeats().sort((a, b) => a.later - b.later);
+    expect(repeats).toEqual([
+      { rule: 0, keyIndex: 0, later: 2, first: 0 },
+      { rule: 1, keyIndex: 0, later: 4, first: 3 },
+      { rule: 1, keyIndex: 0, later: 5, first: 3 },
+    ]);
+    expect(spill.bytesWritten).toBe(0);
+    spill.close();
+  });
+
+  it('finds the same repeats when every row goes through the temporary file, and removes the file', () => {
+    const spill = new SpillFile();
+    const log = new KeyLog(spill, 0);
+    const many: typeof KEYS = [];
+    for (let i = 0; i < 5000; i++) many.push([i % 2, 0, `key ${i % 1234}`, i % 3 === 0 ? undefined : `holder ${i % 7}`, i]);
+    fill(log, many);
+    const inMemory = new KeyLog(new SpillFile(), 1 << 30);
+    fill(inMemory, many);
+    expect(spill.bytesWritten).toBeGreaterThan(0);
+    const order = (r: { later: number; rule: number }) => r.later * 2 + r.rule;
+    expect(log.repeats().sort((a, b) => order(a) - order(b))).toEqual(inMemory.repeats().sort((a, b) => order(a) - order(b)));
+    const path = (spill as unknown as { dir: string }).dir;
+    expect(existsSync(path)).toBe(true);
+    spill.close();
+    expect(existsSync(path)).toBe(false);
+  });
+});
+
+describe('PositionLog', () => {
+  it('gives back every position, from memory or from the file', () => {
+    const spill = new SpillFile();
+    const positions = new PositionLog(spill, 0);
+    for (let i = 0; i < 20000; i++) expect(positions.add(i % 3, i, i + 1, i * 2200 + 5_000_000_000)).toBe(i);
+    expect(spill.bytesWritten).toBeGreaterThan(0);
+    for (const i of [0, 1, 8191, 8192, 12345, 19999]) {
+      expect(positions.get(i)).toEqual({ file: i % 3, record: i, line: i + 1, byteOffset: i * 2200 + 5_000_000_000 });
+    }
+    spill.close();
+  });
+});
+
+describe('BatchSession', () => {
+  it('reports a repeat on the record’s first line when its file has changed since it was read', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'beianlint-batch-'));
+    const file = join(dir, 'a.jsonl');
+    const record = JSON.stringify(patched('enterprise-approved', { set: { '/filingId': 'F-1' } }));
+    writeFileSync(file, `${record}\n${record}\n`);
+    const linter = createLinter({ config: false, now: TEST_NOW, rules: { 'batch-duplicate-filing-id': 'error' } });
+    const batch = linter.startBatch(dir);
+    batch.visit(Object.assign(parseJsonLine(record, 1, 0) as never, { byteOffset: 0 }), file);
+    batch.visit(Object.assign(parseJsonLine(record, 2, 1) as never, { byteOffset: record.length + 1 }), file);
+    rmSync(dirname(file), { recursive: true });
+    const messages = batch.finish().get(file)!.filter((m) => m.ruleId === 'batch-duplicate-filing-id');
+    expect(messages).toHaveLength(1);
+    expect(messages[0]).toMatchObject({ record: 1, line: 2, column: 1, path: '' });
+    expect(messages[0]!.message).toContain('a.jsonl');
+  });
+});
