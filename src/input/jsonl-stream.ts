@@ -85,9 +85,16 @@ export async function* readJsonlFile(filePath: string, options: JsonlStreamOptio
 
   for await (const chunk of stream as AsyncIterable<Buffer>) {
     let start = 0;
-    for (let i = 0; i < chunk.length; i++) {
+    // Line ends found with the native indexOf, each kept until passed: a JS loop over every byte cost
+    // as much as parsing. A lone CR also ends a line, so both are looked for.
+    let nextLf = chunk.indexOf(10);
+    let nextCr = chunk.indexOf(13);
+    for (;;) {
+      if (nextLf >= 0 && nextLf < start) nextLf = chunk.indexOf(10, start);
+      if (nextCr >= 0 && nextCr < start) nextCr = chunk.indexOf(13, start);
+      const i = nextLf < 0 ? nextCr : nextCr < 0 ? nextLf : Math.min(nextLf, nextCr);
+      if (i < 0) break;
       const b = chunk[i];
-      if (b !== 10 && b !== 13) continue;
       if (b === 10 && skipLf && i === start && pendingBytes === 0) {
         // The LF of a CRLF whose CR ended the previous chunk.
         skipLf = false;
@@ -99,11 +106,12 @@ export async function* readJsonlFile(filePath: string, options: JsonlStreamOptio
       const item = finishLine();
       if (item) yield item;
       skipLf = b === 13;
+      let end = i;
       if (b === 13 && chunk[i + 1] === 10) {
-        i++;
+        end = i + 1;
         skipLf = false;
       }
-      start = i + 1;
+      start = end + 1;
       lineStart = position + start;
     }
     if (start < chunk.length) {

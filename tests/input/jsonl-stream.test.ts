@@ -40,6 +40,21 @@ describe('streamed JSONL', () => {
     ]);
   });
 
+  it('splits a file of many chunks with every kind of line end as the in-memory reader does', async () => {
+    // A fixed pseudo-random mix of LF, CRLF, lone CR and blank lines, about 3 MiB, so that chunk
+    // boundaries fall between the CR and LF of a pair, right after a lone CR, and inside lines.
+    let seed = 7;
+    const next = () => (seed = (seed * 1103515245 + 12345) % 2147483648);
+    const ends = ['\n', '\r\n', '\r', '\n\n', '\r\r\n'];
+    let text = '';
+    for (let i = 0; text.length < 3 * (1 << 20); i++) {
+      text += JSON.stringify({ i, pad: 'x'.repeat(next() % 3000) }) + ends[next() % ends.length];
+    }
+    const items = await streamed(text, 4 << 20);
+    expect(items.length).toBeGreaterThan(1500);
+    expect(shape(items)).toEqual(shape(parseSource(text, 'jsonl')));
+  });
+
   it('spoils only the record with invalid UTF-8 or a NUL byte', async () => {
     const bytes = Buffer.concat([Buffer.from('{"a": 1}\n{"a": "'), Buffer.from([0xff, 0xfe]), Buffer.from('"}\n{"a":\u0000 1}\n{"a": 3}\n')]);
     expect(shape(await streamed(bytes))).toEqual([
