@@ -1,4 +1,4 @@
-import type { BatchKey, MessageData, Report, Severity } from '../checks/api.js';
+import type { BatchKey, CheckContext, MessageData, Report, Severity } from '../checks/api.js';
 import { formatOf, iterateSource, type SourceFormat, type SourceItem, type SourceRange, type SourceRecord, type SourceFault } from '../input/index.js';
 import { describeSchemaProblem, explainSchemaErrors } from '../schema/explain.js';
 import type { RuleSettingInput, RuleSeverity } from './config.js';
@@ -46,6 +46,12 @@ function resolveSetting(input: RuleSettingInput | undefined): { severity?: RuleS
   return typeof input === 'string' ? { severity: input } : input;
 }
 
+interface RecordRun {
+  active: ActiveRule;
+  check?: (ctx: CheckContext) => void;
+  context?: CheckContext & { record: unknown };
+}
+
 /**
  * Lints records against one rule set under one configuration. It holds no
  * per-file state, so one Linter serves a whole run (and the language server).
@@ -58,6 +64,14 @@ export class Linter {
   private readonly byId = new Map<string, ActiveRule>();
   /** The active batch rules; a key row names its rule by its place here. */
   private readonly batchRules: ActiveRule[] = [];
+  /**
+   * The active record and source rules, each with the one context object its
+   * check is handed for every record: a batch of a million records would
+   * otherwise allocate a context and a report closure per rule per record.
+   */
+  private readonly recordRuns: RecordRun[] = [];
+  /** The record being linted, for `report`. */
+  private readonly current: { record?: SourceRecord; active?: ActiveRule; filingId: string | null; out?: LintMessage[] } = { filingId: null };
 
   constructor(options: LinterOptions) {
     this.locale = options.locale ?? 'en';
@@ -82,7 +96,16 @@ export class Linter {
       const active: ActiveRule = { rule, severity, userSeverity: setting.severity !== undefined, options: opts, stage: STAGE_ORDER[rule.appliesFrom] ?? 0 };
       this.active.push(active);
       this.byId.set(rule.id, active);
-      if (rule.scope === 'batch' && rule.definition?.kind === 'batch') this.batchRules.push(active);
+      if (rule.scope === 'batch') {
+        if (rule.definition?.kind === 'batch') this.batchRules.push(active);
+      } else if (rule.scope === 'source' && rule.id !== 'duplicate-key') {
+        // parse-error is written from the input's faults (faultMessages), not per record.
+      } else if (rule.definition?.kind === 'record' && !rule.validate) {
+        const context = { record: undefined as unknown, options: opts, now: this.now, report: this.report };
+        this.recordRuns.push({ active, check: rule.definition.run, context });
+      } else {
+        this.recordRuns.push({ active });
+      }
     }
   }
 
@@ -161,34 +184,47 @@ export class Linter {
     const value = record.value;
     const rank = stageRank(isObject(value) ? value.stage : undefined);
     const filingId = isObject(value) && typeof value.filingId === 'string' ? value.filingId : null;
-    for (const active of this.active) {
-      if (active.stage > rank || active.rule.scope === 'batch') continue;
-      const emit = (report: Report) => out.push(this.message(active, record.index, filingId, report, record.locate(report.path, { key: report.locateKey ?? false })));
+    const current = this.current;
+    current.record = record;
+    current.filingId = filingId;
+    current.out = out;
+    for (const run of this.recordRuns) {
+      const { active } = run;
+      if (active.stage > rank) continue;
       const { rule } = active;
-      if (rule.scope === 'source') {
+      current.active = active;
+      try {
         if (rule.id === 'duplicate-key') {
           for (const d of record.duplicateKeys()) {
             out.push(this.message(active, record.index, filingId, { path: d.path, data: { key: d.path.slice(d.path.lastIndexOf('/') + 1), firstLine: d.firstLine } }, d.range));
           }
-        }
-        continue;
-      }
-      try {
-        if (rule.validate) {
+        } else if (rule.validate) {
           if (!rule.validate(value)) {
             for (const p of explainSchemaErrors(rule.validate.errors, value)) {
               const messageId = rule.messages[p.keyword] ? p.keyword : 'default';
-              emit({ path: p.path, messageId, data: p.data, locateKey: p.locateKey });
+              this.report({ path: p.path, messageId, data: p.data, locateKey: p.locateKey });
             }
           }
-        } else if (rule.definition?.kind === 'record') {
-          rule.definition.run({ record: value, options: active.options, now: this.now, report: emit });
+        } else if (run.context) {
+          run.context.record = value;
+          run.check!(run.context);
         }
       } catch (e) {
         out.push(this.internalError(active, record, filingId, e));
       }
     }
+    // Nothing of this record stays reachable from the linter once it is linted.
+    current.record = undefined;
+    current.out = undefined;
+    for (const run of this.recordRuns) if (run.context) run.context.record = undefined;
   }
+
+  /** A report of the rule now running on the current record, as a positioned message. */
+  private readonly report = (report: Report): void => {
+    const { record, active, filingId, out } = this.current;
+    if (!record || !active || !out) throw new Error('a check reported outside its run');
+    out.push(this.message(active, record.index, filingId, report, record.locate(report.path, { key: report.locateKey ?? false })));
+  };
 
   message(active: ActiveRule, recordIndex: number, filingId: string | null, report: Report, range: SourceRange): LintMessage {
     const { rule } = active;
