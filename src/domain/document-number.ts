@@ -151,12 +151,27 @@ export function checkDocumentNumber(
   if (!isDocumentType(type) || typeof number !== 'string' || number.length > 64 || typeof citizenship !== 'string') {
     return checkUncached(type, number, now, options);
   }
-  // Three rules check each document number of a record; the verdict is worked out once.
-  const key = `${type}\u0000${number.length}\u0000${number}\u0000${now.getTime()}\u0000${citizenship}`;
-  return recentVerdicts.get(key, () => checkUncached(type, number, now, options));
+  // Three rules check each document number of a record; the verdict is worked out once. Tables by
+  // type and citizenship, keyed by the number alone: no key string is built per call.
+  const time = now.getTime();
+  if (time !== verdictsAt && !(Number.isNaN(time) && Number.isNaN(verdictsAt))) {
+    recentVerdicts.clear();
+    verdictsAt = time;
+  }
+  let byCitizenship = recentVerdicts.get(type);
+  if (!byCitizenship) recentVerdicts.set(type, (byCitizenship = new Map()));
+  let table = byCitizenship.get(citizenship);
+  if (!table) {
+    // Citizenship is free text in a record: the tables stay few whatever a batch holds.
+    if (byCitizenship.size >= 32) byCitizenship.clear();
+    byCitizenship.set(citizenship, (table = new RecentResults(128)));
+  }
+  return table.get(number, () => checkUncached(type, number, now, options));
 }
 
-const recentVerdicts = new RecentResults<DocumentNumberVerdict>();
+/** Remembered verdicts for one "today" (`verdictsAt`), by type, then citizenship, then number. */
+const recentVerdicts = new Map<string, Map<string, RecentResults<DocumentNumberVerdict>>>();
+let verdictsAt = Number.NaN;
 
 function checkUncached(type: string, number: string, now: Date, options: DocumentNumberOptions): DocumentNumberVerdict {
   if (!isDocumentType(type)) return { ok: false, problem: 'unknown-type', type: asString(type) };

@@ -81,23 +81,45 @@ function daysInMonth(year: number, month: number): number {
   return [4, 6, 9, 11].includes(month) ? 30 : 31;
 }
 
-/** Day number (days since 1970-01-01) of a proleptic Gregorian date; valid for years 1–9999. */
+// Day numbers and calendar dates convert by integer arithmetic on the
+// proleptic Gregorian calendar (the 400-year cycle of 146,097 days, counted
+// from 1 March so that a leap day ends its year): every date rule converts
+// several dates of every record, and a Date object per conversion was a
+// visible share of a batch's time.
+
+/** Day number (days since 1970-01-01) of a proleptic Gregorian date; days past the month's end run on. */
 function dayNumber(year: number, month: number, day: number): number {
-  const d = new Date(0);
-  d.setUTCFullYear(year, month - 1, day);
-  return Math.floor(d.getTime() / DAY_MS);
+  const y = month <= 2 ? year - 1 : year;
+  const era = Math.floor(y / 400);
+  const yearOfEra = y - era * 400;
+  const monthFromMarch = (month + 9) % 12;
+  const dayOfYear = Math.floor((153 * monthFromMarch + 2) / 5) + day - 1;
+  const dayOfEra = yearOfEra * 365 + Math.floor(yearOfEra / 4) - Math.floor(yearOfEra / 100) + dayOfYear;
+  return era * 146097 + dayOfEra - 719468;
 }
 
+/** The calendar date of a day number: [year, month, day]. */
+function civilDate(n: number): [number, number, number] {
+  const z = n + 719468;
+  const era = Math.floor(z / 146097);
+  const dayOfEra = z - era * 146097;
+  const yearOfEra = Math.floor((dayOfEra - Math.floor(dayOfEra / 1460) + Math.floor(dayOfEra / 36524) - Math.floor(dayOfEra / 146096)) / 365);
+  const dayOfYear = dayOfEra - (365 * yearOfEra + Math.floor(yearOfEra / 4) - Math.floor(yearOfEra / 100));
+  const monthFromMarch = Math.floor((5 * dayOfYear + 2) / 153);
+  const day = dayOfYear - Math.floor((153 * monthFromMarch + 2) / 5) + 1;
+  const month = monthFromMarch < 10 ? monthFromMarch + 3 : monthFromMarch - 9;
+  return [yearOfEra + era * 400 + (month <= 2 ? 1 : 0), month, day];
+}
+
+const TWO_DIGITS = Array.from({ length: 32 }, (_, i) => String(i).padStart(2, '0'));
+
 function formatDay(n: number): BeijingDate {
-  const d = new Date(n * DAY_MS);
-  const y = d.getUTCFullYear();
-  const m = d.getUTCMonth() + 1;
-  const day = d.getUTCDate();
-  return `${String(y).padStart(4, '0')}-${String(m).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
+  const [y, m, d] = civilDate(n);
+  return `${y >= 1000 ? y : String(y).padStart(4, '0')}-${TWO_DIGITS[m]}-${TWO_DIGITS[d]}`;
 }
 
 function yearOfDay(n: number): number {
-  return new Date(n * DAY_MS).getUTCFullYear();
+  return civilDate(n)[0];
 }
 
 function inYearRange(n: number): boolean {
@@ -169,8 +191,7 @@ function beijingDay(input: DateInput): number | undefined {
   }
   const p = parseFilingDate(input);
   if (!p.ok) return undefined;
-  const [y, m, d] = p.beijingDate.split('-').map(Number) as [number, number, number];
-  return dayNumber(y, m, d);
+  return Math.floor((p.instant.getTime() + BEIJING_OFFSET_MS) / DAY_MS);
 }
 
 // ---------------------------------------------------------------------------
@@ -317,7 +338,7 @@ export function addCalendarMonths(date: DateInput, months: number): AddMonthsRes
   if (!Number.isSafeInteger(months) || Math.abs(months) > 12 * 10_000) return { ok: false, problem: 'invalid-count' };
   const n = beijingDay(date);
   if (n === undefined) return { ok: false, problem: 'syntax' };
-  const [y, m, d] = formatDay(n).split('-').map(Number) as [number, number, number];
+  const [y, m, d] = civilDate(n);
   const index = y * 12 + (m - 1) + months;
   const year = Math.floor(index / 12);
   const month = (index % 12) + 1;

@@ -73,6 +73,41 @@ describe('parseFilingDate', () => {
   });
 });
 
+describe('date arithmetic across the whole range of years', () => {
+  // Day numbers are computed by integer arithmetic; Date's own UTC calendar is the reference.
+  const ref = (ms: number) => new Date(ms).toISOString().slice(0, 10);
+  const dayMs = 86_400_000;
+
+  it('parses every 997th day from 0001-01-01 to 9999-12-31 to the instant and Beijing date Date gives', () => {
+    const start = new Date(0);
+    start.setUTCFullYear(1, 0, 1);
+    const end = new Date(0);
+    end.setUTCFullYear(9999, 11, 31);
+    let checked = 0;
+    for (let ms = start.getTime(); ms <= end.getTime(); ms += 997 * dayMs) {
+      const text = ref(ms);
+      const parsed = parseFilingDate(text);
+      expect(parsed).toMatchObject({ ok: true, beijingDate: text });
+      if (parsed.ok) expect(parsed.instant.getTime()).toBe(ms - 8 * 3_600_000);
+      checked++;
+    }
+    expect(checked).toBeGreaterThan(3600);
+  });
+
+  it('adds calendar months across leap years and centuries as Date does, clamped to the month end', () => {
+    for (const [from, months, to] of [
+      ['2024-02-29', 12, '2025-02-28'],
+      ['2024-02-29', 48, '2028-02-29'],
+      ['1900-01-31', 1, '1900-02-28'],
+      ['2000-01-31', 1, '2000-02-29'],
+      ['0001-01-01', 12 * 9998 + 11, '9999-12-01'],
+      ['2026-03-31', -1, '2026-02-28'],
+    ] as const) {
+      expect(addCalendarMonths(from, months)).toEqual({ ok: true, date: to });
+    }
+  });
+});
+
 describe('calendarCoverage', () => {
   it('covers the years the package announces, derived from its data', () => {
     const { firstYear, lastYear } = calendarCoverage();
