@@ -3,7 +3,11 @@ import { nameKey } from '../../domain/names.js';
 import { sensitive, type BatchCheck, type BatchKey } from '../api.js';
 import { textAt } from '../access.js';
 
-const SUBJECTS = ['/owner', '/principal'] as const;
+// Written out: these are read for every record of a batch.
+const SUBJECTS = [
+  { number: '/owner/document/number', name: '/owner/name' },
+  { number: '/principal/document/number', name: '/principal/name' },
+] as const;
 
 /**
  * batch-identity-conflict: one identity document belongs to one holder. The
@@ -13,10 +17,9 @@ const SUBJECTS = ['/owner', '/principal'] as const;
 export const identityConflict: BatchCheck = {
   keys(record) {
     const keys: BatchKey[] = [];
-    for (const subject of SUBJECTS) {
-      const path = `${subject}/document/number`;
+    for (const { number: path, name: namePath } of SUBJECTS) {
       const number = textAt(record, path);
-      const name = textAt(record, `${subject}/name`);
+      const name = textAt(record, namePath);
       if (!number || !name) continue;
       keys.push({
         key: documentNumberKey(number),

@@ -6,18 +6,18 @@
 import { sameName } from '../../domain/names.js';
 import type { RecordCheck } from '../api.js';
 import { textAt } from '../access.js';
-import { SUBJECTS, SUBJECT_ZH, documentOf } from './shared.js';
+import { SUBJECTS, SUBJECT_POINTERS, SUBJECT_ZH, documentOf } from './shared.js';
 
 export const documentHolderMessageIds = ['default'] as const;
 
 export const documentHolder: RecordCheck = (ctx) => {
   for (const subject of SUBJECTS) {
     const doc = documentOf(ctx.record, subject);
-    const name = textAt(ctx.record, `${doc.base}/name`);
+    const name = textAt(ctx.record, SUBJECT_POINTERS[subject].name);
     if (doc.holder === undefined || name === undefined) continue;
     if (sameName(doc.holder, name)) continue;
     ctx.report({
-      path: `${doc.base}/document/holder`,
+      path: SUBJECT_POINTERS[subject].holder,
       data: { subject, subjectZh: SUBJECT_ZH[subject], holder: doc.holder, name },
     });
   }
