@@ -186,6 +186,39 @@ const recentAddresses = new RecentResults<IpResult>();
 
 function checkUncached(input: string): IpResult {
   const s = input.trim();
+  return checkPlainV4(s) ?? checkWithLibrary(s);
+}
+
+// Almost every filed address is a plain dotted quad. ipaddr.js validates it
+// twice and matches each range by objects; for this one form the same ranges
+// (parsed by ipaddr.js from the table above) are matched as 32-bit integers.
+// Anything else — and any octet over 255 — takes the full path below.
+const PLAIN_V4 = /^(0|[1-9][0-9]{0,2})\.(0|[1-9][0-9]{0,2})\.(0|[1-9][0-9]{0,2})\.(0|[1-9][0-9]{0,2})$/;
+
+let v4Masks: Array<[IpRangeName, number, number]> | undefined;
+
+function checkPlainV4(s: string): IpResult | undefined {
+  const m = PLAIN_V4.exec(s);
+  if (!m) return undefined;
+  const a = Number(m[1]);
+  const b = Number(m[2]);
+  const c = Number(m[3]);
+  const d = Number(m[4]);
+  if (a > 255 || b > 255 || c > 255 || d > 255) return undefined;
+  const value = ((a << 24) | (b << 16) | (c << 8) | d) >>> 0;
+  v4Masks ??= rangeTables().v4.map(([name, [network, prefix]]) => {
+    const mask = prefix === 0 ? 0 : (0xffffffff << (32 - prefix)) >>> 0;
+    const [w, x, y, z] = network.toByteArray() as [number, number, number, number];
+    return [name, (((w << 24) | (x << 16) | (y << 8) | z) & mask) >>> 0, mask];
+  });
+  for (const [range, network, mask] of v4Masks) {
+    if (((value & mask) >>> 0) === network) return { ok: false, problem: 'not-public', version: 4, address: s, range };
+  }
+  return { ok: true, version: 4, address: s };
+}
+
+/** The verdict by ipaddr.js alone, for any form of address (exported for the test that holds the fast path to it). */
+export function checkWithLibrary(s: string): IpResult {
   if (s === '') return syntax('empty');
   if (!/^[\x21-\x7e]+$/.test(s)) return syntax('format');
 

@@ -1,6 +1,6 @@
 import { describe, it, expect } from 'vitest';
 import ipaddr from 'ipaddr.js';
-import { checkIpAddress } from '../../src/domain/ip.js';
+import { checkIpAddress, checkWithLibrary } from '../../src/domain/ip.js';
 
 describe('checkIpAddress', () => {
   it.each([
@@ -138,5 +138,22 @@ describe('checkIpAddress', () => {
       }
     }
     expect(accepted).toBeGreaterThan(1000);
+  });
+});
+
+describe('the dotted-quad fast path', () => {
+  it('gives ipaddr.js’s own verdict for every sampled IPv4 address, edges of every special range included', () => {
+    let seed = 11;
+    const next = () => (seed = (seed * 1103515245 + 12345) % 2147483648);
+    const samples: string[] = ['0.0.0.0', '255.255.255.255', '1.1.1.1', '256.1.1.1', '1.2.3.04', '01.2.3.4', '1.2.3', '999.0.0.1'];
+    // Each /8 at its first, last and a middle address, and around the bounds of the smaller special blocks.
+    for (let a = 0; a < 256; a++) samples.push(`${a}.0.0.0`, `${a}.255.255.255`, `${a}.${next() % 256}.${next() % 256}.${next() % 256}`);
+    for (const [a, b, c] of [[100, 63, 255], [100, 64, 0], [100, 127, 255], [100, 128, 0], [172, 15, 255], [172, 16, 0], [172, 31, 255], [172, 32, 0],
+      [192, 0, 0], [192, 0, 1], [192, 0, 2], [192, 0, 3], [192, 31, 196], [192, 52, 193], [192, 88, 99], [192, 167, 255], [192, 168, 0],
+      [192, 175, 48], [198, 17, 255], [198, 18, 0], [198, 19, 255], [198, 20, 0], [198, 51, 100], [203, 0, 113], [169, 254, 0]]) {
+      samples.push(`${a}.${b}.${c}.0`, `${a}.${b}.${c}.255`, `${a}.${b}.${c}.${next() % 256}`);
+    }
+    for (let i = 0; i < 5000; i++) samples.push(`${next() % 256}.${next() % 256}.${next() % 256}.${next() % 256}`);
+    for (const ip of samples) expect([ip, checkIpAddress(ip)]).toEqual([ip, checkWithLibrary(ip)]);
   });
 });
