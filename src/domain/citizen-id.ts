@@ -188,8 +188,16 @@ function birthDateOf(yyyymmdd: string): string | undefined {
 function beijingToday(now: Date): string | undefined {
   const t = now instanceof Date ? now.getTime() : Number.NaN;
   if (!Number.isFinite(t)) return undefined;
-  return new Date(t + 8 * 3600_000).toISOString().slice(0, 10);
+  // A run checks every number against the same "now": the day is worked out once for it.
+  if (t !== todayAt) {
+    todayAt = t;
+    today = new Date(t + 8 * 3600_000).toISOString().slice(0, 10);
+  }
+  return today;
 }
+
+let todayAt = Number.NaN;
+let today = '';
 
 // ---------------------------------------------------------------------------
 // Verdicts

@@ -59,8 +59,12 @@ function utf8Length(s: string): number {
   return Buffer.byteLength(s, 'utf8');
 }
 
+/** A local part of ASCII atext and dots only: the common case, settled by one test. */
+const ASCII_LOCAL = /^[A-Za-z0-9!#$%&'*+\-/=?^_`{|}~.]+$/;
+
 function localPartValid(local: string): boolean {
   if (local === '' || local.startsWith('.') || local.endsWith('.') || local.includes('..')) return false;
+  if (ASCII_LOCAL.test(local)) return true;
   for (const ch of local) {
     if (ch === '.' || ATEXT.test(ch)) continue;
     if (!UTF8_ATEXT.test(ch)) return false;
@@ -82,7 +86,8 @@ export function checkEmail(input: string): EmailResult {
   if (local.includes('@')) return syntax(local.startsWith('"') ? 'local-part' : 'at-sign');
   if (domain.startsWith('[')) return syntax('domain-literal');
   // RFC 6532 expects NFC; a decomposed local part would not match the mailbox.
-  if (!localPartValid(local) || local !== local.normalize('NFC')) return syntax('local-part');
+  const ascii = ASCII_LOCAL.test(local);
+  if (!localPartValid(local) || (!ascii && local !== local.normalize('NFC'))) return syntax('local-part');
   if (utf8Length(local) > MAX_LOCAL) return syntax('local-too-long');
 
   // A trailing root dot is no part of a mail domain (RFC 5321 §2.3.5).
@@ -97,6 +102,6 @@ export function checkEmail(input: string): EmailResult {
     local,
     domainAscii: d.ascii,
     domainUnicode: d.unicode,
-    smtputf8: /[^\x00-\x7f]/.test(local),
+    smtputf8: !ascii && /[^\x00-\x7f]/.test(local),
   };
 }

@@ -23,6 +23,8 @@
  * so 张 三 = 张三 but John Smith ≠ JohnSmith.
  */
 
+import { RecentResults } from './recent.js';
+
 const FORMAT_CHARS = /\p{Cf}/gu;
 const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
 const OPEN_BRACKETS = /[\[\u3010\u3014\u3016]/g;
@@ -54,6 +56,14 @@ function spaced(c: string | undefined): boolean {
 
 /** The comparison key of a name (see the module comment). */
 export function nameKey(s: string): string {
+  if (typeof s !== 'string' || s.length > 256) return computeNameKey(s);
+  // Several rules compare the owner's and the principal's names in each record: each key is made once.
+  return recentKeys.get(s, () => computeNameKey(s));
+}
+
+const recentKeys = new RecentResults<string>();
+
+function computeNameKey(s: string): string {
   // normalizeName leaves single spaces between non-space characters.
   const chars = Array.from(normalizeName(s).toLowerCase());
   let out = '';

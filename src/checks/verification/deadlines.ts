@@ -58,11 +58,11 @@ export const calendarMonthDeadlineOptions = {
 
 const DAY_MS = 86_400_000;
 
-function dayIndex(beijingDate: string): number {
-  const [y, m, d] = beijingDate.split('-').map(Number) as [number, number, number];
-  const t = new Date(0);
-  t.setUTCFullYear(y, m - 1, d);
-  return Math.floor(t.getTime() / DAY_MS);
+const BEIJING_OFFSET_MS = 8 * 3_600_000;
+
+/** The Beijing calendar day of a date, as a day number (the day `beijingDate` names). */
+function dayIndex(date: RecordDate): number {
+  return Math.floor((date.instant.getTime() + BEIJING_OFFSET_MS) / DAY_MS);
 }
 
 /** Reports a late end, or a warning when the calendar does not cover a day the deadline needs. */
@@ -104,7 +104,7 @@ export const workingDayDeadline: RecordCheck<WorkingDayDeadlineOptions> = (ctx) 
   if (!start || !end) return;
   // n working days after a day span at least n calendar days, so an end no
   // later than that is within whatever the calendar says.
-  if (dayIndex(end.beijingDate) - dayIndex(start.beijingDate) <= days) return;
+  if (dayIndex(end) - dayIndex(start) <= days) return;
   reportOutcome(ctx, withinWorkingDays(start.text, end.text, days), start, end, 'default', { days });
 };
 
