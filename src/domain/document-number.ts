@@ -164,7 +164,7 @@ export function checkDocumentNumber(
   if (!table) {
     // Citizenship is free text in a record: the tables stay few whatever a batch holds.
     if (byCitizenship.size >= 32) byCitizenship.clear();
-    byCitizenship.set(citizenship, (table = new RecentResults(128)));
+    byCitizenship.set(citizenship, (table = new RecentResults()));
   }
   return table.get(number, () => checkUncached(type, number, now, options));
 }

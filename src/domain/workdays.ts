@@ -142,7 +142,7 @@ export function parseFilingDate(s: string): ParsedDate {
 }
 
 // Several rules read the same few dates of each record: each is parsed once.
-const recentDates = new RecentResults<ParsedDate>(256);
+const recentDates = new RecentResults<ParsedDate>();
 
 function parseDateUncached(s: string): ParsedDate {
   const m = ISO.exec(s.trim());

@@ -13,13 +13,17 @@ describe('RecentResults', () => {
     expect(calls).toBe(1);
   });
 
-  it('forgets everything when full, so it never grows past its limit', () => {
+  it('keeps at most two tables of its limit, and keeps a key that is asked for again', () => {
     const recent = new RecentResults<number>(2);
     let calls = 0;
-    recent.get('a', () => ++calls);
-    recent.get('b', () => ++calls);
-    recent.get('c', () => ++calls); // full: a and b are forgotten
-    expect(recent.get('a', () => ++calls)).toBe(4);
+    recent.get('a', () => ++calls); // newer: a
+    recent.get('b', () => ++calls); // newer: a b
+    recent.get('c', () => ++calls); // older: a b, newer: c
+    expect(recent.get('a', () => ++calls)).toBe(1); // found in the older table, moved to the newer: c a
+    recent.get('d', () => ++calls); // older: c a, newer: d — b is gone
+    expect(recent.get('b', () => ++calls)).toBe(5);
+    expect(recent.get('a', () => ++calls)).toBe(1);
+    expect(calls).toBe(5);
   });
 
   it('hands out frozen results, so one caller cannot change another caller’s answer', () => {
