@@ -1,7 +1,33 @@
-import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { once } from 'node:events';
+import { createWriteStream } from 'node:fs';
+import { mkdir, readFile } from 'node:fs/promises';
+import type { ChunkedFormatter } from '../formatters/index.js';
 import { dirname, resolve } from 'node:path';
 import { HELP, parseCliArgs, UsageError, type CliOptions } from './args.js';
 import { ProgressLine } from './progress.js';
+
+/** Writes the pieces in order, waiting whenever the stream asks to; ends the stream when it is ours. */
+async function writeAll(stream: NodeJS.WritableStream, pieces: Iterable<string>, end: boolean): Promise<void> {
+  let failure: Error | undefined;
+  const onError = (e: Error) => {
+    failure = e;
+  };
+  stream.on('error', onError);
+  try {
+    for (const piece of pieces) {
+      if (failure) throw failure;
+      // once() rejects on 'error' as well.
+      if (!stream.write(piece)) await once(stream, 'drain');
+    }
+    if (end) {
+      stream.end();
+      await once(stream, 'finish');
+    }
+    if (failure) throw failure;
+  } finally {
+    stream.off('error', onError);
+  }
+}
 
 async function readStdin(): Promise<string> {
   const chunks: Buffer[] = [];
@@ -74,13 +100,20 @@ export async function main(argv: readonly string[], io = { stdout: process.stdou
     const warnings = results.reduce((n, r) => n + r.warningCount, 0);
     const toFile = options.outputFile !== undefined;
     const color = options.color ?? (!toFile && Boolean((io.stdout as NodeJS.WriteStream).isTTY));
-    const output = formatter(results, { cwd, color, locale: linter.locale, rules: linter.ruleInfo(), version: await version() });
+    const context = { cwd, color, locale: linter.locale, rules: linter.ruleInfo(), version: await version() };
+    // A chunked formatter's pieces are written as they come: a report is never one string in memory.
+    const output: Iterable<string> = 'chunks' in formatter ? (formatter as ChunkedFormatter).chunks(results, context) : [formatter(results, context)];
     if (toFile) {
       const target = resolve(cwd, options.outputFile!);
-      await mkdir(dirname(target), { recursive: true });
-      await writeFile(target, output);
+      try {
+        await mkdir(dirname(target), { recursive: true });
+        await writeAll(createWriteStream(target), output, true);
+      } catch (e) {
+        const code = (e as NodeJS.ErrnoException).code;
+        throw new UsageError(`cannot write the report to ${options.outputFile}: ${code ?? (e as Error).message}`);
+      }
     } else {
-      io.stdout.write(output);
+      await writeAll(io.stdout, output, false);
     }
     const tooManyWarnings = options.maxWarnings >= 0 && warnings > options.maxWarnings;
     if (tooManyWarnings && errors === 0) {

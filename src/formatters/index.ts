@@ -8,6 +8,6 @@ import { stylish } from './stylish.js';
 import { summary } from './summary.js';
 import type { Formatter } from './types.js';
 
-export type { Formatter, FormatterContext, RuleInfo } from './types.js';
+export type { ChunkedFormatter, Formatter, FormatterContext, RuleInfo } from './types.js';
 
 export const FORMATTERS: Readonly<Record<string, Formatter>> = { stylish, compact, json, sarif, junit, github, summary, html };

@@ -1,29 +1,54 @@
 import { displayPath } from './paths.js';
-import type { Formatter } from './types.js';
+import type { ChunkedFormatter, FormatterContext } from './types.js';
+import type { LintResult } from '../engine/types.js';
+
+/** Messages per written piece: large enough to write efficiently, small enough that no piece is big. */
+const MESSAGES_PER_CHUNK = 2000;
 
 /**
  * The data contract's output: one array, one element per file, paths relative
  * to the working directory with forward slashes so scripts read them the same
  * on every platform.
+ *
+ * Written in pieces: a national batch has hundreds of thousands of messages,
+ * and one JSON string of them (with the copy written out) doubled the memory
+ * of the whole run. The pieces join to exactly JSON.stringify of the array.
  */
-export const json: Formatter = (results, { cwd }) => {
-  const shaped = results.map((r) => ({
-    filePath: displayPath(r.filePath, cwd),
-    errorCount: r.errorCount,
-    warningCount: r.warningCount,
-    infoCount: r.infoCount,
-    messages: r.messages.map((m) => ({
-      ruleId: m.ruleId,
-      severity: m.severity,
-      message: m.message,
-      record: m.record,
-      filingId: m.filingId,
-      path: m.path,
-      line: m.line,
-      column: m.column,
-      endLine: m.endLine,
-      endColumn: m.endColumn,
-    })),
-  }));
-  return JSON.stringify(shaped) + '\n';
-};
+function* jsonChunks(results: readonly LintResult[], { cwd }: FormatterContext): Iterable<string> {
+  yield '[';
+  for (let f = 0; f < results.length; f++) {
+    const r = results[f]!;
+    const head = JSON.stringify({
+      filePath: displayPath(r.filePath, cwd),
+      errorCount: r.errorCount,
+      warningCount: r.warningCount,
+      infoCount: r.infoCount,
+      messages: [],
+    });
+    // The object ends `"messages":[]}`: open the array, write the messages, close both.
+    yield `${f > 0 ? ',' : ''}${head.slice(0, -2)}`;
+    for (let i = 0; i < r.messages.length; i += MESSAGES_PER_CHUNK) {
+      const part = r.messages.slice(i, i + MESSAGES_PER_CHUNK).map((m) =>
+        JSON.stringify({
+          ruleId: m.ruleId,
+          severity: m.severity,
+          message: m.message,
+          record: m.record,
+          filingId: m.filingId,
+          path: m.path,
+          line: m.line,
+          column: m.column,
+          endLine: m.endLine,
+          endColumn: m.endColumn,
+        }),
+      );
+      yield `${i > 0 ? ',' : ''}${part.join(',')}`;
+    }
+    yield ']}';
+  }
+  yield ']\n';
+}
+
+export const json: ChunkedFormatter = Object.assign((results: readonly LintResult[], context: FormatterContext) => [...jsonChunks(results, context)].join(''), {
+  chunks: jsonChunks,
+});

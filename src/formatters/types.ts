@@ -20,3 +20,8 @@ export interface FormatterContext {
 
 /** Turns a run's results into the text written to stdout or --output-file. */
 export type Formatter = (results: readonly LintResult[], context: FormatterContext) => string;
+
+/** A formatter that can also hand its text over in pieces, so a large report is never one string. */
+export type ChunkedFormatter = Formatter & {
+  chunks(results: readonly LintResult[], context: FormatterContext): Iterable<string>;
+};

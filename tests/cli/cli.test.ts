@@ -121,6 +121,14 @@ describe('beianlint CLI', () => {
     expect(JSON.parse(readFileSync(join(dir, 'reports/out.json'), 'utf8'))[0].filePath).toBe('individual-draft.json');
   });
 
+  it('exits 2 with the reason when the report cannot be written', () => {
+    const dir = workdir();
+    mkdirSync(join(dir, 'reports'));
+    const r = run(['--format', 'json', '-o', 'reports', 'individual-draft.json'], { cwd: dir });
+    expect(r.status).toBe(2);
+    expect(r.stderr).toBe('beianlint: cannot write the report to reports: EISDIR\n');
+  });
+
   it('exits 2 with file:line for an invalid rule file in a configured rule directory, and lints nothing', () => {
     const dir = workdir();
     mkdirSync(join(dir, 'my-rules'));

@@ -150,6 +150,29 @@ describe('json', () => {
   });
 });
 
+describe('json in pieces', () => {
+  it('joins to exactly JSON.stringify of the contract array, across piece boundaries and empty files', () => {
+    const base = RESULTS[0]!.messages[0]!;
+    const many = Array.from({ length: 4_500 }, (_, i) => ({ ...base, line: i + 1, record: i, message: `problem "${i}" 问题` }));
+    const results = [{ ...RESULTS[0]!, messages: many }, RESULTS[1]!, { ...RESULTS[0]!, messages: many.slice(0, 2_000) }];
+    const expected = JSON.stringify(
+      results.map((r) => ({
+        filePath: r.filePath.slice(cwd.length + 1),
+        errorCount: r.errorCount,
+        warningCount: r.warningCount,
+        infoCount: r.infoCount,
+        messages: r.messages.map(({ ruleId, severity, message, record, filingId, path, line, column, endLine, endColumn }) => ({ ruleId, severity, message, record, filingId, path, line, column, endLine, endColumn })),
+      })),
+    );
+    const json = FORMATTERS.json as typeof FORMATTERS.json & { chunks: (r: LintResult[], c: typeof CONTEXT) => Iterable<string> };
+    const pieces = [...json.chunks(results, { ...CONTEXT, cwd })];
+    expect(pieces.length).toBeGreaterThan(6);
+    expect(pieces.join('')).toBe(`${expected}\n`);
+    expect(json(results, { ...CONTEXT, cwd })).toBe(`${expected}\n`);
+    expect(json([], CONTEXT)).toBe('[]\n');
+  });
+});
+
 describe('a file with very many problems', () => {
   it('formats in every format without exceeding the call-argument limit', () => {
     const base = RESULTS[0]!.messages[0]!;
