@@ -32,8 +32,7 @@
  *                      nobody can register.
  */
 import { domainToASCII, domainToUnicode } from 'node:url';
-import ipaddr from 'ipaddr.js';
-import { parse as parseHost } from 'tldts';
+import { ipaddr, tldts } from './libraries.js';
 import { RecentResults } from './recent.js';
 
 export type DomainSyntaxReason =
@@ -132,7 +131,7 @@ const IP_CHARACTERS = /^[0-9a-fA-FxX.:%]+$/;
 
 function looksLikeIp(s: string): string | undefined {
   const bare = s.startsWith('[') && s.endsWith(']') ? s.slice(1, -1) : s;
-  if (IP_CHARACTERS.test(bare) && ipaddr.isValid(bare)) return bare;
+  if (IP_CHARACTERS.test(bare) && ipaddr().isValid(bare)) return bare;
   return undefined;
 }
 
@@ -175,7 +174,7 @@ function checkUncached(input: string): DomainResult {
     return syntax('idna');
   }
   // The WHATWG host parser turns numeric forms (`１.２.３.４`, `0x7f.1`) into IPv4.
-  if (/^[0-9.]+$/.test(ascii) && ipaddr.IPv4.isValidFourPartDecimal(ascii)) return { ok: false, problem: 'ip-address', address: ascii };
+  if (/^[0-9.]+$/.test(ascii) && ipaddr().IPv4.isValidFourPartDecimal(ascii)) return { ok: false, problem: 'ip-address', address: ascii };
   ascii = ascii.toLowerCase();
 
   const problem = nameProblem(ascii);
@@ -184,7 +183,7 @@ function checkUncached(input: string): DomainResult {
   const uProblem = unicodeLabelProblem(unicode);
   if (uProblem) return syntax(uProblem);
 
-  const icann = parseHost(ascii, { allowPrivateDomains: false, extractHostname: false, validateHostname: false });
+  const icann = tldts().parse(ascii, { allowPrivateDomains: false, extractHostname: false, validateHostname: false });
   const suffix = icann.publicSuffix ?? '';
   const tld = ascii.slice(ascii.lastIndexOf('.') + 1);
   // .onion (RFC 7686) and .arpa (RFC 3172) are in the ICANN section but have no
@@ -204,7 +203,7 @@ function checkUncached(input: string): DomainResult {
     isSubdomain: ascii !== registrable,
     trailingDot,
   };
-  const withPrivate = parseHost(ascii, { allowPrivateDomains: true, extractHostname: false, validateHostname: false });
+  const withPrivate = tldts().parse(ascii, { allowPrivateDomains: true, extractHostname: false, validateHostname: false });
   if (withPrivate.isPrivate === true && withPrivate.publicSuffix) result.privateSuffix = withPrivate.publicSuffix;
   return result;
 }

@@ -16,7 +16,8 @@
  * `reserved` (documentation, benchmarking, IETF protocol assignments) after the
  * IANA special-purpose address registries (RFC 6890), so the message is exact.
  */
-import ipaddr from 'ipaddr.js';
+import type ipaddrTypes from 'ipaddr.js';
+import { ipaddr } from './libraries.js';
 import { RecentResults } from './recent.js';
 
 export type IpRangeName =
@@ -67,7 +68,7 @@ export type IpResult =
       embeddedIpv4?: string;
     };
 
-type Cidr = [ipaddr.IPv4 | ipaddr.IPv6, number];
+type Cidr = [ipaddrTypes.IPv4 | ipaddrTypes.IPv6, number];
 type RangeTable = Array<[IpRangeName, Cidr]>;
 
 /**
@@ -128,19 +129,19 @@ let tables: { v4: RangeTable; v6: RangeTable; globalUnicast: Cidr; mapped: Cidr 
 function rangeTables() {
   if (tables === undefined) {
     const build = (rows: Array<[IpRangeName, string]>): RangeTable =>
-      rows.map(([name, cidr]) => [name, ipaddr.parseCIDR(cidr) as Cidr]);
+      rows.map(([name, cidr]) => [name, ipaddr().parseCIDR(cidr) as Cidr]);
     tables = {
       v4: build(V4_RANGES),
       v6: build(V6_RANGES),
       // RFC 4291 §2.4: everything outside 2000::/3 not listed above is unassigned by IANA.
-      globalUnicast: ipaddr.parseCIDR('2000::/3') as Cidr,
-      mapped: ipaddr.parseCIDR('::ffff:0:0/96') as Cidr,
+      globalUnicast: ipaddr().parseCIDR('2000::/3') as Cidr,
+      mapped: ipaddr().parseCIDR('::ffff:0:0/96') as Cidr,
     };
   }
   return tables;
 }
 
-function rangeOf(addr: ipaddr.IPv4 | ipaddr.IPv6, table: RangeTable): IpRangeName | undefined {
+function rangeOf(addr: ipaddrTypes.IPv4 | ipaddrTypes.IPv6, table: RangeTable): IpRangeName | undefined {
   for (const [name, cidr] of table) {
     if (addr.kind() === cidr[0].kind() && addr.match(cidr)) return name;
   }
@@ -154,7 +155,7 @@ function syntax(reason: IpSyntaxReason): IpResult {
   return { ok: false, problem: 'syntax', reason };
 }
 
-function checkV4(v4: ipaddr.IPv4): IpResult {
+function checkV4(v4: ipaddrTypes.IPv4): IpResult {
   const address = v4.toString();
   const range = rangeOf(v4, rangeTables().v4);
   return range === undefined ? { ok: true, version: 4, address } : { ok: false, problem: 'not-public', version: 4, address, range };
@@ -224,15 +225,15 @@ export function checkWithLibrary(s: string): IpResult {
 
   if (s.includes('/')) {
     const [head] = s.split('/');
-    return syntax(ipaddr.isValid(head ?? '') ? 'cidr' : 'format');
+    return syntax(ipaddr().isValid(head ?? '') ? 'cidr' : 'format');
   }
   if (s.includes('%')) return syntax('zone-id');
   if (s.startsWith('[')) return syntax(/\]:\d+$/.test(s) ? 'port' : 'brackets');
-  if (/^[\d.]+:\d+$/.test(s)) return syntax(ipaddr.isValid(s.slice(0, s.lastIndexOf(':'))) ? 'port' : 'format');
+  if (/^[\d.]+:\d+$/.test(s)) return syntax(ipaddr().isValid(s.slice(0, s.lastIndexOf(':'))) ? 'port' : 'format');
 
   if (!s.includes(':')) {
-    if (ipaddr.IPv4.isValidFourPartDecimal(s)) return checkV4(ipaddr.IPv4.parse(s));
-    return syntax(ipaddr.IPv4.isValid(s) ? 'non-decimal' : 'format');
+    if (ipaddr().IPv4.isValidFourPartDecimal(s)) return checkV4(ipaddr().IPv4.parse(s));
+    return syntax(ipaddr().IPv4.isValid(s) ? 'non-decimal' : 'format');
   }
 
   // ipaddr.js reads `::1.2.3.4` (IPv4-compatible, RFC 4291 §2.5.5.1) as
@@ -241,12 +242,12 @@ export function checkWithLibrary(s: string): IpResult {
   const tail = DOTTED_TAIL.exec(s);
   if (tail) {
     const quad = tail[2] ?? '';
-    if (!ipaddr.IPv4.isValidFourPartDecimal(quad)) return syntax(ipaddr.IPv4.isValid(quad) ? 'non-decimal' : 'format');
-    const [a, b, c, d] = ipaddr.IPv4.parse(quad).octets as [number, number, number, number];
+    if (!ipaddr().IPv4.isValidFourPartDecimal(quad)) return syntax(ipaddr().IPv4.isValid(quad) ? 'non-decimal' : 'format');
+    const [a, b, c, d] = ipaddr().IPv4.parse(quad).octets as [number, number, number, number];
     text = `${tail[1] ?? ''}${((a << 8) | b).toString(16)}:${((c << 8) | d).toString(16)}`;
   }
-  if (!ipaddr.IPv6.isValid(text)) return syntax('format');
-  const v6 = ipaddr.IPv6.parse(text);
+  if (!ipaddr().IPv6.isValid(text)) return syntax('format');
+  const v6 = ipaddr().IPv6.parse(text);
   const address = v6.toRFC5952String();
 
   const t = rangeTables();

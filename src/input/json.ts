@@ -1,4 +1,5 @@
-import { parseTree, printParseErrorCode, type Node as JsonNode, type ParseError } from 'jsonc-parser';
+import type { Node as JsonNode, ParseError } from 'jsonc-parser';
+import { jsonc } from './jsonc.js';
 import { LineIndex } from './line-index.js';
 import { addProperty, lazyRecord, MAX_OUTLINE_DEPTH, type OutlineBuilder, type PositionNode } from './position-tree.js';
 import { escapeSegment } from './pointer.js';
@@ -13,7 +14,7 @@ const STRICT_JSON = { disallowComments: true, allowTrailingComma: false, allowEm
 
 /** Stable problem codes for unparsable JSON, from jsonc-parser's error names. */
 export function jsonProblem(error: ParseError): string {
-  return 'json-' + printParseErrorCode(error.error).replace(/[A-Z]/g, (c, i) => (i ? '-' : '') + c.toLowerCase());
+  return 'json-' + jsonc().printParseErrorCode(error.error).replace(/[A-Z]/g, (c, i) => (i ? '-' : '') + c.toLowerCase());
 }
 
 export function outlineJson(node: JsonNode, path: string, builder: OutlineBuilder['duplicates'], depth = 0, base = 0): PositionNode {
@@ -53,7 +54,7 @@ function fault(index: number, problem: string, start: number, end: number, lines
 function sliceRecord(index: number, value: unknown, text: string, start: number, end: number, lines: LineIndex): SourceRecord {
   const build = (duplicates: OutlineBuilder['duplicates']): PositionNode => {
     try {
-      return outlineJson(parseTree(text.slice(start, end), [], STRICT_JSON)!, '', duplicates, 0, start);
+      return outlineJson(jsonc().parseTree(text.slice(start, end), [], STRICT_JSON)!, '', duplicates, 0, start);
     } catch {
       return { start, end };
     }
@@ -145,7 +146,7 @@ export function* iterateJsonFile(text: string): Generator<SourceItem> {
         value = JSON.parse(slice);
       } catch {
         const errors: ParseError[] = [];
-        parseTree(slice, errors, STRICT_JSON);
+        jsonc().parseTree(slice, errors, STRICT_JSON);
         const e = errors[0];
         yield e ? fault(i, jsonProblem(e), start + e.offset, start + e.offset + e.length, lines) : fault(i, 'json-invalid-symbol', start, end, lines);
         continue;
@@ -175,7 +176,7 @@ export function* iterateJsonFile(text: string): Generator<SourceItem> {
 function parseJsonWithRecovery(text: string, lines: LineIndex): SourceItem[] {
   if (text.trim() === '') return [fault(0, 'empty-file', 0, text.length, lines)];
   const errors: ParseError[] = [];
-  const root = parseTree(text, errors, STRICT_JSON);
+  const root = jsonc().parseTree(text, errors, STRICT_JSON);
   if (!root) return [fault(0, errors[0] ? jsonProblem(errors[0]) : 'empty-file', errors[0]?.offset ?? 0, (errors[0]?.offset ?? 0) + (errors[0]?.length ?? 0), lines)];
 
   if (errors.length === 0) {

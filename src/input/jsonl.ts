@@ -1,4 +1,5 @@
-import { parseTree, type ParseError } from 'jsonc-parser';
+import type { ParseError } from 'jsonc-parser';
+import { jsonc } from './jsonc.js';
 import { jsonProblem, outlineJson } from './json.js';
 import { countJsonPropertyNames, countParsedKeys } from './key-count.js';
 import { LineIndex } from './line-index.js';
@@ -43,7 +44,7 @@ export function parseJsonLine(line: string, lineNo: number, index: number): Sour
     value = JSON.parse(line);
   } catch {
     const errors: ParseError[] = [];
-    parseTree(line, errors, { disallowComments: true, allowTrailingComma: false });
+    jsonc().parseTree(line, errors, { disallowComments: true, allowTrailingComma: false });
     const e = errors[0];
     const lines = new LineIndex(line);
     const start = e?.offset ?? 0;
@@ -60,7 +61,7 @@ export function parseJsonLine(line: string, lineNo: number, index: number): Sour
       const duplicates: OutlineBuilder['duplicates'] = [];
       let node: PositionNode;
       try {
-        node = outlineJson(parseTree(line, [], { disallowComments: true })!, '', duplicates);
+        node = outlineJson(jsonc().parseTree(line, [], { disallowComments: true })!, '', duplicates);
       } catch {
         // jsonc-parser recurses; nesting deep enough to overflow it gets whole-line positions.
         node = { start: 0, end: line.length };
