@@ -2,7 +2,8 @@ import { once } from 'node:events';
 import { createWriteStream } from 'node:fs';
 import { mkdir, readFile } from 'node:fs/promises';
 import type { ChunkedFormatter } from '../formatters/index.js';
-import { dirname, resolve } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
+import { packageRoot } from '../package-files.js';
 import { HELP, parseCliArgs, UsageError, type CliOptions } from './args.js';
 import { ProgressLine } from './progress.js';
 
@@ -36,7 +37,7 @@ async function readStdin(): Promise<string> {
 }
 
 async function version(): Promise<string> {
-  const pkg = JSON.parse(await readFile(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string };
+  const pkg = JSON.parse(await readFile(join(packageRoot, 'package.json'), 'utf8')) as { version: string };
   return pkg.version;
 }
 

@@ -28,6 +28,8 @@
 // `firstGeneration: true`.
 
 import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { dataDir } from '../package-files.js';
 import {
   EMPTY,
   asString,
@@ -80,22 +82,22 @@ let regionData: RegionData | undefined;
 
 /**
  * Loads data/gb2260-regions.tsv once, on first use (see data/README.md for
- * where it comes from). The path is the same from src/domain and dist/domain.
+ * where it comes from). data/ is found from the package root (see package-files.ts).
  * A missing file is a packaging bug, not bad input, so it throws.
  */
 function regions(): RegionData {
   if (regionData) return regionData;
-  const url = new URL('../../data/gb2260-regions.tsv', import.meta.url);
+  const file = join(dataDir, 'gb2260-regions.tsv');
   const known = new Set<string>();
   const current = new Set<string>();
-  for (const line of readFileSync(url, 'utf8').split('\n')) {
+  for (const line of readFileSync(file, 'utf8').split('\n')) {
     if (line === '' || line.startsWith('#')) continue;
     const [code, , to] = line.split('\t');
     if (code === undefined || code.length !== 6) continue;
     known.add(code);
     if (to === '') current.add(code);
   }
-  if (known.size === 0) throw new Error(`beianlint: no region codes in ${url.pathname}`);
+  if (known.size === 0) throw new Error(`beianlint: no region codes in ${file}`);
   regionData = { known, current };
   return regionData;
 }
