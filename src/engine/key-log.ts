@@ -69,18 +69,32 @@ export class SpillFile {
   private size = 0;
   private readonly cleanup = () => this.close();
 
-  /** Appends bytes; returns where they start. */
-  append(bytes: Uint8Array): number {
-    if (this.fd < 0) {
-      this.dir = mkdtempSync(join(tmpdir(), 'beianlint-'));
-      this.fd = openSync(join(this.dir, 'batch-keys'), 'w+', 0o600);
-      process.once('exit', this.cleanup);
+  private unusable = false;
+
+  /**
+   * Appends bytes; returns where they start, or undefined when no temporary
+   * file can be written (a full or read-only temporary directory): the
+   * caller then keeps the bytes in memory, which costs memory, not results.
+   */
+  append(bytes: Uint8Array): number | undefined {
+    if (this.unusable) return undefined;
+    try {
+      if (this.fd < 0) {
+        this.dir = mkdtempSync(join(tmpdir(), 'beianlint-'));
+        this.fd = openSync(join(this.dir, 'batch-keys'), 'w+', 0o600);
+        process.once('exit', this.cleanup);
+      }
+      const at = this.size;
+      let written = 0;
+      while (written < bytes.length) written += writeSync(this.fd, bytes, written, bytes.length - written, at + written);
+      this.size += bytes.length;
+      return at;
+    } catch {
+      // What was written stays readable; nothing more is written.
+      this.unusable = true;
+      if (this.fd < 0) this.close();
+      return undefined;
     }
-    const at = this.size;
-    let written = 0;
-    while (written < bytes.length) written += writeSync(this.fd, bytes, written, bytes.length - written, at + written);
-    this.size += bytes.length;
-    return at;
   }
 
   read(into: Uint8Array, at: number): void {
@@ -134,7 +148,7 @@ export class KeyLog {
   constructor(
     private readonly spill: SpillFile,
     /** Bytes of rows held in memory before they go to the file. */
-    private readonly budgetBytes: number,
+    private budgetBytes: number,
   ) {
     for (let p = 0; p < PARTITIONS; p++) {
       this.buffers.push(new Int32Array(KEY_ROW * 16));
@@ -163,7 +177,13 @@ export class KeyLog {
       const used = this.used[p]!;
       if (used === 0) continue;
       const bytes = new Uint8Array(this.buffers[p]!.buffer, 0, used * 4);
-      this.segments[p]!.push([this.spill.append(bytes), bytes.length]);
+      const at = this.spill.append(bytes);
+      if (at === undefined) {
+        // No temporary file: everything stays in memory from now on.
+        this.budgetBytes = Number.POSITIVE_INFINITY;
+        return;
+      }
+      this.segments[p]!.push([at, bytes.length]);
       this.used[p] = 0;
       // Back to a small buffer: the memory held stays at the budget, not at the largest partition ever seen.
       this.buffers[p] = new Int32Array(KEY_ROW * 16);
@@ -264,9 +284,13 @@ export class PositionLog {
       this.blocks.push(this.current);
       this.current = new Float64Array(BLOCK_ROWS * POSITION_ROW);
       if (this.inMemory.length * this.current.byteLength > this.budgetBytes) {
-        const oldest = this.inMemory.shift()!;
-        const block = this.blocks[oldest] as Float64Array;
-        this.blocks[oldest] = this.spill.append(new Uint8Array(block.buffer));
+        const oldest = this.inMemory[0]!;
+        const at = this.spill.append(new Uint8Array((this.blocks[oldest] as Float64Array).buffer));
+        // Without a temporary file the block stays in memory.
+        if (at !== undefined) {
+          this.inMemory.shift();
+          this.blocks[oldest] = at;
+        }
       }
     }
     return seq;

@@ -65,6 +65,27 @@ describe('KeyLog', () => {
   });
 });
 
+describe('without a writable temporary directory', () => {
+  it('keeps everything in memory and still finds every repeat', () => {
+    const saved = process.env.TMPDIR;
+    process.env.TMPDIR = '/nonexistent/beianlint-test';
+    try {
+      const spill = new SpillFile();
+      const log = new KeyLog(spill, 0);
+      const positions = new PositionLog(spill, 0);
+      fill(log, KEYS);
+      for (let i = 0; i < 20000; i++) positions.add(0, i, i + 1, -1);
+      expect(spill.bytesWritten).toBe(0);
+      expect(log.repeats().map((r) => r.later).sort()).toEqual([2, 4, 5]);
+      expect(positions.get(12345)).toEqual({ file: 0, record: 12345, line: 12346, byteOffset: -1 });
+      spill.close();
+    } finally {
+      if (saved === undefined) delete process.env.TMPDIR;
+      else process.env.TMPDIR = saved;
+    }
+  });
+});
+
 describe('PositionLog', () => {
   it('gives back every position, from memory or from the file', () => {
     const spill = new SpillFile();
