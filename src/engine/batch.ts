@@ -1,7 +1,7 @@
 import { closeSync, openSync, readFileSync } from 'node:fs';
 import { isAbsolute, relative, sep } from 'node:path';
 import type { Report } from '../checks/api.js';
-import { formatOf, iterateSource, type SourceFormat, type SourceRecord } from '../input/index.js';
+import { formatOf, iterateSource, type SourceFormat, type SourceItem, type SourceRecord } from '../input/index.js';
 import { readJsonlLineAt } from '../input/jsonl-stream.js';
 import { decodeSource } from './files.js';
 import { fingerprint, holderBits, KEY_ROW, KeyLog, PositionLog, SpillFile, type Repeat } from './key-log.js';
@@ -21,6 +21,14 @@ export interface UnitKeys {
 }
 
 export const RECORD_ROW = 3;
+
+/** A repeat to write, with where its (later) record is. */
+interface Wanted {
+  repeat: Repeat;
+  record: number;
+  line: number;
+  byteOffset: number;
+}
 
 /** Memory for batch keys before they go to a temporary file (see key-log.ts). */
 export const DEFAULT_BATCH_MEMORY = 16 * 1024 * 1024;
@@ -167,7 +175,7 @@ export class BatchSession {
   private messagesFor(repeats: Repeat[], maxLineBytes: number): Map<string, LintMessage[]> {
     const out = new Map<string, LintMessage[]>();
     const ruleIds = this.linter.batchRuleIds();
-    const byFile = new Map<number, Array<{ repeat: Repeat; record: number; line: number; byteOffset: number }>>();
+    const byFile = new Map<number, Wanted[]>();
     for (const repeat of repeats) {
       const later = this.positions.get(repeat.later);
       const list = byFile.get(later.file) ?? [];
@@ -176,51 +184,69 @@ export class BatchSession {
     }
     for (const [file, list] of byFile) {
       const filePath = this.files[file]!;
-      const records = this.readRecords(filePath, list, maxLineBytes);
       const messages: LintMessage[] = [];
-      for (const { repeat, record: index, line } of list) {
-        const active = this.linter.activeRule(ruleIds[repeat.rule]!);
-        if (!active) continue;
-        const first = this.positions.get(repeat.first);
-        const earlier = { earlierFile: this.displayPath(first.file), earlierRecord: first.record, earlierLine: first.line };
-        const record = records.get(index);
-        const key = record ? this.linter.batchKeys(record.value).find((g) => g.rule === repeat.rule)?.keys[repeat.keyIndex] : undefined;
+      // One reported record at a time: a batch may report tens of thousands, each with its position tree.
+      this.eachRecord(filePath, list, maxLineBytes, (wanted, record) => {
         const value = record?.value as Record<string, unknown> | undefined;
         const filingId = value && typeof value === 'object' && typeof value.filingId === 'string' ? value.filingId : null;
-        if (record && key) {
-          const report: Report = { path: key.path, data: { ...key.data, ...earlier } };
-          messages.push(this.linter.message(active, index, filingId, report, record.locate(key.path)));
-        } else {
-          // The file changed or vanished since it was linted: the repeat stands, on the record's first line.
-          const range = { line, column: 1, endLine: line, endColumn: 1 };
-          messages.push(this.linter.message(active, index, filingId, { path: '', data: earlier }, range));
+        const keys = record ? this.linter.batchKeys(record.value) : [];
+        for (const { repeat, record: index, line } of wanted) {
+          const active = this.linter.activeRule(ruleIds[repeat.rule]!);
+          if (!active) continue;
+          const first = this.positions.get(repeat.first);
+          const earlier = { earlierFile: this.displayPath(first.file), earlierRecord: first.record, earlierLine: first.line };
+          const key = keys.find((g) => g.rule === repeat.rule)?.keys[repeat.keyIndex];
+          if (record && key) {
+            const report: Report = { path: key.path, data: { ...key.data, ...earlier } };
+            messages.push(this.linter.message(active, index, filingId, report, record.locate(key.path)));
+          } else {
+            // The file changed or vanished since it was linted: the repeat stands, on the record's first line.
+            const range = { line, column: 1, endLine: line, endColumn: 1 };
+            messages.push(this.linter.message(active, index, filingId, { path: '', data: earlier }, range));
+          }
         }
-      }
+      });
       out.set(filePath, messages);
     }
     return out;
   }
 
-  /** The reported records of one file, read again from memory, a JSONL line each, or the whole file once. */
-  private readRecords(filePath: string, wanted: Array<{ record: number; line: number; byteOffset: number }>, maxLineBytes: number): Map<number, SourceRecord> {
-    const records = new Map<number, SourceRecord>();
+  /**
+   * Reads the reported records of one file again — from memory, a JSONL line
+   * each, or the whole file once — and hands each to `visit` with its
+   * repeats, in input order; undefined when it can no longer be read.
+   * `list` is in input order.
+   */
+  private eachRecord(filePath: string, list: Wanted[], maxLineBytes: number, visit: (wanted: Wanted[], record: SourceRecord | undefined) => void): void {
+    const groups: Wanted[][] = [];
+    for (const w of list) {
+      const last = groups[groups.length - 1];
+      if (last && last[0]!.record === w.record) last.push(w);
+      else groups.push([w]);
+    }
     const held = this.texts.get(filePath);
-    const streamed = !held && wanted.every((w) => w.byteOffset >= 0);
-    if (streamed) {
+    if (!held && list.every((w) => w.byteOffset >= 0)) {
       let fd = -1;
       try {
         fd = openSync(filePath, 'r');
-        for (const w of wanted) {
-          if (records.has(w.record)) continue;
-          const item = readJsonlLineAt(fd, w.byteOffset, w.line, w.record, maxLineBytes);
-          if (item?.kind === 'record') records.set(w.record, item);
-        }
       } catch {
         // Unreadable now: the messages fall back to the records' first lines.
+      }
+      try {
+        for (const group of groups) {
+          const { byteOffset, line, record } = group[0]!;
+          let item: SourceItem | undefined;
+          try {
+            item = fd >= 0 ? readJsonlLineAt(fd, byteOffset, line, record, maxLineBytes) : undefined;
+          } catch {
+            item = undefined;
+          }
+          visit(group, item?.kind === 'record' ? item : undefined);
+        }
       } finally {
         if (fd >= 0) closeSync(fd);
       }
-      return records;
+      return;
     }
     let text = held?.text;
     if (text === undefined) {
@@ -232,11 +258,15 @@ export class BatchSession {
       }
     }
     const format = held?.format ?? formatOf(filePath);
-    if (text === undefined || !format) return records;
-    const needed = new Set(wanted.map((w) => w.record));
-    for (const item of iterateSource(text, format)) {
-      if (item.kind === 'record' && needed.has(item.index)) records.set(item.index, item);
+    let next = 0;
+    if (text !== undefined && format) {
+      for (const item of iterateSource(text, format)) {
+        if (next === groups.length) break;
+        if (item.kind !== 'record') continue;
+        while (next < groups.length && groups[next]![0]!.record < item.index) visit(groups[next++]!, undefined);
+        if (next < groups.length && groups[next]![0]!.record === item.index) visit(groups[next++]!, item);
+      }
     }
-    return records;
+    while (next < groups.length) visit(groups[next++]!, undefined);
   }
 }

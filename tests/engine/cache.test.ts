@@ -64,6 +64,20 @@ describe('--cache', () => {
     expect(changed[2]!.stats?.records).toBe(2);
   });
 
+  it('treats an entry whose keys are malformed as a miss, and lints the file again', async () => {
+    const dir = project();
+    const linter = createLinter({ config: false, now: TEST_NOW, cwd: dir });
+    const first = await lintFiles(FILES, { linter, cwd: dir, cacheLocation: 'cache.json' });
+    const cache = JSON.parse(readFileSync(join(dir, 'cache.json'), 'utf8'));
+    const entry = cache.files[join(dir, 'c.json')];
+    entry.stats.records = 999;
+    entry.keys.rows[entry.keys.rows.length - 1] = 99; // a key of a record the entry does not have
+    writeFileSync(join(dir, 'cache.json'), JSON.stringify(cache));
+    const again = await lintFiles(FILES, { linter, cwd: dir, cacheLocation: 'cache.json' });
+    expect(again[2]!.stats?.records).toBe(2);
+    expect(again.map((r) => r.messages)).toEqual(first.map((r) => r.messages));
+  });
+
   it('starts afresh when the rules or their settings change', async () => {
     const dir = project();
     await lintFiles(FILES, { linter: createLinter({ config: false, now: TEST_NOW, cwd: dir }), cwd: dir, cacheLocation: 'cache.json' });
