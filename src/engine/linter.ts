@@ -54,7 +54,8 @@ interface RecordRun {
 
 /**
  * Lints records against one rule set under one configuration. It holds no
- * per-file state, so one Linter serves a whole run (and the language server).
+ * per-file state (only the record being linted, while it is), so one Linter
+ * serves a whole run (and the language server).
  */
 export class Linter {
   readonly locale: Locale;
@@ -98,13 +99,10 @@ export class Linter {
       this.byId.set(rule.id, active);
       if (rule.scope === 'batch') {
         if (rule.definition?.kind === 'batch') this.batchRules.push(active);
-      } else if (rule.scope === 'source' && rule.id !== 'duplicate-key') {
-        // parse-error is written from the input's faults (faultMessages), not per record.
-      } else if (rule.definition?.kind === 'record' && !rule.validate) {
-        const context = { record: undefined as unknown, options: opts, now: this.now, report: this.report };
-        this.recordRuns.push({ active, check: rule.definition.run, context });
-      } else {
-        this.recordRuns.push({ active });
+      } else if (rule.scope === 'record' || rule.id === 'duplicate-key') {
+        // parse-error, the other source rule, is written from the input's faults (faultMessages), not per record.
+        const check = !rule.validate && rule.definition?.kind === 'record' ? rule.definition.run : undefined;
+        this.recordRuns.push(check ? { active, check, context: { record: undefined, options: opts, now: this.now, report: this.report } } : { active });
       }
     }
   }
