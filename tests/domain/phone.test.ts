@@ -1,4 +1,8 @@
 import { describe, it, expect } from 'vitest';
+import { existsSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { join } from 'node:path';
+import { packageRoot } from '../../src/package-files.js';
 import { checkMobile, checkFixedLine, normalizePhoneKey } from '../../src/domain/phone.js';
 import { vectorFiles, vectorLines } from './vector-files.js';
 
@@ -337,5 +341,21 @@ describe('the plain fixed-line shortcut agrees with a full parse', async () => {
       }
     }
     expect(fast).toBeGreaterThan(100);
+  });
+});
+
+describe('the bundled libphonenumber core', () => {
+  it('is the package’s own code: the same verdicts as the published modules', () => {
+    const require = createRequire(import.meta.url);
+    const vendored = join(packageRoot, 'dist', 'vendor', 'libphonenumber-core.cjs');
+    expect(existsSync(vendored), 'npm run build writes it').toBe(true);
+    const bundled = require(vendored) as typeof import('libphonenumber-js/core');
+    const published = require('libphonenumber-js/core') as typeof import('libphonenumber-js/core');
+    const metadata = require('libphonenumber-js/metadata.max.json') as import('libphonenumber-js/core').MetadataJson;
+    for (const n of ['+8613812345678', '010-62345678', '+14155552671', '+442071838750', '400-810-8888', '+86 95588', '12345']) {
+      const a = bundled.parsePhoneNumberFromString(n, 'CN', metadata);
+      const b = published.parsePhoneNumberFromString(n, 'CN', metadata);
+      expect([n, a?.number, a?.isValid(), a?.getType()]).toEqual([n, b?.number, b?.isValid(), b?.getType()]);
+    }
   });
 });
