@@ -139,6 +139,23 @@ describe('counting keys before looking for repeats', async () => {
     expect(countJsonPropertyNames(text)).toBe(n);
   });
 
+  it('counts the names JSON.parse sees, for any JSON text, with any escapes and spacing', async () => {
+    const fc = (await import('fast-check')).default;
+    // A reviver is called once per property of the parsed value, and once more for the root (held
+    // under the key "" of a wrapper object). Generated JSON has no repeated keys, so this is the truth.
+    const truth = (text: string) => {
+      let calls = 0;
+      JSON.parse(text, function (this: unknown, _key: string, value: unknown) {
+        if (!Array.isArray(this)) calls++;
+        return value;
+      });
+      return calls - 1;
+    };
+    const json = fc.jsonValue().chain((v) => fc.constantFrom(JSON.stringify(v), JSON.stringify(v, null, 2), JSON.stringify(v, null, '\t')));
+    fc.assert(fc.property(json, (text) => countJsonPropertyNames(text) === truth(text)), { seed: 5, numRuns: 500 });
+    expect(countJsonPropertyNames('{"a\\\\": {"b\\"": "\\\\\\"c:", "d" \n : 1}}')).toBe(truth('{"a\\\\": {"b\\"": "\\\\\\"c:", "d" \n : 1}}'));
+  });
+
   it('counts fewer parsed keys than names exactly when a key repeats', () => {
     const dup = '{"owner": {"name": "A", "name": "B"}, "x": [{"name": 1}]}';
     expect(countParsedKeys(JSON.parse(dup))).toBe(countJsonPropertyNames(dup) - 1);
