@@ -140,7 +140,8 @@ export interface Repeat {
  * come back in the order they were added, which is input order.
  */
 export class KeyLog {
-  private readonly buffers: Int32Array[] = [];
+  /** Allocated on a partition's first row: a session that sees a few records (an editor's) stays small. */
+  private readonly buffers: Array<Int32Array | undefined> = new Array(PARTITIONS).fill(undefined);
   private readonly used = new Int32Array(PARTITIONS);
   private readonly segments: Array<Array<[number, number]>> = [];
   private held = 0;
@@ -150,16 +151,13 @@ export class KeyLog {
     /** Bytes of rows held in memory before they go to the file. */
     private budgetBytes: number,
   ) {
-    for (let p = 0; p < PARTITIONS; p++) {
-      this.buffers.push(new Int32Array(KEY_ROW * 16));
-      this.segments.push([]);
-    }
+    for (let p = 0; p < PARTITIONS; p++) this.segments.push([]);
   }
 
   /** Adds one row: `row` holds KEY_ROW ints from `at`. */
   add(row: ArrayLike<number>, at: number): void {
     const p = row[at + 3]! & (PARTITIONS - 1);
-    let buffer = this.buffers[p]!;
+    let buffer = (this.buffers[p] ??= new Int32Array(KEY_ROW * 16));
     const used = this.used[p]!;
     if (used + KEY_ROW > buffer.length) {
       const grown = new Int32Array(buffer.length * 2);
@@ -185,8 +183,8 @@ export class KeyLog {
       }
       this.segments[p]!.push([at, bytes.length]);
       this.used[p] = 0;
-      // Back to a small buffer: the memory held stays at the budget, not at the largest partition ever seen.
-      this.buffers[p] = new Int32Array(KEY_ROW * 16);
+      // Back to no buffer: the memory held stays at the budget, not at the largest partition ever seen.
+      this.buffers[p] = undefined;
     }
     this.held = 0;
   }
@@ -203,7 +201,7 @@ export class KeyLog {
       this.spill.read(new Uint8Array(rows.buffer, at * 4, length), offset);
       at += length / 4;
     }
-    rows.set(this.buffers[p]!.subarray(0, tail), at);
+    if (tail > 0) rows.set(this.buffers[p]!.subarray(0, tail), at);
     return rows;
   }
 
@@ -262,7 +260,8 @@ export interface RecordPosition {
  */
 export class PositionLog {
   private readonly blocks: Array<Float64Array | number> = [];
-  private current = new Float64Array(BLOCK_ROWS * POSITION_ROW);
+  /** The block being filled; the first one starts small and grows, as a short run needs little. */
+  private current = new Float64Array(64 * POSITION_ROW);
   private count = 0;
   private readonly inMemory: number[] = [];
 
@@ -274,6 +273,11 @@ export class PositionLog {
   /** Adds a record's position; returns its sequence number. */
   add(file: number, record: number, line: number, byteOffset: number): number {
     const row = (this.count % BLOCK_ROWS) * POSITION_ROW;
+    if (row + POSITION_ROW > this.current.length) {
+      const grown = new Float64Array(Math.min(this.current.length * 2, BLOCK_ROWS * POSITION_ROW));
+      grown.set(this.current);
+      this.current = grown;
+    }
     this.current[row] = file;
     this.current[row + 1] = record;
     this.current[row + 2] = line;
