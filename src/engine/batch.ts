@@ -30,6 +30,21 @@ interface Wanted {
   byteOffset: number;
 }
 
+/**
+ * A unit's keys appended to its file's (for the cache), with record
+ * indexes and lines shifted to count from the start of the file.
+ */
+export function appendUnitKeys(into: UnitKeys, unit: UnitKeys, recordShift: number, lineShift: number): void {
+  const recordBase = into.records.length / RECORD_ROW;
+  for (let r = 0; r < unit.records.length; r += RECORD_ROW) {
+    into.records.push(unit.records[r]! + recordShift, unit.records[r + 1]! + lineShift, unit.records[r + 2]!);
+  }
+  for (let at = 0; at < unit.rows.length; at += KEY_ROW) {
+    for (let i = 0; i < KEY_ROW - 1; i++) into.rows.push(unit.rows[at + i]!);
+    into.rows.push(unit.rows[at + KEY_ROW - 1]! + recordBase);
+  }
+}
+
 /** Memory for batch keys before they go to a temporary file (see key-log.ts). */
 export const DEFAULT_BATCH_MEMORY = 16 * 1024 * 1024;
 

@@ -7,8 +7,7 @@ import { jsonlChunks } from '../input/jsonl-stream.js';
 import { packageRoot } from '../package-files.js';
 import type { Config } from './config.js';
 import { contentHash, type CachedFile, type LintCache } from './cache.js';
-import { RECORD_ROW, type BatchSession, type UnitKeys } from './batch.js';
-import { KEY_ROW } from './key-log.js';
+import { appendUnitKeys, type BatchSession, type UnitKeys } from './batch.js';
 import type { Linter } from './linter.js';
 import { StatsCollector } from './stats.js';
 import { runUnit, type UnitResult, type WorkUnit } from './units.js';
@@ -223,16 +222,4 @@ async function runPool(
     await Promise.all(workers.map((w) => w.terminate()));
   }
   drain();
-}
-
-/** A unit's keys appended to its file's, shifted to count from the start of the file. */
-function appendUnitKeys(into: UnitKeys, unit: UnitKeys, recordShift: number, lineShift: number): void {
-  const recordBase = into.records.length / RECORD_ROW;
-  for (let r = 0; r < unit.records.length; r += RECORD_ROW) {
-    into.records.push(unit.records[r]! + recordShift, unit.records[r + 1]! + lineShift, unit.records[r + 2]!);
-  }
-  for (let at = 0; at < unit.rows.length; at += KEY_ROW) {
-    for (let i = 0; i < KEY_ROW - 1; i++) into.rows.push(unit.rows[at + i]!);
-    into.rows.push(unit.rows[at + KEY_ROW - 1]! + recordBase);
-  }
 }
