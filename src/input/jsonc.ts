@@ -5,8 +5,8 @@ import type * as JsoncParser from 'jsonc-parser';
 // for records that have a message or do not parse. Its CommonJS build is
 // loaded on first use; through the ES module loader it cost a third of the
 // start-up of a run on one small file.
-let module: typeof JsoncParser | undefined;
+let loaded: typeof JsoncParser | undefined;
 
 export function jsonc(): typeof JsoncParser {
-  return (module ??= createRequire(import.meta.url)('jsonc-parser') as typeof JsoncParser);
+  return (loaded ??= createRequire(import.meta.url)('jsonc-parser') as typeof JsoncParser);
 }

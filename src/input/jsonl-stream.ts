@@ -177,7 +177,9 @@ export function readJsonlLineAt(fd: number, byteOffset: number, lineNo: number, 
     const bytesRead = readSync(fd, buf, 0, buf.length, pos);
     if (bytesRead === 0) break;
     const chunk = buf.subarray(0, bytesRead);
-    const end = chunk.findIndex((b) => b === 10 || b === 13);
+    const lf = chunk.indexOf(10);
+    const cr = chunk.indexOf(13);
+    const end = lf < 0 ? cr : cr < 0 ? lf : Math.min(lf, cr);
     if (end >= 0) {
       parts.push(chunk.subarray(0, end));
       size += end;
