@@ -153,7 +153,24 @@ export function checkDomainName(input: string): DomainResult {
 
 const recentDomains = new RecentResults<DomainResult>();
 
-function checkUncached(input: string): DomainResult {
+// A name of ASCII letters, digits and hyphens in non-empty labels is its own
+// UTS #46 mapping, once lower-cased: the mapping only changes non-ASCII
+// characters and upper case. Two kinds are left to the library: `xn--`
+// labels, whose Punycode it decodes and checks; and a last label that is a
+// number (`123`, `0x1f`), which the WHATWG host parser reads as IPv4.
+const PLAIN_LDH = /^[a-z0-9-]+(?:\.[a-z0-9-]+)*$/i;
+const NUMERIC_LAST_LABEL = /(?:^|\.)(?:[0-9]+|0x[0-9a-f]*)$/i;
+
+function isPlainLdh(s: string): boolean {
+  return PLAIN_LDH.test(s) && !NUMERIC_LAST_LABEL.test(s) && !/xn--/i.test(s);
+}
+
+/** The verdict with every name mapped by the library and parsed twice by tldts: what checkDomainName must equal. */
+export function checkWithLibrary(input: string): DomainResult {
+  return checkUncached(input, false);
+}
+
+function checkUncached(input: string, shortcuts = true): DomainResult {
   let s = input.trim();
   if (s === '') return syntax('empty');
 
@@ -167,6 +184,11 @@ function checkUncached(input: string): DomainResult {
   if (trailingDot) s = s.slice(0, -1);
   if (s === '' || s === '.') return syntax('empty-label');
 
+  if (shortcuts && isPlainLdh(s)) {
+    const ascii = s.toLowerCase();
+    const problem = nameProblem(ascii);
+    return problem ? syntax(problem) : registrableVerdict(ascii, ascii, trailingDot, shortcuts);
+  }
   let ascii = safeToAscii(s);
   if (ascii === '') {
     // Tell a plain LDH violation from an IDNA failure where the input is ASCII.
@@ -182,8 +204,18 @@ function checkUncached(input: string): DomainResult {
   const unicode = domainToUnicode(ascii);
   const uProblem = unicodeLabelProblem(unicode);
   if (uProblem) return syntax(uProblem);
+  return registrableVerdict(ascii, unicode, trailingDot, shortcuts);
+}
 
-  const icann = tldts().parse(ascii, { allowPrivateDomains: false, extractHostname: false, validateHostname: false });
+const ICANN_ONLY = { allowPrivateDomains: false, extractHostname: false, validateHostname: false } as const;
+const WITH_PRIVATE = { allowPrivateDomains: true, extractHostname: false, validateHostname: false } as const;
+
+/** Where a well-formed ASCII name sits in the Public Suffix List. */
+function registrableVerdict(ascii: string, unicode: string, trailingDot: boolean, shortcuts: boolean): DomainResult {
+  // The longest match over both sections is the ICANN one unless it is a
+  // private rule, so one parse answers both questions for most names.
+  const withPrivate = tldts().parse(ascii, WITH_PRIVATE);
+  const icann = shortcuts && withPrivate.isPrivate !== true ? withPrivate : tldts().parse(ascii, ICANN_ONLY);
   const suffix = icann.publicSuffix ?? '';
   const tld = ascii.slice(ascii.lastIndexOf('.') + 1);
   // .onion (RFC 7686) and .arpa (RFC 3172) are in the ICANN section but have no
@@ -203,7 +235,6 @@ function checkUncached(input: string): DomainResult {
     isSubdomain: ascii !== registrable,
     trailingDot,
   };
-  const withPrivate = tldts().parse(ascii, { allowPrivateDomains: true, extractHostname: false, validateHostname: false });
   if (withPrivate.isPrivate === true && withPrivate.publicSuffix) result.privateSuffix = withPrivate.publicSuffix;
   return result;
 }
@@ -214,9 +245,10 @@ function checkUncached(input: string): DomainResult {
  * and `例子。中国.` meet. For input UTS #46 cannot map, the NFKC-folded,
  * lower-cased, trimmed text, so two copies of the same bad name still meet.
  */
-export function domainKey(input: string): string {
+export function domainKey(input: string, shortcuts = true): string {
   if (typeof input !== 'string') return '';
   const s = input.slice(0, MAX_INPUT).trim().replace(DOTS, '.').replace(/\.$/, '');
+  if (shortcuts && isPlainLdh(s)) return s.toLowerCase();
   // The WHATWG host parser would cut `a.com/x` down to `a.com`; such text keys as itself.
   const ascii = s === '' || /[/\\?#@:[\]\s]/.test(s) ? '' : safeToAscii(s);
   if (ascii !== '') return ascii.toLowerCase();

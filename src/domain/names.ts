@@ -63,7 +63,19 @@ export function nameKey(s: string): string {
 
 const recentKeys = new RecentResults<string>();
 
+// Most names in a batch are a run of common CJK ideographs, which every step
+// of the key leaves as they are: NFKC does not touch U+4E00–U+9FFF (the
+// compatibility ideographs lie elsewhere), and they have no case, no
+// brackets, no spaces and no format characters.
+const PLAIN_HAN = /^[\u4e00-\u9fff]+$/;
+
 function computeNameKey(s: string): string {
+  if (PLAIN_HAN.test(s)) return s;
+  return keyOfNormalized(s);
+}
+
+/** The key by the full normalisation, without the plain-Han shortcut (tests hold the two equal). */
+export function keyOfNormalized(s: string): string {
   // normalizeName leaves single spaces between non-space characters.
   const chars = Array.from(normalizeName(s).toLowerCase());
   let out = '';

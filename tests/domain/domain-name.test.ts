@@ -1,5 +1,5 @@
 import { describe, it, expect } from 'vitest';
-import { checkDomainName, domainKey } from '../../src/domain/domain-name.js';
+import { checkDomainName, checkWithLibrary, domainKey } from '../../src/domain/domain-name.js';
 
 describe('checkDomainName', () => {
   it('accepts a registrable domain', () => {
@@ -160,5 +160,36 @@ describe('domainKey', () => {
     expect(domainKey('http://A.com')).toBe('http://a.com');
     expect(domainKey('xn--zz.com')).toBe('xn--zz.com');
     expect(domainKey('')).toBe('');
+  });
+});
+
+describe('plain ASCII names skip the UTS #46 mapping and one Public Suffix List parse', () => {
+  // checkDomainName maps plain letter-digit-hyphen names itself and parses most
+  // names once; it must say what the library path says of every name.
+  const labels = [
+    'a', 'example', 'Example-Tech', 'www', 'mail', 'x1', '1x', '123', '0x1f', '0X', '0xg', '-a', 'a-', 'ab--c', 'xn--fiqs8s',
+    'XN--FSQU00A', 'xn--zz', 'com', 'cn', 'COM', 'gov', 'edu', 'net', 'org', 'co', 'uk', 'jp', 'io', 'github', 'blogspot',
+    'appspot', 's3', 'amazonaws', 'local', 'localhost', 'onion', 'arpa', 'invalid', 'ck', 'kawasaki', 'a'.repeat(63), 'b'.repeat(64),
+    '例子', '中国', 'faß', '_dmarc', 'a b', '', '0', '255', '08',
+  ];
+  let seed = 7;
+  const next = () => (seed = (seed * 1103515245 + 12345) % 2147483648);
+  const names: string[] = [];
+  for (const a of labels) for (const b of labels) names.push(`${a}.${b}`);
+  for (let i = 0; i < 6000; i++) {
+    const n = 1 + (next() % 5);
+    const parts = Array.from({ length: n }, () => labels[next() % labels.length]);
+    names.push(parts.join('.') + (next() % 7 === 0 ? '.' : ''));
+  }
+  names.push('1.2.3.4', '1.2.3', 'a.0x1', 'example.com', 'www.example.com.cn', 'me.github.io', 'a.b.kawasaki.jp', 'city.kawasaki.jp');
+
+  it('gives the library verdict for every name', () => {
+    const differ = names.filter((n) => JSON.stringify(checkDomainName(n)) !== JSON.stringify(checkWithLibrary(n)));
+    expect(differ).toEqual([]);
+  });
+
+  it('gives the library key for every name', () => {
+    const differ = names.filter((n) => domainKey(n) !== domainKey(n, false));
+    expect(differ).toEqual([]);
   });
 });

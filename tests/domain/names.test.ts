@@ -1,5 +1,5 @@
 import { describe, it, expect } from 'vitest';
-import { nameKey, normalizeName, sameName } from '../../src/domain/names.js';
+import { keyOfNormalized, nameKey, normalizeName, sameName } from '../../src/domain/names.js';
 
 describe('normalizeName', () => {
   it.each([
@@ -61,5 +61,26 @@ describe('sameName', () => {
   it('never matches empty names', () => {
     expect(sameName('', '')).toBe(false);
     expect(sameName('\u200b', ' ')).toBe(false);
+  });
+});
+
+describe('nameKey of plain CJK ideographs', () => {
+  // nameKey returns a run of U+4E00–U+9FFF as it is; the full normalisation must agree on every one of them.
+  const all = Array.from({ length: 0x9fff - 0x4e00 + 1 }, (_, i) => String.fromCharCode(0x4e00 + i));
+
+  it('is each ideograph itself, by the full normalisation too', () => {
+    const changed = all.filter((c) => keyOfNormalized(c) !== c);
+    expect(changed).toEqual([]);
+  });
+
+  it('is the whole run itself, as one string', () => {
+    const run = all.join('');
+    expect(keyOfNormalized(run)).toBe(run);
+    expect(nameKey('司马晓敏')).toBe(keyOfNormalized('司马晓敏'));
+  });
+
+  it('still normalises a name with anything else in it', () => {
+    expect(nameKey('北京示例（科技）有限公司')).toBe('北京示例(科技)有限公司');
+    expect(nameKey('张\u200b三')).toBe('张三');
   });
 });
