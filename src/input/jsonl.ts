@@ -1,6 +1,6 @@
 import type { ParseError } from 'jsonc-parser';
 import { jsonc } from './jsonc.js';
-import { jsonProblem, outlineJson } from './json.js';
+import { jsonProblem, outlineValidJson } from './json.js';
 import { countJsonPropertyNames, countParsedKeys } from './key-count.js';
 import { LineIndex } from './line-index.js';
 import { duplicatesToRanges, locateInOutline, type OutlineBuilder, type PositionNode } from './position-tree.js';
@@ -61,7 +61,7 @@ export function parseJsonLine(line: string, lineNo: number, index: number): Sour
       const duplicates: OutlineBuilder['duplicates'] = [];
       let node: PositionNode;
       try {
-        node = outlineJson(jsonc().parseTree(line, [], { disallowComments: true })!, '', duplicates);
+        node = outlineValidJson(line, duplicates);
       } catch {
         // jsonc-parser recurses; nesting deep enough to overflow it gets whole-line positions.
         node = { start: 0, end: line.length };

@@ -13,7 +13,8 @@ export function pointerSegments(pointer: string): readonly string[] {
 }
 
 export function escapeSegment(segment: string | number): string {
-  return String(segment).replace(/~/g, '~0').replace(/\//g, '~1');
+  const s = String(segment);
+  return s.includes('~') || s.includes('/') ? s.replace(/~/g, '~0').replace(/\//g, '~1') : s;
 }
 
 /** Reads the value at a pointer; undefined when any step is missing. Own properties only. */

@@ -30,7 +30,8 @@ export interface OutlineBuilder {
 /** Records a property; a repeated key keeps the last value, as JSON.parse and YAML do. */
 export function addProperty(
   parent: PositionNode,
-  parentPath: string,
+  /** The parent's pointer, asked for only when the key repeats. */
+  parentPath: () => string,
   key: string,
   child: PositionNode,
   duplicates: OutlineBuilder['duplicates'],
@@ -39,7 +40,7 @@ export function addProperty(
   const earlier = parent.props.get(key);
   if (earlier) {
     duplicates.push({
-      path: parentPath + '/' + escapeSegment(key),
+      path: parentPath() + '/' + escapeSegment(key),
       keyStart: child.keyStart ?? child.start,
       keyEnd: child.keyEnd ?? child.end,
       firstKeyStart: earlier.keyStart ?? earlier.start,

@@ -29,7 +29,7 @@ function outlineYaml(node: YamlNode | null | undefined, fallback: [number, numbe
       const child = outlineYaml(pair.value as YamlNode | null, [keyRange[1], keyRange[1]], path + '/' + escapeSegment(key), dup, depth + 1);
       child.keyStart = keyRange[0];
       child.keyEnd = keyRange[1];
-      addProperty(out, path, key, child, dup);
+      addProperty(out, () => path, key, child, dup);
     }
   } else if (yaml().isSeq(node)) {
     out.items = node.items.map((item, i) => outlineYaml(item as YamlNode, [out.start, out.start], path + '/' + i, dup, depth + 1));

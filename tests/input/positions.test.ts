@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
 import { parseSource, type SourceItem, type SourceRecord } from '../../src/input/index.js';
 
 function records(items: SourceItem[]): SourceRecord[] {
@@ -140,7 +141,7 @@ describe('counting keys before looking for repeats', async () => {
   });
 
   it('counts the names JSON.parse sees, for any JSON text, with any escapes and spacing', async () => {
-    const fc = (await import('fast-check')).default;
+
     // A reviver is called once per property of the parsed value, and once more for the root (held
     // under the key "" of a wrapper object). Generated JSON has no repeated keys, so this is the truth.
     const truth = (text: string) => {
@@ -202,5 +203,50 @@ describe('reading a value at a pointer', async () => {
 
   it.each([['/a/01'], ['/a/-1'], ['/a/1.0'], ['/a/2'], ['/a/x'], ['/missing'], ['/a/0/deeper'], ['/constructor'], ['/__proto__']])('%s is absent', (pointer) => {
     expect(valueAt(record, pointer)).toBeUndefined();
+  });
+});
+
+describe('the outline of a well-formed value, built from the visitor', async () => {
+  const { outlineJson, outlineValidJson } = await import('../../src/input/json.js');
+  const { jsonc } = await import('../../src/input/jsonc.js');
+  const fromTree = (text: string) => {
+    const duplicates: Array<{ path: string; keyStart: number; keyEnd: number; firstKeyStart: number }> = [];
+    return { node: outlineJson(jsonc().parseTree(text, [], { disallowComments: true })!, '', duplicates, 0, 7), duplicates };
+  };
+  const fromVisitor = (text: string) => {
+    const duplicates: Array<{ path: string; keyStart: number; keyEnd: number; firstKeyStart: number }> = [];
+    return { node: outlineValidJson(text, duplicates, 7), duplicates };
+  };
+
+  it('equals the outline of jsonc-parser’s tree on generated values', () => {
+    const json = fc.jsonValue().chain((v) => fc.constantFrom(JSON.stringify(v), JSON.stringify(v, null, 2)));
+    fc.assert(
+      fc.property(json, (text) => {
+        expect(fromVisitor(text)).toEqual(fromTree(text));
+      }),
+      { seed: 11, numRuns: 400 },
+    );
+  });
+
+  // Same fields in any order, and a Map's entries as fields.
+  const replacer = (_key: string, value: unknown) => {
+    if (value === null || typeof value !== 'object' || Array.isArray(value)) return value;
+    const entries = value instanceof Map ? [...value] : Object.entries(value);
+    return Object.fromEntries(entries.sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
+  };
+
+  it('equals it on repeated keys, escaped keys and nesting deeper than outlines go', () => {
+    const deep = '{"a":'.repeat(70) + '[1, {"x": 2}]' + '}'.repeat(70);
+    for (const text of [
+      '{"owner": {"name": "A", "name": {"x": 1}}, "websites": [{"a/b~c": 1, "a/b~c": [2]}, {"n": [[{"k": 1, "k": 2}]]}]}',
+      deep,
+      '[' + deep + ', ' + deep + ']',
+      '"just a string"',
+      ' 42 ',
+    ]) {
+      // Compared as text: a diff of two 70-deep trees takes vitest minutes to print.
+      expect(JSON.stringify(fromVisitor(text), replacer), text.slice(0, 40)).toBe(JSON.stringify(fromTree(text), replacer));
+    }
+    expect(fromTree('{"owner": {"name": "A", "name": 2}}').duplicates).toHaveLength(1);
   });
 });
