@@ -148,10 +148,11 @@ export function checkDomainName(input: string): DomainResult {
   if (typeof input !== 'string') return syntax('empty');
   if (input.length > MAX_INPUT) return syntax('too-long');
   // Several rules check each domain of a record, and a provider's records repeat domains: checked once.
-  return recentDomains.get(input, () => checkUncached(input));
+  return recentDomains.get(input, checkWithShortcuts);
 }
 
 const recentDomains = new RecentResults<DomainResult>();
+const checkWithShortcuts = (input: string): DomainResult => checkUncached(input, true);
 
 // A name of ASCII letters, digits and hyphens in non-empty labels is its own
 // UTS #46 mapping, once lower-cased: the mapping only changes non-ASCII

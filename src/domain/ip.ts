@@ -180,7 +180,7 @@ function checkV4(v4: ipaddrTypes.IPv4): IpResult {
 export function checkIpAddress(input: string): IpResult {
   if (typeof input !== 'string' || input.length > MAX_INPUT) return syntax('format');
   // The sites of one provider share its servers: a batch repeats the same few addresses.
-  return recentAddresses.get(input, () => checkUncached(input));
+  return recentAddresses.get(input, checkUncached);
 }
 
 const recentAddresses = new RecentResults<IpResult>();

@@ -58,7 +58,7 @@ function spaced(c: string | undefined): boolean {
 export function nameKey(s: string): string {
   if (typeof s !== 'string' || s.length > 256) return computeNameKey(s);
   // Several rules compare the owner's and the principal's names in each record: each key is made once.
-  return recentKeys.get(s, () => computeNameKey(s));
+  return recentKeys.get(s, computeNameKey);
 }
 
 const recentKeys = new RecentResults<string>();

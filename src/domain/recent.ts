@@ -20,13 +20,17 @@ export class RecentResults<V> {
 
   constructor(private readonly limit = 64) {}
 
-  /** The result for `key`, computed by `compute` the first time it is asked for. */
-  get(key: string, compute: () => V): V {
+  /**
+   * The result for `key`, computed by `compute(key)` the first time it is
+   * asked for. Callers pass a module-level function where they can: a
+   * closure made for every call costs more than the lookup it saves.
+   */
+  get(key: string, compute: (key: string) => V): V {
     const known = this.newer.get(key);
     if (known !== undefined) return known;
     let value = this.older.get(key);
     if (value === undefined) {
-      value = compute();
+      value = compute(key);
       if (typeof value === 'object' && value !== null) Object.freeze(value);
     }
     if (this.newer.size >= this.limit) {

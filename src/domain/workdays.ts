@@ -138,7 +138,7 @@ function inYearRange(n: number): boolean {
  */
 export function parseFilingDate(s: string): ParsedDate {
   if (typeof s !== 'string' || s.length > 64) return { ok: false, problem: 'syntax' };
-  return recentDates.get(s, () => parseDateUncached(s));
+  return recentDates.get(s, parseDateUncached);
 }
 
 // Several rules read the same few dates of each record: each is parsed once.

@@ -46,11 +46,11 @@ function resolveSetting(input: RuleSettingInput | undefined): { severity?: RuleS
   return typeof input === 'string' ? { severity: input } : input;
 }
 
-interface RecordRun {
-  active: ActiveRule;
-  check?: (ctx: CheckContext) => void;
-  context?: CheckContext & { record: unknown };
-}
+/** How a record rule runs, worked out once per linter rather than once per record. */
+type RecordRun =
+  | { kind: 'duplicate-key'; active: ActiveRule }
+  | { kind: 'schema'; active: ActiveRule; validate: NonNullable<Rule['validate']> }
+  | { kind: 'check'; active: ActiveRule; check: (ctx: CheckContext) => void; context: CheckContext & { record: unknown } };
 
 /**
  * Lints records against one rule set under one configuration. It holds no
@@ -101,8 +101,12 @@ export class Linter {
         if (rule.definition?.kind === 'batch') this.batchRules.push(active);
       } else if (rule.scope === 'record' || rule.id === 'duplicate-key') {
         // parse-error, the other source rule, is written from the input's faults (faultMessages), not per record.
-        const check = !rule.validate && rule.definition?.kind === 'record' ? rule.definition.run : undefined;
-        this.recordRuns.push(check ? { active, check, context: { record: undefined, options: opts, now: this.now, report: this.report } } : { active });
+        if (rule.id === 'duplicate-key') this.recordRuns.push({ kind: 'duplicate-key', active });
+        else if (rule.validate) this.recordRuns.push({ kind: 'schema', active, validate: rule.validate });
+        else if (rule.definition?.kind === 'record') {
+          const context = { record: undefined, options: opts, now: this.now, report: this.report };
+          this.recordRuns.push({ kind: 'check', active, check: rule.definition.run, context });
+        }
       }
     }
   }
@@ -186,35 +190,37 @@ export class Linter {
     current.record = record;
     current.filingId = filingId;
     current.out = out;
-    for (const run of this.recordRuns) {
+    const runs = this.recordRuns;
+    for (let i = 0; i < runs.length; i++) {
+      const run = runs[i]!;
       const { active } = run;
       if (active.stage > rank) continue;
-      const { rule } = active;
       current.active = active;
       try {
-        if (rule.id === 'duplicate-key') {
+        if (run.kind === 'check') {
+          run.context.record = value;
+          run.check(run.context);
+          run.context.record = undefined;
+        } else if (run.kind === 'schema') {
+          if (!run.validate(value)) {
+            const { messages } = active.rule;
+            for (const p of explainSchemaErrors(run.validate.errors, value)) {
+              this.report({ path: p.path, messageId: messages[p.keyword] ? p.keyword : 'default', data: p.data, locateKey: p.locateKey });
+            }
+          }
+        } else {
           for (const d of record.duplicateKeys()) {
             out.push(this.message(active, record.index, filingId, { path: d.path, data: { key: d.path.slice(d.path.lastIndexOf('/') + 1), firstLine: d.firstLine } }, d.range));
           }
-        } else if (rule.validate) {
-          if (!rule.validate(value)) {
-            for (const p of explainSchemaErrors(rule.validate.errors, value)) {
-              const messageId = rule.messages[p.keyword] ? p.keyword : 'default';
-              this.report({ path: p.path, messageId, data: p.data, locateKey: p.locateKey });
-            }
-          }
-        } else if (run.context) {
-          run.context.record = value;
-          run.check!(run.context);
         }
       } catch (e) {
+        if (run.kind === 'check') run.context.record = undefined;
         out.push(this.internalError(active, record, filingId, e));
       }
     }
     // Nothing of this record stays reachable from the linter once it is linted.
     current.record = undefined;
     current.out = undefined;
-    for (const run of this.recordRuns) if (run.context) run.context.record = undefined;
   }
 
   /** A report of the rule now running on the current record, as a positioned message. */
