@@ -144,22 +144,50 @@ export function parseFilingDate(s: string): ParsedDate {
 // Several rules read the same few dates of each record: each is parsed once.
 const recentDates = new RecentResults<ParsedDate>();
 
-function parseDateUncached(s: string): ParsedDate {
-  const m = ISO.exec(s.trim());
-  if (!m) return { ok: false, problem: 'syntax' };
-  const year = Number(m[1]);
-  const month = Number(m[2]);
-  const day = Number(m[3]);
-  if (year < 1 || month < 1 || month > 12 || day < 1 || day > daysInMonth(year, month)) {
-    return { ok: false, problem: 'syntax' };
-  }
-  const hasTime = m[4] !== undefined;
-  const hour = Number(m[4] ?? 0);
-  const minute = Number(m[5] ?? 0);
-  const second = Number(m[6] ?? 0);
-  const millis = Math.floor(Number(`0.${m[7] ?? '0'}`) * 1000);
-  if (hour > 23 || minute > 59 || second > 59) return { ok: false, problem: 'syntax' };
+const SYNTAX: ParsedDate = Object.freeze({ ok: false, problem: 'syntax' });
 
+/** `count` ASCII digits of `s` from `at` as a number, or -1. */
+function digitsAt(s: string, at: number, count: number): number {
+  let value = 0;
+  for (let i = at; i < at + count; i++) {
+    const d = s.charCodeAt(i) - 48;
+    if (d < 0 || d > 9) return -1;
+    value = value * 10 + d;
+  }
+  return value;
+}
+
+/**
+ * The two forms filing systems export, read by character: a bare date
+ * (`2026-03-02`) and a Beijing date-time with seconds (`2026-03-02T09:30:00+08:00`).
+ * Undefined for anything else, which the full pattern then reads.
+ */
+function parseCommonForm(s: string): ParsedDate | undefined {
+  const n = s.length;
+  if ((n !== 10 && n !== 25) || s.charCodeAt(4) !== 45 /* - */ || s.charCodeAt(7) !== 45) return undefined;
+  const year = digitsAt(s, 0, 4);
+  const month = digitsAt(s, 5, 2);
+  const day = digitsAt(s, 8, 2);
+  if (year < 0 || month < 0 || day < 0) return undefined;
+  if (n === 10) return fromFields(year, month, day, 0, 0, 0, 0, BEIJING_OFFSET_MS, false);
+  if (s.charCodeAt(10) !== 84 /* T */ || s.charCodeAt(13) !== 58 /* : */ || s.charCodeAt(16) !== 58 || !s.endsWith('+08:00', 25)) return undefined;
+  const hour = digitsAt(s, 11, 2);
+  const minute = digitsAt(s, 14, 2);
+  const second = digitsAt(s, 17, 2);
+  if (hour < 0 || minute < 0 || second < 0) return undefined;
+  return fromFields(year, month, day, hour, minute, second, 0, BEIJING_OFFSET_MS, true);
+}
+
+function parseDateUncached(s: string): ParsedDate {
+  return parseCommonForm(s) ?? parseWithPattern(s);
+}
+
+/** Any form of the contract, by the full pattern; parseFilingDate must agree with it (a test holds it). */
+export function parseWithPattern(s: string): ParsedDate {
+  const m = ISO.exec(s.trim());
+  if (!m) return SYNTAX;
+  const hasTime = m[4] !== undefined;
+  const millis = Math.floor(Number(`0.${m[7] ?? '0'}`) * 1000);
   let offsetMs = BEIJING_OFFSET_MS;
   const zone = m[8];
   if (zone !== undefined) {
@@ -168,16 +196,22 @@ function parseDateUncached(s: string): ParsedDate {
       const digits = zone.slice(1).replace(':', '');
       const oh = Number(digits.slice(0, 2));
       const om = Number(digits.slice(2, 4) || '0');
-      if (oh > 23 || om > 59) return { ok: false, problem: 'syntax' };
+      if (oh > 23 || om > 59) return SYNTAX;
       offsetMs = (zone.startsWith('-') ? -1 : 1) * (oh * 3_600_000 + om * 60_000);
     }
   }
+  return fromFields(Number(m[1]), Number(m[2]), Number(m[3]), Number(m[4] ?? 0), Number(m[5] ?? 0), Number(m[6] ?? 0), millis, offsetMs, hasTime);
+}
+
+function fromFields(year: number, month: number, day: number, hour: number, minute: number, second: number, millis: number, offsetMs: number, hasTime: boolean): ParsedDate {
+  if (year < 1 || month < 1 || month > 12 || day < 1 || day > daysInMonth(year, month)) return SYNTAX;
+  if (hour > 23 || minute > 59 || second > 59) return SYNTAX;
   const localMs = dayNumber(year, month, day) * DAY_MS + hour * 3_600_000 + minute * 60_000 + second * 1000 + millis;
   const instantMs = localMs - offsetMs;
   const instant = new Date(instantMs);
   const beijing = Math.floor((instantMs + BEIJING_OFFSET_MS) / DAY_MS);
   // An offset can push 9999-12-31 into year 10000 in Beijing, beyond YYYY.
-  if (Number.isNaN(instant.getTime()) || !inYearRange(beijing)) return { ok: false, problem: 'syntax' };
+  if (Number.isNaN(instant.getTime()) || !inYearRange(beijing)) return SYNTAX;
   return { ok: true, instant, beijingDate: formatDay(beijing), hasTime };
 }
 

@@ -6,6 +6,7 @@ import {
   calendarCoverage,
   isWorkingDay,
   parseFilingDate,
+  parseWithPattern,
   withinCalendarMonths,
   withinWorkingDays,
   workingDaysBetween,
@@ -328,5 +329,28 @@ describe('addCalendarMonths and withinCalendarMonths (on-site: 1 month)', () => 
     // An ordinary Saturday moves to Monday.
     expect(withinCalendarMonths('2026-02-07', '2026-03-09', 1)).toMatchObject({ within: true, deadline: '2026-03-09' });
     expect(withinCalendarMonths('2026-12-01', '2027-01-01', 1)).toEqual({ ok: false, problem: 'outside-calendar', year: 2027 });
+  });
+});
+
+describe('the common date forms read by character', () => {
+  // parseFilingDate reads `YYYY-MM-DD` and `YYYY-MM-DDTHH:MM:SS+08:00` without the pattern; it must agree with the pattern.
+  let seed = 3;
+  const next = (n: number) => (seed = (seed * 1103515245 + 12345) % 2147483648) % n;
+  const two = (n: number) => String(n).padStart(2, '0');
+  const samples: string[] = [];
+  for (let i = 0; i < 4000; i++) {
+    const year = [0, 1, 999, 1900, 2000, 2024, 2025, 2026, 9999][next(9)]!;
+    const date = `${String(year).padStart(4, '0')}-${two(next(14))}-${two(next(33))}`;
+    const time = `${two(next(26))}:${two(next(62))}:${two(next(62))}`;
+    const zone = ['+08:00', '+0800', 'Z', '-05:00', '+08:0', '+24:00', ''][next(7)];
+    const sep = ['T', ' ', 't', 'X'][next(4)];
+    samples.push(date, `${date}${sep}${time}${zone}`, ` ${date}`, `${date}T${time}+08:00 `, `${date}T${time}.5+08:00`);
+  }
+  samples.push('2026-02-28T23:59:59+08:00', '9999-12-31T23:59:59-08:00', '2024-02-29', '2025-02-29', '2026-3-02', '2026-03-0a', '２０２６-03-02');
+
+  it('agrees with the full pattern on every sample', () => {
+    const differ = samples.filter((s) => JSON.stringify(parseFilingDate(s)) !== JSON.stringify(parseWithPattern(s)));
+    expect(differ).toEqual([]);
+    expect(samples.filter((s) => parseFilingDate(s).ok).length).toBeGreaterThan(2000);
   });
 });

@@ -13,12 +13,11 @@ export const duplicateDomain: BatchCheck = {
     const holder = ownerKey(record);
     if (!holder) return [];
     const keys: BatchKey[] = [];
-    arrayAt(record, '/websites').forEach((_, i) => {
-      arrayAt(record, `/websites/${i}/domains`).forEach((__, j) => {
-        const path = `/websites/${i}/domains/${j}/name`;
-        const name = textAt(record, path);
+    arrayAt(record, '/websites').forEach((site, i) => {
+      arrayAt(site, '/domains').forEach((domain, j) => {
+        const name = textAt(domain, '/name');
         const key = name ? domainKey(name) : '';
-        if (key) keys.push({ key, holder, path, data: { domain: name!.trim() } });
+        if (key) keys.push({ key, holder, path: `/websites/${i}/domains/${j}/name`, data: { domain: name!.trim() } });
       });
     });
     return keys;

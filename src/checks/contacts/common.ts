@@ -52,8 +52,8 @@ export interface DomainEntry {
  */
 export function domainEntries(record: unknown): DomainEntry[] {
   const out: DomainEntry[] = [];
-  arrayAt(record, '/websites').forEach((_, i) => {
-    arrayAt(record, `/websites/${i}/domains`).forEach((entry, j) => {
+  arrayAt(record, '/websites').forEach((site, i) => {
+    arrayAt(site, '/domains').forEach((entry, j) => {
       if (isObject(entry)) out.push({ website: i, index: j, path: `/websites/${i}/domains/${j}`, entry });
     });
   });

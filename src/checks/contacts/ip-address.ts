@@ -44,8 +44,8 @@ function rangeWords(range: string): string {
 }
 
 export const ipAddress: RecordCheck = (ctx) => {
-  arrayAt(ctx.record, '/websites').forEach((_, i) => {
-    arrayAt(ctx.record, `/websites/${i}/access/ips`).forEach((ip, k) => {
+  arrayAt(ctx.record, '/websites').forEach((site, i) => {
+    arrayAt(site, '/access/ips').forEach((ip, k) => {
       // Not a string: the schema rule reports the type.
       if (typeof ip !== 'string') return;
       const r = checkIpAddress(ip);

@@ -45,13 +45,13 @@ function hasNumber(entry: Record<string, unknown>): boolean {
 
 export const preApproval: RecordCheck<PreApprovalOptions> = (ctx) => {
   const needed = Array.isArray(ctx.options.categories) ? ctx.options.categories : [];
-  arrayAt(ctx.record, '/websites').forEach((_, i) => {
-    const given = valueAt(ctx.record, `/websites/${i}/preApprovals`);
+  arrayAt(ctx.record, '/websites').forEach((site, i) => {
+    const given = valueAt(site, '/preApprovals');
     // preApprovals of the wrong type is the schema rule's: whether an approval exists cannot be told.
     if (given !== undefined && !Array.isArray(given)) return;
     const approvals = Array.isArray(given) ? given : [];
     const reported = new Set<string>();
-    arrayAt(ctx.record, `/websites/${i}/serviceContent`).forEach((code, k) => {
+    arrayAt(site, '/serviceContent').forEach((code, k) => {
       if (typeof code !== 'string' || !needed.includes(code) || reported.has(code)) return;
       reported.add(code);
       const matching: number[] = [];

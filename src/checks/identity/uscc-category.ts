@@ -49,6 +49,10 @@ export const usccCategory: RecordCheck<UsccCategoryOptions> = (ctx) => {
   if (!verdict.ok || verdict.scheme !== 'uscc') return;
 
   const category = verdict.category;
+  const known = Object.hasOwn(options.categories, category);
+  if (known ? options.categories[category]!.includes(unitType) : !(options.reportUnknown ?? true)) return;
+
+  // Only a record that is reported gets its message data: the categories that would fit.
   const fitting = Object.keys(options.categories)
     .filter((c) => options.categories[c]!.includes(unitType))
     .sort();
@@ -60,12 +64,10 @@ export const usccCategory: RecordCheck<UsccCategoryOptions> = (ctx) => {
     expectedZh: fitting.length ? joinZh(fitting) : '无',
   };
   const path = '/owner/document/number';
-
-  if (!Object.hasOwn(options.categories, category)) {
-    if (options.reportUnknown ?? true) ctx.report({ path, messageId: 'unknown-category', data });
+  if (!known) {
+    ctx.report({ path, messageId: 'unknown-category', data });
     return;
   }
-  if (options.categories[category]!.includes(unitType)) return;
   const names = Object.hasOwn(USCC_CATEGORIES, category) ? USCC_CATEGORIES[category] : undefined;
   ctx.report({
     path,
