@@ -1,4 +1,4 @@
-import { createReadStream, readSync } from 'node:fs';
+import { readSync } from 'node:fs';
 import { open } from 'node:fs/promises';
 import { parseJsonLine } from './jsonl.js';
 import type { SourceItem } from './source.js';
@@ -15,6 +15,9 @@ export interface JsonlStreamOptions {
 export type StreamedItem = SourceItem & { byteOffset: number };
 
 const decoder = new TextDecoder('utf-8', { fatal: true });
+
+/** Bytes read from a JSONL file at a time. */
+const READ_BYTES = 1 << 20;
 
 function lineFault(index: number, lineNo: number, reason: string, detail?: string): SourceItem {
   return { kind: 'fault', index, reason, ...(detail ? { detail } : {}), range: { line: lineNo, column: 1, endLine: lineNo, endColumn: 1 } };
@@ -44,7 +47,7 @@ export function jsonlLineItem(bytes: Buffer, lineNo: number, index: number, atFi
  */
 export async function* readJsonlFile(filePath: string, options: JsonlStreamOptions): AsyncGenerator<StreamedItem, { lines: number }> {
   const rangeStart = options.start ?? 0;
-  const stream = createReadStream(filePath, { highWaterMark: 1 << 20, start: rangeStart, ...(options.end !== undefined ? { end: options.end - 1 } : {}) });
+  const rangeEnd = options.end ?? Number.POSITIVE_INFINITY;
   let pending: Buffer[] = [];
   let pendingBytes = 0;
   let oversized = false;
@@ -83,42 +86,58 @@ export async function* readJsonlFile(filePath: string, options: JsonlStreamOptio
     pending.push(chunk);
   };
 
-  for await (const chunk of stream as AsyncIterable<Buffer>) {
-    let start = 0;
-    // Line ends found with the native indexOf, each kept until passed: a JS loop over every byte cost
-    // as much as parsing. A lone CR also ends a line, so both are looked for.
-    let nextLf = chunk.indexOf(10);
-    let nextCr = chunk.indexOf(13);
+  // One buffer, read into again and again. A read stream hands out a new
+  // megabyte per read; each lives while its lines are linted, outlives young
+  // collections and waits for a full one: tens of megabytes of dead buffers
+  // in a long run's resident set.
+  const handle = await open(filePath, 'r');
+  const buffer = Buffer.allocUnsafe(READ_BYTES);
+  try {
     for (;;) {
-      if (nextLf >= 0 && nextLf < start) nextLf = chunk.indexOf(10, start);
-      if (nextCr >= 0 && nextCr < start) nextCr = chunk.indexOf(13, start);
-      const i = nextLf < 0 ? nextCr : nextCr < 0 ? nextLf : Math.min(nextLf, nextCr);
-      if (i < 0) break;
-      const b = chunk[i];
-      if (b === 10 && skipLf && i === start && pendingBytes === 0) {
-        // The LF of a CRLF whose CR ended the previous chunk.
-        skipLf = false;
-        start = i + 1;
+      const want = Math.min(buffer.length, rangeEnd - position);
+      if (want <= 0) break;
+      const { bytesRead } = await handle.read(buffer, 0, want, position);
+      if (bytesRead === 0) break;
+      const chunk = buffer.subarray(0, bytesRead);
+      let start = 0;
+      // Line ends found with the native indexOf, each kept until passed: a JS loop over every byte cost
+      // as much as parsing. A lone CR also ends a line, so both are looked for.
+      let nextLf = chunk.indexOf(10);
+      let nextCr = chunk.indexOf(13);
+      for (;;) {
+        if (nextLf >= 0 && nextLf < start) nextLf = chunk.indexOf(10, start);
+        if (nextCr >= 0 && nextCr < start) nextCr = chunk.indexOf(13, start);
+        const i = nextLf < 0 ? nextCr : nextCr < 0 ? nextLf : Math.min(nextLf, nextCr);
+        if (i < 0) break;
+        const b = chunk[i];
+        if (b === 10 && skipLf && i === start && pendingBytes === 0) {
+          // The LF of a CRLF whose CR ended the previous chunk.
+          skipLf = false;
+          start = i + 1;
+          lineStart = position + start;
+          continue;
+        }
+        keep(chunk.subarray(start, i));
+        const item = finishLine();
+        if (item) yield item;
+        skipLf = b === 13;
+        let end = i;
+        if (b === 13 && chunk[i + 1] === 10) {
+          end = i + 1;
+          skipLf = false;
+        }
+        start = end + 1;
         lineStart = position + start;
-        continue;
       }
-      keep(chunk.subarray(start, i));
-      const item = finishLine();
-      if (item) yield item;
-      skipLf = b === 13;
-      let end = i;
-      if (b === 13 && chunk[i + 1] === 10) {
-        end = i + 1;
+      if (start < chunk.length) {
         skipLf = false;
+        // The next read overwrites the buffer: a line running on past it is kept as a copy.
+        keep(Buffer.from(chunk.subarray(start)));
       }
-      start = end + 1;
-      lineStart = position + start;
+      position += chunk.length;
     }
-    if (start < chunk.length) {
-      skipLf = false;
-      keep(chunk.subarray(start));
-    }
-    position += chunk.length;
+  } finally {
+    await handle.close();
   }
   if (pendingBytes > 0 || oversized) {
     const item = finishLine();
