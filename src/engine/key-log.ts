@@ -182,9 +182,10 @@ export class KeyLog {
         return;
       }
       this.segments[p]!.push([at, bytes.length]);
+      // The buffer is filled again from the start. Digests spread rows evenly, so each partition's
+      // buffer stays near its share of the budget; dropping them instead left a budget's worth of
+      // dead typed arrays per flush, outside the heap, until a full collection.
       this.used[p] = 0;
-      // Back to no buffer: the memory held stays at the budget, not at the largest partition ever seen.
-      this.buffers[p] = undefined;
     }
     this.held = 0;
   }
@@ -215,21 +216,26 @@ export class KeyLog {
     for (let p = 0; p < PARTITIONS; p++) {
       const rows = this.partition(p);
       const n = rows.length / KEY_ROW;
-      // First occurrences by 48 bits of digest, chained through `next` for the rare shared 48 bits.
-      const heads = new Map<number, number>();
+      // First occurrences in an open hash table of row numbers, chained through `next`. Typed
+      // arrays, not a Map: at a million records a Map's entries (48-bit keys are heap numbers)
+      // were 50 MB of garbage by the end of the comparison.
+      let size = 16;
+      while (size < n * 2) size *= 2;
+      const heads = new Int32Array(size).fill(-1);
       const next = new Int32Array(n);
       for (let i = 0; i < n; i++) {
         const r = i * KEY_ROW;
-        const short = rows[r + 2]! * 16777216 + rows[r + 3]!;
-        let j = heads.get(short) ?? -1;
+        // The partition is chosen by the low bits of the second digest part: the slot by the other parts.
+        const slot = (rows[r + 2]! ^ Math.imul(rows[r + 4]!, 0x9e3779b1)) & (size - 1);
+        let j = heads[slot]!;
         while (j >= 0) {
           const f = j * KEY_ROW;
-          if (rows[f] === rows[r] && rows[f + 4] === rows[r + 4]) break;
+          if (rows[f] === rows[r] && rows[f + 2] === rows[r + 2] && rows[f + 3] === rows[r + 3] && rows[f + 4] === rows[r + 4]) break;
           j = next[j]!;
         }
         if (j < 0) {
-          next[i] = heads.get(short) ?? -1;
-          heads.set(short, i);
+          next[i] = heads[slot]!;
+          heads[slot] = i;
           continue;
         }
         const f = j * KEY_ROW;
@@ -286,16 +292,20 @@ export class PositionLog {
     if (this.count % BLOCK_ROWS === 0) {
       this.inMemory.push(this.blocks.length);
       this.blocks.push(this.current);
-      this.current = new Float64Array(BLOCK_ROWS * POSITION_ROW);
-      if (this.inMemory.length * this.current.byteLength > this.budgetBytes) {
+      let next: Float64Array<ArrayBuffer> | undefined;
+      if (this.inMemory.length * BLOCK_ROWS * POSITION_ROW * 8 > this.budgetBytes) {
         const oldest = this.inMemory[0]!;
-        const at = this.spill.append(new Uint8Array((this.blocks[oldest] as Float64Array).buffer));
+        const block = this.blocks[oldest] as Float64Array<ArrayBuffer>;
+        const at = this.spill.append(new Uint8Array(block.buffer));
         // Without a temporary file the block stays in memory.
         if (at !== undefined) {
           this.inMemory.shift();
           this.blocks[oldest] = at;
+          // Written out, its memory takes the next block's rows rather than waiting to be collected.
+          next = block;
         }
       }
+      this.current = next ?? new Float64Array(BLOCK_ROWS * POSITION_ROW);
     }
     return seq;
   }

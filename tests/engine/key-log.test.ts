@@ -65,6 +65,28 @@ describe('KeyLog', () => {
   });
 });
 
+describe('KeyLog against the plain definition', () => {
+  it('finds exactly the repeats a map of the keys themselves finds', () => {
+    let seed = 17;
+    const next = (n: number) => (seed = (seed * 1103515245 + 12345) % 2147483648) % n;
+    const many: typeof KEYS = [];
+    for (let i = 0; i < 40000; i++) many.push([next(3), next(2), `key ${next(15000)}`, next(4) === 0 ? undefined : `holder ${next(5)}`, i]);
+    // A key repeats when its rule saw it before, unless the first record's holder holds it again.
+    const firsts = new Map<string, { seq: number; holder: string | undefined }>();
+    const expected: Array<{ rule: number; keyIndex: number; later: number; first: number }> = [];
+    for (const [rule, keyIndex, key, holder, seq] of many) {
+      const first = firsts.get(`${rule} ${key}`);
+      if (!first) firsts.set(`${rule} ${key}`, { seq, holder });
+      else if (holder === undefined || holder !== first.holder) expected.push({ rule, keyIndex, later: seq, first: first.seq });
+    }
+    const log = new KeyLog(new SpillFile(), 1 << 16);
+    fill(log, many);
+    const order = (r: { later: number; rule: number }) => r.later * 3 + r.rule;
+    expect(log.repeats().sort((a, b) => order(a) - order(b))).toEqual(expected);
+    expect(expected.length).toBeGreaterThan(10000);
+  });
+});
+
 describe('without a writable temporary directory', () => {
   it('keeps everything in memory and still finds every repeat', () => {
     const saved = process.env.TMPDIR;
