@@ -29,7 +29,7 @@
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, totalmem, availableParallelism } from 'node:os';
-import { dirname, join, relative } from 'node:path';
+import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { generate, GENERATOR_VERSION } from './generate.mjs';
 
@@ -56,7 +56,7 @@ function parseOptions(argv) {
     else if (name === '--keep') o.keep = true;
     else if (name === '--timeout') o.timeout = Number(value());
     else if (name === '--no-startup') o.startup = false;
-    else if (name === '--results') o.results = join(process.cwd(), value());
+    else if (name === '--results') o.results = resolve(process.cwd(), value());
     else if (name === '--help' || name === '-h') {
       process.stdout.write(readFileSync(fileURLToPath(import.meta.url), 'utf8').split('\n').filter((l) => l.startsWith('//')).map((l) => l.slice(3)).join('\n') + '\n');
       process.exit(0);
