@@ -16,6 +16,9 @@ import type { LintMessage, Locale } from './types.js';
 /** JSONL files are cut into ranges of about this size, so one large batch keeps every core busy. */
 export const CHUNK_BYTES = 8 * 1024 * 1024;
 
+/** Young generation of a worker thread, in MB (48 by default here, as worker_threads.resourceLimits reports). */
+const WORKER_YOUNG_GENERATION_MB = 24;
+
 /**
  * Below this much input, starting workers costs more than it saves: each
  * loads the engine and warms up on its own (bench/RESULTS.md: 21 MB ran
@@ -183,7 +186,9 @@ async function runPool(
   try {
     await Promise.all(
       Array.from({ length: threads }, async () => {
-        const worker = new Worker(workerFile, { workerData: setup });
+        // A worker's young generation is capped at half V8's default: linting keeps almost nothing
+        // from one record to the next, and each worker's peak memory is counted in the run's.
+        const worker = new Worker(workerFile, { workerData: setup, resourceLimits: { maxYoungGenerationSizeMb: WORKER_YOUNG_GENERATION_MB } });
         workers.push(worker);
         let broken = false;
         worker.on('error', () => {
