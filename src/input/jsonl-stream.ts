@@ -1,3 +1,4 @@
+import { isUtf8 } from 'node:buffer';
 import { readSync } from 'node:fs';
 import { open } from 'node:fs/promises';
 import { parseJsonLine } from './jsonl.js';
@@ -14,8 +15,6 @@ export interface JsonlStreamOptions {
 /** A streamed record also says where its line starts in the file, so it can be read again alone. */
 export type StreamedItem = SourceItem & { byteOffset: number };
 
-const decoder = new TextDecoder('utf-8', { fatal: true });
-
 /** Bytes read from a JSONL file at a time. */
 const READ_BYTES = 1 << 20;
 
@@ -24,16 +23,15 @@ function lineFault(index: number, lineNo: number, reason: string, detail?: strin
 }
 
 /** One line's bytes as a record (or fault). Lines and indexes are those given. */
-export function jsonlLineItem(bytes: Buffer, lineNo: number, index: number, atFileStart: boolean): SourceItem | undefined {
-  if (atFileStart && bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) bytes = bytes.subarray(3);
+export function jsonlLineItem(bytes: Buffer, lineNo: number, index: number): SourceItem | undefined {
+  // A byte order mark is dropped wherever a line starts with one, as a UTF-8 decoder does.
+  if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) bytes = bytes.subarray(3);
   if (bytes.length === 0) return undefined;
   if (bytes.includes(0)) return lineFault(index, lineNo, 'binary-file');
-  let text: string;
-  try {
-    text = decoder.decode(bytes);
-  } catch {
-    return lineFault(index, lineNo, 'invalid-utf8');
-  }
+  // Validated natively first, then decoded without the fatal decoder's checks: a fifth of the
+  // cost of decoding a line, which is as much as parsing it.
+  if (!isUtf8(bytes)) return lineFault(index, lineNo, 'invalid-utf8');
+  const text = bytes.toString('utf8');
   if (text.trim() === '') return undefined;
   return parseJsonLine(text, lineNo, index);
 }
@@ -68,7 +66,7 @@ export async function* readJsonlFile(filePath: string, options: JsonlStreamOptio
     oversized = false;
     if (tooLarge) return { ...lineFault(index++, lineNo, 'record-too-large', `${Math.ceil(size / 1048576)} MiB`), byteOffset: offset };
     if (size === 0) return undefined;
-    const item = jsonlLineItem(parts.length === 1 ? parts[0]! : Buffer.concat(parts, size), lineNo, index, rangeStart === 0 && lineNo === 1);
+    const item = jsonlLineItem(parts.length === 1 ? parts[0]! : Buffer.concat(parts, size), lineNo, index);
     if (!item) return undefined;
     index++;
     return Object.assign(item, { byteOffset: offset });
@@ -208,5 +206,5 @@ export function readJsonlLineAt(fd: number, byteOffset: number, lineNo: number, 
     size += bytesRead;
     pos += bytesRead;
   }
-  return jsonlLineItem(Buffer.concat(parts, size), lineNo, index, byteOffset === 0);
+  return jsonlLineItem(Buffer.concat(parts, size), lineNo, index);
 }

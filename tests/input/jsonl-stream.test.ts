@@ -65,6 +65,27 @@ describe('streamed JSONL', () => {
     ]);
   });
 
+  it('takes what a fatal UTF-8 decoder takes, line by line', async () => {
+    const line = (...parts: Array<string | number[]>) => Buffer.concat(parts.map((p) => (typeof p === 'string' ? Buffer.from(p) : Buffer.from(p))));
+    const bytes = Buffer.concat([
+      line('\uFEFF{"a": "first, after a byte order mark"}\n'),
+      line([0xef, 0xbb, 0xbf], '{"a": "a byte order mark at a later line start"}\n'),
+      line('{"a": "', [0xc0, 0xaf], '"}\n'), // overlong '/'
+      line('{"a": "', [0xed, 0xa0, 0x80], '"}\n'), // a surrogate, CESU-8 style
+      line('{"a": "', [0xe4, 0xb8], '"}\n'), // cut off inside a character
+      line('{"a": "中文 ✓ 𠀀"}\n'),
+    ]);
+    const items = await streamed(bytes);
+    expect(shape(items)).toEqual([
+      ['record', 0, 1, { a: 'first, after a byte order mark' }],
+      ['record', 1, 2, { a: 'a byte order mark at a later line start' }],
+      ['fault', 2, 'invalid-utf8', 3],
+      ['fault', 3, 'invalid-utf8', 4],
+      ['fault', 4, 'invalid-utf8', 5],
+      ['record', 5, 6, { a: '中文 ✓ 𠀀' }],
+    ]);
+  });
+
   it('skips a line over the limit without holding it, and goes on', async () => {
     const items = await streamed(`{"a": 1}\n{"big": "${'x'.repeat(5000)}"}\n{"a": 3}`, 1000);
     expect(shape(items)).toEqual([
