@@ -222,6 +222,8 @@ function checkUncached(type: string, number: string, now: Date, options: Documen
   }
 }
 
+const KEY_FORM = /^[0-9A-Z]*$/;
+
 /**
  * The comparison key of a document number: what two transcriptions of the
  * same document share. NFKC (full-width digits and letters, （） → ()), no
@@ -231,6 +233,8 @@ function checkUncached(type: string, number: string, now: Date, options: Documen
  */
 export function documentNumberKey(number: string): string {
   if (typeof number !== 'string') return '';
+  // Batch rules key every record's document numbers, nearly all digits and capitals already in key form.
+  if (KEY_FORM.test(number)) return number;
   return number
     .normalize('NFKC')
     .replace(/[\s\-\u2010-\u2015\u2212]/gu, '')

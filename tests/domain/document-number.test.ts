@@ -4,6 +4,7 @@ import {
   DOCUMENT_NUMBER_PROBLEM_CODES,
   DOCUMENT_TYPES,
   checkDocumentNumber,
+  documentNumberKey,
   isDocumentType,
 } from '../../src/domain/document-number.js';
 
@@ -177,5 +178,31 @@ describe('verdict types', () => {
     const w = checkDocumentNumber('business-license', '911101005JLR20JR60', NOW);
     if (w.ok || w.problem !== 'org-code') throw new Error(JSON.stringify(w));
     expect(w.orgCode).toBe('5JLR20JR6');
+  });
+});
+
+describe('documentNumberKey', () => {
+  it.each([
+    ['11010519491231002X', '11010519491231002X'],
+    ['11010519491231002x', '11010519491231002X'],
+    [' 1101 0519 4912 3100 2X ', '11010519491231002X'],
+    ['１１０１０５１９４９１２３１００２Ｘ', '11010519491231002X'],
+    ['12345678-9', '123456789'],
+    ['12345678－9', '123456789'],
+    ['E12345678', 'E12345678'],
+    ['', ''],
+  ])('%j → %j', (number, key) => {
+    expect(documentNumberKey(number)).toBe(key);
+  });
+
+  it('leaves a number already of digits and capitals as it is, and folds anything else', () => {
+    const slow = (n: string) => n.normalize('NFKC').replace(/[\s\-\u2010-\u2015\u2212]/gu, '').toUpperCase();
+    const chars = fc.constantFrom(...'0123456789ABCXYZabcxyz -－０９Ｘ（）\u2010\u3000'.split(''));
+    fc.assert(
+      fc.property(fc.array(chars, { maxLength: 20 }).map((a) => a.join('')), (n) => {
+        expect(documentNumberKey(n)).toBe(slow(n));
+      }),
+      { seed: 5, numRuns: 2000 },
+    );
   });
 });

@@ -201,8 +201,18 @@ describe('reading a value at a pointer', async () => {
     ['/', 'empty key'],
   ])('%s', (pointer, expected) => expect(valueAt(record, pointer)).toEqual(expected));
 
-  it.each([['/a/01'], ['/a/-1'], ['/a/1.0'], ['/a/2'], ['/a/x'], ['/missing'], ['/a/0/deeper'], ['/constructor'], ['/__proto__']])('%s is absent', (pointer) => {
+  it.each([['/a/01'], ['/a/-1'], ['/a/1.0'], ['/a/2'], ['/a/x'], ['/missing'], ['/a/0/deeper'], ['/constructor'], ['/__proto__'], ['/a/1/toString'], ['/a/length']])('%s is absent', (pointer) => {
     expect(valueAt(record, pointer)).toBeUndefined();
+  });
+
+  it('reads names every object inherits only where the record has them itself', () => {
+    const parsed = JSON.parse('{"__proto__": {"toString": "own"}, "o": {"constructor": 1, "hasOwnProperty": 2}, "n": {"valueOf": null}}');
+    expect(valueAt(parsed, '/__proto__/toString')).toBe('own');
+    expect(valueAt(parsed, '/o/constructor')).toBe(1);
+    expect(valueAt(parsed, '/o/hasOwnProperty')).toBe(2);
+    expect(valueAt(parsed, '/n/valueOf')).toBeNull();
+    expect(valueAt(parsed, '/n/constructor')).toBeUndefined();
+    expect(valueAt(parsed, '/o/__proto__')).toBeUndefined();
   });
 });
 
