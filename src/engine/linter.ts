@@ -35,7 +35,7 @@ const SENSITIVE_PATHS: Array<[RegExp, 'id-number' | 'phone' | 'email']> = [
   [/\/contacts\/email$/, 'email'],
 ];
 
-/** Texts remembered for sharing between messages (see Linter.shared); past this, the table starts again. */
+/** Texts remembered for sharing between messages (see Linter.shareText); past this, the table starts again. */
 const SHARED_TEXTS = 4096;
 
 function protectValues(path: string, data: MessageData | undefined): MessageData | undefined {
@@ -240,15 +240,16 @@ export class Linter {
     const data = protectValues(report.path, { path: report.path || '/', ...report.data });
     const text = withClause(interpolate(pick(template, this.locale), data, this.redact), rule.clause, this.locale);
     const severity = active.userSeverity ? active.severity : (report.severity ?? active.severity);
-    return { ruleId: rule.id, severity, message: this.shared(text), record: recordIndex, filingId, path: this.shared(report.path), ...range };
+    return { ruleId: rule.id, severity, message: this.shareText(text), record: recordIndex, filingId, path: this.shareText(report.path), ...range };
   }
 
   /**
    * One copy of a text many messages repeat. A run keeps every message until
    * its report, and most of a batch's messages are a few texts and paths said
-   * again (a million records: 94,000 messages, 25,000 texts, 43 paths).
+   * again (a million records: 94,000 messages, 25,000 texts, 43 paths). Also
+   * for messages made in a worker thread, which arrive as copies.
    */
-  private shared(text: string): string {
+  shareText(text: string): string {
     const known = this.sharedTexts.get(text);
     if (known !== undefined) return known;
     if (this.sharedTexts.size >= SHARED_TEXTS) this.sharedTexts.clear();

@@ -118,8 +118,17 @@ export async function lintInParallel(
     const s = state.get(unit.filePath)!;
     const lineShift = s.lines;
     const recordShift = s.records;
+    // A unit's result belongs to this run alone, so its messages are adjusted in place: a copy of
+    // each would double them in memory until the next full collection.
     for (const m of r.messages) {
-      s.messages.push(lineShift || recordShift ? { ...m, line: m.line + lineShift, endLine: m.endLine + lineShift, record: m.record + recordShift } : m);
+      m.message = linter.shareText(m.message);
+      m.path = linter.shareText(m.path);
+      if (lineShift || recordShift) {
+        m.line += lineShift;
+        m.endLine += lineShift;
+        m.record += recordShift;
+      }
+      s.messages.push(m);
     }
     batch.addUnit(unit.filePath, r.keys, recordShift, lineShift);
     if (cache && !unit.cached) appendUnitKeys(s.keys, r.keys, recordShift, lineShift);
