@@ -23,9 +23,10 @@ function lineFault(index: number, lineNo: number, reason: string, detail?: strin
 }
 
 /** One line's bytes as a record (or fault). Lines and indexes are those given. */
-export function jsonlLineItem(bytes: Buffer, lineNo: number, index: number): SourceItem | undefined {
-  // A byte order mark is dropped wherever a line starts with one, as a UTF-8 decoder does.
-  if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) bytes = bytes.subarray(3);
+export function jsonlLineItem(bytes: Buffer, lineNo: number, index: number, atFileStart: boolean): SourceItem | undefined {
+  // The file's own byte order mark is no character of it; one starting a later line is, and
+  // parseJsonLine reads past it there, as the in-memory reader does.
+  if (atFileStart && bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) bytes = bytes.subarray(3);
   if (bytes.length === 0) return undefined;
   if (bytes.includes(0)) return lineFault(index, lineNo, 'binary-file');
   // Validated natively first, then decoded without the fatal decoder's checks: a fifth of the
@@ -66,7 +67,7 @@ export async function* readJsonlFile(filePath: string, options: JsonlStreamOptio
     oversized = false;
     if (tooLarge) return { ...lineFault(index++, lineNo, 'record-too-large', `${Math.ceil(size / 1048576)} MiB`), byteOffset: offset };
     if (size === 0) return undefined;
-    const item = jsonlLineItem(parts.length === 1 ? parts[0]! : Buffer.concat(parts, size), lineNo, index);
+    const item = jsonlLineItem(parts.length === 1 ? parts[0]! : Buffer.concat(parts, size), lineNo, index, rangeStart === 0 && lineNo === 1);
     if (!item) return undefined;
     index++;
     return Object.assign(item, { byteOffset: offset });
@@ -206,5 +207,5 @@ export function readJsonlLineAt(fd: number, byteOffset: number, lineNo: number, 
     size += bytesRead;
     pos += bytesRead;
   }
-  return jsonlLineItem(Buffer.concat(parts, size), lineNo, index);
+  return jsonlLineItem(Buffer.concat(parts, size), lineNo, index, byteOffset === 0);
 }

@@ -39,15 +39,19 @@ function lineRange(lines: LineIndex, lineNo: number, start: number, end: number)
 }
 
 export function parseJsonLine(line: string, lineNo: number, index: number): SourceItem {
+  // A byte order mark at the start of a later line (files exported one by one, then concatenated)
+  // is read past, so the record is still checked; columns count it, as an editor shows it.
+  const skip = line.charCodeAt(0) === 0xfeff ? 1 : 0;
+  const json = skip ? line.slice(1) : line;
   let value: unknown;
   try {
-    value = JSON.parse(line);
+    value = JSON.parse(json);
   } catch {
     const errors: ParseError[] = [];
-    jsonc().parseTree(line, errors, { disallowComments: true, allowTrailingComma: false });
+    jsonc().parseTree(json, errors, { disallowComments: true, allowTrailingComma: false });
     const e = errors[0];
     const lines = new LineIndex(line);
-    const start = e?.offset ?? 0;
+    const start = skip + (e?.offset ?? 0);
     return {
       kind: 'fault',
       index,
@@ -61,10 +65,10 @@ export function parseJsonLine(line: string, lineNo: number, index: number): Sour
       const duplicates: OutlineBuilder['duplicates'] = [];
       let node: PositionNode;
       try {
-        node = outlineValidJson(line, duplicates);
+        node = outlineValidJson(json, duplicates, skip);
       } catch {
         // jsonc-parser recurses; nesting deep enough to overflow it gets whole-line positions.
-        node = { start: 0, end: line.length };
+        node = { start: skip, end: line.length };
       }
       built = { outline: { node, duplicates }, lines: new LineIndex(line) };
     }
@@ -81,7 +85,7 @@ export function parseJsonLine(line: string, lineNo: number, index: number): Sour
       return { line: lineNo, column: r.column, endLine: lineNo, endColumn: r.endColumn };
     },
     duplicateKeys() {
-      if (countJsonPropertyNames(line) === countParsedKeys(value)) return [];
+      if (countJsonPropertyNames(json) === countParsedKeys(value)) return [];
       const { outline: o, lines } = outline();
       return duplicatesToRanges(o, lines).map((d) => ({
         ...d,

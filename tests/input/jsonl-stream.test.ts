@@ -86,6 +86,26 @@ describe('streamed JSONL', () => {
     ]);
   });
 
+  it('reads past a byte order mark that starts a later line, with columns that count it, as the in-memory reader does', async () => {
+    // Files exported one by one and then concatenated carry a mark at each join.
+    const text = '\uFEFF{"a": 1}\n\uFEFF{"a": "two", "b": 2}\n\uFEFF{"a": ]\n\uFEFF\n{"a": 5}\n';
+    const fromStream = await streamed(text);
+    const inMemory = parseSource(text, 'jsonl');
+    expect(shape(fromStream)).toEqual(shape(inMemory));
+    expect(shape(fromStream)).toEqual([
+      ['record', 0, 1, { a: 1 }],
+      ['record', 1, 2, { a: 'two', b: 2 }],
+      ['fault', 2, 'json-value-expected', 3],
+      ['record', 3, 5, { a: 5 }],
+    ]);
+    for (const items of [fromStream, inMemory]) {
+      const second = items[1] as Extract<SourceItem, { kind: 'record' }>;
+      // "two" starts at UTF-16 column 8 after the mark: \uFEFF{"a": "two"
+      expect(second.locate('/a')).toEqual({ line: 2, column: 8, endLine: 2, endColumn: 13 });
+      expect(items[2]!.kind === 'fault' && items[2]!.range).toMatchObject({ line: 3, column: 8 });
+    }
+  });
+
   it('skips a line over the limit without holding it, and goes on', async () => {
     const items = await streamed(`{"a": 1}\n{"big": "${'x'.repeat(5000)}"}\n{"a": 3}`, 1000);
     expect(shape(items)).toEqual([
