@@ -171,7 +171,7 @@ export function checkWithLibrary(input: string): DomainResult {
   return checkUncached(input, false);
 }
 
-function checkUncached(input: string, shortcuts = true): DomainResult {
+function checkUncached(input: string, shortcuts: boolean): DomainResult {
   let s = input.trim();
   if (s === '') return syntax('empty');
 
@@ -246,7 +246,16 @@ function registrableVerdict(ascii: string, unicode: string, trailingDot: boolean
  * and `例子。中国.` meet. For input UTS #46 cannot map, the NFKC-folded,
  * lower-cased, trimmed text, so two copies of the same bad name still meet.
  */
-export function domainKey(input: string, shortcuts = true): string {
+export function domainKey(input: string): string {
+  return keyOf(input, true);
+}
+
+/** The key with every name mapped by the library: what domainKey must equal. */
+export function domainKeyWithLibrary(input: string): string {
+  return keyOf(input, false);
+}
+
+function keyOf(input: string, shortcuts: boolean): string {
   if (typeof input !== 'string') return '';
   const s = input.slice(0, MAX_INPUT).trim().replace(DOTS, '.').replace(/\.$/, '');
   if (shortcuts && isPlainLdh(s)) return s.toLowerCase();

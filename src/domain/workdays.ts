@@ -73,6 +73,9 @@ const BEIJING_OFFSET_MS = 8 * 3_600_000;
 // ---------------------------------------------------------------------------
 // Parsing
 
+/** The verdict on anything that is not a date of the contract; shared, so frozen. */
+const SYNTAX: ParsedDate = Object.freeze({ ok: false, problem: 'syntax' });
+
 const ISO =
   /^(\d{4})-(\d{2})-(\d{2})(?:[Tt ](\d{2}):(\d{2})(?::(\d{2})(?:[.,](\d{1,9}))?)?(Z|z|[+-]\d{2}(?::?\d{2})?)?)?$/;
 
@@ -137,14 +140,12 @@ function inYearRange(n: number): boolean {
  * so `2026-03-01T20:00:00Z` is on `2026-03-02`.
  */
 export function parseFilingDate(s: string): ParsedDate {
-  if (typeof s !== 'string' || s.length > 64) return { ok: false, problem: 'syntax' };
+  if (typeof s !== 'string' || s.length > 64) return SYNTAX;
   return recentDates.get(s, parseDateUncached);
 }
 
 // Several rules read the same few dates of each record: each is parsed once.
 const recentDates = new RecentResults<ParsedDate>();
-
-const SYNTAX: ParsedDate = Object.freeze({ ok: false, problem: 'syntax' });
 
 /** `count` ASCII digits of `s` from `at` as a number, or -1. */
 function digitsAt(s: string, at: number, count: number): number {
