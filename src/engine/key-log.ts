@@ -190,20 +190,22 @@ export class KeyLog {
     this.held = 0;
   }
 
-  /** Every row of one partition, in input order. */
-  private partition(p: number): Int32Array {
-    const segments = this.segments[p]!;
-    const tail = this.used[p]!;
-    let total = tail;
-    for (const [, length] of segments) total += length / 4;
-    const rows = new Int32Array(total);
+  /** Ints in partition `p`, on file and in memory. */
+  private partitionLength(p: number): number {
+    let total = this.used[p]!;
+    for (const [, length] of this.segments[p]!) total += length / 4;
+    return total;
+  }
+
+  /** Every row of one partition, in input order, into the start of `rows` (at least partitionLength(p) long). */
+  private readPartition(p: number, rows: Int32Array): void {
     let at = 0;
-    for (const [offset, length] of segments) {
+    for (const [offset, length] of this.segments[p]!) {
       this.spill.read(new Uint8Array(rows.buffer, at * 4, length), offset);
       at += length / 4;
     }
+    const tail = this.used[p]!;
     if (tail > 0) rows.set(this.buffers[p]!.subarray(0, tail), at);
-    return rows;
   }
 
   /**
@@ -213,16 +215,26 @@ export class KeyLog {
    */
   repeats(): Repeat[] {
     const out: Repeat[] = [];
+    // One set of arrays for every partition, sized for the largest: arrays made per partition
+    // are freed only by a full collection, and at a million records the 256 partitions' worth
+    // added 25 MB to the run's peak just as it ended.
+    let largest = 0;
+    for (let p = 0; p < PARTITIONS; p++) largest = Math.max(largest, this.partitionLength(p));
+    const rows = new Int32Array(largest);
+    let tableSize = 16;
+    while (tableSize < (largest / KEY_ROW) * 2) tableSize *= 2;
+    const table = new Int32Array(tableSize);
+    const next = new Int32Array(largest / KEY_ROW);
     for (let p = 0; p < PARTITIONS; p++) {
-      const rows = this.partition(p);
-      const n = rows.length / KEY_ROW;
+      const n = this.partitionLength(p) / KEY_ROW;
+      if (n === 0) continue;
+      this.readPartition(p, rows);
       // First occurrences in an open hash table of row numbers, chained through `next`. Typed
       // arrays, not a Map: at a million records a Map's entries (48-bit keys are heap numbers)
       // were 50 MB of garbage by the end of the comparison.
       let size = 16;
       while (size < n * 2) size *= 2;
-      const heads = new Int32Array(size).fill(-1);
-      const next = new Int32Array(n);
+      const heads = table.subarray(0, size).fill(-1);
       for (let i = 0; i < n; i++) {
         const r = i * KEY_ROW;
         // The partition is chosen by the low bits of the second digest part: the slot by the other parts.
