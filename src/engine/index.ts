@@ -85,6 +85,8 @@ export async function lintFiles(
     stdin?: { text: string; filePath: string };
     concurrency?: Concurrency;
     chunkBytes?: number;
+    /** Old generation of each worker thread, in MB (sized for the run by default). */
+    workerHeapMb?: number;
     onProgress?: (progress: RunProgress) => void;
     /** Skip files unchanged since a run found nothing in them; the cache file holds digests only. */
     cacheLocation?: string;
@@ -118,6 +120,7 @@ export async function lintFiles(
       cwd,
       maxFileSize: options.maxFileSize ?? DEFAULT_MAX_FILE_SIZE,
       ...(options.chunkBytes ? { chunkBytes: options.chunkBytes } : {}),
+      ...(options.workerHeapMb ? { workerHeapMb: options.workerHeapMb } : {}),
       ...(options.onProgress ? { onProgress: options.onProgress } : {}),
       ...(cache ? { cache } : {}),
     },

@@ -20,6 +20,23 @@ export const CHUNK_BYTES = 8 * 1024 * 1024;
 const WORKER_YOUNG_GENERATION_MB = 24;
 
 /**
+ * Old generation of a worker thread, in MB, for a run whose largest file read
+ * whole (JSON, YAML; JSONL is streamed) has `wholeFileBytes`. V8 lets a heap
+ * grow before a full collection by a factor it derives from the heap's limit:
+ * up to 4 with the default limit of a large machine, down to 1.3 with a limit
+ * of 256 MB or less. A worker keeps about 11 MB from one unit to the next, so
+ * with the default each worker's heap sat at 50–65 MB of mostly garbage, and
+ * two of them took `auto` past its memory target; full collections of so
+ * small a heap take a few milliseconds. A file read whole needs about three
+ * times its size, so a run with large JSON files gets room for them. A worker
+ * that still runs out is stopped by V8, and its unit runs on this thread.
+ */
+export function workerOldGenerationMb(wholeFileBytes: number): number {
+  return Math.max(WORKER_OLD_GENERATION_MB, Math.ceil((4 * wholeFileBytes) / (1024 * 1024)) + 64);
+}
+const WORKER_OLD_GENERATION_MB = 256;
+
+/**
  * Below this much input, starting workers costs more than it saves: each
  * loads the engine and warms up on its own (bench/RESULTS.md: 21 MB ran
  * faster on one thread, 214 MB 1.7 times faster on two).
@@ -46,6 +63,8 @@ export interface WorkerOptions {
   maxFileSize: number;
   /** Size of the JSONL ranges handed to workers (CHUNK_BYTES by default). */
   chunkBytes?: number;
+  /** Old generation of each worker thread, in MB (workerOldGenerationMb by default). */
+  workerHeapMb?: number;
   /** How far the run is, for a progress display; called at most every few thousand records. */
   onProgress?: (progress: RunProgress) => void;
   /** Files unchanged since a run that found nothing in them are not linted again. */
@@ -107,6 +126,8 @@ export async function lintInParallel(
       units.push({ id: units.length, filePath, bytes: size });
     }
   }
+  let wholeFileBytes = 0;
+  for (const unit of units) if (!unit.cached && !unit.range && formatOf(unit.filePath) !== 'jsonl') wholeFileBytes = Math.max(wholeFileBytes, unit.bytes);
   const state = new Map<string, FileState>(files.map((f) => [f, { lines: 0, records: 0, messages: [], stats: new StatsCollector(), keys: { records: [], rows: [] } }]));
 
   let doneBytes = 0;
@@ -154,7 +175,7 @@ export async function lintInParallel(
       apply(unit, await runUnit(linter, unit, options.maxFileSize, cache ? undefined : batch, progress || undefined));
     }
   } else {
-    await runPool(units, threads, options, linter, apply, fromCache);
+    await runPool(units, threads, { ...options, workerHeapMb: options.workerHeapMb ?? workerOldGenerationMb(wholeFileBytes) }, linter, apply, fromCache);
   }
   if (cache) {
     for (const filePath of files) {
@@ -171,7 +192,7 @@ export async function lintInParallel(
 async function runPool(
   units: WorkUnit[],
   threads: number,
-  options: WorkerOptions,
+  options: WorkerOptions & { workerHeapMb: number },
   linter: Linter,
   apply: (unit: WorkUnit, r: UnitResult) => void,
   fromCache: (unit: WorkUnit) => UnitResult,
@@ -197,7 +218,8 @@ async function runPool(
       Array.from({ length: threads }, async () => {
         // A worker's young generation is capped at half V8's default: linting keeps almost nothing
         // from one record to the next, and each worker's peak memory is counted in the run's.
-        const worker = new Worker(workerFile, { workerData: setup, resourceLimits: { maxYoungGenerationSizeMb: WORKER_YOUNG_GENERATION_MB } });
+        const resourceLimits = { maxYoungGenerationSizeMb: WORKER_YOUNG_GENERATION_MB, maxOldGenerationSizeMb: options.workerHeapMb };
+        const worker = new Worker(workerFile, { workerData: setup, resourceLimits });
         workers.push(worker);
         let broken = false;
         worker.on('error', () => {

@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { createLinter, lintFiles, threadsFor } from '../../src/engine/index.js';
+import { workerOldGenerationMb } from '../../src/engine/parallel.js';
 import { patched } from '../support/records.js';
 import { TEST_NOW } from '../support/lint.js';
 
@@ -42,6 +43,22 @@ describe('a parallel run', () => {
     const spilledParallel = await lintFiles(files, { linter, cwd: dir, concurrency: 2, chunkBytes: 8 * 1024, batchMemoryBytes: 1 });
     expect(spilled.map((r) => r.messages)).toEqual(inMemory.map((r) => r.messages));
     expect(spilledParallel.map((r) => r.messages)).toEqual(inMemory.map((r) => r.messages));
+  });
+
+  it('reports the same when workers run out of memory: their units run on this thread', async () => {
+    const { dir, files } = batchDir();
+    const linter = createLinter({ config: false, now: TEST_NOW, cwd: dir });
+    const single = await lintFiles(files, { linter, cwd: dir, concurrency: 'off' });
+    // Too small a heap even to load the engine: V8 stops each worker on its first unit.
+    const starved = await lintFiles(files, { linter, cwd: dir, concurrency: 2, chunkBytes: 8 * 1024, workerHeapMb: 2 });
+    expect(starved.map((r) => r.messages)).toEqual(single.map((r) => r.messages));
+    expect(starved.map((r) => r.stats)).toEqual(single.map((r) => r.stats));
+  });
+
+  it('gives workers room for the largest file read whole, and a small heap otherwise', () => {
+    expect(workerOldGenerationMb(0)).toBe(256);
+    expect(workerOldGenerationMb(10 * 1024 * 1024)).toBe(256);
+    expect(workerOldGenerationMb(200 * 1024 * 1024)).toBe(864);
   });
 
   it('uses one thread for small runs on auto, and never more threads than units', () => {
