@@ -23,18 +23,19 @@ const WORKER_YOUNG_GENERATION_MB = 24;
  * Old generation of a worker thread, in MB, for a run whose largest file read
  * whole (JSON, YAML; JSONL is streamed) has `wholeFileBytes`. V8 lets a heap
  * grow before a full collection by a factor it derives from the heap's limit:
- * up to 4 with the default limit of a large machine, down to 1.3 with a limit
- * of 256 MB or less. A worker keeps about 11 MB from one unit to the next, so
- * with the default each worker's heap sat at 50–65 MB of mostly garbage, and
- * two of them took `auto` past its memory target; full collections of so
- * small a heap take a few milliseconds. A file read whole needs about three
- * times its size, so a run with large JSON files gets room for them. A worker
- * that still runs out is stopped by V8, and its unit runs on this thread.
+ * up to 4 with the default limit of a large machine, 1.6 with 1 GB, 1.3 with
+ * 256 MB or less. A worker keeps about 11 MB from one unit to the next, yet
+ * with the default each worker's heap sat at 50–65 MB, and two of them took
+ * `auto` past its memory target. 1 GB keeps most of the saving at almost no
+ * cost in time (256 MB saved a little more but took three times as many full
+ * collections). A file read whole needs about three times its size, so a run
+ * with larger JSON files gets room for them; a worker that still runs out is
+ * stopped by V8, and its unit runs on this thread.
  */
 export function workerOldGenerationMb(wholeFileBytes: number): number {
   return Math.max(WORKER_OLD_GENERATION_MB, Math.ceil((4 * wholeFileBytes) / (1024 * 1024)) + 64);
 }
-const WORKER_OLD_GENERATION_MB = 256;
+const WORKER_OLD_GENERATION_MB = 1024;
 
 /**
  * Below this much input, starting workers costs more than it saves: each

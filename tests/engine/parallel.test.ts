@@ -56,9 +56,9 @@ describe('a parallel run', () => {
   });
 
   it('gives workers room for the largest file read whole, and a small heap otherwise', () => {
-    expect(workerOldGenerationMb(0)).toBe(256);
-    expect(workerOldGenerationMb(10 * 1024 * 1024)).toBe(256);
-    expect(workerOldGenerationMb(200 * 1024 * 1024)).toBe(864);
+    expect(workerOldGenerationMb(0)).toBe(1024);
+    expect(workerOldGenerationMb(100 * 1024 * 1024)).toBe(1024);
+    expect(workerOldGenerationMb(256 * 1024 * 1024)).toBe(1088);
   });
 
   it('uses one thread for small runs on auto, and never more threads than units', () => {
