@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { readFile, stat } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { SUPPORTED_EXTENSIONS } from '../input/index.js';
@@ -51,6 +52,17 @@ export async function readSource(file: string): Promise<ReadOutcome> {
   let bytes: Buffer;
   try {
     bytes = await readFile(file);
+  } catch (e) {
+    return { ok: false, reason: 'read-error', detail: (e as NodeJS.ErrnoException).code ?? (e as Error).message };
+  }
+  return decodeSource(bytes);
+}
+
+/** readSource, blocking: for small files, where a round trip to the thread pool costs more than the read. */
+export function readSourceSync(file: string): ReadOutcome {
+  let bytes: Buffer;
+  try {
+    bytes = readFileSync(file);
   } catch (e) {
     return { ok: false, reason: 'read-error', detail: (e as NodeJS.ErrnoException).code ?? (e as Error).message };
   }

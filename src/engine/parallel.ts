@@ -2,6 +2,7 @@ import { availableParallelism } from 'node:os';
 import { open, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
+import pMap from 'p-map';
 import { formatOf } from '../input/index.js';
 import { jsonlChunks } from '../input/jsonl-stream.js';
 import { packageRoot } from '../package-files.js';
@@ -44,6 +45,13 @@ const WORKER_OLD_GENERATION_MB = 1024;
  */
 const PARALLEL_THRESHOLD_BYTES = 64 * 1024 * 1024;
 
+/** Units a worker holds at once when they are small files read whole, and their bytes together. */
+const LANE_UNITS = 8;
+const LANE_BYTES = 4 * 1024 * 1024;
+
+/** File sizes are asked for this many at a time. */
+const STAT_CONCURRENCY = 64;
+
 export type Concurrency = 'auto' | 'off' | number;
 
 /** How many threads a run uses: `off` is this thread only; `auto` one per core when there is enough work. */
@@ -85,7 +93,7 @@ interface FileState {
   messages: LintMessage[];
   stats: StatsCollector;
   /** Batch keys of the file, kept only to write the cache. */
-  keys: UnitKeys;
+  keys?: UnitKeys;
 }
 
 /**
@@ -100,7 +108,8 @@ export async function lintInParallel(
   options: WorkerOptions,
   concurrency: Concurrency,
 ): Promise<Array<{ filePath: string; messages: LintMessage[]; stats: StatsCollector }>> {
-  const sizes = await Promise.all(files.map(async (f) => (await stat(f).catch(() => undefined))?.size ?? 0));
+  // Bounded: a stat of each of 40,000 files at once held 160 MB of requests and results.
+  const sizes = await pMap(files, async (f) => (await stat(f).catch(() => undefined))?.size ?? 0, { concurrency: STAT_CONCURRENCY });
   const totalBytes = sizes.reduce((a, b) => a + b, 0);
   const chunkBytes = options.chunkBytes ?? CHUNK_BYTES;
   const threads = options.config === undefined ? 1 : threadsFor(concurrency, totalBytes, Math.max(files.length, Math.ceil(totalBytes / chunkBytes)));
@@ -129,7 +138,7 @@ export async function lintInParallel(
   }
   let wholeFileBytes = 0;
   for (const unit of units) if (!unit.cached && !unit.range && formatOf(unit.filePath) !== 'jsonl') wholeFileBytes = Math.max(wholeFileBytes, unit.bytes);
-  const state = new Map<string, FileState>(files.map((f) => [f, { lines: 0, records: 0, messages: [], stats: new StatsCollector(), keys: { records: [], rows: [] } }]));
+  const state = new Map<string, FileState>(files.map((f) => [f, { lines: 0, records: 0, messages: [], stats: new StatsCollector() }]));
 
   let doneBytes = 0;
   let doneRecords = 0;
@@ -153,7 +162,7 @@ export async function lintInParallel(
       s.messages.push(m);
     }
     batch.addUnit(unit.filePath, r.keys, recordShift, lineShift);
-    if (cache && !unit.cached) appendUnitKeys(s.keys, r.keys, recordShift, lineShift);
+    if (cache && !unit.cached) appendUnitKeys((s.keys ??= { records: [], rows: [] }), r.keys, recordShift, lineShift);
     s.stats.merge(r.stats, recordShift);
     s.lines += r.lines;
     s.records += r.records;
@@ -173,7 +182,7 @@ export async function lintInParallel(
       const progress = options.onProgress && ((records: number, offset: number) => options.onProgress!({ records: doneRecords + records, bytes: doneBytes + offset - start, totalBytes }));
       // One thread: records reach the batch directly, so its messages are placed exactly at once;
       // with a cache, keys are collected instead, since they are what the cache keeps.
-      apply(unit, await runUnit(linter, unit, options.maxFileSize, cache ? undefined : batch, progress || undefined));
+      apply(unit, await runUnit(linter, unit, options.maxFileSize, { ...(cache ? {} : { batch }), ...(progress ? { onProgress: progress } : {}) }));
     }
   } else {
     await runPool(units, threads, { ...options, workerHeapMb: options.workerHeapMb ?? workerOldGenerationMb(wholeFileBytes) }, linter, apply, fromCache);
@@ -183,7 +192,7 @@ export async function lintInParallel(
       const s = state.get(filePath)!;
       const hash = hashes.get(filePath);
       if (cached.has(filePath) || !hash) continue;
-      if (s.messages.length === 0) cache.store(filePath, { hash, records: s.records, lines: s.lines, stats: s.stats.result(), keys: s.keys });
+      if (s.messages.length === 0) cache.store(filePath, { hash, records: s.records, lines: s.lines, stats: s.stats.result(), keys: s.keys ?? { records: [], rows: [] } });
       else cache.forget(filePath);
     }
   }
@@ -222,37 +231,58 @@ async function runPool(
         const resourceLimits = { maxYoungGenerationSizeMb: WORKER_YOUNG_GENERATION_MB, maxOldGenerationSizeMb: options.workerHeapMb };
         const worker = new Worker(workerFile, { workerData: setup, resourceLimits });
         workers.push(worker);
+        const waiting = new Map<number, { unit: WorkUnit; resolve: (r: UnitResult | Promise<UnitResult>) => void }>();
         let broken = false;
-        worker.on('error', () => {
+        // A unit the worker could not lint runs here; a worker that died or stopped is not used
+        // again, and the units it held run here too.
+        const onThisThread = (unit: WorkUnit) => runUnit(linter, unit, options.maxFileSize);
+        const giveBack = () => {
           broken = true;
-        });
-        while (next < units.length) {
-          const unit = units[next++]!;
-          let result: UnitResult;
-          if (unit.cached) {
-            result = fromCache(unit);
-          } else if (broken) {
-            // A worker that died is not trusted again; its units run here.
-            result = await runUnit(linter, unit, options.maxFileSize);
-          } else {
-            result = await new Promise<UnitResult>((resolve) => {
-              const onMessage = (msg: { ok: true; result: UnitResult } | { ok: false; id: number; error: string }) => {
-                worker.off('error', onError);
-                if (msg.ok) resolve(msg.result);
-                else resolve(runUnit(linter, unit, options.maxFileSize));
-              };
-              const onError = () => {
-                worker.off('message', onMessage);
-                resolve(runUnit(linter, unit, options.maxFileSize));
-              };
-              worker.once('message', onMessage);
-              worker.once('error', onError);
-              worker.postMessage(unit);
-            });
+          for (const [id, w] of waiting) {
+            waiting.delete(id);
+            w.resolve(onThisThread(w.unit));
           }
-          results.set(unit.id, result);
-          drain();
+        };
+        worker.on('message', (msg: { ok: true; result: UnitResult } | { ok: false; id: number; error: string }) => {
+          const id = msg.ok ? msg.result.id : msg.id;
+          const w = waiting.get(id);
+          if (!w) return;
+          waiting.delete(id);
+          w.resolve(msg.ok ? msg.result : onThisThread(w.unit));
+        });
+        worker.on('error', giveBack);
+        worker.on('exit', giveBack);
+        const held = new Set<Promise<void>>();
+        let heldBytes = 0;
+        while (next < units.length) {
+          const unit = units[next]!;
+          // Small files are handed over several at a time, so the worker reads the next while it
+          // lints one; a large unit (a JSONL range) waits until the worker holds nothing.
+          if (held.size > 0 && (held.size >= LANE_UNITS || heldBytes + unit.bytes > LANE_BYTES)) {
+            await Promise.race(held);
+            continue;
+          }
+          next++;
+          heldBytes += unit.bytes;
+          const done = (async () => {
+            let result: UnitResult;
+            if (unit.cached) result = fromCache(unit);
+            else if (broken) result = await onThisThread(unit);
+            else {
+              result = await new Promise<UnitResult>((resolve) => {
+                waiting.set(unit.id, { unit, resolve });
+                worker.postMessage(unit);
+              });
+            }
+            results.set(unit.id, result);
+            drain();
+          })().finally(() => {
+            held.delete(done);
+            heldBytes -= unit.bytes;
+          });
+          held.add(done);
         }
+        await Promise.all(held);
       }),
     );
   } finally {

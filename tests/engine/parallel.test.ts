@@ -45,6 +45,24 @@ describe('a parallel run', () => {
     expect(spilledParallel.map((r) => r.messages)).toEqual(inMemory.map((r) => r.messages));
   });
 
+  it('reports the same for a directory of one-filing files, several held by each worker at once', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'beianlint-par-'));
+    const files: string[] = [];
+    for (let i = 0; i < 60; i++) {
+      const r = patched(i % 2 ? 'enterprise-approved' : 'individual-draft', { set: { '/filingId': `F-${i % 7}` } });
+      files.push(`f${String(i).padStart(2, '0')}.json`);
+      writeFileSync(join(dir, files[i]!), i % 13 === 4 ? '{"filingId": ' : JSON.stringify(r, null, 2));
+    }
+    const linter = createLinter({ config: false, now: TEST_NOW, cwd: dir });
+    const single = await lintFiles([dir], { linter, cwd: dir, concurrency: 'off' });
+    const parallel = await lintFiles([dir], { linter, cwd: dir, concurrency: 2 });
+    const starved = await lintFiles([dir], { linter, cwd: dir, concurrency: 2, workerHeapMb: 2 });
+    expect(single.map((r) => r.filePath)).toEqual(files.map((f) => join(dir, f)));
+    expect(single.flatMap((r) => r.messages).filter((m) => m.ruleId === 'batch-duplicate-filing-id').length).toBeGreaterThan(40);
+    expect(parallel).toEqual(single);
+    expect(starved).toEqual(single);
+  });
+
   it('reports the same when workers run out of memory: their units run on this thread', async () => {
     const { dir, files } = batchDir();
     const linter = createLinter({ config: false, now: TEST_NOW, cwd: dir });
