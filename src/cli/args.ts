@@ -126,8 +126,9 @@ Options:
       --no-config           ignore any config file
       --stdin-filename <n>  name (and format, by extension) for input read from -
       --now <YYYY-MM-DD>    check date rules as of this day (default: today)
-      --max-file-size <MiB> largest JSON/YAML file read whole, and largest JSONL
-                            record (default 256); JSONL files are streamed
+      --max-file-size <MiB> largest JSON/YAML file read whole, and largest
+                            record (default 256); JSONL files and large JSON
+                            arrays are streamed
       --concurrency <n>     worker threads: auto (one per core, for large runs),
                             off (default) or a number; output is the same
       --cache               skip files unchanged since a run found nothing in them

@@ -2,6 +2,7 @@ import { closeSync, openSync, readFileSync } from 'node:fs';
 import { isAbsolute, relative, sep } from 'node:path';
 import type { Report } from '../checks/api.js';
 import { formatOf, iterateSource, type SourceFormat, type SourceItem, type SourceRecord } from '../input/index.js';
+import { STREAM_JSON_BYTES, streamedJsonArray } from '../input/json-array-stream.js';
 import { readJsonlLineAt } from '../input/jsonl-stream.js';
 import { decodeSource } from './files.js';
 import { fingerprint, holderBits, KEY_ROW, KeyLog, PositionLog, SpillFile, type Repeat } from './key-log.js';
@@ -51,6 +52,8 @@ export const DEFAULT_BATCH_MEMORY = 16 * 1024 * 1024;
 export interface BatchOptions {
   /** Bytes of key rows and record positions held in memory; more goes to a temporary file. */
   memoryBytes?: number;
+  /** `.json` files this large are read again an element at a time when they are one array (STREAM_JSON_BYTES by default). */
+  streamJsonBytes?: number;
 }
 
 /**
@@ -101,6 +104,7 @@ export class BatchSession {
   private readonly texts = new Map<string, { text: string; format?: SourceFormat }>();
   private readonly scratch: number[] = [];
   private finished = false;
+  private readonly streamJsonBytes: number;
 
   constructor(
     private readonly linter: Linter,
@@ -108,6 +112,7 @@ export class BatchSession {
     options: BatchOptions = {},
   ) {
     const budget = options.memoryBytes ?? DEFAULT_BATCH_MEMORY;
+    this.streamJsonBytes = options.streamJsonBytes ?? STREAM_JSON_BYTES;
     this.keys = new KeyLog(this.spill, Math.floor(budget * 0.75));
     this.positions = new PositionLog(this.spill, Math.floor(budget * 0.25));
   }
@@ -263,8 +268,11 @@ export class BatchSession {
       }
       return;
     }
+    const format = held?.format ?? formatOf(filePath);
+    // A large JSON array is read again as it was linted, an element at a time.
+    const streamed = !held && format === 'json' ? streamedJsonArray(filePath, this.streamJsonBytes, maxLineBytes) : undefined;
     let text = held?.text;
-    if (text === undefined) {
+    if (text === undefined && !streamed) {
       try {
         const outcome = decodeSource(readFileSync(filePath));
         if (outcome.ok) text = outcome.text;
@@ -272,10 +280,10 @@ export class BatchSession {
         // As above.
       }
     }
-    const format = held?.format ?? formatOf(filePath);
     let next = 0;
-    if (text !== undefined && format) {
-      for (const item of iterateSource(text, format)) {
+    const items = streamed ?? (text !== undefined && format ? iterateSource(text, format) : undefined);
+    if (items) {
+      for (const item of items) {
         if (next === groups.length) break;
         if (item.kind !== 'record') continue;
         while (next < groups.length && groups[next]![0]!.record < item.index) visit(groups[next++]!, undefined);

@@ -87,6 +87,8 @@ export async function lintFiles(
     chunkBytes?: number;
     /** Old generation of each worker thread, in MB (sized for the run by default). */
     workerHeapMb?: number;
+    /** `.json` files this large are read an element at a time when they are one array (16 MiB by default). */
+    streamJsonBytes?: number;
     onProgress?: (progress: RunProgress) => void;
     /** Skip files unchanged since a run found nothing in them; the cache file holds digests only. */
     cacheLocation?: string;
@@ -97,7 +99,10 @@ export async function lintFiles(
   const cwd = options.cwd ?? process.cwd();
   const linter = options.linter ?? createLinter(options);
   const files = await expandPaths(paths.filter((p) => p !== '-'), cwd);
-  const batch = linter.startBatch(cwd, options.batchMemoryBytes ? { memoryBytes: options.batchMemoryBytes } : {});
+  const batch = linter.startBatch(cwd, {
+    ...(options.batchMemoryBytes ? { memoryBytes: options.batchMemoryBytes } : {}),
+    ...(options.streamJsonBytes !== undefined ? { streamJsonBytes: options.streamJsonBytes } : {}),
+  });
   const perFile: Array<{ filePath: string; messages: LintMessage[]; stats: StatsCollector }> = [];
   if (paths.includes('-') && options.stdin) {
     const filePath = resolve(cwd, options.stdin.filePath);
@@ -121,6 +126,7 @@ export async function lintFiles(
       maxFileSize: options.maxFileSize ?? DEFAULT_MAX_FILE_SIZE,
       ...(options.chunkBytes ? { chunkBytes: options.chunkBytes } : {}),
       ...(options.workerHeapMb ? { workerHeapMb: options.workerHeapMb } : {}),
+      ...(options.streamJsonBytes !== undefined ? { streamJsonBytes: options.streamJsonBytes } : {}),
       ...(options.onProgress ? { onProgress: options.onProgress } : {}),
       ...(cache ? { cache } : {}),
     },

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import pMap from 'p-map';
 import { formatOf } from '../input/index.js';
+import { STREAM_JSON_BYTES } from '../input/json-array-stream.js';
 import { jsonlChunks } from '../input/jsonl-stream.js';
 import { packageRoot } from '../package-files.js';
 import type { Config } from './config.js';
@@ -72,6 +73,8 @@ export interface WorkerOptions {
   maxFileSize: number;
   /** Size of the JSONL ranges handed to workers (CHUNK_BYTES by default). */
   chunkBytes?: number;
+  /** `.json` files this large are read an element at a time when they are one array (STREAM_JSON_BYTES by default). */
+  streamJsonBytes?: number;
   /** Old generation of each worker thread, in MB (workerOldGenerationMb by default). */
   workerHeapMb?: number;
   /** How far the run is, for a progress display; called at most every few thousand records. */
@@ -132,6 +135,8 @@ export async function lintInParallel(
       units.push({ id: units.length, filePath, cached: true, bytes: size });
     } else if (threads > 1 && formatOf(filePath) === 'jsonl' && size > chunkBytes) {
       for (const range of await jsonlChunks(filePath, size, chunkBytes)) units.push({ id: units.length, filePath, range, bytes: range[1] - range[0] });
+    } else if (formatOf(filePath) === 'json' && size >= (options.streamJsonBytes ?? STREAM_JSON_BYTES)) {
+      units.push({ id: units.length, filePath, bytes: size, streamJson: true });
     } else {
       units.push({ id: units.length, filePath, bytes: size });
     }

@@ -1,4 +1,5 @@
 import { formatOf } from '../input/index.js';
+import { streamedJsonArray, type JsonArrayReader } from '../input/json-array-stream.js';
 import { readJsonlFile, type StreamedItem } from '../input/jsonl-stream.js';
 import type { SourceItem, SourceRecord } from '../input/source.js';
 import { readSource, readSourceSync } from './files.js';
@@ -17,6 +18,8 @@ export interface WorkUnit {
   cached?: boolean;
   /** Bytes the unit covers (the file's size when known), for --max-file-size and progress. */
   bytes: number;
+  /** A large `.json` file: read an element at a time if it is one well-formed array. */
+  streamJson?: boolean;
 }
 
 /**
@@ -67,6 +70,7 @@ export async function runUnit(linter: Linter, unit: WorkUnit, maxFileSize: numbe
   };
 
   let lines = 0;
+  let reader: JsonArrayReader | undefined;
   if (formatOf(unit.filePath) === 'jsonl') {
     const [start, end] = unit.range ?? [0, undefined];
     const stream = readJsonlFile(unit.filePath, { maxLineBytes: maxFileSize, start, ...(end !== undefined ? { end } : {}) });
@@ -85,6 +89,18 @@ export async function runUnit(linter: Linter, unit: WorkUnit, maxFileSize: numbe
       // The file vanished or became unreadable mid-run: keep what was linted, say where it stopped.
       take(fault('read-error', (e as NodeJS.ErrnoException).code ?? (e as Error).message, records, lastLine + 1));
       lines = lastLine + 1;
+    }
+  } else if (unit.streamJson && (reader = streamedJsonArray(unit.filePath, 0, maxFileSize))) {
+    let lastLine = 0;
+    try {
+      for (const item of reader) {
+        take(item);
+        lastLine = item.kind === 'record' ? (item.startLine ?? lastLine) : item.range.line;
+        if (onProgress && (records & 1023) === 0) onProgress(records, reader.bytesRead);
+      }
+    } catch (e) {
+      // As for JSONL: keep what was linted, say where it stopped.
+      take(fault('read-error', (e as NodeJS.ErrnoException).code ?? (e as Error).message, records, lastLine + 1));
     }
   } else {
     if (formatOf(unit.filePath) && unit.bytes > maxFileSize) {

@@ -194,6 +194,25 @@ export function topLevelElements(text: string): Array<[number, number]> | undefi
   return undefined;
 }
 
+/**
+ * The element at [start, end) of a well-formed array's text, as a record, or
+ * as a fault of its own when it does not parse. `lines` places offsets of
+ * `text` in the file.
+ */
+export function arrayElementItem(index: number, text: string, start: number, end: number, lines: LineIndex): SourceItem {
+  const slice = start === 0 && end === text.length ? text : text.slice(start, end);
+  let value: unknown;
+  try {
+    value = JSON.parse(slice);
+  } catch {
+    const errors: ParseError[] = [];
+    jsonc().parseTree(slice, errors, STRICT_JSON);
+    const e = errors[0];
+    return e ? fault(index, jsonProblem(e), start + e.offset, start + e.offset + e.length, lines) : fault(index, 'json-invalid-symbol', start, end, lines);
+  }
+  return sliceRecord(index, value, text, start, end, lines);
+}
+
 /** A `.json` file: one record (an object) or a batch (an array of records). */
 export function parseJsonFile(text: string): SourceItem[] {
   return [...iterateJsonFile(text)];
@@ -213,18 +232,7 @@ export function* iterateJsonFile(text: string): Generator<SourceItem> {
     // element is a fault of its own and every other element is still a record.
     for (let i = 0; i < elements.length; i++) {
       const [start, end] = elements[i]!;
-      const slice = text.slice(start, end);
-      let value: unknown;
-      try {
-        value = JSON.parse(slice);
-      } catch {
-        const errors: ParseError[] = [];
-        jsonc().parseTree(slice, errors, STRICT_JSON);
-        const e = errors[0];
-        yield e ? fault(i, jsonProblem(e), start + e.offset, start + e.offset + e.length, lines) : fault(i, 'json-invalid-symbol', start, end, lines);
-        continue;
-      }
-      yield sliceRecord(i, value, text, start, end, lines);
+      yield arrayElementItem(i, text, start, end, lines);
     }
     return;
   } else if (/^\s*\{/.test(text)) {

@@ -44,3 +44,23 @@ export class LineIndex {
     return this.starts[line - 1] ?? 0;
   }
 }
+
+/**
+ * Positions in a piece of a file read on its own (one element of a streamed
+ * JSON array): its lines count from `firstLine`, and its first line starts
+ * `firstColumn` UTF-16 code units into the file's line.
+ */
+export class PieceLineIndex extends LineIndex {
+  constructor(
+    text: string,
+    private readonly firstLine: number,
+    private readonly firstColumn: number,
+  ) {
+    super(text);
+  }
+
+  override position(offset: number): { line: number; column: number } {
+    const p = super.position(offset);
+    return { line: p.line + this.firstLine - 1, column: p.line === 1 ? p.column + this.firstColumn : p.column };
+  }
+}

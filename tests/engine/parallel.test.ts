@@ -63,6 +63,25 @@ describe('a parallel run', () => {
     expect(starved).toEqual(single);
   });
 
+  it('reports the same for a JSON array read an element at a time as for one read whole', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'beianlint-par-'));
+    const records = Array.from({ length: 40 }, (_, i) => patched(i % 2 ? 'enterprise-approved' : 'individual-draft', { set: { '/filingId': `F-${i % 9}` } }));
+    const text = JSON.stringify(records, null, 2).replace('"F-3"', '"F-3", "filingId": "F-4"').replace(/\n/g, '\r\n');
+    writeFileSync(join(dir, 'batch.json'), text);
+    writeFileSync(join(dir, 'broken.json'), text.slice(0, -10));
+    const files = ['batch.json', 'broken.json'];
+    const linter = createLinter({ config: false, now: TEST_NOW, cwd: dir });
+    const whole = await lintFiles(files, { linter, cwd: dir, concurrency: 'off' });
+    const streamed = await lintFiles(files, { linter, cwd: dir, concurrency: 'off', streamJsonBytes: 0 });
+    const streamedParallel = await lintFiles(files, { linter, cwd: dir, concurrency: 2, streamJsonBytes: 0 });
+    const ids = whole[0]!.messages.map((m) => m.ruleId);
+    expect(ids).toContain('batch-duplicate-filing-id');
+    expect(ids).toContain('duplicate-key');
+    expect(whole[1]!.messages.map((m) => m.ruleId)).toContain('parse-error');
+    expect(streamed).toEqual(whole);
+    expect(streamedParallel).toEqual(whole);
+  });
+
   it('reports the same when workers run out of memory: their units run on this thread', async () => {
     const { dir, files } = batchDir();
     const linter = createLinter({ config: false, now: TEST_NOW, cwd: dir });

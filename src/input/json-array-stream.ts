@@ -1,0 +1,293 @@
+import { isUtf8 } from 'node:buffer';
+import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
+import { arrayElementItem } from './json.js';
+import { PieceLineIndex } from './line-index.js';
+import type { SourceItem } from './source.js';
+
+// A JSON batch read whole needs its bytes, its text (two bytes a character
+// once it holds any Chinese) and a line index at once: 650 MB for a 220 MB
+// file of 100,000 filings, and a file past --max-file-size is not read at
+// all. A well-formed top-level array is instead read element by element, as
+// JSONL is, after a first pass over its bytes has vouched for it; anything
+// else is read whole as before, so its faults and recovery are unchanged.
+
+/**
+ * `.json` files from this size on are read an element at a time when they are
+ * one well-formed array; smaller ones are read whole, which is as fast and
+ * keeps one reader for everyday files.
+ */
+export const STREAM_JSON_BYTES = 16 * 1024 * 1024;
+
+/** Where one top-level element of a JSON array lies in the file. */
+export interface ElementSpan {
+  /** Bytes [start, end) of the element, without the whitespace around it. */
+  start: number;
+  end: number;
+  /** 1-based line of its first byte, and the UTF-16 code units before that byte on its line. */
+  line: number;
+  column: number;
+}
+
+const READ_BYTES = 1 << 20;
+const BOM = [0xef, 0xbb, 0xbf];
+
+/**
+ * Finds the elements of a top-level JSON array in a file's bytes, fed in
+ * order, exactly where topLevelElements finds them in the decoded text: JSON's
+ * structural characters are ASCII, and UTF-8 never uses an ASCII byte inside
+ * another character. Lines end at LF, CRLF or a lone CR; columns count UTF-16
+ * code units, as LineIndex does. A file with a NUL byte, invalid UTF-8 or
+ * anything but one array of comma-separated values is `invalid`.
+ */
+export class JsonArrayScanner {
+  /** Spans found by the last feed, in order. */
+  readonly found: ElementSpan[] = [];
+  invalid = false;
+  elements = 0;
+  /** 0 before the array, 1 inside it, 2 after it. */
+  private phase = 0;
+  private inString = false;
+  private escaped = false;
+  private depth = 0;
+  private start = -1;
+  private startLine = 0;
+  private startColumn = 0;
+  private end = -1;
+  private line = 1;
+  private column = 0;
+  private afterCr = false;
+  /** The bytes of a character cut by the end of the previous chunk, for the UTF-8 check. */
+  private cut: Buffer = Buffer.alloc(0);
+
+  feed(chunk: Buffer, position: number): void {
+    this.found.length = 0;
+    if (this.invalid) return;
+    if (!this.utf8(chunk)) {
+      this.invalid = true;
+      return;
+    }
+    let { phase, inString, escaped, depth, start, end, line, column, afterCr } = this;
+    for (let i = 0; i < chunk.length; i++) {
+      const b = chunk[i]!;
+      const at = position + i;
+      // The decoder drops a byte order mark, so it is no column; anything else there fails below.
+      if (at < 3 && b === BOM[at]) continue;
+      if (b === 0) {
+        this.invalid = true;
+        return;
+      }
+      if (inString) {
+        if (escaped) escaped = false;
+        else if (b === 92 /* \ */) escaped = true;
+        else if (b === 34 /* " */) {
+          inString = false;
+          end = at + 1;
+        }
+      } else if (b !== 32 && b !== 9 && b !== 10 && b !== 13) {
+        if (phase === 0) {
+          if (b !== 91 /* [ */) return this.fail();
+          phase = 1;
+        } else if (phase === 2) {
+          return this.fail();
+        } else if (b === 44 /* , */ && depth === 0) {
+          if (start < 0) return this.fail();
+          this.found.push({ start, end, line: this.startLine, column: this.startColumn });
+          this.elements++;
+          start = -1;
+        } else if ((b === 125 /* } */ || b === 93) /* ] */ && depth === 0) {
+          if (b !== 93) return this.fail();
+          if (start >= 0) {
+            this.found.push({ start, end, line: this.startLine, column: this.startColumn });
+            this.elements++;
+            start = -1;
+          } else if (this.elements > 0) {
+            return this.fail(); // a trailing comma
+          }
+          phase = 2;
+        } else {
+          if (start < 0) {
+            start = at;
+            this.startLine = line;
+            this.startColumn = column;
+          }
+          if (b === 34) inString = true;
+          else if (b === 123 || b === 91) depth++;
+          else if (b === 125 || b === 93) depth--;
+          end = at + 1;
+        }
+      }
+      if (b === 10) {
+        if (!afterCr) line++;
+        column = 0;
+        afterCr = false;
+      } else if (b === 13) {
+        line++;
+        column = 0;
+        afterCr = true;
+      } else {
+        afterCr = false;
+        // A UTF-16 code unit per character, two for one outside the BMP (a four-byte sequence).
+        if ((b & 0xc0) !== 0x80) column += b >= 0xf0 ? 2 : 1;
+      }
+    }
+    Object.assign(this, { phase, inString, escaped, depth, start, end, line, column, afterCr });
+  }
+
+  /** True when everything fed was one whole array. */
+  finish(): boolean {
+    if (this.cut.length > 0 || this.phase !== 2 || this.inString) this.invalid = true;
+    return !this.invalid;
+  }
+
+  private fail(): void {
+    this.invalid = true;
+    this.found.length = 0;
+  }
+
+  /** The chunk is valid UTF-8 up to a character cut at its end, which is checked with the next chunk. */
+  private utf8(chunk: Buffer): boolean {
+    let from = 0;
+    if (this.cut.length > 0) {
+      // First the character the previous chunk cut, completed from this one.
+      const lead = this.cut[0]!;
+      const need = (lead >= 0xf0 ? 4 : lead >= 0xe0 ? 3 : 2) - this.cut.length;
+      if (chunk.length < need) {
+        this.cut = Buffer.concat([this.cut, chunk]);
+        return true;
+      }
+      if (!isUtf8(Buffer.concat([this.cut, chunk.subarray(0, need)]))) return false;
+      from = need;
+    }
+    let tail = chunk.length;
+    // Back over at most three continuation bytes to the last lead byte; keep it if its character is cut.
+    for (let k = chunk.length - 1; k >= Math.max(from, chunk.length - 4); k--) {
+      const b = chunk[k]!;
+      if ((b & 0xc0) === 0x80) continue;
+      const size = b >= 0xf0 ? 4 : b >= 0xe0 ? 3 : b >= 0xc0 ? 2 : 1;
+      if (k + size > chunk.length) tail = k;
+      break;
+    }
+    this.cut = Buffer.from(chunk.subarray(tail));
+    return isUtf8(chunk.subarray(from, tail));
+  }
+}
+
+/**
+ * The spans of a whole file's elements, four numbers each (start, end, line,
+ * column): 32 bytes an element, so the second pass reads them without
+ * scanning again. Undefined when the file is not one well-formed array.
+ */
+function scanFile(fd: number): Float64Array | undefined {
+  const scanner = new JsonArrayScanner();
+  const buffer = Buffer.allocUnsafe(READ_BYTES);
+  let spans = new Float64Array(4 * 1024);
+  let count = 0;
+  for (let position = 0; ; ) {
+    const n = readSync(fd, buffer, 0, buffer.length, position);
+    if (n === 0) break;
+    scanner.feed(buffer.subarray(0, n), position);
+    if (scanner.invalid) return undefined;
+    for (const span of scanner.found) {
+      if (count * 4 + 4 > spans.length) {
+        const grown = new Float64Array(spans.length * 2);
+        grown.set(spans);
+        spans = grown;
+      }
+      spans[count * 4] = span.start;
+      spans[count * 4 + 1] = span.end;
+      spans[count * 4 + 2] = span.line;
+      spans[count * 4 + 3] = span.column;
+      count++;
+    }
+    position += n;
+  }
+  return scanner.finish() ? spans.subarray(0, count * 4) : undefined;
+}
+
+/**
+ * A `.json` file of at least `minBytes` that is one well-formed array, to be
+ * read an element at a time; undefined for any other file (read it whole).
+ */
+export function streamedJsonArray(filePath: string, minBytes: number, maxElementBytes: number): JsonArrayReader | undefined {
+  let fd: number;
+  try {
+    fd = openSync(filePath, 'r');
+  } catch {
+    return undefined;
+  }
+  let spans: Float64Array | undefined;
+  try {
+    spans = fstatSync(fd).size >= minBytes ? scanFile(fd) : undefined;
+  } catch {
+    spans = undefined;
+  } finally {
+    closeSync(fd);
+  }
+  return spans ? new JsonArrayReader(filePath, spans, maxElementBytes) : undefined;
+}
+
+/**
+ * The second pass: each element read, decoded and parsed on its own. An
+ * element longer than `maxElementBytes` is a `record-too-large` fault,
+ * skipped without being read.
+ */
+export class JsonArrayReader implements Iterable<SourceItem> {
+  /** Bytes of the file read so far, for a progress display. */
+  bytesRead = 0;
+
+  constructor(
+    private readonly filePath: string,
+    private readonly spans: Float64Array,
+    private readonly maxElementBytes: number,
+  ) {}
+
+  *[Symbol.iterator](): Iterator<SourceItem> {
+    const fd = openSync(this.filePath, 'r');
+    const buffer = Buffer.allocUnsafe(READ_BYTES);
+    // The bytes of [windowStart, windowEnd) of the file are in `buffer`.
+    let windowStart = 0;
+    let windowEnd = 0;
+    try {
+      for (let index = 0; index * 4 < this.spans.length; index++) {
+        const start = this.spans[index * 4]!;
+        const end = this.spans[index * 4 + 1]!;
+        const line = this.spans[index * 4 + 2]!;
+        const column = this.spans[index * 4 + 3]!;
+        const size = end - start;
+        if (size > this.maxElementBytes) {
+          const range = { line, column: column + 1, endLine: line, endColumn: column + 1 };
+          yield { kind: 'fault', index, reason: 'record-too-large', detail: `${Math.ceil(size / 1048576)} MiB`, range };
+          continue;
+        }
+        let bytes: Buffer;
+        if (start >= windowStart && end <= windowEnd) {
+          bytes = buffer.subarray(start - windowStart, end - windowStart);
+        } else if (size <= buffer.length) {
+          windowStart = start;
+          windowEnd = start + readAll(fd, buffer, buffer.length, start);
+          // A file that shrank since the first pass is read as far as it still goes.
+          if (windowEnd < end) break;
+          bytes = buffer.subarray(0, size);
+        } else {
+          bytes = Buffer.allocUnsafe(size);
+          if (readAll(fd, bytes, size, start) < size) break;
+        }
+        this.bytesRead = end;
+        const text = bytes.toString('utf8');
+        yield arrayElementItem(index, text, 0, text.length, new PieceLineIndex(text, line, column));
+      }
+    } finally {
+      closeSync(fd);
+    }
+  }
+}
+
+function readAll(fd: number, into: Buffer, length: number, position: number): number {
+  let got = 0;
+  while (got < length) {
+    const n = readSync(fd, into, got, length - got, position + got);
+    if (n === 0) break;
+    got += n;
+  }
+  return got;
+}
