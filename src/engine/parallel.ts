@@ -115,7 +115,16 @@ export async function lintInParallel(
   const sizes = await pMap(files, async (f) => (await stat(f).catch(() => undefined))?.size ?? 0, { concurrency: STAT_CONCURRENCY });
   const totalBytes = sizes.reduce((a, b) => a + b, 0);
   const chunkBytes = options.chunkBytes ?? CHUNK_BYTES;
-  const threads = options.config === undefined ? 1 : threadsFor(concurrency, totalBytes, Math.max(files.length, Math.ceil(totalBytes / chunkBytes)));
+  // Only JSONL is cut into ranges: one large JSON file is one unit, and a worker for it would
+  // only add a second heap.
+  let unitsAtMost = 0;
+  for (const [i, f] of files.entries()) unitsAtMost += formatOf(f) === 'jsonl' ? Math.max(1, Math.ceil(sizes[i]! / chunkBytes)) : 1;
+  // A streamed JSON array is one unit, whose batch keys and messages a worker would hold whole
+  // until it ends (1.8 GB for a million filings); until arrays are cut into element ranges as
+  // JSONL is, a run with one is linted on this thread, where its keys go straight to the batch.
+  const streamJson = (i: number) => formatOf(files[i]!) === 'json' && sizes[i]! >= (options.streamJsonBytes ?? STREAM_JSON_BYTES);
+  const anyStreamedJson = files.some((_, i) => streamJson(i));
+  const threads = options.config === undefined || anyStreamedJson ? 1 : threadsFor(concurrency, totalBytes, unitsAtMost);
   const { cache } = options;
   const hashes = new Map<string, string>();
   const cached = new Map<string, CachedFile>();
@@ -135,7 +144,7 @@ export async function lintInParallel(
       units.push({ id: units.length, filePath, cached: true, bytes: size });
     } else if (threads > 1 && formatOf(filePath) === 'jsonl' && size > chunkBytes) {
       for (const range of await jsonlChunks(filePath, size, chunkBytes)) units.push({ id: units.length, filePath, range, bytes: range[1] - range[0] });
-    } else if (formatOf(filePath) === 'json' && size >= (options.streamJsonBytes ?? STREAM_JSON_BYTES)) {
+    } else if (streamJson(i)) {
       units.push({ id: units.length, filePath, bytes: size, streamJson: true });
     } else {
       units.push({ id: units.length, filePath, bytes: size });
@@ -261,8 +270,9 @@ async function runPool(
         let heldBytes = 0;
         while (next < units.length) {
           const unit = units[next]!;
-          // Small files are handed over several at a time, so the worker reads the next while it
-          // lints one; a large unit (a JSONL range) waits until the worker holds nothing.
+          // Small files are handed over several at a time, so the worker goes on to the next without
+          // waiting for this thread to take its result; a large unit (a JSONL range) waits until the
+          // worker holds nothing.
           if (held.size > 0 && (held.size >= LANE_UNITS || heldBytes + unit.bytes > LANE_BYTES)) {
             await Promise.race(held);
             continue;

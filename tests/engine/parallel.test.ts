@@ -73,6 +73,7 @@ describe('a parallel run', () => {
     const linter = createLinter({ config: false, now: TEST_NOW, cwd: dir });
     const whole = await lintFiles(files, { linter, cwd: dir, concurrency: 'off' });
     const streamed = await lintFiles(files, { linter, cwd: dir, concurrency: 'off', streamJsonBytes: 0 });
+    // A run with a streamed array stays on this thread, whatever the concurrency asked for.
     const streamedParallel = await lintFiles(files, { linter, cwd: dir, concurrency: 2, streamJsonBytes: 0 });
     const ids = whole[0]!.messages.map((m) => m.ruleId);
     expect(ids).toContain('batch-duplicate-filing-id');
