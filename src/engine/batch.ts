@@ -282,14 +282,22 @@ export class BatchSession {
     }
     let next = 0;
     const items = streamed ?? (text !== undefined && format ? iterateSource(text, format) : undefined);
-    if (items) {
-      for (const item of items) {
-        if (next === groups.length) break;
-        if (item.kind !== 'record') continue;
-        while (next < groups.length && groups[next]![0]!.record < item.index) visit(groups[next++]!, undefined);
-        if (next < groups.length && groups[next]![0]!.record === item.index) visit(groups[next++]!, item);
+    const iterator = items?.[Symbol.iterator]();
+    while (iterator && next < groups.length) {
+      let step: IteratorResult<SourceItem>;
+      try {
+        step = iterator.next();
+      } catch {
+        // A streamed file that changed or became unreadable since it was linted: as above.
+        break;
       }
+      if (step.done) break;
+      const item = step.value;
+      if (item.kind !== 'record') continue;
+      while (next < groups.length && groups[next]![0]!.record < item.index) visit(groups[next++]!, undefined);
+      if (next < groups.length && groups[next]![0]!.record === item.index) visit(groups[next++]!, item);
     }
+    iterator?.return?.();
     while (next < groups.length) visit(groups[next++]!, undefined);
   }
 }

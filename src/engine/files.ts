@@ -53,9 +53,13 @@ export async function readSource(file: string): Promise<ReadOutcome> {
   try {
     bytes = await readFile(file);
   } catch (e) {
-    return { ok: false, reason: 'read-error', detail: (e as NodeJS.ErrnoException).code ?? (e as Error).message };
+    return readError(e);
   }
   return decodeSource(bytes);
+}
+
+function readError(e: unknown): ReadOutcome {
+  return { ok: false, reason: 'read-error', detail: (e as NodeJS.ErrnoException).code ?? (e as Error).message };
 }
 
 /** readSource, blocking: for small files, where a round trip to the thread pool costs more than the read. */
@@ -64,7 +68,7 @@ export function readSourceSync(file: string): ReadOutcome {
   try {
     bytes = readFileSync(file);
   } catch (e) {
-    return { ok: false, reason: 'read-error', detail: (e as NodeJS.ErrnoException).code ?? (e as Error).message };
+    return readError(e);
   }
   return decodeSource(bytes);
 }

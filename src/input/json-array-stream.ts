@@ -265,12 +265,11 @@ export class JsonArrayReader implements Iterable<SourceItem> {
         } else if (size <= buffer.length) {
           windowStart = start;
           windowEnd = start + readAll(fd, buffer, buffer.length, start);
-          // A file that shrank since the first pass is read as far as it still goes.
-          if (windowEnd < end) break;
+          if (windowEnd < end) throw new FileChanged();
           bytes = buffer.subarray(0, size);
         } else {
           bytes = Buffer.allocUnsafe(size);
-          if (readAll(fd, bytes, size, start) < size) break;
+          if (readAll(fd, bytes, size, start) < size) throw new FileChanged();
         }
         this.bytesRead = end;
         const text = bytes.toString('utf8');
@@ -279,6 +278,13 @@ export class JsonArrayReader implements Iterable<SourceItem> {
     } finally {
       closeSync(fd);
     }
+  }
+}
+
+/** The file is shorter than its first pass found: the records read so far stand, the rest is not read. */
+export class FileChanged extends Error {
+  constructor() {
+    super('the file changed while it was read');
   }
 }
 

@@ -1,11 +1,11 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, truncateSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { decodeSource } from '../../src/engine/files.js';
 import { iterateSource, type SourceItem } from '../../src/input/index.js';
-import { JsonArrayScanner, streamedJsonArray, type ElementSpan } from '../../src/input/json-array-stream.js';
+import { FileChanged, JsonArrayScanner, streamedJsonArray, type ElementSpan } from '../../src/input/json-array-stream.js';
 
 // A large JSON array is read an element at a time from its bytes; whatever it
 // holds, that must say exactly what reading the file whole says.
@@ -130,6 +130,18 @@ describe('a JSON array read an element at a time', () => {
     expect(streamed(Buffer.from([0x5b, 0x22, 0xed, 0xa0, 0x80, 0x22, 0x5d]))).toBeUndefined(); // a surrogate
     expect(streamed(Buffer.from([0x5b, 0x22, 0x22, 0x5d, 0xe4, 0xba]))).toBeUndefined(); // cut at the end
     expect(streamed('[]')).toEqual([]);
+  });
+
+  it('says so when the file shrank after its first pass, keeping the elements read before', () => {
+    const file = fileOf(`[${Array.from({ length: 50 }, (_, i) => JSON.stringify({ a: i, pad: 'x'.repeat(30_000) })).join(',\n')}]`);
+    const reader = streamedJsonArray(file, 0, 1 << 20)!;
+    truncateSync(file, 1_000_000);
+    const seen: number[] = [];
+    expect(() => {
+      for (const item of reader) seen.push(item.index);
+    }).toThrow(FileChanged);
+    expect(seen.length).toBeGreaterThan(10);
+    expect(seen).toEqual(seen.map((_, i) => i));
   });
 
   it('makes an element past the size limit a fault of its own, at its first character', () => {
