@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import pMap from 'p-map';
 import { formatOf } from '../input/index.js';
-import { STREAM_JSON_BYTES } from '../input/json-array-stream.js';
+import { jsonArraySpans, STREAM_JSON_BYTES } from '../input/json-array-stream.js';
 import { jsonlChunks } from '../input/jsonl-stream.js';
 import { packageRoot } from '../package-files.js';
 import type { Config } from './config.js';
@@ -115,16 +115,12 @@ export async function lintInParallel(
   const sizes = await pMap(files, async (f) => (await stat(f).catch(() => undefined))?.size ?? 0, { concurrency: STAT_CONCURRENCY });
   const totalBytes = sizes.reduce((a, b) => a + b, 0);
   const chunkBytes = options.chunkBytes ?? CHUNK_BYTES;
-  // Only JSONL is cut into ranges: one large JSON file is one unit, and a worker for it would
-  // only add a second heap.
-  let unitsAtMost = 0;
-  for (const [i, f] of files.entries()) unitsAtMost += formatOf(f) === 'jsonl' ? Math.max(1, Math.ceil(sizes[i]! / chunkBytes)) : 1;
-  // A streamed JSON array is one unit, whose batch keys and messages a worker would hold whole
-  // until it ends (1.8 GB for a million filings); until arrays are cut into element ranges as
-  // JSONL is, a run with one is linted on this thread, where its keys go straight to the batch.
   const streamJson = (i: number) => formatOf(files[i]!) === 'json' && sizes[i]! >= (options.streamJsonBytes ?? STREAM_JSON_BYTES);
-  const anyStreamedJson = files.some((_, i) => streamJson(i));
-  const threads = options.config === undefined || anyStreamedJson ? 1 : threadsFor(concurrency, totalBytes, unitsAtMost);
+  // JSONL and streamed JSON arrays are cut into ranges; any other file is one unit, and a worker
+  // for a single one would only add a second heap.
+  let unitsAtMost = 0;
+  for (const [i, f] of files.entries()) unitsAtMost += formatOf(f) === 'jsonl' || streamJson(i) ? Math.max(1, Math.ceil(sizes[i]! / chunkBytes)) : 1;
+  const threads = options.config === undefined ? 1 : threadsFor(concurrency, totalBytes, unitsAtMost);
   const { cache } = options;
   const hashes = new Map<string, string>();
   const cached = new Map<string, CachedFile>();
@@ -145,7 +141,16 @@ export async function lintInParallel(
     } else if (threads > 1 && formatOf(filePath) === 'jsonl' && size > chunkBytes) {
       for (const range of await jsonlChunks(filePath, size, chunkBytes)) units.push({ id: units.length, filePath, range, bytes: range[1] - range[0] });
     } else if (streamJson(i)) {
-      units.push({ id: units.length, filePath, bytes: size, streamJson: true });
+      // A worker must not get a whole array: it would hold its batch keys and messages until the
+      // end (1.8 GB for a million filings). Its elements are cut into ranges here, as JSONL lines are.
+      const spans = threads > 1 ? jsonArraySpans(filePath, 0) : undefined;
+      if (spans) {
+        for (const jsonSpans of spanRanges(spans, chunkBytes)) {
+          const bytes = jsonSpans.length > 0 ? jsonSpans[jsonSpans.length - 3]! - jsonSpans[0]! : 0;
+          units.push({ id: units.length, filePath, bytes, jsonSpans });
+        }
+      }
+      else units.push({ id: units.length, filePath, bytes: size, streamJson: true });
     } else {
       units.push({ id: units.length, filePath, bytes: size });
     }
@@ -157,6 +162,8 @@ export async function lintInParallel(
   let doneBytes = 0;
   let doneRecords = 0;
   const apply = (unit: WorkUnit, r: UnitResult) => {
+    // A range of an array's elements is done with: its spans (32 bytes an element) go.
+    delete unit.jsonSpans;
     doneBytes += unit.bytes;
     doneRecords += r.records;
     options.onProgress?.({ records: doneRecords, bytes: doneBytes, totalBytes });
@@ -211,6 +218,21 @@ export async function lintInParallel(
     }
   }
   return files.map((filePath) => ({ filePath, messages: state.get(filePath)!.messages, stats: state.get(filePath)!.stats }));
+}
+
+/** The elements of a streamed array (four numbers each, see jsonArraySpans) in runs that span about `bytes` of the file each. */
+function* spanRanges(spans: Float64Array, bytes: number): Generator<Float64Array> {
+  const count = spans.length / 4;
+  if (count === 0) {
+    yield new Float64Array(0);
+    return;
+  }
+  for (let first = 0; first < count; ) {
+    let last = first;
+    while (last + 1 < count && spans[(last + 1) * 4 + 1]! - spans[first * 4]! <= bytes) last++;
+    yield spans.slice(first * 4, (last + 1) * 4);
+    first = last + 1;
+  }
 }
 
 async function runPool(

@@ -1,5 +1,5 @@
 import { formatOf } from '../input/index.js';
-import { streamedJsonArray, type JsonArrayReader } from '../input/json-array-stream.js';
+import { JsonArrayReader, streamedJsonArray } from '../input/json-array-stream.js';
 import { readJsonlFile, type StreamedItem } from '../input/jsonl-stream.js';
 import type { SourceItem, SourceRecord } from '../input/source.js';
 import { readSource, readSourceSync } from './files.js';
@@ -20,6 +20,8 @@ export interface WorkUnit {
   bytes: number;
   /** A large `.json` file: read an element at a time if it is one well-formed array. */
   streamJson?: boolean;
+  /** A range of a streamed JSON array's elements (see jsonArraySpans), for a worker to read. */
+  jsonSpans?: Float64Array;
 }
 
 /**
@@ -90,7 +92,8 @@ export async function runUnit(linter: Linter, unit: WorkUnit, maxFileSize: numbe
       take(fault('read-error', (e as NodeJS.ErrnoException).code ?? (e as Error).message, records, lastLine + 1));
       lines = lastLine + 1;
     }
-  } else if (unit.streamJson && (reader = streamedJsonArray(unit.filePath, 0, maxFileSize))) {
+  } else if (unit.jsonSpans || (unit.streamJson && (reader = streamedJsonArray(unit.filePath, 0, maxFileSize)))) {
+    reader ??= new JsonArrayReader(unit.filePath, unit.jsonSpans!, maxFileSize);
     let lastLine = 0;
     try {
       for (const item of reader) {

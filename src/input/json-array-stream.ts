@@ -209,27 +209,37 @@ function scanFile(fd: number): Float64Array | undefined {
  * read an element at a time; undefined for any other file (read it whole).
  */
 export function streamedJsonArray(filePath: string, minBytes: number, maxElementBytes: number): JsonArrayReader | undefined {
+  const spans = jsonArraySpans(filePath, minBytes);
+  return spans ? new JsonArrayReader(filePath, spans, maxElementBytes) : undefined;
+}
+
+/**
+ * The first pass alone: where the elements of a `.json` file of at least
+ * `minBytes` lie, four numbers each (start, end, line, column), or undefined
+ * when it is not one well-formed array. A run cuts them into ranges for
+ * worker threads, as it cuts JSONL into ranges of lines.
+ */
+export function jsonArraySpans(filePath: string, minBytes: number): Float64Array | undefined {
   let fd: number;
   try {
     fd = openSync(filePath, 'r');
   } catch {
     return undefined;
   }
-  let spans: Float64Array | undefined;
   try {
-    spans = fstatSync(fd).size >= minBytes ? scanFile(fd) : undefined;
+    return fstatSync(fd).size >= minBytes ? scanFile(fd) : undefined;
   } catch {
-    spans = undefined;
+    return undefined;
   } finally {
     closeSync(fd);
   }
-  return spans ? new JsonArrayReader(filePath, spans, maxElementBytes) : undefined;
 }
 
 /**
- * The second pass: each element read, decoded and parsed on its own. An
- * element longer than `maxElementBytes` is a `record-too-large` fault,
- * skipped without being read.
+ * The second pass: each element of `spans` (all of the file's, or a range of
+ * them) read, decoded and parsed on its own; indexes count from the first of
+ * `spans`, lines and columns are the file's. An element longer than
+ * `maxElementBytes` is a `record-too-large` fault, skipped without being read.
  */
 export class JsonArrayReader implements Iterable<SourceItem> {
   /** Bytes of the file read so far, for a progress display. */

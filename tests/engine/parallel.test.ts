@@ -73,8 +73,8 @@ describe('a parallel run', () => {
     const linter = createLinter({ config: false, now: TEST_NOW, cwd: dir });
     const whole = await lintFiles(files, { linter, cwd: dir, concurrency: 'off' });
     const streamed = await lintFiles(files, { linter, cwd: dir, concurrency: 'off', streamJsonBytes: 0 });
-    // A run with a streamed array stays on this thread, whatever the concurrency asked for.
-    const streamedParallel = await lintFiles(files, { linter, cwd: dir, concurrency: 2, streamJsonBytes: 0 });
+    // In worker threads, the array is cut into ranges of elements, as JSONL is cut into ranges of lines.
+    const streamedParallel = await lintFiles(files, { linter, cwd: dir, concurrency: 2, streamJsonBytes: 0, chunkBytes: 8 * 1024 });
     const ids = whole[0]!.messages.map((m) => m.ruleId);
     expect(ids).toContain('batch-duplicate-filing-id');
     expect(ids).toContain('duplicate-key');
