@@ -43,7 +43,7 @@ export class JsonArrayScanner {
   /** Spans found by the last feed, in order. */
   readonly found: ElementSpan[] = [];
   invalid = false;
-  elements = 0;
+  private elements = 0;
   /** 0 before the array, 1 inside it, 2 after it. */
   private phase = 0;
   private inString = false;
