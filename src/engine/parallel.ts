@@ -143,20 +143,24 @@ export async function lintInParallel(
     } else if (streamJson(i)) {
       // A worker must not get a whole array: it would hold its batch keys and messages until the
       // end (1.8 GB for a million filings). Its elements are cut into ranges here, as JSONL lines are.
-      const spans = threads > 1 ? jsonArraySpans(filePath, 0) : undefined;
-      if (spans) {
-        for (const jsonSpans of spanRanges(spans, chunkBytes)) {
-          const bytes = jsonSpans.length > 0 ? jsonSpans[jsonSpans.length - 3]! - jsonSpans[0]! : 0;
-          units.push({ id: units.length, filePath, bytes, jsonSpans });
-        }
+      // On one thread the unit scans the file itself.
+      if (threads <= 1) {
+        units.push({ id: units.length, filePath, bytes: size, streamJson: true });
+        continue;
       }
-      else units.push({ id: units.length, filePath, bytes: size, streamJson: true });
+      const spans = jsonArraySpans(filePath, 0);
+      // Not one well-formed array: scanned once already, it is read whole.
+      if (!spans) units.push({ id: units.length, filePath, bytes: size });
+      for (const jsonSpans of spans ? spanRanges(spans, chunkBytes) : []) {
+        const bytes = jsonSpans.length > 0 ? jsonSpans[jsonSpans.length - 3]! - jsonSpans[0]! : 0;
+        units.push({ id: units.length, filePath, bytes, jsonSpans });
+      }
     } else {
       units.push({ id: units.length, filePath, bytes: size });
     }
   }
   let wholeFileBytes = 0;
-  for (const unit of units) if (!unit.cached && !unit.range && formatOf(unit.filePath) !== 'jsonl') wholeFileBytes = Math.max(wholeFileBytes, unit.bytes);
+  for (const unit of units) if (!unit.cached && !unit.range && !unit.jsonSpans && formatOf(unit.filePath) !== 'jsonl') wholeFileBytes = Math.max(wholeFileBytes, unit.bytes);
   const state = new Map<string, FileState>(files.map((f) => [f, { lines: 0, records: 0, messages: [], stats: new StatsCollector() }]));
 
   let doneBytes = 0;

@@ -52,6 +52,12 @@ export interface UnitRun {
   onProgress?: (records: number, byteOffset: number) => void;
 }
 
+/** The reader of a unit that is a streamed JSON array or a range of one; undefined when the file is to be read whole. */
+function jsonArrayReader(unit: WorkUnit, maxFileSize: number): JsonArrayReader | undefined {
+  if (unit.jsonSpans) return new JsonArrayReader(unit.filePath, unit.jsonSpans, maxFileSize);
+  return unit.streamJson ? streamedJsonArray(unit.filePath, 0, maxFileSize) : undefined;
+}
+
 /** Lints one unit with record and source rules, and takes each record's batch keys. */
 export async function runUnit(linter: Linter, unit: WorkUnit, maxFileSize: number, run: UnitRun = {}): Promise<UnitResult> {
   const { batch, onProgress } = run;
@@ -92,8 +98,7 @@ export async function runUnit(linter: Linter, unit: WorkUnit, maxFileSize: numbe
       take(fault('read-error', (e as NodeJS.ErrnoException).code ?? (e as Error).message, records, lastLine + 1));
       lines = lastLine + 1;
     }
-  } else if (unit.jsonSpans || (unit.streamJson && (reader = streamedJsonArray(unit.filePath, 0, maxFileSize)))) {
-    reader ??= new JsonArrayReader(unit.filePath, unit.jsonSpans!, maxFileSize);
+  } else if ((reader = jsonArrayReader(unit, maxFileSize))) {
     let lastLine = 0;
     try {
       for (const item of reader) {
