@@ -7,8 +7,8 @@ import { packageRoot } from '../package-files.js';
 import { HELP, parseCliArgs, UsageError, type CliOptions } from './args.js';
 import { ProgressLine } from './progress.js';
 
-/** Writes the pieces in order, waiting whenever the stream asks to; ends the stream when it is ours. */
-async function writeAll(stream: NodeJS.WritableStream, pieces: Iterable<string>, end: boolean): Promise<void> {
+/** Writes the pieces in order to a stream that is not ours (standard output), waiting whenever it asks to. */
+async function writeAll(stream: NodeJS.WritableStream, pieces: Iterable<string>): Promise<void> {
   let failure: Error | undefined;
   const onError = (e: Error) => {
     failure = e;
@@ -19,10 +19,6 @@ async function writeAll(stream: NodeJS.WritableStream, pieces: Iterable<string>,
       if (failure) throw failure;
       // once() rejects on 'error' as well.
       if (!stream.write(piece)) await once(stream, 'drain');
-    }
-    if (end) {
-      stream.end();
-      await once(stream, 'finish');
     }
     if (failure) throw failure;
   } finally {
@@ -131,7 +127,7 @@ export async function main(argv: readonly string[], io = { stdout: process.stdou
         throw new UsageError(`cannot write the report to ${options.outputFile}: ${code ?? (e as Error).message}`);
       }
     } else {
-      await writeAll(io.stdout, output, false);
+      await writeAll(io.stdout, output);
     }
     const tooManyWarnings = options.maxWarnings >= 0 && warnings > options.maxWarnings;
     if (tooManyWarnings && errors === 0) {

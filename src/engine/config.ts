@@ -5,6 +5,7 @@ import { createAjv, type ValidateFunction } from '../schema/ajv.js';
 import { describeSchemaProblem, explainSchemaErrors } from '../schema/explain.js';
 import { schemasDir } from '../package-files.js';
 import { ConfigurationError, type Locale, type Severity } from './types.js';
+import { errorCode } from './files.js';
 
 export type RuleSeverity = Severity | 'off';
 export type RuleSettingInput = RuleSeverity | { severity?: RuleSeverity; options?: Record<string, unknown> };
@@ -30,7 +31,7 @@ export function loadConfigFile(file: string): Config {
   try {
     text = readFileSync(file, 'utf8');
   } catch (e) {
-    throw new ConfigurationError(`${file}: cannot read config (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`);
+    throw new ConfigurationError(`${file}: cannot read config (${errorCode(e)})`);
   }
   let value: unknown;
   try {

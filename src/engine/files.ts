@@ -58,8 +58,13 @@ export async function readSource(file: string): Promise<ReadOutcome> {
   return decodeSource(bytes);
 }
 
+/** What a failed file system call says: its code (ENOENT, EACCES …), or its message when it has none. */
+export function errorCode(e: unknown): string {
+  return (e as NodeJS.ErrnoException).code ?? (e as Error).message;
+}
+
 function readError(e: unknown): ReadOutcome {
-  return { ok: false, reason: 'read-error', detail: (e as NodeJS.ErrnoException).code ?? (e as Error).message };
+  return { ok: false, reason: 'read-error', detail: errorCode(e) };
 }
 
 /** readSource, blocking: for small files, where a round trip to the thread pool costs more than the read. */

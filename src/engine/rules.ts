@@ -8,6 +8,7 @@ import { createAjv, precompiledName, precompiledValidator, schemaStamp, type Val
 import { describeSchemaProblem, explainSchemaErrors } from '../schema/explain.js';
 import { packageRoot, rulesDir as bundledRulesDir, schemasDir } from '../package-files.js';
 import { ConfigurationError, type Localized, type Severity, type Stage } from './types.js';
+import { errorCode } from './files.js';
 
 export interface RuleExample {
   valid: boolean;
@@ -79,7 +80,7 @@ export function loadRuleFile(file: string, displayName = file, options: { truste
   try {
     text = readFileSync(file, 'utf8');
   } catch (e) {
-    fail(displayName, 1, `cannot read rule file (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`);
+    fail(displayName, 1, `cannot read rule file (${errorCode(e)})`);
   }
   const items = parseYamlText(text);
   const first = items[0];
@@ -138,7 +139,7 @@ function ruleFilesIn(dir: string): string[] {
   try {
     names = readdirSync(dir);
   } catch (e) {
-    throw new ConfigurationError(`${dir}: cannot read rule folder (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`);
+    throw new ConfigurationError(`${dir}: cannot read rule folder (${errorCode(e)})`);
   }
   return names
     .filter((n) => /\.ya?ml$/.test(n))

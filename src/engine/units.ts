@@ -2,7 +2,7 @@ import { formatOf } from '../input/index.js';
 import { JsonArrayReader, streamedJsonArray } from '../input/json-array-stream.js';
 import { readJsonlFile, type StreamedItem } from '../input/jsonl-stream.js';
 import type { SourceItem, SourceRecord } from '../input/source.js';
-import { readSource, readSourceSync } from './files.js';
+import { errorCode, readSource, readSourceSync } from './files.js';
 import { RECORD_ROW, recordKeyRows, type BatchSession, type UnitKeys } from './batch.js';
 import type { Linter } from './linter.js';
 import { StatsCollector } from './stats.js';
@@ -95,7 +95,7 @@ export async function runUnit(linter: Linter, unit: WorkUnit, maxFileSize: numbe
       }
     } catch (e) {
       // The file vanished or became unreadable mid-run: keep what was linted, say where it stopped.
-      take(fault('read-error', (e as NodeJS.ErrnoException).code ?? (e as Error).message, records, lastLine + 1));
+      take(fault('read-error', errorCode(e), records, lastLine + 1));
       lines = lastLine + 1;
     }
   } else if ((reader = jsonArrayReader(unit, maxFileSize))) {
@@ -108,7 +108,7 @@ export async function runUnit(linter: Linter, unit: WorkUnit, maxFileSize: numbe
       }
     } catch (e) {
       // As for JSONL: keep what was linted, say where it stopped.
-      take(fault('read-error', (e as NodeJS.ErrnoException).code ?? (e as Error).message, records, lastLine + 1));
+      take(fault('read-error', errorCode(e), records, lastLine + 1));
     }
   } else {
     if (formatOf(unit.filePath) && unit.bytes > maxFileSize) {
