@@ -1,5 +1,5 @@
 import { formatOf } from '../input/index.js';
-import { JsonArrayReader, streamedJsonArray } from '../input/json-array-stream.js';
+import { JsonArrayReader, jsonArrayProblem, streamedJsonArray } from '../input/json-array-stream.js';
 import { readJsonlFile, type StreamedItem } from '../input/jsonl-stream.js';
 import type { SourceItem, SourceRecord } from '../input/source.js';
 import { errorCode, readSource, readSourceSync } from './files.js';
@@ -58,6 +58,22 @@ function jsonArrayReader(unit: WorkUnit, maxFileSize: number): JsonArrayReader |
   return unit.streamJson ? streamedJsonArray(unit.filePath, 0, maxFileSize) : undefined;
 }
 
+/**
+ * For a `.json` file too large to read whole: what keeps it from being read
+ * as a stream, which has no such limit. Most often one missing comma or
+ * bracket in an export of millions of filings, and its line is the fix.
+ */
+function whyNotStreamed(unit: WorkUnit): string {
+  if (formatOf(unit.filePath) !== 'json') return '';
+  let problem: string | undefined;
+  try {
+    problem = jsonArrayProblem(unit.filePath);
+  } catch {
+    return '';
+  }
+  return problem ? `; not streamed, as it is not one well-formed JSON array: ${problem}` : '';
+}
+
 /** Lints one unit with record and source rules, and takes each record's batch keys. */
 export async function runUnit(linter: Linter, unit: WorkUnit, maxFileSize: number, run: UnitRun = {}): Promise<UnitResult> {
   const { batch, onProgress } = run;
@@ -112,7 +128,7 @@ export async function runUnit(linter: Linter, unit: WorkUnit, maxFileSize: numbe
     }
   } else {
     if (formatOf(unit.filePath) && unit.bytes > maxFileSize) {
-      take(fault('file-too-large', `${Math.ceil(unit.bytes / 1048576)} MiB > ${Math.floor(maxFileSize / 1048576)} MiB`));
+      take(fault('file-too-large', `${Math.ceil(unit.bytes / 1048576)} MiB > ${Math.floor(maxFileSize / 1048576)} MiB${whyNotStreamed(unit)}`));
     } else {
       // A small file is read blocking: a directory of one-filing JSON files otherwise waits for four
       // round trips to the thread pool (open, stat, read, close) per file, which cost more than

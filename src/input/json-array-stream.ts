@@ -62,20 +62,14 @@ export class JsonArrayScanner {
   feed(chunk: Buffer, position: number): void {
     this.found.length = 0;
     if (this.invalid) return;
-    if (!this.utf8(chunk)) {
-      this.invalid = true;
-      return;
-    }
+    if (!this.utf8(chunk)) return this.fail('invalid UTF-8');
     let { phase, inString, escaped, depth, start, end, line, column, afterCr } = this;
     for (let i = 0; i < chunk.length; i++) {
       const b = chunk[i]!;
       const at = position + i;
       // The decoder drops a byte order mark, so it is no column; anything else there fails below.
       if (at < 3 && b === BOM[at]) continue;
-      if (b === 0) {
-        this.invalid = true;
-        return;
-      }
+      if (b === 0) return this.fail(`a NUL byte at line ${line}`);
       if (inString) {
         if (escaped) escaped = false;
         else if (b === 92 /* \ */) escaped = true;
@@ -85,23 +79,23 @@ export class JsonArrayScanner {
         }
       } else if (b !== 32 && b !== 9 && b !== 10 && b !== 13) {
         if (phase === 0) {
-          if (b !== 91 /* [ */) return this.fail();
+          if (b !== 91 /* [ */) return this.fail('it does not start with [');
           phase = 1;
         } else if (phase === 2) {
-          return this.fail();
+          return this.fail(`line ${line}, column ${column + 1}: text after the closing ]`);
         } else if (b === 44 /* , */ && depth === 0) {
-          if (start < 0) return this.fail();
+          if (start < 0) return this.fail(`line ${line}, column ${column + 1}: a comma with no value before it`);
           this.found.push({ start, end, line: this.startLine, column: this.startColumn });
           this.elements++;
           start = -1;
         } else if ((b === 125 /* } */ || b === 93) /* ] */ && depth === 0) {
-          if (b !== 93) return this.fail();
+          if (b !== 93) return this.fail(`line ${line}, column ${column + 1}: a } that closes nothing`);
           if (start >= 0) {
             this.found.push({ start, end, line: this.startLine, column: this.startColumn });
             this.elements++;
             start = -1;
           } else if (this.elements > 0) {
-            return this.fail(); // a trailing comma
+            return this.fail(`line ${line}, column ${column + 1}: a comma with no value after it`);
           }
           phase = 2;
         } else {
@@ -135,12 +129,17 @@ export class JsonArrayScanner {
 
   /** True when everything fed was one whole array. */
   finish(): boolean {
-    if (this.cut.length > 0 || this.phase !== 2 || this.inString) this.invalid = true;
+    if (!this.invalid && this.cut.length > 0) this.fail('a character cut off at the end');
+    else if (!this.invalid && (this.phase !== 2 || this.inString)) this.fail(this.phase === 0 ? 'it does not start with [' : 'the array is not closed');
     return !this.invalid;
   }
 
-  private fail(): void {
+  /** Why the bytes are not one well-formed array, in English, with where when it is known. */
+  problem: string | undefined;
+
+  private fail(problem: string): void {
     this.invalid = true;
+    this.problem ??= problem;
     this.found.length = 0;
   }
 
@@ -173,11 +172,25 @@ export class JsonArrayScanner {
 }
 
 /**
+ * Why a `.json` file is not one well-formed array, in English (where, when
+ * known), or undefined when it is one: said when such a file is too large to
+ * read whole, since streaming it would have needed no limit.
+ */
+export function jsonArrayProblem(filePath: string): string | undefined {
+  const fd = openSync(filePath, 'r');
+  try {
+    return scanFile(fd).problem;
+  } finally {
+    closeSync(fd);
+  }
+}
+
+/**
  * The spans of a whole file's elements, four numbers each (start, end, line,
  * column): 32 bytes an element, so the second pass reads them without
- * scanning again. Undefined when the file is not one well-formed array.
+ * scanning again. Or, when the file is not one well-formed array, why not.
  */
-function scanFile(fd: number): Float64Array | undefined {
+function scanFile(fd: number): { spans: Float64Array; problem?: undefined } | { spans?: undefined; problem: string } {
   const scanner = new JsonArrayScanner();
   const buffer = Buffer.allocUnsafe(READ_BYTES);
   let spans = new Float64Array(4 * 1024);
@@ -186,7 +199,7 @@ function scanFile(fd: number): Float64Array | undefined {
     const n = readSync(fd, buffer, 0, buffer.length, position);
     if (n === 0) break;
     scanner.feed(buffer.subarray(0, n), position);
-    if (scanner.invalid) return undefined;
+    if (scanner.invalid) return { problem: scanner.problem! };
     for (const span of scanner.found) {
       if (count * 4 + 4 > spans.length) {
         const grown = new Float64Array(spans.length * 2);
@@ -201,7 +214,7 @@ function scanFile(fd: number): Float64Array | undefined {
     }
     position += n;
   }
-  return scanner.finish() ? spans.subarray(0, count * 4) : undefined;
+  return scanner.finish() ? { spans: spans.subarray(0, count * 4) } : { problem: scanner.problem! };
 }
 
 /**
@@ -227,7 +240,7 @@ export function jsonArraySpans(filePath: string, minBytes: number): Float64Array
     return undefined;
   }
   try {
-    return fstatSync(fd).size >= minBytes ? scanFile(fd) : undefined;
+    return fstatSync(fd).size >= minBytes ? scanFile(fd).spans : undefined;
   } catch {
     return undefined;
   } finally {

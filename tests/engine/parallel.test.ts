@@ -83,6 +83,19 @@ describe('a parallel run', () => {
     expect(streamedParallel).toEqual(whole);
   });
 
+  it('says where a JSON file too large to read whole stops being one array', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'beianlint-par-'));
+    const records = Array.from({ length: 30 }, () => patched('individual-draft'));
+    const text = JSON.stringify(records, null, 2).split('\n');
+    const at = text.findIndex((l, i) => i > 100 && l === '  },');
+    text[at] = '  }},'; // a brace too many after one filing
+    writeFileSync(join(dir, 'big.json'), text.join('\n'));
+    writeFileSync(join(dir, 'big-ok.json'), JSON.stringify(records));
+    const r = await lintFiles(['big.json', 'big-ok.json'], { config: false, now: TEST_NOW, cwd: dir, maxFileSize: 16 * 1024, streamJsonBytes: 0 });
+    expect(r[0]!.messages.map((m) => m.message)).toEqual([expect.stringContaining(`not one well-formed JSON array: line ${at + 1}, column 4: a } that closes nothing`)]);
+    expect(r[1]!.messages.some((m) => m.ruleId === 'parse-error')).toBe(false);
+  });
+
   it('reports the same when workers run out of memory: their units run on this thread', async () => {
     const { dir, files } = batchDir();
     const linter = createLinter({ config: false, now: TEST_NOW, cwd: dir });
