@@ -167,7 +167,7 @@ export async function lintInParallel(
   let doneRecords = 0;
   const apply = (unit: WorkUnit, r: UnitResult) => {
     // A range of an array's elements is done with: its spans (32 bytes an element) go.
-    delete unit.jsonSpans;
+    if (unit.jsonSpans) delete unit.jsonSpans;
     doneBytes += unit.bytes;
     doneRecords += r.records;
     options.onProgress?.({ records: doneRecords, bytes: doneBytes, totalBytes });
