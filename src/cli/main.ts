@@ -75,7 +75,7 @@ export async function main(argv: readonly string[], io = { stdout: process.stdou
     return 0;
   }
   // The engine is loaded only now, so --help and --version stay instant.
-  const { lintFiles, createLinter, localeFromEnv, ConfigurationError } = await import('../engine/index.js');
+  const { lintFiles, createLinter, localeFromEnv, errorsOnly, ConfigurationError } = await import('../engine/index.js');
   const { FORMATTERS } = await import('../formatters/index.js');
   try {
     if (options.paths.length === 0) throw new UsageError('no files given (try "beianlint examples/" or "beianlint --help")');
@@ -108,7 +108,7 @@ export async function main(argv: readonly string[], io = { stdout: process.stdou
       progress?.done();
     }
     if (options.quiet) {
-      results = results.map((r) => ({ ...r, warningCount: 0, infoCount: 0, messages: r.messages.filter((m) => m.severity === 'error') }));
+      results = results.map(errorsOnly);
     }
     const errors = results.reduce((n, r) => n + r.errorCount, 0);
     const warnings = results.reduce((n, r) => n + r.warningCount, 0);

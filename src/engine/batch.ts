@@ -5,9 +5,10 @@ import { formatOf, iterateSource, type SourceFormat, type SourceItem, type Sourc
 import { STREAM_JSON_BYTES, streamedJsonArray } from '../input/json-array-stream.js';
 import { readJsonlLineAt } from '../input/jsonl-stream.js';
 import { decodeSource } from './files.js';
-import { fingerprint, holderBits, KEY_ROW, KeyLog, PositionLog, SpillFile, type Repeat } from './key-log.js';
+import { fingerprint, holderBits, KEY_ROW, KeyLog, PositionLog, type Repeat } from './key-log.js';
+import { SpillFile } from './spill-file.js';
 import type { Linter } from './linter.js';
-import type { LintMessage } from './types.js';
+import type { LintMessage, MessageSink } from './types.js';
 
 /**
  * The batch keys of a unit's records, flat, as a worker sends them and the
@@ -95,7 +96,7 @@ export function recordKeyRows(linter: Linter, value: unknown, seq: number, rows:
  * the reported records again.
  */
 export class BatchSession {
-  private readonly spill = new SpillFile();
+  private readonly spill = new SpillFile('batch-keys');
   private readonly keys: KeyLog;
   private readonly positions: PositionLog;
   private readonly files: string[] = [];
@@ -174,12 +175,24 @@ export class BatchSession {
    * Ends the run: the batch messages, grouped by file. Each reported record
    * is read again (its line of a JSONL file, or its file once) for the
    * exact range and the message data. Temporary files are removed.
+   *
+   * With `into`, each file's messages go to its sink as they are made (a
+   * batch of copies can have hundreds of thousands) and the map is empty.
    */
-  finish(maxLineBytes = Number.MAX_SAFE_INTEGER): Map<string, LintMessage[]> {
+  finish(maxLineBytes = Number.MAX_SAFE_INTEGER, into?: (filePath: string) => MessageSink): Map<string, LintMessage[]> {
     if (this.finished) throw new Error('batch session already finished');
     this.finished = true;
+    const grouped = new Map<string, LintMessage[]>();
+    const sinkFor =
+      into ??
+      ((filePath: string) => {
+        const messages: LintMessage[] = [];
+        grouped.set(filePath, messages);
+        return messages;
+      });
     try {
-      return this.messagesFor(this.repeatsInOrder(), maxLineBytes);
+      this.writeMessages(this.repeatsInOrder(), maxLineBytes, sinkFor);
+      return grouped;
     } finally {
       this.spill.close();
     }
@@ -192,8 +205,7 @@ export class BatchSession {
     return repeats;
   }
 
-  private messagesFor(repeats: Repeat[], maxLineBytes: number): Map<string, LintMessage[]> {
-    const out = new Map<string, LintMessage[]>();
+  private writeMessages(repeats: Repeat[], maxLineBytes: number, sinkFor: (filePath: string) => MessageSink): void {
     const ruleIds = this.linter.batchRuleIds();
     const byFile = new Map<number, Wanted[]>();
     for (const repeat of repeats) {
@@ -204,7 +216,7 @@ export class BatchSession {
     }
     for (const [file, list] of byFile) {
       const filePath = this.files[file]!;
-      const messages: LintMessage[] = [];
+      const messages = sinkFor(filePath);
       // One reported record at a time: a batch may report tens of thousands, each with its position tree.
       this.eachRecord(filePath, list, maxLineBytes, (wanted, record) => {
         const value = record?.value as Record<string, unknown> | undefined;
@@ -226,9 +238,7 @@ export class BatchSession {
           }
         }
       });
-      out.set(filePath, messages);
     }
-    return out;
   }
 
   /**

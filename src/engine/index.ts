@@ -6,7 +6,8 @@ import { lintInParallel, type Concurrency, type RunProgress } from './parallel.j
 import { Linter } from './linter.js';
 import { StatsCollector } from './stats.js';
 import { bundledRuleSet, loadRuleSet, type RuleSet } from './rules.js';
-import type { LintMessage, LintResult, Locale } from './types.js';
+import { MessageStore, type FileMessages } from './message-store.js';
+import type { LintResult, Locale } from './types.js';
 
 export { Linter } from './linter.js';
 export { BatchSession, DEFAULT_BATCH_MEMORY } from './batch.js';
@@ -16,6 +17,7 @@ export { loadConfigFile, findConfigFile, CONFIG_FILE_NAMES, type Config, type Ru
 export { expandPaths, readSource } from './files.js';
 export { threadsFor, type Concurrency, type RunProgress } from './parallel.js';
 export { localeFromEnv } from './messages.js';
+export { DEFAULT_MESSAGES_IN_MEMORY, errorsOnly, messagesOf } from './message-store.js';
 export * from './types.js';
 
 /** Files read whole are held in memory several times over while parsed; beyond this, JSONL is the way. */
@@ -94,6 +96,8 @@ export async function lintFiles(
     cacheLocation?: string;
     /** Memory for batch-rule keys before they go to a temporary file (DEFAULT_BATCH_MEMORY, 16 MiB). */
     batchMemoryBytes?: number;
+    /** Messages held in memory before they go to a temporary file (DEFAULT_MESSAGES_IN_MEMORY, 20,000). */
+    messagesInMemory?: number;
   } = {},
 ): Promise<LintResult[]> {
   const cwd = options.cwd ?? process.cwd();
@@ -103,12 +107,15 @@ export async function lintFiles(
     ...(options.batchMemoryBytes ? { memoryBytes: options.batchMemoryBytes } : {}),
     ...(options.streamJsonBytes !== undefined ? { streamJsonBytes: options.streamJsonBytes } : {}),
   });
-  const perFile: Array<{ filePath: string; messages: LintMessage[]; stats: StatsCollector }> = [];
+  const store = new MessageStore(options.messagesInMemory);
+  const perFile: Array<{ filePath: string; messages: FileMessages; stats: StatsCollector }> = [];
   if (paths.includes('-') && options.stdin) {
     const filePath = resolve(cwd, options.stdin.filePath);
     batch.holdText(filePath, options.stdin.text);
     const stats = new StatsCollector();
-    perFile.push({ filePath, messages: linter.lintSource(options.stdin.text, filePath, undefined, batch, stats), stats });
+    const messages = store.file();
+    linter.lintSource(options.stdin.text, filePath, undefined, messages, batch, stats);
+    perFile.push({ filePath, messages, stats });
   }
   const creation = creations.get(linter);
   const cache = options.cacheLocation ? await LintCache.open(resolve(cwd, options.cacheLocation), runKeyOf(linter.fingerprint())) : undefined;
@@ -131,10 +138,16 @@ export async function lintFiles(
       ...(cache ? { cache } : {}),
     },
     options.concurrency ?? 'off',
+    store,
   );
   // A run may name hundreds of thousands of files: no spreading them into a call.
   for (const file of linted) perFile.push(file);
   await cache?.save();
-  const batchMessages = batch.finish(options.maxFileSize ?? DEFAULT_MAX_FILE_SIZE);
-  return perFile.map(({ filePath, messages, stats }) => linter.result(filePath, [...messages, ...(batchMessages.get(filePath) ?? [])], stats.result()));
+  const sinks = new Map(perFile.map(({ filePath, messages }) => [filePath, messages]));
+  batch.finish(options.maxFileSize ?? DEFAULT_MAX_FILE_SIZE, (filePath) => {
+    const sink = sinks.get(filePath);
+    if (!sink) throw new Error(`batch messages for ${filePath}, which is not in the run`);
+    return sink;
+  });
+  return perFile.map(({ filePath, messages, stats }) => messages.result(filePath, stats.result()));
 }

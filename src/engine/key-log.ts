@@ -1,7 +1,5 @@
 import * as crypto from 'node:crypto';
-import { closeSync, mkdtempSync, openSync, readSync, rmSync, writeSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import type { SpillFile } from './spill-file.js';
 
 // Batch rules compare every record of a run with every other: a national
 // batch has millions of records and several keys each. Keeping them in a Map
@@ -55,72 +53,6 @@ export function fingerprint(value: string, out: Int32Array | number[], at: numbe
 export function holderBits(holder: string): number {
   const b64 = sha256Base64(holder);
   return (bits24(b64, 0) << 6) | BASE64_VALUES[b64.charCodeAt(4)]!;
-}
-
-/**
- * One temporary file the logs append blocks to and read them back from. It
- * is made on the first block that does not fit the budget, so a run that
- * fits writes nothing, and removed when the session ends (or the process
- * exits).
- */
-export class SpillFile {
-  private dir: string | undefined;
-  private fd = -1;
-  private size = 0;
-  private readonly cleanup = () => this.close();
-
-  private unusable = false;
-
-  /**
-   * Appends bytes; returns where they start, or undefined when no temporary
-   * file can be written (a full or read-only temporary directory): the
-   * caller then keeps the bytes in memory, which costs memory, not results.
-   */
-  append(bytes: Uint8Array): number | undefined {
-    if (this.unusable) return undefined;
-    try {
-      if (this.fd < 0) {
-        this.dir = mkdtempSync(join(tmpdir(), 'beianlint-'));
-        this.fd = openSync(join(this.dir, 'batch-keys'), 'w+', 0o600);
-        process.once('exit', this.cleanup);
-      }
-      const at = this.size;
-      let written = 0;
-      while (written < bytes.length) written += writeSync(this.fd, bytes, written, bytes.length - written, at + written);
-      this.size += bytes.length;
-      return at;
-    } catch {
-      // What was written stays readable; nothing more is written.
-      this.unusable = true;
-      if (this.fd < 0) this.close();
-      return undefined;
-    }
-  }
-
-  read(into: Uint8Array, at: number): void {
-    let done = 0;
-    while (done < into.length) {
-      const n = readSync(this.fd, into, done, into.length - done, at + done);
-      if (n === 0) throw new Error('batch key file is shorter than written');
-      done += n;
-    }
-  }
-
-  get bytesWritten(): number {
-    return this.size;
-  }
-
-  close(): void {
-    if (this.fd >= 0) {
-      closeSync(this.fd);
-      this.fd = -1;
-      process.removeListener('exit', this.cleanup);
-    }
-    if (this.dir) {
-      rmSync(this.dir, { recursive: true, force: true });
-      this.dir = undefined;
-    }
-  }
 }
 
 /** Ints per key row: rule, key index, digest (3), holder, record sequence number. */

@@ -6,7 +6,7 @@ import { interpolate, pick, withClause } from './messages.js';
 import type { Rule, RuleSet } from './rules.js';
 import { BatchSession, type BatchOptions } from './batch.js';
 import { StatsCollector } from './stats.js';
-import { ConfigurationError, countResult, stageRank, STAGE_ORDER, type FileStats, type LintMessage, type LintResult, type Locale } from './types.js';
+import { compareMessages, ConfigurationError, countResult, stageRank, STAGE_ORDER, type FileStats, type LintMessage, type LintResult, type Locale, type MessageSink } from './types.js';
 
 export interface LinterOptions {
   ruleSet: RuleSet;
@@ -76,7 +76,7 @@ export class Linter {
   private readonly recordRuns: RecordRun[] = [];
   private readonly sharedTexts = new Map<string, string>();
   /** The record being linted, for `report`. */
-  private readonly current: { record?: SourceRecord; active?: ActiveRule; filingId: string | null; out?: LintMessage[] } = { filingId: null };
+  private readonly current: { record?: SourceRecord; active?: ActiveRule; filingId: string | null; out?: MessageSink } = { filingId: null };
 
   constructor(options: LinterOptions) {
     this.locale = options.locale ?? 'en';
@@ -130,41 +130,43 @@ export class Linter {
     const batch = this.startBatch();
     batch.holdText(filePath, text, format);
     const stats = new StatsCollector();
-    const messages = this.lintSource(text, filePath, format, batch, stats);
+    const messages: LintMessage[] = [];
+    this.lintSource(text, filePath, format, messages, batch, stats);
     const batchMessages = batch.finish().get(filePath) ?? [];
     return this.result(filePath, [...messages, ...batchMessages], stats.result());
   }
 
   /** Sorted and counted, as the contract's result object. */
   result(filePath: string, messages: LintMessage[], stats?: FileStats): LintResult {
-    messages.sort((a, b) => a.line - b.line || a.column - b.column || a.record - b.record || a.ruleId.localeCompare(b.ruleId));
+    messages.sort(compareMessages);
     const result = countResult(filePath, messages);
     return stats ? { ...result, stats } : result;
   }
 
-  /** Record and source rules for every record of a file; each record is also fed to the batch. */
-  lintSource(text: string, filePath: string, format: SourceFormat | undefined, batch?: BatchSession, stats?: StatsCollector, onRecord?: (record: SourceRecord) => void): LintMessage[] {
+  /** Record and source rules for every record of a file, messages into `out`; each record is also fed to the batch. */
+  lintSource(text: string, filePath: string, format: SourceFormat | undefined, out: MessageSink, batch?: BatchSession, stats?: StatsCollector, onRecord?: (record: SourceRecord) => void): void {
     const fmt = format ?? formatOf(filePath);
-    if (!fmt) return this.faultMessages([unsupported(filePath)]);
-    const messages: LintMessage[] = [];
+    if (!fmt) {
+      out.push(...this.faultMessages([unsupported(filePath)]));
+      return;
+    }
     let seen = 0;
     try {
       for (const item of iterateSource(text, fmt)) {
         seen++;
-        this.lintItem(item, filePath, messages, batch, stats);
+        this.lintItem(item, filePath, out, batch, stats);
         if (onRecord && item.kind === 'record') onRecord(item);
       }
     } catch (e) {
       // The parsers recurse: nesting deep enough to exhaust the stack is a fault of the file.
       const tooDeep = e instanceof RangeError;
       const fault: SourceFault = { kind: 'fault', index: seen, reason: tooDeep ? 'too-deep' : 'internal', ...(tooDeep ? {} : { detail: (e as Error).message }), range: { line: 1, column: 1, endLine: 1, endColumn: 1 } };
-      this.lintItem(fault, filePath, messages, batch, stats);
+      this.lintItem(fault, filePath, out, batch, stats);
     }
-    return messages;
   }
 
   /** One parsed record (or fault) of a file, appending its messages to `out`. */
-  lintItem(item: SourceItem, filePath: string, out: LintMessage[], batch?: BatchSession, stats?: StatsCollector): void {
+  lintItem(item: SourceItem, filePath: string, out: MessageSink, batch?: BatchSession, stats?: StatsCollector): void {
     if (item.kind === 'fault') {
       stats?.add(item.index, undefined);
       out.push(...this.faultMessages([item]));
@@ -186,7 +188,7 @@ export class Linter {
     });
   }
 
-  private lintRecord(record: SourceRecord, out: LintMessage[]): void {
+  private lintRecord(record: SourceRecord, out: MessageSink): void {
     const value = record.value;
     const rank = stageRank(isObject(value) ? value.stage : undefined);
     const filingId = isObject(value) && typeof value.filingId === 'string' ? value.filingId : null;

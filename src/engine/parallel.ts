@@ -13,7 +13,8 @@ import { appendUnitKeys, type BatchSession, type UnitKeys } from './batch.js';
 import type { Linter } from './linter.js';
 import { StatsCollector } from './stats.js';
 import { runUnit, type UnitResult, type WorkUnit } from './units.js';
-import type { LintMessage, Locale } from './types.js';
+import type { FileMessages, MessageStore } from './message-store.js';
+import type { Locale } from './types.js';
 
 /** JSONL files are cut into ranges of about this size, so one large batch keeps every core busy. */
 export const CHUNK_BYTES = 8 * 1024 * 1024;
@@ -93,7 +94,7 @@ export interface RunProgress {
 interface FileState {
   lines: number;
   records: number;
-  messages: LintMessage[];
+  messages: FileMessages;
   stats: StatsCollector;
   /** Batch keys of the file, kept only to write the cache. */
   keys?: UnitKeys;
@@ -110,7 +111,8 @@ export async function lintInParallel(
   batch: BatchSession,
   options: WorkerOptions,
   concurrency: Concurrency,
-): Promise<Array<{ filePath: string; messages: LintMessage[]; stats: StatsCollector }>> {
+  store: MessageStore,
+): Promise<Array<{ filePath: string; messages: FileMessages; stats: StatsCollector }>> {
   // Bounded: a stat of each of 40,000 files at once held 160 MB of requests and results.
   const sizes = await pMap(files, async (f) => (await stat(f).catch(() => undefined))?.size ?? 0, { concurrency: STAT_CONCURRENCY });
   const totalBytes = sizes.reduce((a, b) => a + b, 0);
@@ -161,7 +163,7 @@ export async function lintInParallel(
   }
   let wholeFileBytes = 0;
   for (const unit of units) if (!unit.cached && !unit.range && !unit.jsonSpans && formatOf(unit.filePath) !== 'jsonl') wholeFileBytes = Math.max(wholeFileBytes, unit.bytes);
-  const state = new Map<string, FileState>(files.map((f) => [f, { lines: 0, records: 0, messages: [], stats: new StatsCollector() }]));
+  const state = new Map<string, FileState>(files.map((f) => [f, { lines: 0, records: 0, messages: store.file(), stats: new StatsCollector() }]));
 
   let doneBytes = 0;
   let doneRecords = 0;
@@ -206,8 +208,10 @@ export async function lintInParallel(
       const start = unit.range?.[0] ?? 0;
       const progress = options.onProgress && ((records: number, offset: number) => options.onProgress!({ records: doneRecords + records, bytes: doneBytes + offset - start, totalBytes }));
       // One thread: records reach the batch directly, so its messages are placed exactly at once;
-      // with a cache, keys are collected instead, since they are what the cache keeps.
-      apply(unit, await runUnit(linter, unit, options.maxFileSize, { ...(cache ? {} : { batch }), ...(progress ? { onProgress: progress } : {}) }));
+      // with a cache, keys are collected instead, since they are what the cache keeps. A unit is a
+      // whole file here, so its messages go straight to the file's store.
+      const sink = state.get(unit.filePath)!.messages;
+      apply(unit, await runUnit(linter, unit, options.maxFileSize, { sink, ...(cache ? {} : { batch }), ...(progress ? { onProgress: progress } : {}) }));
     }
   } else {
     await runPool(units, threads, { ...options, workerHeapMb: options.workerHeapMb ?? workerOldGenerationMb(wholeFileBytes) }, linter, apply, fromCache);
@@ -217,7 +221,7 @@ export async function lintInParallel(
       const s = state.get(filePath)!;
       const hash = hashes.get(filePath);
       if (cached.has(filePath) || !hash) continue;
-      if (s.messages.length === 0) cache.store(filePath, { hash, records: s.records, lines: s.lines, stats: s.stats.result(), keys: s.keys ?? { records: [], rows: [] } });
+      if (s.messages.count === 0) cache.store(filePath, { hash, records: s.records, lines: s.lines, stats: s.stats.result(), keys: s.keys ?? { records: [], rows: [] } });
       else cache.forget(filePath);
     }
   }

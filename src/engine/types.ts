@@ -18,6 +18,16 @@ export interface LintMessage {
   endColumn: number;
 }
 
+/** Where linting puts messages: an array, or a store that keeps them within a memory budget. */
+export interface MessageSink {
+  push(...messages: LintMessage[]): unknown;
+}
+
+/** Report order: by position, then record, then rule; ties keep the order they were found in (sorts are stable). */
+export function compareMessages(a: LintMessage, b: LintMessage): number {
+  return a.line - b.line || a.column - b.column || a.record - b.record || a.ruleId.localeCompare(b.ruleId);
+}
+
 /** One file's results, exactly as the data contract's JSON output names it. */
 export interface LintResult {
   filePath: string;

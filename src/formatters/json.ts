@@ -1,5 +1,6 @@
 import { displayPath } from './paths.js';
 import type { ChunkedFormatter, FormatterContext } from './types.js';
+import { messagesOf } from '../engine/message-store.js';
 import type { LintResult } from '../engine/types.js';
 
 /**
@@ -32,8 +33,11 @@ function* jsonChunks(results: readonly LintResult[], { cwd }: FormatterContext):
     });
     // The object ends `"messages":[]}`: open the array, write the messages, close both.
     yield `${f > 0 ? ',' : ''}${head.slice(0, -2)}`;
-    for (let i = 0; i < r.messages.length; i += MESSAGES_PER_CHUNK) {
-      const part = r.messages.slice(i, i + MESSAGES_PER_CHUNK).map((m) =>
+    // A large run's messages come from a temporary file (messagesOf), never all in memory at once.
+    let part: string[] = [];
+    let first = true;
+    for (const m of messagesOf(r)) {
+      part.push(
         JSON.stringify({
           ruleId: m.ruleId,
           severity: m.severity,
@@ -47,8 +51,13 @@ function* jsonChunks(results: readonly LintResult[], { cwd }: FormatterContext):
           endColumn: m.endColumn,
         }),
       );
-      yield `${i > 0 ? ',' : ''}${part.join(',')}`;
+      if (part.length === MESSAGES_PER_CHUNK) {
+        yield `${first ? '' : ','}${part.join(',')}`;
+        first = false;
+        part = [];
+      }
     }
+    if (part.length > 0) yield `${first ? '' : ','}${part.join(',')}`;
     yield ']}';
   }
   yield ']\n';

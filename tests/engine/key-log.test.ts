@@ -2,7 +2,8 @@ import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { fingerprint, holderBits, KEY_ROW, KeyLog, PositionLog, SpillFile } from '../../src/engine/key-log.js';
+import { fingerprint, holderBits, KEY_ROW, KeyLog, PositionLog } from '../../src/engine/key-log.js';
+import { SpillFile } from '../../src/engine/spill-file.js';
 import { createLinter } from '../../src/engine/index.js';
 import { parseJsonLine } from '../../src/input/jsonl.js';
 import { patched } from '../support/records.js';
@@ -34,7 +35,7 @@ const KEYS: Array<[number, number, string, string | undefined, number]> = [
 
 describe('KeyLog', () => {
   it('finds each later repeat of a key and the record that first had it', () => {
-    const spill = new SpillFile();
+    const spill = new SpillFile('batch-keys');
     const log = new KeyLog(spill, 1 << 20);
     fill(log, KEYS);
     const repeats = log.repeats().sort((a, b) => a.later - b.later);
@@ -48,12 +49,12 @@ describe('KeyLog', () => {
   });
 
   it('finds the same repeats when every row goes through the temporary file, and removes the file', () => {
-    const spill = new SpillFile();
+    const spill = new SpillFile('batch-keys');
     const log = new KeyLog(spill, 0);
     const many: typeof KEYS = [];
     for (let i = 0; i < 5000; i++) many.push([i % 2, 0, `key ${i % 1234}`, i % 3 === 0 ? undefined : `holder ${i % 7}`, i]);
     fill(log, many);
-    const inMemory = new KeyLog(new SpillFile(), 1 << 30);
+    const inMemory = new KeyLog(new SpillFile('batch-keys'), 1 << 30);
     fill(inMemory, many);
     expect(spill.bytesWritten).toBeGreaterThan(0);
     const order = (r: { later: number; rule: number }) => r.later * 2 + r.rule;
@@ -79,7 +80,7 @@ describe('KeyLog against the plain definition', () => {
       if (!first) firsts.set(`${rule} ${key}`, { seq, holder });
       else if (holder === undefined || holder !== first.holder) expected.push({ rule, keyIndex, later: seq, first: first.seq });
     }
-    const log = new KeyLog(new SpillFile(), 1 << 16);
+    const log = new KeyLog(new SpillFile('batch-keys'), 1 << 16);
     fill(log, many);
     const order = (r: { later: number; rule: number }) => r.later * 3 + r.rule;
     expect(log.repeats().sort((a, b) => order(a) - order(b))).toEqual(expected);
@@ -92,7 +93,7 @@ describe('without a writable temporary directory', () => {
     const saved = process.env.TMPDIR;
     process.env.TMPDIR = '/nonexistent/beianlint-test';
     try {
-      const spill = new SpillFile();
+      const spill = new SpillFile('batch-keys');
       const log = new KeyLog(spill, 0);
       const positions = new PositionLog(spill, 0);
       fill(log, KEYS);
@@ -110,7 +111,7 @@ describe('without a writable temporary directory', () => {
 
 describe('PositionLog', () => {
   it('gives back every position, from memory or from the file', () => {
-    const spill = new SpillFile();
+    const spill = new SpillFile('batch-keys');
     const positions = new PositionLog(spill, 0);
     for (let i = 0; i < 20000; i++) expect(positions.add(i % 3, i, i + 1, i * 2200 + 5_000_000_000)).toBe(i);
     expect(spill.bytesWritten).toBeGreaterThan(0);

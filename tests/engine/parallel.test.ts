@@ -2,7 +2,8 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { createLinter, lintFiles, threadsFor } from '../../src/engine/index.js';
+import { createLinter, errorsOnly, lintFiles, messagesOf, threadsFor } from '../../src/engine/index.js';
+import { json } from '../../src/formatters/json.js';
 import { workerOldGenerationMb } from '../../src/engine/parallel.js';
 import { patched } from '../support/records.js';
 import { TEST_NOW } from '../support/lint.js';
@@ -43,6 +44,25 @@ describe('a parallel run', () => {
     const spilledParallel = await lintFiles(files, { linter, cwd: dir, concurrency: 2, chunkBytes: 8 * 1024, batchMemoryBytes: 1 });
     expect(spilled.map((r) => r.messages)).toEqual(inMemory.map((r) => r.messages));
     expect(spilledParallel.map((r) => r.messages)).toEqual(inMemory.map((r) => r.messages));
+  });
+
+  it('reports the same when messages go through a temporary file, and the report reads them from it', async () => {
+    const { dir, files } = batchDir();
+    const linter = createLinter({ config: false, now: TEST_NOW, cwd: dir });
+    const inMemory = await lintFiles(files, { linter, cwd: dir, concurrency: 'off' });
+    const context = { cwd: dir, color: false, locale: 'en' as const };
+    for (const run of [
+      { concurrency: 'off' as const, messagesInMemory: 1 },
+      { concurrency: 'off' as const, messagesInMemory: 7 },
+      { concurrency: 2, chunkBytes: 8 * 1024, messagesInMemory: 5 },
+    ]) {
+      const spilled = await lintFiles(files, { linter, cwd: dir, ...run });
+      // The large file's messages did not stay in memory: the report streams them.
+      expect(Array.isArray(messagesOf(spilled[0]!))).toBe(false);
+      expect([...json.chunks(spilled, context)].join('')).toBe(json(inMemory, context));
+      expect(spilled.map(errorsOnly).map((r) => [...messagesOf(r)])).toEqual(inMemory.map(errorsOnly).map((r) => r.messages));
+      expect(spilled).toEqual(inMemory);
+    }
   });
 
   it('reports the same for a directory of one-filing files, several held by each worker at once', async () => {

@@ -1,0 +1,84 @@
+import { closeSync, mkdtempSync, openSync, readSync, rmSync, writeSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+// One exit handler for all open files: a process may hold many (a library caller's runs, each
+// readable until its results are collected), more than Node likes listeners on one event.
+const open = new Set<SpillFile>();
+let exitHandlerAdded = false;
+function removeAtExit(file: SpillFile): void {
+  open.add(file);
+  if (exitHandlerAdded) return;
+  exitHandlerAdded = true;
+  process.once('exit', () => {
+    for (const f of open) f.close();
+  });
+}
+
+/**
+ * One temporary file that a log appends blocks to and reads them back from
+ * (batch keys, messages). It is made on the first block that does not fit
+ * the log's memory budget, so a run that fits writes nothing, and removed
+ * when its owner closes it or the process exits. Its folder is private to
+ * the user (mkdtemp) and the file readable by the user alone.
+ */
+export class SpillFile {
+  private dir: string | undefined;
+  private fd = -1;
+  private size = 0;
+  private unusable = false;
+
+  /** `name` names the file inside its temporary folder, for whoever looks at a running run. */
+  constructor(private readonly name: string) {}
+
+  /**
+   * Appends bytes; returns where they start, or undefined when no temporary
+   * file can be written (a full or read-only temporary directory): the
+   * caller then keeps the bytes in memory, which costs memory, not results.
+   */
+  append(bytes: Uint8Array): number | undefined {
+    if (this.unusable) return undefined;
+    try {
+      if (this.fd < 0) {
+        this.dir = mkdtempSync(join(tmpdir(), 'beianlint-'));
+        this.fd = openSync(join(this.dir, this.name), 'w+', 0o600);
+        removeAtExit(this);
+      }
+      const at = this.size;
+      let written = 0;
+      while (written < bytes.length) written += writeSync(this.fd, bytes, written, bytes.length - written, at + written);
+      this.size += bytes.length;
+      return at;
+    } catch {
+      // What was written stays readable; nothing more is written.
+      this.unusable = true;
+      if (this.fd < 0) this.close();
+      return undefined;
+    }
+  }
+
+  read(into: Uint8Array, at: number): void {
+    let done = 0;
+    while (done < into.length) {
+      const n = readSync(this.fd, into, done, into.length - done, at + done);
+      if (n === 0) throw new Error(`temporary file ${this.name} is shorter than written`);
+      done += n;
+    }
+  }
+
+  get bytesWritten(): number {
+    return this.size;
+  }
+
+  close(): void {
+    if (this.fd >= 0) {
+      closeSync(this.fd);
+      this.fd = -1;
+      open.delete(this);
+    }
+    if (this.dir) {
+      rmSync(this.dir, { recursive: true, force: true });
+      this.dir = undefined;
+    }
+  }
+}
