@@ -5,7 +5,7 @@ import { formatOf, iterateSource, type SourceFormat, type SourceItem, type Sourc
 import { STREAM_JSON_BYTES, streamedJsonArray } from '../input/json-array-stream.js';
 import { readJsonlLineAt } from '../input/jsonl-stream.js';
 import { decodeSource } from './files.js';
-import { fingerprint, holderBits, KEY_ROW, KeyLog, PositionLog, type Repeat } from './key-log.js';
+import { fingerprint, holderBits, KEY_ROW, KeyLog, PositionLog, type RepeatRows } from './key-log.js';
 import { SpillFile } from './spill-file.js';
 import type { Linter } from './linter.js';
 import type { LintMessage, MessageSink } from './types.js';
@@ -24,12 +24,12 @@ export interface UnitKeys {
 
 export const RECORD_ROW = 3;
 
-/** A repeat to write, with where its (later) record is. */
-interface Wanted {
-  repeat: Repeat;
+/** A record a batch rule reports, with where it is and its repeats (row numbers in the run's RepeatRows). */
+interface ReportedRecord {
   record: number;
   line: number;
   byteOffset: number;
+  repeats: number[];
 }
 
 /**
@@ -191,38 +191,44 @@ export class BatchSession {
         return messages;
       });
     try {
-      this.writeMessages(this.repeatsInOrder(), maxLineBytes, sinkFor);
+      this.writeMessages(this.keys.repeats(), maxLineBytes, sinkFor);
       return grouped;
     } finally {
       this.spill.close();
     }
   }
 
-  private repeatsInOrder(): Repeat[] {
-    const repeats = this.keys.repeats();
-    // Partitions come out in digest order; messages are made in input order, as the records came.
-    repeats.sort((a, b) => a.later - b.later || a.rule - b.rule || a.keyIndex - b.keyIndex);
-    return repeats;
-  }
-
-  private writeMessages(repeats: Repeat[], maxLineBytes: number, sinkFor: (filePath: string) => MessageSink): void {
+  /**
+   * The messages of the repeats, file by file in input order. The repeats
+   * are walked in input order one reported record at a time, so nothing
+   * per repeat is kept but its row: a file's records are contiguous in that
+   * order, as records are numbered as they come.
+   */
+  private writeMessages(repeats: RepeatRows, maxLineBytes: number, sinkFor: (filePath: string) => MessageSink): void {
     const ruleIds = this.linter.batchRuleIds();
-    const byFile = new Map<number, Wanted[]>();
-    for (const repeat of repeats) {
-      const later = this.positions.get(repeat.later);
-      const list = byFile.get(later.file) ?? [];
-      list.push({ repeat, record: later.record, line: later.line, byteOffset: later.byteOffset });
-      byFile.set(later.file, list);
-    }
-    for (const [file, list] of byFile) {
+    const order = repeats.inInputOrder();
+    let next = 0;
+    /** The next reported record, while it is in `file`. */
+    const take = (file: number): ReportedRecord | undefined => {
+      if (next >= order.length) return undefined;
+      const later = repeats.later(order[next]!);
+      const position = this.positions.get(later, true);
+      if (position.file !== file) return undefined;
+      const reported: ReportedRecord = { record: position.record, line: position.line, byteOffset: position.byteOffset, repeats: [] };
+      while (next < order.length && repeats.later(order[next]!) === later) reported.repeats.push(order[next++]!);
+      return reported;
+    };
+    while (next < order.length) {
+      const file = this.positions.get(repeats.later(order[next]!), true).file;
       const filePath = this.files[file]!;
       const messages = sinkFor(filePath);
       // One reported record at a time: a batch may report tens of thousands, each with its position tree.
-      this.eachRecord(filePath, list, maxLineBytes, (wanted, record) => {
+      this.eachRecord(filePath, () => take(file), maxLineBytes, (reported, record) => {
         const value = record?.value as Record<string, unknown> | undefined;
         const filingId = value && typeof value === 'object' && typeof value.filingId === 'string' ? value.filingId : null;
         const keys = record ? this.linter.batchKeys(record.value) : [];
-        for (const { repeat, record: index, line } of wanted) {
+        for (const row of reported.repeats) {
+          const repeat = repeats.get(row);
           const active = this.linter.activeRule(ruleIds[repeat.rule]!);
           if (!active) continue;
           const first = this.positions.get(repeat.first);
@@ -230,11 +236,11 @@ export class BatchSession {
           const key = keys.find((g) => g.rule === repeat.rule)?.keys[repeat.keyIndex];
           if (record && key) {
             const report: Report = { path: key.path, data: { ...key.data, ...earlier } };
-            messages.push(this.linter.message(active, index, filingId, report, record.locate(key.path)));
+            messages.push(this.linter.message(active, reported.record, filingId, report, record.locate(key.path)));
           } else {
             // The file changed or vanished since it was linted: the repeat stands, on the record's first line.
-            const range = { line, column: 1, endLine: line, endColumn: 1 };
-            messages.push(this.linter.message(active, index, filingId, { path: '', data: earlier }, range));
+            const range = { line: reported.line, column: 1, endLine: reported.line, endColumn: 1 };
+            messages.push(this.linter.message(active, reported.record, filingId, { path: '', data: earlier }, range));
           }
         }
       });
@@ -243,19 +249,21 @@ export class BatchSession {
 
   /**
    * Reads the reported records of one file again — from memory, a JSONL line
-   * each, or the whole file once — and hands each to `visit` with its
-   * repeats, in input order; undefined when it can no longer be read.
-   * `list` is in input order.
+   * each, or the whole file once — and hands each to `visit`, in input
+   * order; undefined when it can no longer be read. `nextReported` gives
+   * the file's reported records in input order, then undefined.
    */
-  private eachRecord(filePath: string, list: Wanted[], maxLineBytes: number, visit: (wanted: Wanted[], record: SourceRecord | undefined) => void): void {
-    const groups: Wanted[][] = [];
-    for (const w of list) {
-      const last = groups[groups.length - 1];
-      if (last && last[0]!.record === w.record) last.push(w);
-      else groups.push([w]);
-    }
+  private eachRecord(
+    filePath: string,
+    nextReported: () => ReportedRecord | undefined,
+    maxLineBytes: number,
+    visit: (reported: ReportedRecord, record: SourceRecord | undefined) => void,
+  ): void {
     const held = this.texts.get(filePath);
-    if (!held && list.every((w) => w.byteOffset >= 0)) {
+    let pending = nextReported();
+    if (!pending) return;
+    // A record streamed from a JSONL file has its byte offset, and every record of that file has one.
+    if (!held && pending.byteOffset >= 0) {
       let fd = -1;
       try {
         fd = openSync(filePath, 'r');
@@ -263,15 +271,15 @@ export class BatchSession {
         // Unreadable now: the messages fall back to the records' first lines.
       }
       try {
-        for (const group of groups) {
-          const { byteOffset, line, record } = group[0]!;
+        for (; pending; pending = nextReported()) {
+          const { byteOffset, line, record } = pending;
           let item: SourceItem | undefined;
           try {
-            item = fd >= 0 ? readJsonlLineAt(fd, byteOffset, line, record, maxLineBytes) : undefined;
+            item = fd >= 0 && byteOffset >= 0 ? readJsonlLineAt(fd, byteOffset, line, record, maxLineBytes) : undefined;
           } catch {
             item = undefined;
           }
-          visit(group, item?.kind === 'record' ? item : undefined);
+          visit(pending, item?.kind === 'record' ? item : undefined);
         }
       } finally {
         if (fd >= 0) closeSync(fd);
@@ -290,10 +298,9 @@ export class BatchSession {
         // As above.
       }
     }
-    let next = 0;
     const items = streamed ?? (text !== undefined && format ? iterateSource(text, format) : undefined);
     const iterator = items?.[Symbol.iterator]();
-    while (iterator && next < groups.length) {
+    while (iterator && pending) {
       let step: IteratorResult<SourceItem>;
       try {
         step = iterator.next();
@@ -304,10 +311,13 @@ export class BatchSession {
       if (step.done) break;
       const item = step.value;
       if (item.kind !== 'record') continue;
-      while (next < groups.length && groups[next]![0]!.record < item.index) visit(groups[next++]!, undefined);
-      if (next < groups.length && groups[next]![0]!.record === item.index) visit(groups[next++]!, item);
+      for (; pending && pending.record < item.index; pending = nextReported()) visit(pending, undefined);
+      if (pending && pending.record === item.index) {
+        visit(pending, item);
+        pending = nextReported();
+      }
     }
     iterator?.return?.();
-    while (next < groups.length) visit(groups[next++]!, undefined);
+    for (; pending; pending = nextReported()) visit(pending, undefined);
   }
 }

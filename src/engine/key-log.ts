@@ -68,6 +68,47 @@ export interface Repeat {
 }
 
 /**
+ * Repeats as rows of four ints (rule, key index, later record, first
+ * record): a batch of copies can have hundreds of thousands, and an object
+ * each kept tens of MB alive while its messages were written.
+ */
+export class RepeatRows {
+  private rows = new Int32Array(64);
+  count = 0;
+
+  push(rule: number, keyIndex: number, later: number, first: number): void {
+    const at = this.count * 4;
+    if (at + 4 > this.rows.length) {
+      const grown = new Int32Array(this.rows.length * 2);
+      grown.set(this.rows);
+      this.rows = grown;
+    }
+    this.rows[at] = rule;
+    this.rows[at + 1] = keyIndex;
+    this.rows[at + 2] = later;
+    this.rows[at + 3] = first;
+    this.count++;
+  }
+
+  get(i: number): Repeat {
+    const at = i * 4;
+    return { rule: this.rows[at]!, keyIndex: this.rows[at + 1]!, later: this.rows[at + 2]!, first: this.rows[at + 3]! };
+  }
+
+  later(i: number): number {
+    return this.rows[i * 4 + 2]!;
+  }
+
+  /** Row numbers in input order: by the later record, then rule, then key. */
+  inInputOrder(): Uint32Array {
+    const rows = this.rows;
+    const order = new Uint32Array(this.count);
+    for (let i = 0; i < order.length; i++) order[i] = i;
+    return order.sort((a, b) => rows[a * 4 + 2]! - rows[b * 4 + 2]! || rows[a * 4]! - rows[b * 4]! || rows[a * 4 + 1]! - rows[b * 4 + 1]!);
+  }
+}
+
+/**
  * Key rows of a run, split into partitions by digest. Rows of one partition
  * come back in the order they were added, which is input order.
  */
@@ -145,8 +186,8 @@ export class KeyLog {
    * occurrence. With holders, a repeat by the first occurrence's own holder
    * is not a repeat (the same owner filing its domain again).
    */
-  repeats(): Repeat[] {
-    const out: Repeat[] = [];
+  repeats(): RepeatRows {
+    const out = new RepeatRows();
     // One set of arrays for every partition, sized for the largest: arrays made per partition
     // are freed only by a full collection, and at a million records the 256 partitions' worth
     // added 25 MB to the run's peak just as it ended.
@@ -185,7 +226,7 @@ export class KeyLog {
         const f = j * KEY_ROW;
         const holder = rows[r + 5]!;
         if (holder !== -1 && holder === rows[f + 5]) continue;
-        out.push({ rule: rows[r]!, keyIndex: rows[r + 1]!, later: rows[r + 6]!, first: rows[f + 6]! });
+        out.push(rows[r]!, rows[r + 1]!, rows[r + 6]!, rows[f + 6]!);
       }
     }
     return out;
@@ -254,21 +295,36 @@ export class PositionLog {
     return seq;
   }
 
-  get(seq: number): RecordPosition {
+  /** The last block read back whole from the file (see get), and its number. */
+  private readBack: { block: number; values: Float64Array } | undefined;
+
+  /**
+   * A record's position. `inOrder` says the caller asks in ascending order
+   * (the reported records, at the end): a block on file is then read back
+   * whole, once, instead of a system call per record.
+   */
+  get(seq: number, inOrder = false): RecordPosition {
     const b = Math.floor(seq / BLOCK_ROWS);
-    const row = (seq % BLOCK_ROWS) * POSITION_ROW;
+    let row = (seq % BLOCK_ROWS) * POSITION_ROW;
     let values: Float64Array;
     if (b === this.blocks.length) {
-      values = this.current.subarray(row, row + POSITION_ROW);
+      values = this.current;
     } else {
       const block = this.blocks[b]!;
-      if (typeof block === 'number') {
+      if (typeof block !== 'number') {
+        values = block;
+      } else if (this.readBack?.block === b) {
+        values = this.readBack.values;
+      } else if (inOrder) {
+        values = this.readBack?.values ?? new Float64Array(BLOCK_ROWS * POSITION_ROW);
+        this.spill.read(new Uint8Array(values.buffer), block);
+        this.readBack = { block: b, values };
+      } else {
         values = new Float64Array(POSITION_ROW);
         this.spill.read(new Uint8Array(values.buffer), block + row * 8);
-      } else {
-        values = block.subarray(row, row + POSITION_ROW);
+        row = 0;
       }
     }
-    return { file: values[0]!, record: values[1]!, line: values[2]!, byteOffset: values[3]! };
+    return { file: values[row]!, record: values[row + 1]!, line: values[row + 2]!, byteOffset: values[row + 3]! };
   }
 }
