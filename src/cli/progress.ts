@@ -9,6 +9,8 @@ import type { Locale } from '../engine/types.js';
  */
 export class ProgressLine {
   private readonly started = Date.now();
+  /** When the batch rules began writing their messages, after the last record. */
+  private batchStarted: number | undefined;
   private lastDraw = 0;
   private drawn = false;
 
@@ -25,7 +27,9 @@ export class ProgressLine {
     const now = Date.now();
     if (now - this.lastDraw < 200 || now - this.started < 500) return;
     this.lastDraw = now;
-    this.stream.write(`\r\u001b[K${formatProgress(p, (now - this.started) / 1000, this.locale)}`);
+    if (p.batch) this.batchStarted ??= now;
+    const phaseStarted = p.batch ? this.batchStarted! : this.started;
+    this.stream.write(`\r\u001b[K${formatProgress(p, (now - phaseStarted) / 1000, this.locale)}`);
     this.drawn = true;
   }
 
@@ -39,13 +43,25 @@ function clock(seconds: number): string {
   return `${Math.floor(s / 60)}:${String(s % 60).padStart(2, '0')}`;
 }
 
+/**
+ * The line for a run so far; `elapsedSeconds` counts from the start of its
+ * phase: linting records, then (for a batch with repeats, read again at the
+ * end to write their messages) the batch rules.
+ */
 export function formatProgress(p: RunProgress, elapsedSeconds: number, locale: Locale): string {
+  const n = (x: number) => Math.round(x).toLocaleString('en-US');
+  const eta = (share: number) => clock(share > 0 ? (elapsedSeconds * (1 - share)) / share : 0);
+  const pct = (share: number) => `${(share * 100).toFixed(0)}%`;
+  if (p.batch) {
+    const { written, total } = p.batch;
+    const share = total > 0 ? Math.min(1, written / total) : 1;
+    return locale === 'zh-CN'
+      ? `beianlint：批量规则 · 已写出 ${n(written)} / ${n(total)} 处重复 · ${pct(share)} · 剩余约 ${eta(share)}`
+      : `beianlint: batch rules · ${n(written)} of ${n(total)} repeats written · ${pct(share)} · ETA ${eta(share)}`;
+  }
   const rate = elapsedSeconds > 0 ? p.records / elapsedSeconds : 0;
   const share = p.totalBytes > 0 ? Math.min(1, p.bytes / p.totalBytes) : 0;
-  const eta = share > 0 ? (elapsedSeconds * (1 - share)) / share : 0;
-  const n = (x: number) => Math.round(x).toLocaleString('en-US');
-  const pct = `${(share * 100).toFixed(0)}%`;
   return locale === 'zh-CN'
-    ? `beianlint：${n(p.records)} 条记录 · ${n(rate)} 条/秒 · ${pct} · 剩余约 ${clock(eta)}`
-    : `beianlint: ${n(p.records)} records · ${n(rate)} records/s · ${pct} · ETA ${clock(eta)}`;
+    ? `beianlint：${n(p.records)} 条记录 · ${n(rate)} 条/秒 · ${pct(share)} · 剩余约 ${eta(share)}`
+    : `beianlint: ${n(p.records)} records · ${n(rate)} records/s · ${pct(share)} · ETA ${eta(share)}`;
 }

@@ -178,8 +178,12 @@ export class BatchSession {
    *
    * With `into`, each file's messages go to its sink as they are made (a
    * batch of copies can have hundreds of thousands) and the map is empty.
+   * `onProgress` hears now and then how many repeats are written, of all.
    */
-  finish(maxLineBytes = Number.MAX_SAFE_INTEGER, into?: (filePath: string) => MessageSink): Map<string, LintMessage[]> {
+  finish(
+    maxLineBytes = Number.MAX_SAFE_INTEGER,
+    { into, onProgress }: { into?: (filePath: string) => MessageSink; onProgress?: (written: number, total: number) => void } = {},
+  ): Map<string, LintMessage[]> {
     if (this.finished) throw new Error('batch session already finished');
     this.finished = true;
     const grouped = new Map<string, LintMessage[]>();
@@ -191,7 +195,7 @@ export class BatchSession {
         return messages;
       });
     try {
-      this.writeMessages(this.keys.repeats(), maxLineBytes, sinkFor);
+      this.writeMessages(this.keys.repeats(), maxLineBytes, sinkFor, onProgress);
       return grouped;
     } finally {
       this.spill.close();
@@ -204,13 +208,16 @@ export class BatchSession {
    * per repeat is kept but its row: a file's records are contiguous in that
    * order, as records are numbered as they come.
    */
-  private writeMessages(repeats: RepeatRows, maxLineBytes: number, sinkFor: (filePath: string) => MessageSink): void {
+  private writeMessages(repeats: RepeatRows, maxLineBytes: number, sinkFor: (filePath: string) => MessageSink, onProgress?: (written: number, total: number) => void): void {
     const ruleIds = this.linter.batchRuleIds();
     const order = repeats.inInputOrder();
     let next = 0;
+    let taken = 0;
+    onProgress?.(0, order.length);
     /** The next reported record, while it is in `file`. */
     const take = (file: number): ReportedRecord | undefined => {
       if (next >= order.length) return undefined;
+      if (onProgress && (++taken & 1023) === 0) onProgress(next, order.length);
       const later = repeats.later(order[next]!);
       const position = this.positions.get(later, true);
       if (position.file !== file) return undefined;

@@ -60,7 +60,7 @@ export class MessageStore {
    * Each file's held messages, sorted, become one run in the file. They are
    * encoded and written a few hundred at a time: one text of a whole run
    * (5 MB and its bytes again) lands in V8's large-object space, which only
-   * a full collection frees, and a million-record run peaked 60 MB higher.
+   * a full collection frees, and a million-record run peaked 55 MB higher.
    */
   private writeOut(): void {
     for (const file of this.files) {

@@ -88,6 +88,8 @@ export interface RunProgress {
   records: number;
   bytes: number;
   totalBytes: number;
+  /** Once every record is linted: the batch rules' repeats written as messages so far, of all found. */
+  batch?: { written: number; total: number };
 }
 
 /** Per-file state while units come back: offsets for the next unit, and what was found so far. */

@@ -2,7 +2,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { createLinter, errorsOnly, lintFiles, messagesOf, threadsFor } from '../../src/engine/index.js';
+import { createLinter, errorsOnly, lintFiles, messagesOf, threadsFor, type RunProgress } from '../../src/engine/index.js';
 import { json } from '../../src/formatters/json.js';
 import { workerOldGenerationMb } from '../../src/engine/parallel.js';
 import { patched } from '../support/records.js';
@@ -63,6 +63,14 @@ describe('a parallel run', () => {
       expect(spilled.map(errorsOnly).map((r) => [...messagesOf(r)])).toEqual(inMemory.map(errorsOnly).map((r) => r.messages));
       expect(spilled).toEqual(inMemory);
     }
+  });
+
+  it('tells how far the batch rules are once every record is linted', async () => {
+    const { dir, files } = batchDir();
+    const seen: Array<NonNullable<RunProgress['batch']>> = [];
+    const results = await lintFiles(files, { config: false, now: TEST_NOW, cwd: dir, onProgress: (p) => p.batch && seen.push(p.batch) });
+    const repeats = results.flatMap((r) => r.messages).filter((m) => m.ruleId.startsWith('batch-')).length;
+    expect(seen[0]).toEqual({ written: 0, total: repeats });
   });
 
   it('reports the same for a directory of one-filing files, several held by each worker at once', async () => {
