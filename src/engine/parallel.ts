@@ -98,7 +98,7 @@ interface FileState {
   records: number;
   messages: FileMessages;
   stats: StatsCollector;
-  /** Batch keys of the file, kept only to write the cache. */
+  /** Batch keys of the file, kept only to write the cache, and only while the file has no message (see apply). */
   keys?: UnitKeys;
 }
 
@@ -169,7 +169,8 @@ export async function lintInParallel(
 
   let doneBytes = 0;
   let doneRecords = 0;
-  const apply = (unit: WorkUnit, r: UnitResult) => {
+  /** `keysInBatch`: the unit ran on this thread with the batch, which has its keys already. */
+  const apply = (unit: WorkUnit, r: UnitResult, keysInBatch = false) => {
     // A range of an array's elements is done with: its spans (32 bytes an element) go.
     if (unit.jsonSpans) delete unit.jsonSpans;
     doneBytes += unit.bytes;
@@ -190,8 +191,13 @@ export async function lintInParallel(
       }
       s.messages.push(m);
     }
-    batch.addUnit(unit.filePath, r.keys, recordShift, lineShift);
-    if (cache && !unit.cached) appendUnitKeys((s.keys ??= { records: [], rows: [] }), r.keys, recordShift, lineShift);
+    if (!keysInBatch) batch.addUnit(unit.filePath, r.keys, recordShift, lineShift);
+    // The cache keeps only files with no message: once a file has one, its keys are not kept.
+    // (A million-record file kept all its keys, 40 numbers a record, to write no cache entry.)
+    if (cache && !unit.cached) {
+      if (s.messages.count > 0) delete s.keys;
+      else appendUnitKeys((s.keys ??= { records: [], rows: [] }), r.keys, recordShift, lineShift);
+    }
     s.stats.merge(r.stats, recordShift);
     s.lines += r.lines;
     s.records += r.records;
@@ -210,10 +216,11 @@ export async function lintInParallel(
       const start = unit.range?.[0] ?? 0;
       const progress = options.onProgress && ((records: number, offset: number) => options.onProgress!({ records: doneRecords + records, bytes: doneBytes + offset - start, totalBytes }));
       // One thread: records reach the batch directly, so its messages are placed exactly at once;
-      // with a cache, keys are collected instead, since they are what the cache keeps. A unit is a
-      // whole file here, so its messages go straight to the file's store.
+      // with a cache, keys are also collected while the file has no message, as the cache keeps
+      // them. A unit is a whole file here, so its messages go straight to the file's store.
       const sink = state.get(unit.filePath)!.messages;
-      apply(unit, await runUnit(linter, unit, options.maxFileSize, { sink, ...(cache ? {} : { batch }), ...(progress ? { onProgress: progress } : {}) }));
+      const keysForCache = cache ? () => sink.count === 0 : undefined;
+      apply(unit, await runUnit(linter, unit, options.maxFileSize, { sink, batch, ...(keysForCache ? { keysForCache } : {}), ...(progress ? { onProgress: progress } : {}) }), true);
     }
   } else {
     await runPool(units, threads, { ...options, workerHeapMb: options.workerHeapMb ?? workerOldGenerationMb(wholeFileBytes) }, linter, apply, fromCache);

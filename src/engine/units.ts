@@ -48,6 +48,12 @@ function fault(reason: string, detail: string, index = 0, line = 1): SourceItem 
 export interface UnitRun {
   /** Records go to this batch as they are linted; without it their keys come back in the result. */
   batch?: BatchSession;
+  /**
+   * With a batch: also collect the records' keys into the result while this
+   * says yes (for --cache, which keeps the keys of a file with no message).
+   * Once it says no, the keys collected so far are dropped.
+   */
+  keysForCache?: () => boolean;
   /** Called now and then while a JSONL unit is read in this thread: records so far and the byte reached. */
   onProgress?: (records: number, byteOffset: number) => void;
   /** Messages go here as they are found (the file's store, on this thread); without it they come back in the result. */
@@ -85,7 +91,11 @@ export async function runUnit(linter: Linter, unit: WorkUnit, maxFileSize: numbe
   const keys: UnitKeys = { records: [], rows: [] };
   let records = 0;
   const takeKeys = (item: SourceRecord & { byteOffset?: number }) => {
-    if (batch) return; // lintItem has given the record to the batch itself
+    // With a batch, lintItem has given the record to it; its keys are kept only for the cache.
+    if (batch && !run.keysForCache?.()) {
+      if (keys.rows.length > 0 || keys.records.length > 0) keys.records.length = keys.rows.length = 0;
+      return;
+    }
     const recordNumber = keys.records.length / RECORD_ROW;
     if (recordKeyRows(linter, item.value, recordNumber, keys.rows) === 0) return;
     keys.records.push(item.index, item.line ?? item.startLine ?? item.locate('').line, item.byteOffset ?? -1);

@@ -35,6 +35,8 @@ describe('--cache', () => {
     const run = (concurrency: 'off' | 2 = 'off') =>
       lintFiles(FILES, { linter: createLinter({ config: false, now: TEST_NOW, cwd: dir }), cwd: dir, cacheLocation: '.beianlintcache', concurrency });
     const first = await run();
+    const uncached = await lintFiles(FILES, { linter: createLinter({ config: false, now: TEST_NOW, cwd: dir }), cwd: dir });
+    expect(first.map((r) => r.messages)).toEqual(uncached.map((r) => r.messages));
     expect(first[1]!.messages.map((m) => m.ruleId)).toContain('batch-duplicate-filing-id');
     expect(first[2]!.messages.map((m) => m.ruleId)).toContain('batch-identity-conflict');
     const cache = JSON.parse(readFileSync(join(dir, '.beianlintcache'), 'utf8'));
