@@ -4,14 +4,14 @@ import { join } from 'node:path';
 
 // One exit handler for all open files: a process may hold many (a library caller's runs, each
 // readable until its results are collected), more than Node likes listeners on one event.
-const open = new Set<SpillFile>();
+const openFiles = new Set<SpillFile>();
 let exitHandlerAdded = false;
 function removeAtExit(file: SpillFile): void {
-  open.add(file);
+  openFiles.add(file);
   if (exitHandlerAdded) return;
   exitHandlerAdded = true;
   process.once('exit', () => {
-    for (const f of open) f.close();
+    for (const f of openFiles) f.close();
   });
 }
 
@@ -74,7 +74,7 @@ export class SpillFile {
     if (this.fd >= 0) {
       closeSync(this.fd);
       this.fd = -1;
-      open.delete(this);
+      openFiles.delete(this);
     }
     if (this.dir) {
       rmSync(this.dir, { recursive: true, force: true });
