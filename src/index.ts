@@ -8,6 +8,8 @@ export {
   bundledRuleSet,
   loadConfigFile,
   ConfigurationError,
+  messagesOf,
+  errorsOnly,
   type LintOptions,
   type LintMessage,
   type LintResult,
