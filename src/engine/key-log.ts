@@ -55,6 +55,15 @@ export function holderBits(holder: string): number {
   return (bits24(b64, 0) << 6) | BASE64_VALUES[b64.charCodeAt(4)]!;
 }
 
+/** A copy of `array`, `length` long, for rows that no longer fit. */
+function enlarged(array: Int32Array, length: number): Int32Array<ArrayBuffer>;
+function enlarged(array: Float64Array, length: number): Float64Array<ArrayBuffer>;
+function enlarged(array: Int32Array | Float64Array, length: number): Int32Array<ArrayBuffer> | Float64Array<ArrayBuffer> {
+  const copy = array instanceof Int32Array ? new Int32Array(length) : new Float64Array(length);
+  copy.set(array);
+  return copy;
+}
+
 /** Ints per key row: rule, key index, digest (3), holder, record sequence number. */
 export const KEY_ROW = 7;
 const PARTITIONS = 256;
@@ -78,11 +87,7 @@ export class RepeatRows {
 
   push(rule: number, keyIndex: number, later: number, first: number): void {
     const at = this.count * 4;
-    if (at + 4 > this.rows.length) {
-      const grown = new Int32Array(this.rows.length * 2);
-      grown.set(this.rows);
-      this.rows = grown;
-    }
+    if (at + 4 > this.rows.length) this.rows = enlarged(this.rows, this.rows.length * 2);
     this.rows[at] = rule;
     this.rows[at + 1] = keyIndex;
     this.rows[at + 2] = later;
@@ -132,11 +137,7 @@ export class KeyLog {
     const p = row[at + 3]! & (PARTITIONS - 1);
     let buffer = (this.buffers[p] ??= new Int32Array(KEY_ROW * 16));
     const used = this.used[p]!;
-    if (used + KEY_ROW > buffer.length) {
-      const grown = new Int32Array(buffer.length * 2);
-      grown.set(buffer);
-      this.buffers[p] = buffer = grown;
-    }
+    if (used + KEY_ROW > buffer.length) this.buffers[p] = buffer = enlarged(buffer, buffer.length * 2);
     for (let i = 0; i < KEY_ROW; i++) buffer[used + i] = row[at + i]!;
     this.used[p] = used + KEY_ROW;
     this.held += KEY_ROW * 4;
@@ -264,11 +265,7 @@ export class PositionLog {
   /** Adds a record's position; returns its sequence number. */
   add(file: number, record: number, line: number, byteOffset: number): number {
     const row = (this.count % BLOCK_ROWS) * POSITION_ROW;
-    if (row + POSITION_ROW > this.current.length) {
-      const grown = new Float64Array(Math.min(this.current.length * 2, BLOCK_ROWS * POSITION_ROW));
-      grown.set(this.current);
-      this.current = grown;
-    }
+    if (row + POSITION_ROW > this.current.length) this.current = enlarged(this.current, Math.min(this.current.length * 2, BLOCK_ROWS * POSITION_ROW));
     this.current[row] = file;
     this.current[row + 1] = record;
     this.current[row + 2] = line;
