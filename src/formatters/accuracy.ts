@@ -1,3 +1,4 @@
+import { messagesOf } from '../engine/message-store.js';
 import type { LintResult, RecordGroup } from '../engine/types.js';
 
 export interface GroupAccuracy extends RecordGroup {
@@ -27,7 +28,11 @@ export function accuracyOf(results: readonly LintResult[]): RunAccuracy {
   for (const file of results) {
     const errorRecords = new Set<number>();
     const warningRecords = new Set<number>();
-    for (const m of file.messages) {
+    // Only results built without stats (below) need the records their messages name.
+    const named = file.stats ? undefined : new Set<number>();
+    // A national batch's messages are read one at a time from the run's temporary file, never all at once.
+    for (const m of messagesOf(file)) {
+      named?.add(m.record);
       const r = rules.get(m.ruleId) ?? { ruleId: m.ruleId, error: 0, warning: 0, info: 0 };
       r[m.severity]++;
       rules.set(m.ruleId, r);
@@ -38,7 +43,7 @@ export function accuracyOf(results: readonly LintResult[]): RunAccuracy {
     const stats = file.stats ?? {
       records: 0,
       groups: [],
-      recordGroup: [...new Set(file.messages.map((m) => m.record))].reduce<number[]>((acc, i) => ((acc[i] = -1), acc), []),
+      recordGroup: [...named!].reduce<number[]>((acc, i) => ((acc[i] = -1), acc), []),
     };
     stats.recordGroup.forEach((g, index) => {
       records++;

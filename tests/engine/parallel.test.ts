@@ -3,7 +3,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { createLinter, errorsOnly, lintFiles, messagesOf, threadsFor, type RunProgress } from '../../src/engine/index.js';
+import { compact } from '../../src/formatters/compact.js';
 import { json } from '../../src/formatters/json.js';
+import { summary } from '../../src/formatters/summary.js';
 import { workerOldGenerationMb } from '../../src/engine/parallel.js';
 import { patched } from '../support/records.js';
 import { TEST_NOW } from '../support/lint.js';
@@ -61,8 +63,15 @@ describe('a parallel run', () => {
       expect(Array.isArray(messagesOf(spilled[0]!))).toBe(false);
       expect([...json.chunks(spilled, context)].join('')).toBe(json(inMemory, context));
       expect(spilled.map(errorsOnly).map((r) => [...messagesOf(r)])).toEqual(inMemory.map(errorsOnly).map((r) => r.messages));
+      expect(summary(spilled, context)).toBe(summary(inMemory, context));
       expect(spilled).toEqual(inMemory);
     }
+    // The json, compact and summary reports never read a spilled file's messages all at once.
+    const spilled = await lintFiles(files, { linter, cwd: dir, concurrency: 'off', messagesInMemory: 1 });
+    for (const r of spilled) Object.defineProperty(r, 'messages', { get: () => expect.fail('messages read all at once') });
+    expect([...json.chunks(spilled, context)].join('')).toBe(json(inMemory, context));
+    expect([...compact.chunks(spilled, context)].join('')).toBe(compact(inMemory, context));
+    expect(summary(spilled, context)).toBe(summary(inMemory, context));
   });
 
   it('tells how far the batch rules are once every record is linted', async () => {
