@@ -10,8 +10,9 @@ import { compareMessages, type FileStats, type LintMessage, type LintResult, typ
 // budget however many messages there are.
 //
 // The file holds messages exactly as the report will: masked unless the
-// user turned masking off, in a folder only the user can read, removed when
-// the store is collected or the process exits.
+// user turned masking off, encrypted with a key only this process holds (see
+// SpillFile), in a folder only the user can read, removed when the store is
+// collected or the process exits.
 
 /** Messages a run holds in memory, over all its files, before it writes them to a temporary file (about 5 MB). */
 export const DEFAULT_MESSAGES_IN_MEMORY = 20_000;
