@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { lintFiles, readSource } from '../../src/engine/index.js';
+import { readSourceSync } from '../../src/engine/files.js';
 import { TEST_NOW } from '../support/lint.js';
 
 // Each malformed file gives one clear parse-error with a position where one
@@ -58,5 +59,16 @@ describe('malformed files', () => {
   it('reports a file that vanished between listing and reading', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'beianlint-bad-'));
     expect(await readSource(join(dir, 'gone.json'))).toEqual({ ok: false, reason: 'read-error', detail: 'ENOENT' });
+    expect(readSourceSync(join(dir, 'gone.json'), 10)).toEqual({ ok: false, reason: 'read-error', detail: 'ENOENT' });
+  });
+
+  it('reads a small file whole even when it grew or shrank after its size was taken', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'beianlint-bad-'));
+    const text = '{"filingId": "F-1", "remarks": "备案"}\n';
+    writeFileSync(join(dir, 'a.json'), text);
+    const size = Buffer.byteLength(text);
+    for (const known of [0, 1, size - 1, size, size + 1, size * 3]) {
+      expect(readSourceSync(join(dir, 'a.json'), known), String(known)).toEqual({ ok: true, text });
+    }
   });
 });
