@@ -131,11 +131,8 @@ export class FileMessages implements MessageSink {
   result(filePath: string, stats?: FileStats): LintResult {
     this.finished = true;
     const counts = { errorCount: this.errorCount, warningCount: this.warningCount, infoCount: this.infoCount };
-    if (this.runs.length === 0) {
-      this.held.sort(compareMessages);
-      return { filePath, ...counts, messages: this.held, ...(stats ? { stats } : {}) };
-    }
     this.held.sort(compareMessages);
+    if (this.runs.length === 0) return { filePath, ...counts, messages: this.held, ...(stats ? { stats } : {}) };
     const sources = [...this.runs, { messages: this.held }];
     return streamedResult(filePath, counts, () => merge(sources.map((run) => ('messages' in run ? run.messages : readRun(this.spill, run)))), stats);
   }
