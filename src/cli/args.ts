@@ -1,4 +1,5 @@
 import { parseArgs } from 'node:util';
+import type { Locale } from '../engine/types.js';
 
 export interface CliOptions {
   paths: string[];
@@ -20,7 +21,19 @@ export interface CliOptions {
   version: boolean;
 }
 
-export class UsageError extends Error {}
+/** A usage problem (exit 2), in both languages: most are found before the run knows which to use. */
+export class UsageError extends Error {
+  constructor(readonly text: Record<Locale, string>) {
+    super(text.en);
+  }
+}
+
+/** The --locale an argument list asks for, read without parsing it (for the reason it does not parse). */
+export function requestedLocale(argv: readonly string[]): Locale | undefined {
+  const at = argv.indexOf('--locale');
+  const value = at >= 0 ? argv[at + 1] : argv.find((a) => a.startsWith('--locale='))?.slice('--locale='.length);
+  return value === 'zh-CN' || value === 'en' ? value : undefined;
+}
 
 const SEVERITIES = new Set(['off', 'info', 'warning', 'error']);
 
@@ -55,38 +68,39 @@ export function parseCliArgs(argv: readonly string[]): CliOptions {
       },
     });
   } catch (e) {
-    throw new UsageError((e as Error).message.split('\n')[0]!);
+    const reason = (e as Error).message.split('\n')[0]!;
+    throw new UsageError({ en: reason, 'zh-CN': `命令行参数有误：${reason}` });
   }
   const v = parsed.values;
   const locale = v.locale;
-  if (locale !== undefined && locale !== 'zh-CN' && locale !== 'en') throw new UsageError(`--locale must be zh-CN or en, not "${locale}"`);
+  if (locale !== undefined && locale !== 'zh-CN' && locale !== 'en') throw new UsageError({ en: `--locale must be zh-CN or en, not "${locale}"`, 'zh-CN': `--locale 只能是 zh-CN 或 en，不能是 "${locale}"` });
   let maxWarnings = -1;
   if (v['max-warnings'] !== undefined) {
-    if (!/^(0|[1-9][0-9]*|-1)$/.test(v['max-warnings'])) throw new UsageError(`--max-warnings must be a whole number, not "${v['max-warnings']}"`);
+    if (!/^(0|[1-9][0-9]*|-1)$/.test(v['max-warnings'])) throw new UsageError({ en: `--max-warnings must be a whole number, not "${v['max-warnings']}"`, 'zh-CN': `--max-warnings 须为整数，不能是 "${v['max-warnings']}"` });
     maxWarnings = Number(v['max-warnings']);
   }
   const rules: CliOptions['rules'] = {};
   for (const spec of v.rule) {
     const m = /^([a-z][a-z0-9-]*)=(\w+)$/.exec(spec);
-    if (!m || !SEVERITIES.has(m[2]!)) throw new UsageError(`--rule expects id=off|info|warning|error, not "${spec}"`);
+    if (!m || !SEVERITIES.has(m[2]!)) throw new UsageError({ en: `--rule expects id=off|info|warning|error, not "${spec}"`, 'zh-CN': `--rule 的格式为 规则=off|info|warning|error，不能是 "${spec}"` });
     rules[m[1]!] = m[2] as CliOptions['rules'][string];
   }
   let now: Date | undefined;
   if (v.now !== undefined) {
     const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(v.now);
     now = m ? new Date(`${v.now}T12:00:00+08:00`) : undefined;
-    if (!now || Number.isNaN(now.getTime())) throw new UsageError(`--now expects a date like 2026-11-29, not "${v.now}"`);
+    if (!now || Number.isNaN(now.getTime())) throw new UsageError({ en: `--now expects a date like 2026-11-29, not "${v.now}"`, 'zh-CN': `--now 须为日期，例如 2026-11-29，不能是 "${v.now}"` });
   }
   let maxFileSize: number | undefined;
   if (v['max-file-size'] !== undefined) {
-    if (!/^[1-9][0-9]*$/.test(v['max-file-size'])) throw new UsageError(`--max-file-size takes a size in MiB, not "${v['max-file-size']}"`);
+    if (!/^[1-9][0-9]*$/.test(v['max-file-size'])) throw new UsageError({ en: `--max-file-size takes a size in MiB, not "${v['max-file-size']}"`, 'zh-CN': `--max-file-size 须为以 MiB 计的大小，不能是 "${v['max-file-size']}"` });
     maxFileSize = Number(v['max-file-size']) * 1024 * 1024;
   }
   const c = v.concurrency;
-  if (!/^(auto|off|[1-9][0-9]?)$/.test(c)) throw new UsageError(`--concurrency takes auto, off or a number of threads, not "${c}"`);
+  if (!/^(auto|off|[1-9][0-9]?)$/.test(c)) throw new UsageError({ en: `--concurrency takes auto, off or a number of threads, not "${c}"`, 'zh-CN': `--concurrency 只能是 auto、off 或线程数，不能是 "${c}"` });
   const concurrency = c === 'auto' || c === 'off' ? c : Number(c);
-  if (v.color && v['no-color']) throw new UsageError('--color and --no-color contradict each other');
-  if (v.config !== undefined && v['no-config']) throw new UsageError('--config and --no-config contradict each other');
+  if (v.color && v['no-color']) throw new UsageError({ en: '--color and --no-color contradict each other', 'zh-CN': '--color 与 --no-color 互相矛盾' });
+  if (v.config !== undefined && v['no-config']) throw new UsageError({ en: '--config and --no-config contradict each other', 'zh-CN': '--config 与 --no-config 互相矛盾' });
   return {
     paths: parsed.positionals,
     format: v.format,

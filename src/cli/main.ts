@@ -4,7 +4,7 @@ import { mkdir, readFile } from 'node:fs/promises';
 import type { ChunkedFormatter } from '../formatters/index.js';
 import { dirname, join, resolve } from 'node:path';
 import { packageRoot } from '../package-files.js';
-import { HELP, parseCliArgs, UsageError, type CliOptions } from './args.js';
+import { HELP, parseCliArgs, requestedLocale, UsageError, type CliOptions } from './args.js';
 import { ProgressLine } from './progress.js';
 
 /** Writes the pieces in order to a stream that is not ours (standard output), waiting whenever it asks to. */
@@ -63,7 +63,9 @@ export async function main(argv: readonly string[], io = { stdout: process.stdou
   try {
     options = parseCliArgs(argv);
   } catch (e) {
-    io.stderr.write(`beianlint: ${(e as Error).message}\n`);
+    const { localeFromEnv } = await import('../engine/messages.js');
+    const locale = requestedLocale(argv) ?? localeFromEnv();
+    io.stderr.write(`beianlint: ${e instanceof UsageError ? e.text[locale] : (e as Error).message}\n`);
     return 2;
   }
   if (options.help) {
@@ -77,10 +79,19 @@ export async function main(argv: readonly string[], io = { stdout: process.stdou
   // The engine is loaded only now, so --help and --version stay instant.
   const { lintFiles, createLinter, localeFromEnv, errorsOnly, ConfigurationError } = await import('../engine/index.js');
   const { FORMATTERS } = await import('../formatters/index.js');
+  // Usage and configuration problems are said in the run's language once the linter knows it (a
+  // config file may set it), and until then in the one asked for or the environment's.
+  let locale = options.locale ?? localeFromEnv();
   try {
-    if (options.paths.length === 0) throw new UsageError('no files given (try "beianlint examples/" or "beianlint --help")');
+    if (options.paths.length === 0) {
+      throw new UsageError({
+        en: 'no files given (try "beianlint examples/" or "beianlint --help")',
+        'zh-CN': '没有给出要检查的文件（试试 "beianlint examples/" 或 "beianlint --help"）',
+      });
+    }
     const formatter = FORMATTERS[options.format];
-    if (!formatter) throw new UsageError(`unknown format "${options.format}"; use ${Object.keys(FORMATTERS).join(', ')}`);
+    const formats = Object.keys(FORMATTERS).join(', ');
+    if (!formatter) throw new UsageError({ en: `unknown format "${options.format}"; use ${formats}`, 'zh-CN': `未知的报告格式 "${options.format}"；可用：${formats}` });
     const cwd = process.cwd();
     const linter = createLinter({
       cwd,
@@ -91,6 +102,7 @@ export async function main(argv: readonly string[], io = { stdout: process.stdou
       ...(options.now ? { now: options.now } : {}),
       rules: options.rules,
     });
+    locale = linter.locale;
     const stdin = options.paths.includes('-') ? { text: await readStdin(), filePath: options.stdinFilename } : undefined;
     const progress = ProgressLine.forStream(io.stderr as NodeJS.WriteStream, linter.locale);
     let results: Awaited<ReturnType<typeof lintFiles>>;
@@ -124,7 +136,8 @@ export async function main(argv: readonly string[], io = { stdout: process.stdou
         writeAllToFile(target, output);
       } catch (e) {
         const code = (e as NodeJS.ErrnoException).code;
-        throw new UsageError(`cannot write the report to ${options.outputFile}: ${code ?? (e as Error).message}`);
+        const reason = code ?? (e as Error).message;
+        throw new UsageError({ en: `cannot write the report to ${options.outputFile}: ${reason}`, 'zh-CN': `无法把报告写入 ${options.outputFile}：${reason}` });
       }
     } else {
       await writeAll(io.stdout, output);
@@ -140,7 +153,7 @@ export async function main(argv: readonly string[], io = { stdout: process.stdou
     return errors > 0 || tooManyWarnings ? 1 : 0;
   } catch (e) {
     if (e instanceof UsageError || e instanceof ConfigurationError) {
-      io.stderr.write(`beianlint: ${e.message}\n`);
+      io.stderr.write(`beianlint: ${e.text[locale]}\n`);
       return 2;
     }
     throw e;

@@ -31,18 +31,21 @@ export function loadConfigFile(file: string): Config {
   try {
     text = readFileSync(file, 'utf8');
   } catch (e) {
-    throw new ConfigurationError(`${file}: cannot read config (${errorCode(e)})`);
+    throw new ConfigurationError({ en: `${file}: cannot read config (${errorCode(e)})`, 'zh-CN': `${file}：无法读取配置文件（${errorCode(e)}）` });
   }
   let value: unknown;
   try {
     value = file.endsWith('.json') ? JSON.parse(text) : yaml().parse(text);
   } catch (e) {
-    throw new ConfigurationError(`${file}: invalid ${file.endsWith('.json') ? 'JSON' : 'YAML'}: ${(e as Error).message.split('\n')[0]}`);
+    const syntax = file.endsWith('.json') ? 'JSON' : 'YAML';
+    const detail = (e as Error).message.split('\n')[0];
+    throw new ConfigurationError({ en: `${file}: invalid ${syntax}: ${detail}`, 'zh-CN': `${file}：不是有效的 ${syntax}：${detail}` });
   }
   validator ??= createAjv().compile(JSON.parse(readFileSync(join(schemasDir, 'config.schema.json'), 'utf8')) as object);
   if (!validator(value)) {
     const p = explainSchemaErrors(validator.errors, value)[0];
-    throw new ConfigurationError(`${file}: ${p ? describeSchemaProblem(p) : 'invalid config'}`);
+    const problem = p ? describeSchemaProblem(p) : 'invalid config';
+    throw new ConfigurationError({ en: `${file}: ${problem}`, 'zh-CN': `${file}：配置无效：${problem}` });
   }
   const config = value as Config;
   if (config.ruleDirs) {
@@ -52,7 +55,7 @@ export function loadConfigFile(file: string): Config {
       const rel = relative(base, abs);
       // A config may only extend rules from its own project, never pull code-adjacent files from elsewhere.
       if (rel.startsWith('..') || isAbsolute(rel)) {
-        throw new ConfigurationError(`${file}: ruleDirs entry "${d}" is outside the config's folder`);
+        throw new ConfigurationError({ en: `${file}: ruleDirs entry "${d}" is outside the config's folder`, 'zh-CN': `${file}：ruleDirs 中的 "${d}" 在配置文件所在文件夹之外` });
       }
       return abs;
     });

@@ -35,7 +35,7 @@ export async function expandPaths(patterns: readonly string[], cwd = process.cwd
       // Loaded only for directories and globs: a run on named files starts without it.
       const { default: fg } = await import('fast-glob');
       const files = fg.isDynamicPattern(pattern) ? await fg(pattern, { cwd, absolute: true, ignore: IGNORE, onlyFiles: true }) : [];
-      if (files.length === 0) throw new ConfigurationError(`no files match "${pattern}"`);
+      if (files.length === 0) throw new ConfigurationError({ en: `no files match "${pattern}"`, 'zh-CN': `没有文件与 "${pattern}" 匹配` });
       files.sort().forEach(add);
     }
   }

@@ -84,7 +84,7 @@ export class Linter {
     this.now = options.now ?? new Date();
     const overrides = options.rules ?? {};
     for (const id of Object.keys(overrides)) {
-      if (!options.ruleSet.byId.has(id)) throw new ConfigurationError(`unknown rule "${id}" in rule settings`);
+      if (!options.ruleSet.byId.has(id)) throw new ConfigurationError({ en: `unknown rule "${id}" in rule settings`, 'zh-CN': `规则设置中有未知的规则 "${id}"` });
     }
     for (const rule of options.ruleSet.rules) {
       const setting = resolveSetting(overrides[rule.id]);
@@ -92,10 +92,11 @@ export class Linter {
       if (severity === 'off') continue;
       const opts = { ...(rule.check?.options ?? {}), ...(setting.options ?? {}) };
       if (setting.options) {
-        if (!rule.validateOptions) throw new ConfigurationError(`rule "${rule.id}" takes no options`);
+        if (!rule.validateOptions) throw new ConfigurationError({ en: `rule "${rule.id}" takes no options`, 'zh-CN': `规则 "${rule.id}" 没有选项` });
         if (!rule.validateOptions(opts)) {
           const p = explainSchemaErrors(rule.validateOptions.errors, opts)[0];
-          throw new ConfigurationError(`invalid options for rule "${rule.id}": ${p ? describeSchemaProblem(p) : 'they do not match'}`);
+          const problem = p ? describeSchemaProblem(p) : 'they do not match';
+          throw new ConfigurationError({ en: `invalid options for rule "${rule.id}": ${problem}`, 'zh-CN': `规则 "${rule.id}" 的选项无效：${problem}` });
         }
       }
       const active: ActiveRule = { rule, severity, userSeverity: setting.severity !== undefined, options: opts, stage: STAGE_ORDER[rule.appliesFrom] ?? 0 };

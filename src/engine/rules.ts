@@ -139,7 +139,7 @@ function ruleFilesIn(dir: string): string[] {
   try {
     names = readdirSync(dir);
   } catch (e) {
-    throw new ConfigurationError(`${dir}: cannot read rule folder (${errorCode(e)})`);
+    throw new ConfigurationError({ en: `${dir}: cannot read rule folder (${errorCode(e)})`, 'zh-CN': `${dir}：无法读取规则文件夹（${errorCode(e)}）` });
   }
   return names
     .filter((n) => /\.ya?ml$/.test(n))

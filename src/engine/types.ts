@@ -57,9 +57,14 @@ export type Localized = Record<Locale, string>;
 
 /** A usage or configuration problem: the run stops with exit status 2. */
 export class ConfigurationError extends Error {
-  constructor(message: string) {
-    super(message);
+  /** The reason in each language; `message` is the English. A rule author's detail (file:line: …) is English only. */
+  readonly text: Localized;
+
+  constructor(message: string | Localized) {
+    const text = typeof message === 'string' ? { en: message, 'zh-CN': message } : message;
+    super(text.en);
     this.name = 'ConfigurationError';
+    this.text = text;
   }
 }
 

@@ -64,6 +64,25 @@ describe('beianlint CLI', () => {
     }
   });
 
+  it('gives usage and configuration problems in Chinese when asked, or when the environment is Chinese', () => {
+    const zh = { LANG: 'zh_CN.UTF-8' };
+    const cases: Array<[string[], Record<string, string>, string]> = [
+      [['--concurrency', 'many', '--locale', 'zh-CN', 'a.json'], {}, '--concurrency 只能是 auto、off 或线程数，不能是 "many"'],
+      [['--frobnicate', '--locale=zh-CN', 'a.json'], {}, '命令行参数有误：'],
+      [['--frobnicate', 'a.json'], zh, '命令行参数有误：'],
+      [[], zh, '没有给出要检查的文件'],
+      [['missing/*.json'], zh, '没有文件与 "missing/*.json" 匹配'],
+      [['--rule', 'no-such-rule=error', 'a.json'], zh, '规则设置中有未知的规则 "no-such-rule"'],
+      // The flag wins over the environment, both ways.
+      [['--locale', 'en', 'missing/*.json'], zh, 'no files match "missing/*.json"'],
+    ];
+    for (const [args, env, expected] of cases) {
+      const r = run(args, { env });
+      expect(r.status, args.join(' ')).toBe(2);
+      expect(r.stderr, args.join(' ')).toContain(`beianlint: ${expected}`);
+    }
+  });
+
   it('exits 2 when a path or glob matches nothing', () => {
     const r = run(['missing/*.json']);
     expect(r.status).toBe(2);
