@@ -7,9 +7,17 @@ import type { SourceRange } from './source.js';
  */
 export class LineIndex {
   private readonly starts: number[] = [0];
+  /** Line breaks are known before this offset: most files are asked for the position of their first record only. */
+  private scanned = 0;
 
-  constructor(text: string) {
-    for (let i = 0; i < text.length; i++) {
+  constructor(private readonly text: string) {}
+
+  /** Finds the line starts up to `offset`, from where the last call stopped. */
+  private scanTo(offset: number): void {
+    const text = this.text;
+    const end = Math.min(offset, text.length);
+    let i = this.scanned;
+    for (; i < end; i++) {
       const c = text.charCodeAt(i);
       if (c === 10) this.starts.push(i + 1);
       else if (c === 13) {
@@ -17,31 +25,26 @@ export class LineIndex {
         this.starts.push(i + 1);
       }
     }
+    this.scanned = Math.max(this.scanned, i);
   }
 
   position(offset: number): { line: number; column: number } {
+    this.scanTo(offset);
+    const starts = this.starts;
     let lo = 0;
-    let hi = this.starts.length - 1;
+    let hi = starts.length - 1;
     while (lo < hi) {
       const mid = (lo + hi + 1) >> 1;
-      if (this.starts[mid]! <= offset) lo = mid;
+      if (starts[mid]! <= offset) lo = mid;
       else hi = mid - 1;
     }
-    return { line: lo + 1, column: offset - this.starts[lo]! + 1 };
+    return { line: lo + 1, column: offset - starts[lo]! + 1 };
   }
 
   range(start: number, end: number): SourceRange {
     const a = this.position(start);
     const b = this.position(Math.max(start, end));
     return { line: a.line, column: a.column, endLine: b.line, endColumn: b.column };
-  }
-
-  get lineCount(): number {
-    return this.starts.length;
-  }
-
-  lineStart(line: number): number {
-    return this.starts[line - 1] ?? 0;
   }
 }
 

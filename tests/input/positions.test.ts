@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { parseSource, type SourceItem, type SourceRecord } from '../../src/input/index.js';
+import { LineIndex, parseSource, type SourceItem, type SourceRecord } from '../../src/input/index.js';
 
 function records(items: SourceItem[]): SourceRecord[] {
   return items.filter((i): i is SourceRecord => i.kind === 'record');
@@ -258,5 +258,43 @@ describe('the outline of a well-formed value, built from the visitor', async () 
       expect(JSON.stringify(fromVisitor(text), replacer), text.slice(0, 40)).toBe(JSON.stringify(fromTree(text), replacer));
     }
     expect(fromTree('{"owner": {"name": "A", "name": 2}}').duplicates).toHaveLength(1);
+  });
+});
+
+describe('LineIndex', () => {
+  /** Line and column of `offset`, counted from the start every time. */
+  function reference(text: string, offset: number): { line: number; column: number } {
+    let line = 1;
+    let start = 0;
+    for (let i = 0; i < offset && i < text.length; i++) {
+      const c = text[i];
+      if (c === '\n' || (c === '\r' && text[i + 1] !== '\n')) {
+        line++;
+        start = i + 1;
+      } else if (c === '\r') {
+        // CRLF: the line starts after the LF, which belongs to the line break.
+        if (i + 1 < offset) {
+          line++;
+          start = i + 2;
+        }
+        i++;
+      }
+    }
+    return { line, column: offset - start + 1 };
+  }
+
+  it('answers any sequence of offsets as a full scan would, scanning only as far as asked', () => {
+    const piece = fc.constantFrom('a', '中', '\n', '\r', '\r\n', ' ');
+    fc.assert(
+      fc.property(fc.array(piece, { maxLength: 40 }), fc.array(fc.nat(), { minLength: 1, maxLength: 8 }), (pieces, asks) => {
+        const text = pieces.join('');
+        const lines = new LineIndex(text);
+        for (const a of asks) {
+          const offset = a % (text.length + 1);
+          expect(lines.position(offset), `${JSON.stringify(text)} @ ${offset}`).toEqual(reference(text, offset));
+        }
+      }),
+      { numRuns: 500 },
+    );
   });
 });

@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { stringify as toYaml } from 'yaml';
 import { describe, expect, it } from 'vitest';
 import { bundledRuleSet } from '../../src/engine/index.js';
-import { LineIndex, stripBom } from '../../src/input/index.js';
+import { stripBom } from '../../src/input/index.js';
 import type { SourceFormat } from '../../src/input/index.js';
 import { baseRecord, setAt, unsetAt } from '../support/records.js';
 import { testLinter } from '../support/lint.js';
@@ -117,13 +117,12 @@ describe('mutated filings never crash the linter', () => {
             return; // e.g. the YAML writer refusing a lone surrogate: nothing to lint
           }
           const result = linter.lintText(text, `/virtual/fuzz.${format}`, format);
-          const lines = new LineIndex(stripBom(text));
           const body = stripBom(text).split(/\r\n|\n|\r/);
           for (const m of result.messages) {
             expect(RULE_IDS.has(m.ruleId), m.ruleId).toBe(true);
             expect(['error', 'warning', 'info']).toContain(m.severity);
             expect(m.line).toBeGreaterThanOrEqual(1);
-            expect(m.line).toBeLessThanOrEqual(lines.lineCount);
+            expect(m.line).toBeLessThanOrEqual(body.length);
             expect(m.column).toBeGreaterThanOrEqual(1);
             expect(m.column).toBeLessThanOrEqual((body[m.line - 1]?.length ?? 0) + 1);
             expect(m.endLine).toBeGreaterThanOrEqual(m.line);
