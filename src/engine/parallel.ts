@@ -12,7 +12,7 @@ import { contentHash, type CachedFile, type LintCache } from './cache.js';
 import { appendUnitKeys, type BatchSession, type UnitKeys } from './batch.js';
 import type { Linter } from './linter.js';
 import { StatsCollector } from './stats.js';
-import { runUnit, type UnitResult, type WorkUnit } from './units.js';
+import { runUnit, type UnitReply, type UnitResult, type WorkUnit } from './units.js';
 import type { FileMessages, MessageStore } from './message-store.js';
 import type { Locale } from './types.js';
 
@@ -296,12 +296,14 @@ async function runPool(
             w.resolve(onThisThread(w.unit));
           }
         };
-        worker.on('message', (msg: { ok: true; result: UnitResult } | { ok: false; id: number; error: string }) => {
-          const id = msg.ok ? msg.result.id : msg.id;
-          const w = waiting.get(id);
-          if (!w) return;
-          waiting.delete(id);
-          w.resolve(msg.ok ? msg.result : onThisThread(w.unit));
+        worker.on('message', (replies: UnitReply[]) => {
+          for (const msg of replies) {
+            const id = msg.ok ? msg.result.id : msg.id;
+            const w = waiting.get(id);
+            if (!w) continue;
+            waiting.delete(id);
+            w.resolve(msg.ok ? msg.result : onThisThread(w.unit));
+          }
         });
         worker.on('error', giveBack);
         worker.on('exit', giveBack);

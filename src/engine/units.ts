@@ -38,6 +38,9 @@ export interface UnitResult {
   keys: UnitKeys;
 }
 
+/** What a worker thread says about a unit it was handed. */
+export type UnitReply = { ok: true; result: UnitResult } | { ok: false; id: number; error: string };
+
 /** Files up to this size are read blocking (see runUnit). */
 const SMALL_FILE_BYTES = 1024 * 1024;
 

@@ -2,7 +2,7 @@
 // thread from plain options, then lints the units it is sent, one at a time.
 import { parentPort, workerData } from 'node:worker_threads';
 import { createLinter, type LintOptions } from './index.js';
-import { runUnit, type WorkUnit } from './units.js';
+import { runUnit, type UnitReply, type WorkUnit } from './units.js';
 
 interface WorkerSetup {
   options: LintOptions & { now: string };
@@ -12,9 +12,23 @@ interface WorkerSetup {
 const setup = workerData as WorkerSetup;
 const linter = createLinter({ ...setup.options, now: new Date(setup.options.now) });
 
+/**
+ * Replies go back together: units this worker was handed at once (small files, up to eight) are
+ * all linted before the first reply is sent, which saves a message and its copying per file.
+ */
+let outbox: UnitReply[] = [];
+function reply(r: UnitReply): void {
+  if (outbox.push(r) > 1) return;
+  setImmediate(() => {
+    const replies = outbox;
+    outbox = [];
+    parentPort!.postMessage(replies);
+  });
+}
+
 parentPort!.on('message', (unit: WorkUnit) => {
   runUnit(linter, unit, setup.maxFileSize).then(
-    (result) => parentPort!.postMessage({ ok: true, result }),
-    (error: Error) => parentPort!.postMessage({ ok: false, id: unit.id, error: error.stack ?? String(error) }),
+    (result) => reply({ ok: true, result }),
+    (error: Error) => reply({ ok: false, id: unit.id, error: error.stack ?? String(error) }),
   );
 });
