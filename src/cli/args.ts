@@ -1,5 +1,5 @@
 import { parseArgs } from 'node:util';
-import type { Locale } from '../engine/types.js';
+import type { Locale, Localized } from '../engine/types.js';
 
 export interface CliOptions {
   paths: string[];
@@ -23,7 +23,7 @@ export interface CliOptions {
 
 /** A usage problem (exit 2), in both languages: most are found before the run knows which to use. */
 export class UsageError extends Error {
-  constructor(readonly text: Record<Locale, string>) {
+  constructor(readonly text: Localized) {
     super(text.en);
   }
 }
