@@ -145,14 +145,15 @@ export async function lintFiles(
   await cache?.save();
   const sinks = new Map(perFile.map(({ filePath, messages }) => [filePath, messages]));
   const { onProgress } = options;
-  const done = perFile.reduce((n, f) => n + f.stats.result().records, 0);
+  // Every byte is read by now; progress goes on with the batch rules writing their messages.
+  const records = onProgress ? perFile.reduce((n, f) => n + f.stats.result().records, 0) : 0;
   batch.finish(options.maxFileSize ?? DEFAULT_MAX_FILE_SIZE, {
     into: (filePath) => {
       const sink = sinks.get(filePath);
       if (!sink) throw new Error(`batch messages for ${filePath}, which is not in the run`);
       return sink;
     },
-    ...(onProgress ? { onProgress: (written: number, total: number) => onProgress({ records: done, bytes: 1, totalBytes: 1, batch: { written, total } }) } : {}),
+    ...(onProgress ? { onProgress: (written: number, total: number) => onProgress({ records, bytes: 1, totalBytes: 1, batch: { written, total } }) } : {}),
   });
   return perFile.map(({ filePath, messages, stats }) => messages.result(filePath, stats.result()));
 }
