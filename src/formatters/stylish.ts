@@ -1,46 +1,73 @@
 import { styleText } from 'node:util';
-import type { Formatter } from './types.js';
-import { displayWidth, padEnd, widest } from './text-width.js';
+import { messagesOf } from '../engine/message-store.js';
+import type { LintMessage, LintResult } from '../engine/types.js';
+import type { ChunkedFormatter, FormatterContext } from './types.js';
+import { displayWidth, padEnd } from './text-width.js';
 
 type Style = Parameters<typeof styleText>[0];
+
+/** Rows per written piece (see json.ts for why pieces stay small). */
+const ROWS_PER_CHUNK = 200;
+
+/** The widest `line:col`, severity and message of a file's problems, which its rows are aligned to. */
+function columnWidths(messages: Iterable<LintMessage>): { pos: number; sev: number; msg: number } {
+  const widths = { pos: 0, sev: 0, msg: 0 };
+  for (const m of messages) {
+    widths.pos = Math.max(widths.pos, String(m.line).length + 1 + String(m.column).length);
+    widths.sev = Math.max(widths.sev, m.severity.length);
+    widths.msg = Math.max(widths.msg, displayWidth(m.message));
+  }
+  return widths;
+}
 
 /**
  * ESLint's stylish layout, which VS Code's built-in `$eslint-stylish` problem
  * matcher reads: an absolute file path on its own line, then one indented
  * `line:col  severity  message  rule-id` row per problem.
+ *
+ * It is the default format, so it is written in pieces like `json`: a file's
+ * problems are read twice, once for the column widths and once for the rows,
+ * which for a large run streams them from its temporary file twice rather
+ * than holding hundreds of thousands of rows at once.
  */
-export const stylish: Formatter = (results, { color, locale }) => {
+function* stylishChunks(results: readonly LintResult[], { color, locale }: FormatterContext): Iterable<string> {
   // The caller decides about colour (--color, a TTY); styleText must not second-guess it.
   const paint = (style: Style, text: string) => (color ? styleText(style, text, { validateStream: false }) : text);
-  const out: string[] = [];
   let errors = 0;
   let warnings = 0;
   let infos = 0;
+  let part: string[] = [];
   for (const result of results) {
-    if (result.messages.length === 0) continue;
+    // Counted, not `messages.length`: reading that would load a spilled file's messages whole.
+    if (result.errorCount + result.warningCount + result.infoCount === 0) continue;
     errors += result.errorCount;
     warnings += result.warningCount;
     infos += result.infoCount;
-    const rows = result.messages.map((m) => ({ pos: `${m.line}:${m.column}`, sev: m.severity, msg: m.message, rule: m.ruleId }));
-    const posWidth = widest(rows, (r) => r.pos.length);
-    const sevWidth = widest(rows, (r) => r.sev.length);
-    const msgWidth = widest(rows, (r) => displayWidth(r.msg));
-    out.push(paint('underline', result.filePath));
-    for (const r of rows) {
-      const sevStyle: Style = r.sev === 'error' ? 'red' : r.sev === 'warning' ? 'yellow' : 'blue';
-      const pos = paint('dim', r.pos.padEnd(posWidth));
-      const sev = paint(sevStyle, r.sev.padEnd(sevWidth));
+    const width = columnWidths(messagesOf(result));
+    part.push(`${paint('underline', result.filePath)}\n`);
+    for (const m of messagesOf(result)) {
+      const sevStyle: Style = m.severity === 'error' ? 'red' : m.severity === 'warning' ? 'yellow' : 'blue';
+      const pos = paint('dim', `${m.line}:${m.column}`.padEnd(width.pos));
+      const sev = paint(sevStyle, m.severity.padEnd(width.sev));
       // Two spaces before the rule id are what the problem matcher splits on.
-      out.push(`  ${pos}  ${sev}  ${padEnd(r.msg, Math.min(msgWidth, 80))}  ${paint('dim', r.rule)}`);
+      part.push(`  ${pos}  ${sev}  ${padEnd(m.message, Math.min(width.msg, 80))}  ${paint('dim', m.ruleId)}\n`);
+      if (part.length >= ROWS_PER_CHUNK) {
+        yield part.join('');
+        part = [];
+      }
     }
-    out.push('');
+    part.push('\n');
   }
   const total = errors + warnings + infos;
-  if (total === 0) return '';
+  if (total === 0) return;
   const summary =
     locale === 'zh-CN'
       ? `✖ ${total} 个问题（${errors} 个错误，${warnings} 个警告，${infos} 个提示）`
       : `✖ ${total} problem${total === 1 ? '' : 's'} (${errors} error${errors === 1 ? '' : 's'}, ${warnings} warning${warnings === 1 ? '' : 's'}, ${infos} info)`;
-  out.push(paint(errors > 0 ? 'red' : 'yellow', summary));
-  return out.join('\n') + '\n';
-};
+  part.push(`${paint(errors > 0 ? 'red' : 'yellow', summary)}\n`);
+  yield part.join('');
+}
+
+export const stylish: ChunkedFormatter = Object.assign((results: readonly LintResult[], context: FormatterContext) => [...stylishChunks(results, context)].join(''), {
+  chunks: stylishChunks,
+});

@@ -2,6 +2,11 @@ import { describe, expect, it } from 'vitest';
 import { FORMATTERS } from '../../src/formatters/index.js';
 import type { LintResult } from '../../src/engine/types.js';
 import { expectGolden } from '../support/golden.js';
+import { MessageStore, messagesOf } from '../../src/engine/message-store.js';
+import type { ChunkedFormatter } from '../../src/formatters/index.js';
+import { displayWidth } from '../../src/formatters/text-width.js';
+
+const stylishOf = (results: LintResult[]) => FORMATTERS.stylish!(results, { cwd, color: false, locale: 'en' });
 
 const cwd = '/srv/filings';
 
@@ -170,6 +175,49 @@ describe('json in pieces', () => {
     expect(pieces.join('')).toBe(`${expected}\n`);
     expect(json(results, { ...CONTEXT, cwd })).toBe(`${expected}\n`);
     expect(json([], CONTEXT)).toBe('[]\n');
+  });
+});
+
+describe('formats written in pieces', () => {
+  const CHUNKED = ['stylish', 'compact', 'json', 'github'] as const;
+
+  /** A run's file past the message budget: its messages are on disk, and reading them whole is an error here. */
+  function spilledResult(): { spilled: LintResult; plain: LintResult } {
+    const store = new MessageStore(10);
+    const file = store.file();
+    const base = RESULTS[0]!.messages;
+    // Wide characters and widths that change between the first rows and the last, which the alignment must see.
+    for (let i = 0; i < 450; i++) file.push({ ...base[i % base.length]!, line: 1000 - i * 2, column: 1 + (i % 120), record: 450 - i, message: i === 0 ? `the widest, and the last row: ${'宽'.repeat(20)}` : `${'长'.repeat(i % 7)}problem ${i}` });
+    const spilled = file.result('/srv/filings/large.jsonl');
+    const plain = { ...spilled, messages: [...messagesOf(spilled)] };
+    Object.defineProperty(spilled, 'messages', {
+      get() {
+        throw new Error('a formatter read every message of a spilled file into memory');
+      },
+    });
+    return { spilled, plain };
+  }
+
+  for (const name of CHUNKED) {
+    it(`${name}: pieces from a file on disk join to the report of the same messages in memory`, () => {
+      const formatter = FORMATTERS[name] as ChunkedFormatter;
+      const { spilled, plain } = spilledResult();
+      for (const color of [false, true]) {
+        const context = { ...CONTEXT, color };
+        const pieces = [...formatter.chunks([RESULTS[1]!, spilled, RESULTS[2]!], context)];
+        expect(pieces.length, name).toBeGreaterThan(1);
+        expect(pieces.join('')).toBe(formatter([RESULTS[1]!, plain, RESULTS[2]!], context));
+      }
+    });
+  }
+
+  it('stylish aligns a file by its widest row, wherever in the file it is', () => {
+    const { plain } = spilledResult();
+    const rows = stylishOf([plain]).split('\n').filter((l) => STYLISH_ROW.test(l));
+    expect(rows).toHaveLength(450);
+    // Every rule id starts in the same column: the widths were taken over all rows before any was written.
+    const ruleColumns = new Set(rows.map((r) => displayWidth(r.slice(0, r.lastIndexOf('  ')))));
+    expect(ruleColumns.size).toBe(1);
   });
 });
 
