@@ -1,7 +1,10 @@
 import { PROVINCE_FILING_ABBREVIATIONS } from '../domain/citizen-id.js';
 import { accuracyOf, percent } from './accuracy.js';
 import { displayPath } from './paths.js';
-import type { Formatter } from './types.js';
+import { messagesOf } from '../engine/message-store.js';
+import type { LintResult } from '../engine/types.js';
+import { chunked } from './chunked.js';
+import type { FormatterContext } from './types.js';
 
 const esc = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&#39;');
 
@@ -10,12 +13,12 @@ const esc = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replac
  * sending to a provider or filing with a review: the accuracy summary, then
  * every problem by file with its position, rule and clause.
  */
-export const html: Formatter = (results, { cwd, locale, rules = [], version }) => {
+function* htmlLines(results: readonly LintResult[], { cwd, locale, rules = [], version }: FormatterContext): Iterable<string> {
   const zh = locale === 'zh-CN';
   const acc = accuracyOf(results);
   const clauses = new Map(rules.map((r) => [r.id, r.clause]));
   const t = (zhText: string, enText: string) => esc(zh ? zhText : enText);
-  const parts: string[] = [
+  yield* [
     '<!doctype html>',
     `<html lang="${zh ? 'zh-CN' : 'en'}"><head><meta charset="utf-8">`,
     `<title>${t('beianlint 检查报告', 'beianlint report')}</title>`,
@@ -23,25 +26,24 @@ export const html: Formatter = (results, { cwd, locale, rules = [], version }) =
     '</head><body>',
     `<h1>${t('beianlint 检查报告', 'beianlint report')}</h1>`,
     `<p>${t(`${acc.files} 个文件，${acc.records} 条记录，${acc.withErrors} 条有错误，准确率 ${percent(acc.records - acc.withErrors, acc.records)}`, `${acc.files} file(s), ${acc.records} record(s), ${acc.withErrors} with errors, accuracy ${percent(acc.records - acc.withErrors, acc.records)}`)}${version ? ` · beianlint ${esc(version)}` : ''}</p>`,
-  ];
+  ].map((line) => `${line}\n`);
   if (acc.groups.length) {
-    parts.push(`<table><tr><th>${t('省份', 'province')}</th><th>${t('接入服务单位', 'access provider')}</th><th>${t('记录', 'records')}</th><th>${t('有错误', 'with errors')}</th><th>${t('准确率', 'accuracy')}</th></tr>`);
+    yield `<table><tr><th>${t('省份', 'province')}</th><th>${t('接入服务单位', 'access provider')}</th><th>${t('记录', 'records')}</th><th>${t('有错误', 'with errors')}</th><th>${t('准确率', 'accuracy')}</th></tr>\n`;
     for (const g of acc.groups) {
-      parts.push(`<tr><td>${esc(g.province)} ${esc(PROVINCE_FILING_ABBREVIATIONS[g.province] ?? '')}</td><td>${esc(g.provider)}</td><td class="n">${g.records}</td><td class="n">${g.withErrors}</td><td class="n">${percent(g.records - g.withErrors, g.records)}</td></tr>`);
+      yield `<tr><td>${esc(g.province)} ${esc(PROVINCE_FILING_ABBREVIATIONS[g.province] ?? '')}</td><td>${esc(g.provider)}</td><td class="n">${g.records}</td><td class="n">${g.withErrors}</td><td class="n">${percent(g.records - g.withErrors, g.records)}</td></tr>\n`;
     }
-    parts.push('</table>');
+    yield '</table>\n';
   }
   for (const file of results) {
-    if (file.messages.length === 0) continue;
-    parts.push(`<h2>${esc(displayPath(file.filePath, cwd))}</h2>`);
-    parts.push(`<table><tr><th>${t('位置', 'position')}</th><th>${t('记录', 'record')}</th><th>${t('级别', 'severity')}</th><th>${t('问题', 'problem')}</th><th>${t('规则', 'rule')}</th><th>${t('条款', 'clause')}</th></tr>`);
-    for (const m of file.messages) {
-      parts.push(
-        `<tr><td>${m.line}:${m.column}</td><td>${m.record}${m.filingId ? ` ${esc(m.filingId)}` : ''}</td><td class="${m.severity}">${m.severity}</td><td>${esc(m.message)}</td><td>${esc(m.ruleId)}</td><td>${esc(clauses.get(m.ruleId) ?? '')}</td></tr>`,
-      );
+    if (file.errorCount + file.warningCount + file.infoCount === 0) continue;
+    yield `<h2>${esc(displayPath(file.filePath, cwd))}</h2>\n`;
+    yield `<table><tr><th>${t('位置', 'position')}</th><th>${t('记录', 'record')}</th><th>${t('级别', 'severity')}</th><th>${t('问题', 'problem')}</th><th>${t('规则', 'rule')}</th><th>${t('条款', 'clause')}</th></tr>\n`;
+    for (const m of messagesOf(file)) {
+      yield `<tr><td>${m.line}:${m.column}</td><td>${m.record}${m.filingId ? ` ${esc(m.filingId)}` : ''}</td><td class="${m.severity}">${m.severity}</td><td>${esc(m.message)}</td><td>${esc(m.ruleId)}</td><td>${esc(clauses.get(m.ruleId) ?? '')}</td></tr>\n`;
     }
-    parts.push('</table>');
+    yield '</table>\n';
   }
-  parts.push('</body></html>');
-  return parts.join('\n') + '\n';
-};
+  yield '</body></html>\n';
+}
+
+export const html = chunked(htmlLines);

@@ -1,5 +1,8 @@
 import { displayPath } from './paths.js';
-import type { Formatter } from './types.js';
+import { messagesOf } from '../engine/message-store.js';
+import type { LintResult } from '../engine/types.js';
+import { chunked } from './chunked.js';
+import type { FormatterContext } from './types.js';
 
 function xml(text: string): string {
   // XML 1.0 cannot carry most control characters, even escaped; they become U+FFFD.
@@ -17,28 +20,25 @@ function xml(text: string): string {
  * failing test case per error or warning (infos pass), and one passing case
  * for a clean file so it still shows up as checked.
  */
-export const junit: Formatter = (results, { cwd }) => {
-  const out = ['<?xml version="1.0" encoding="UTF-8"?>', '<testsuites name="beianlint">'];
+function* junitLines(results: readonly LintResult[], { cwd }: FormatterContext): Iterable<string> {
+  yield '<?xml version="1.0" encoding="UTF-8"?>\n<testsuites name="beianlint">\n';
   for (const file of results) {
     const name = xml(displayPath(file.filePath, cwd));
-    const failing = file.messages.filter((m) => m.severity !== 'info');
-    const cases = file.messages.length || 1;
-    out.push(`  <testsuite name="${name}" tests="${cases}" failures="${failing.length}" errors="0" skipped="0">`);
-    if (file.messages.length === 0) out.push(`    <testcase name="${name}" classname="beianlint"/>`);
-    for (const m of file.messages) {
+    // From the counts: the suite's attributes come before its cases, which may be read from a temporary file.
+    const problems = file.errorCount + file.warningCount + file.infoCount;
+    yield `  <testsuite name="${name}" tests="${problems || 1}" failures="${file.errorCount + file.warningCount}" errors="0" skipped="0">\n`;
+    if (problems === 0) yield `    <testcase name="${name}" classname="beianlint"/>\n`;
+    for (const m of messagesOf(file)) {
       const title = xml(`${m.line}:${m.column} ${m.ruleId}${m.filingId ? ` (${m.filingId})` : ''}`);
       if (m.severity === 'info') {
-        out.push(`    <testcase name="${title}" classname="${name}"><system-out>${xml(m.message)}</system-out></testcase>`);
+        yield `    <testcase name="${title}" classname="${name}"><system-out>${xml(m.message)}</system-out></testcase>\n`;
         continue;
       }
-      out.push(
-        `    <testcase name="${title}" classname="${name}">`,
-        `      <failure message="${xml(m.message)}" type="${m.severity}">${xml(`${m.severity} ${m.ruleId} at ${m.path || '/'} (record ${m.record}, line ${m.line}, column ${m.column}): ${m.message}`)}</failure>`,
-        '    </testcase>',
-      );
+      yield `    <testcase name="${title}" classname="${name}">\n      <failure message="${xml(m.message)}" type="${m.severity}">${xml(`${m.severity} ${m.ruleId} at ${m.path || '/'} (record ${m.record}, line ${m.line}, column ${m.column}): ${m.message}`)}</failure>\n    </testcase>\n`;
     }
-    out.push('  </testsuite>');
+    yield '  </testsuite>\n';
   }
-  out.push('</testsuites>');
-  return out.join('\n') + '\n';
-};
+  yield '</testsuites>\n';
+}
+
+export const junit = chunked(junitLines);

@@ -1,13 +1,11 @@
 import { styleText } from 'node:util';
 import { messagesOf } from '../engine/message-store.js';
 import type { LintMessage, LintResult } from '../engine/types.js';
-import type { ChunkedFormatter, FormatterContext } from './types.js';
+import { chunked } from './chunked.js';
+import type { FormatterContext } from './types.js';
 import { displayWidth, padEnd } from './text-width.js';
 
 type Style = Parameters<typeof styleText>[0];
-
-/** Rows per written piece (see json.ts for why pieces stay small). */
-const ROWS_PER_CHUNK = 200;
 
 /** The widest `line:col`, severity and message of a file's problems, which its rows are aligned to. */
 function columnWidths(messages: Iterable<LintMessage>): { pos: number; sev: number; msg: number } {
@@ -30,13 +28,12 @@ function columnWidths(messages: Iterable<LintMessage>): { pos: number; sev: numb
  * which for a large run streams them from its temporary file twice rather
  * than holding hundreds of thousands of rows at once.
  */
-function* stylishChunks(results: readonly LintResult[], { color, locale }: FormatterContext): Iterable<string> {
+function* stylishLines(results: readonly LintResult[], { color, locale }: FormatterContext): Iterable<string> {
   // The caller decides about colour (--color, a TTY); styleText must not second-guess it.
   const paint = (style: Style, text: string) => (color ? styleText(style, text, { validateStream: false }) : text);
   let errors = 0;
   let warnings = 0;
   let infos = 0;
-  let part: string[] = [];
   for (const result of results) {
     // Counted, not `messages.length`: reading that would load a spilled file's messages whole.
     if (result.errorCount + result.warningCount + result.infoCount === 0) continue;
@@ -44,19 +41,15 @@ function* stylishChunks(results: readonly LintResult[], { color, locale }: Forma
     warnings += result.warningCount;
     infos += result.infoCount;
     const width = columnWidths(messagesOf(result));
-    part.push(`${paint('underline', result.filePath)}\n`);
+    yield `${paint('underline', result.filePath)}\n`;
     for (const m of messagesOf(result)) {
       const sevStyle: Style = m.severity === 'error' ? 'red' : m.severity === 'warning' ? 'yellow' : 'blue';
       const pos = paint('dim', `${m.line}:${m.column}`.padEnd(width.pos));
       const sev = paint(sevStyle, m.severity.padEnd(width.sev));
       // Two spaces before the rule id are what the problem matcher splits on.
-      part.push(`  ${pos}  ${sev}  ${padEnd(m.message, Math.min(width.msg, 80))}  ${paint('dim', m.ruleId)}\n`);
-      if (part.length >= ROWS_PER_CHUNK) {
-        yield part.join('');
-        part = [];
-      }
+      yield `  ${pos}  ${sev}  ${padEnd(m.message, Math.min(width.msg, 80))}  ${paint('dim', m.ruleId)}\n`;
     }
-    part.push('\n');
+    yield '\n';
   }
   const total = errors + warnings + infos;
   if (total === 0) return;
@@ -64,10 +57,7 @@ function* stylishChunks(results: readonly LintResult[], { color, locale }: Forma
     locale === 'zh-CN'
       ? `✖ ${total} 个问题（${errors} 个错误，${warnings} 个警告，${infos} 个提示）`
       : `✖ ${total} problem${total === 1 ? '' : 's'} (${errors} error${errors === 1 ? '' : 's'}, ${warnings} warning${warnings === 1 ? '' : 's'}, ${infos} info)`;
-  part.push(`${paint(errors > 0 ? 'red' : 'yellow', summary)}\n`);
-  yield part.join('');
+  yield `${paint(errors > 0 ? 'red' : 'yellow', summary)}\n`;
 }
 
-export const stylish: ChunkedFormatter = Object.assign((results: readonly LintResult[], context: FormatterContext) => [...stylishChunks(results, context)].join(''), {
-  chunks: stylishChunks,
-});
+export const stylish = chunked(stylishLines);

@@ -179,7 +179,7 @@ describe('json in pieces', () => {
 });
 
 describe('formats written in pieces', () => {
-  const CHUNKED = ['stylish', 'compact', 'json', 'github'] as const;
+  const CHUNKED = ['stylish', 'compact', 'json', 'github', 'sarif', 'junit', 'html'] as const;
 
   /** A run's file past the message budget: its messages are on disk, and reading them whole is an error here. */
   function spilledResult(): { spilled: LintResult; plain: LintResult } {
