@@ -21,18 +21,21 @@ export function escapeSegment(segment: string | number): string {
 export function valueAt(root: unknown, pointer: string): unknown {
   let node: unknown = root;
   const segments = pointerSegments(pointer);
-  // Checks read records through here many times per record: a plain loop, no regex, no iterator.
+  // Checks read records through here a few hundred times per record: a plain loop, no regex, no iterator.
   for (let i = 0; i < segments.length; i++) {
+    if (node === null || typeof node !== 'object') return undefined;
     const seg = segments[i]!;
     if (Array.isArray(node)) {
       const index = arrayIndex(seg);
       if (index < 0) return undefined;
       node = node[index];
-    } else if (node !== null && typeof node === 'object') {
-      if (!Object.prototype.hasOwnProperty.call(node, seg)) return undefined;
-      node = (node as Record<string, unknown>)[seg];
     } else {
-      return undefined;
+      const next = (node as Record<string, unknown>)[seg];
+      // One lookup, not two: a parsed record holds no functions, and every property an object
+      // inherits is a function but __proto__, so only those need asking whether they are its own.
+      if (next === undefined) return undefined;
+      if ((typeof next === 'function' || seg === '__proto__') && !Object.prototype.hasOwnProperty.call(node, seg)) return undefined;
+      node = next;
     }
   }
   return node;
