@@ -94,6 +94,8 @@ export async function lintFiles(
     onProgress?: (progress: RunProgress) => void;
     /** Skip files unchanged since a run found nothing in them; the cache file holds digests only. */
     cacheLocation?: string;
+    /** Numbers of batch keys the cache keeps for one file (CACHE_KEY_NUMBERS); a file with more is not cached. */
+    cacheKeyNumbers?: number;
     /** Memory for batch-rule keys before they go to a temporary file (DEFAULT_BATCH_MEMORY, 16 MiB). */
     batchMemoryBytes?: number;
     /** Messages held in memory before they go to a temporary file (DEFAULT_MESSAGES_IN_MEMORY, 20,000). */
@@ -136,6 +138,7 @@ export async function lintFiles(
       ...(options.streamJsonBytes !== undefined ? { streamJsonBytes: options.streamJsonBytes } : {}),
       ...(options.onProgress ? { onProgress: options.onProgress } : {}),
       ...(cache ? { cache } : {}),
+      ...(options.cacheKeyNumbers !== undefined ? { cacheKeyNumbers: options.cacheKeyNumbers } : {}),
     },
     options.concurrency ?? 'off',
     store,

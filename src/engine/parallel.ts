@@ -51,6 +51,15 @@ const PARALLEL_THRESHOLD_BYTES = 64 * 1024 * 1024;
 const LANE_UNITS = 8;
 const LANE_BYTES = 4 * 1024 * 1024;
 
+/**
+ * Numbers of batch keys the cache keeps for one file: about 20,000 records'
+ * worth (a 45 MB JSONL file), 8 MB while they are collected. The cache is one
+ * JSON file held in memory: a clean file of 200,000 records took a run with
+ * --cache from 163 to 703 MB, and the next run, which only read the cache, to
+ * 651 MB. A larger file is linted every time.
+ */
+export const CACHE_KEY_NUMBERS = 1_000_000;
+
 /** File sizes are asked for this many at a time. */
 const STAT_CONCURRENCY = 64;
 
@@ -82,6 +91,8 @@ export interface WorkerOptions {
   onProgress?: (progress: RunProgress) => void;
   /** Files unchanged since a run that found nothing in them are not linted again. */
   cache?: LintCache;
+  /** Numbers of batch keys the cache keeps for one file (CACHE_KEY_NUMBERS by default). */
+  cacheKeyNumbers?: number;
 }
 
 export interface RunProgress {
@@ -100,6 +111,8 @@ interface FileState {
   stats: StatsCollector;
   /** Batch keys of the file, kept only to write the cache, and only while the file has no message (see apply). */
   keys?: UnitKeys;
+  /** False once the file cannot be cached: it has a message, or more keys than CACHE_KEY_NUMBERS. */
+  cacheable: boolean;
 }
 
 /**
@@ -126,6 +139,7 @@ export async function lintInParallel(
   for (const [i, f] of files.entries()) unitsAtMost += formatOf(f) === 'jsonl' || streamJson(i) ? Math.max(1, Math.ceil(sizes[i]! / chunkBytes)) : 1;
   const threads = options.config === undefined ? 1 : threadsFor(concurrency, totalBytes, unitsAtMost);
   const { cache } = options;
+  const cacheKeyNumbers = options.cacheKeyNumbers ?? CACHE_KEY_NUMBERS;
   const hashes = new Map<string, string>();
   const cached = new Map<string, CachedFile>();
   if (cache) {
@@ -165,7 +179,7 @@ export async function lintInParallel(
   }
   let wholeFileBytes = 0;
   for (const unit of units) if (!unit.cached && !unit.range && !unit.jsonSpans && formatOf(unit.filePath) !== 'jsonl') wholeFileBytes = Math.max(wholeFileBytes, unit.bytes);
-  const state = new Map<string, FileState>(files.map((f) => [f, { lines: 0, records: 0, messages: store.file(), stats: new StatsCollector() }]));
+  const state = new Map<string, FileState>(files.map((f) => [f, { lines: 0, records: 0, messages: store.file(), stats: new StatsCollector(), cacheable: cache !== undefined }]));
 
   let doneBytes = 0;
   let doneRecords = 0;
@@ -194,9 +208,12 @@ export async function lintInParallel(
     if (!keysInBatch) batch.addUnit(unit.filePath, r.keys, recordShift, lineShift);
     // The cache keeps only files with no message: once a file has one, its keys are not kept.
     // (A million-record file kept all its keys, 40 numbers a record, to write no cache entry.)
-    if (cache && !unit.cached) {
-      if (s.messages.count > 0) delete s.keys;
-      else appendUnitKeys((s.keys ??= { records: [], rows: [] }), r.keys, recordShift, lineShift);
+    if (s.cacheable && !unit.cached) {
+      if (s.messages.count === 0) appendUnitKeys((s.keys ??= { records: [], rows: [] }), r.keys, recordShift, lineShift);
+      if (s.messages.count > 0 || keyNumbers(s.keys) > cacheKeyNumbers) {
+        s.cacheable = false;
+        delete s.keys;
+      }
     }
     s.stats.merge(r.stats, recordShift);
     s.lines += r.lines;
@@ -218,8 +235,14 @@ export async function lintInParallel(
       // One thread: records reach the batch directly, so its messages are placed exactly at once;
       // with a cache, keys are also collected while the file has no message, as the cache keeps
       // them. A unit is a whole file here, so its messages go straight to the file's store.
-      const sink = state.get(unit.filePath)!.messages;
-      const keysForCache = cache ? () => sink.count === 0 : undefined;
+      const file = state.get(unit.filePath)!;
+      const sink = file.messages;
+      const keysForCache = cache
+        ? (collected: number) => {
+            if (collected > cacheKeyNumbers) file.cacheable = false;
+            return file.cacheable && sink.count === 0;
+          }
+        : undefined;
       apply(unit, await runUnit(linter, unit, options.maxFileSize, { sink, batch, ...(keysForCache ? { keysForCache } : {}), ...(progress ? { onProgress: progress } : {}) }), true);
     }
   } else {
@@ -230,11 +253,15 @@ export async function lintInParallel(
       const s = state.get(filePath)!;
       const hash = hashes.get(filePath);
       if (cached.has(filePath) || !hash) continue;
-      if (s.messages.count === 0) cache.store(filePath, { hash, records: s.records, lines: s.lines, stats: s.stats.result(), keys: s.keys ?? { records: [], rows: [] } });
+      if (s.cacheable && s.messages.count === 0) cache.store(filePath, { hash, records: s.records, lines: s.lines, stats: s.stats.result(), keys: s.keys ?? { records: [], rows: [] } });
       else cache.forget(filePath);
     }
   }
   return files.map((filePath) => ({ filePath, messages: state.get(filePath)!.messages, stats: state.get(filePath)!.stats }));
+}
+
+function keyNumbers(keys: UnitKeys | undefined): number {
+  return keys ? keys.records.length + keys.rows.length : 0;
 }
 
 /** The elements of a streamed array (four numbers each, see jsonArraySpans) in runs that span about `bytes` of the file each. */

@@ -53,10 +53,11 @@ export interface UnitRun {
   batch?: BatchSession;
   /**
    * With a batch: also collect the records' keys into the result while this
-   * says yes (for --cache, which keeps the keys of a file with no message).
-   * Once it says no, the keys collected so far are dropped.
+   * says yes (for --cache, which keeps the keys of a file with no message),
+   * told how many numbers are collected so far. Once it says no, the keys
+   * collected so far are dropped.
    */
-  keysForCache?: () => boolean;
+  keysForCache?: (collected: number) => boolean;
   /** Called now and then while a JSONL unit is read in this thread: records so far and the byte reached. */
   onProgress?: (records: number, byteOffset: number) => void;
   /** Messages go here as they are found (the file's store, on this thread); without it they come back in the result. */
@@ -95,7 +96,7 @@ export async function runUnit(linter: Linter, unit: WorkUnit, maxFileSize: numbe
   let records = 0;
   const takeKeys = (item: SourceRecord & { byteOffset?: number }) => {
     // With a batch, lintItem has given the record to it; its keys are kept only for the cache.
-    if (batch && !run.keysForCache?.()) {
+    if (batch && !run.keysForCache?.(keys.rows.length + keys.records.length)) {
       if (keys.rows.length > 0 || keys.records.length > 0) keys.records.length = keys.rows.length = 0;
       return;
     }

@@ -47,6 +47,22 @@ describe('--cache', () => {
     expect(parallel.map((r) => r.messages)).toEqual(first.map((r) => r.messages));
   });
 
+  it('does not cache a clean file with more batch keys than it keeps, and its results are unchanged', async () => {
+    // Each of b.jsonl's and c.json's two records has a few dozen numbers of keys: a limit of 50 holds one record's, not two.
+    for (const concurrency of ['off', 2] as const) {
+      const dir = project();
+      const uncached = await lintFiles(FILES, { linter: createLinter({ config: false, now: TEST_NOW, cwd: dir }), cwd: dir });
+      // chunkBytes splits b.jsonl into one unit per record in the parallel run, so the limit is passed across units.
+      const options = { cwd: dir, cacheLocation: 'cache.json', cacheKeyNumbers: 50, concurrency, chunkBytes: 64 };
+      const limited = await lintFiles(FILES, { ...options, linter: createLinter({ config: false, now: TEST_NOW, cwd: dir }) });
+      expect(limited.map((r) => r.messages), String(concurrency)).toEqual(uncached.map((r) => r.messages));
+      expect(Object.keys(JSON.parse(readFileSync(join(dir, 'cache.json'), 'utf8')).files), String(concurrency)).toEqual([]);
+      // With room for them, the same files are cached.
+      await lintFiles(FILES, { ...options, cacheKeyNumbers: 500, linter: createLinter({ config: false, now: TEST_NOW, cwd: dir }) });
+      expect(Object.keys(JSON.parse(readFileSync(join(dir, 'cache.json'), 'utf8')).files), String(concurrency)).toHaveLength(2);
+    }
+  });
+
   it('is used only for unchanged content, and keeps no personal data', async () => {
     const dir = project();
     const linter = createLinter({ config: false, now: TEST_NOW, cwd: dir });
