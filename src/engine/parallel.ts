@@ -206,8 +206,9 @@ export async function lintInParallel(
       s.messages.push(m);
     }
     if (!keysInBatch) batch.addUnit(unit.filePath, r.keys, recordShift, lineShift);
-    // The cache keeps only files with no message: once a file has one, its keys are not kept.
-    // (A million-record file kept all its keys, 40 numbers a record, to write no cache entry.)
+    // The cache keeps only files with no message and no more keys than cacheKeyNumbers: once a file
+    // has one or passes that, its keys are not kept. (A million-record file kept all its keys, 40
+    // numbers a record, to write no cache entry.)
     if (s.cacheable && !unit.cached) {
       if (s.messages.count === 0) appendUnitKeys((s.keys ??= { records: [], rows: [] }), r.keys, recordShift, lineShift);
       if (s.messages.count > 0 || keyNumbers(s.keys) > cacheKeyNumbers) {
@@ -233,8 +234,8 @@ export async function lintInParallel(
       const start = unit.range?.[0] ?? 0;
       const progress = options.onProgress && ((records: number, offset: number) => options.onProgress!({ records: doneRecords + records, bytes: doneBytes + offset - start, totalBytes }));
       // One thread: records reach the batch directly, so its messages are placed exactly at once;
-      // with a cache, keys are also collected while the file has no message, as the cache keeps
-      // them. A unit is a whole file here, so its messages go straight to the file's store.
+      // with a cache, keys are also collected while the file has no message and no more keys than
+      // the cache keeps. A unit is a whole file here, so its messages go straight to the file's store.
       const file = state.get(unit.filePath)!;
       const sink = file.messages;
       const keysForCache = cache
