@@ -118,7 +118,8 @@ export class LintCache {
   }
 
   store(filePath: string, entry: CachedFile): void {
-    this.entries[filePath] = entry;
+    // The run's record groups are an Int32Array, which JSON writes as an object: kept as an array.
+    this.entries[filePath] = { ...entry, stats: { ...entry.stats, recordGroup: Array.from(entry.stats.recordGroup) } };
   }
 
   forget(filePath: string): void {

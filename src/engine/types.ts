@@ -49,8 +49,12 @@ export interface FileStats {
   /** Records seen, parse faults included. */
   records: number;
   groups: RecordGroup[];
-  /** Index into `groups` for each record, by record index (-1 for a record that did not parse). */
-  recordGroup: number[];
+  /**
+   * Index into `groups` for each record, by record index (-1 for a record
+   * that did not parse). A run gives an Int32Array: four bytes a record, as a
+   * national batch has millions.
+   */
+  recordGroup: ArrayLike<number>;
 }
 
 export type Localized = Record<Locale, string>;

@@ -45,7 +45,11 @@ export function accuracyOf(results: readonly LintResult[]): RunAccuracy {
       groups: [],
       recordGroup: [...named!].reduce<number[]>((acc, i) => ((acc[i] = -1), acc), []),
     };
-    stats.recordGroup.forEach((g, index) => {
+    const { recordGroup } = stats;
+    for (let index = 0; index < recordGroup.length; index++) {
+      const g = recordGroup[index];
+      // A plain array may have holes (the records named above, or a library caller's): no record there.
+      if (g === undefined) continue;
       records++;
       if (errorRecords.has(index)) withErrors++;
       const group = g >= 0 ? stats.groups[g]! : { province: '??', provider: '?' };
@@ -55,7 +59,7 @@ export function accuracyOf(results: readonly LintResult[]): RunAccuracy {
       if (errorRecords.has(index)) acc.withErrors++;
       else if (warningRecords.has(index)) acc.withWarnings++;
       groups.set(key, acc);
-    });
+    }
   }
   return {
     files: results.length,
