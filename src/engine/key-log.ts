@@ -1,5 +1,6 @@
 import * as crypto from 'node:crypto';
 import type { SpillFile } from './spill-file.js';
+import { enlarged } from './typed-arrays.js';
 
 // Batch rules compare every record of a run with every other: a national
 // batch has millions of records and several keys each. Keeping them in a Map
@@ -53,15 +54,6 @@ export function fingerprint(value: string, out: Int32Array | number[], at: numbe
 export function holderBits(holder: string): number {
   const b64 = sha256Base64(holder);
   return (bits24(b64, 0) << 6) | BASE64_VALUES[b64.charCodeAt(4)]!;
-}
-
-/** A copy of `array`, `length` long, for rows that no longer fit. */
-export function enlarged(array: Int32Array, length: number): Int32Array<ArrayBuffer>;
-export function enlarged(array: Float64Array, length: number): Float64Array<ArrayBuffer>;
-export function enlarged(array: Int32Array | Float64Array, length: number): Int32Array<ArrayBuffer> | Float64Array<ArrayBuffer> {
-  const copy = array instanceof Int32Array ? new Int32Array(length) : new Float64Array(length);
-  copy.set(array);
-  return copy;
 }
 
 /** Ints per key row: rule, key index, digest (3), holder, record sequence number. */

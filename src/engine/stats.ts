@@ -1,5 +1,5 @@
 import { textAt } from '../checks/access.js';
-import { enlarged } from './key-log.js';
+import { enlarged } from './typed-arrays.js';
 import type { FileStats, RecordGroup } from './types.js';
 
 /**
