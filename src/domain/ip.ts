@@ -246,8 +246,13 @@ export function checkWithLibrary(s: string): IpResult {
     const [a, b, c, d] = ipaddr().IPv4.parse(quad).octets as [number, number, number, number];
     text = `${tail[1] ?? ''}${((a << 8) | b).toString(16)}:${((c << 8) | d).toString(16)}`;
   }
-  if (!ipaddr().IPv6.isValid(text)) return syntax('format');
-  const v6 = ipaddr().IPv6.parse(text);
+  // Parsed once: IPv6.isValid parses the text just as parse does, and parse throws where isValid says no.
+  let v6: ipaddrTypes.IPv6;
+  try {
+    v6 = ipaddr().IPv6.parse(text);
+  } catch {
+    return syntax('format');
+  }
   const address = v6.toRFC5952String();
 
   const t = rangeTables();
