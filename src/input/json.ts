@@ -3,6 +3,7 @@ import { jsonc } from './jsonc.js';
 import { LineIndex } from './line-index.js';
 import { addProperty, lazyRecord, MAX_OUTLINE_DEPTH, type OutlineBuilder, type PositionNode } from './position-tree.js';
 import { escapeSegment } from './pointer.js';
+import { locateInJsonText } from './json-locate.js';
 import { countJsonPropertyNames, countParsedKeys } from './key-count.js';
 import type { SourceFault, SourceItem, SourceRecord } from './source.js';
 
@@ -135,6 +136,7 @@ function sliceRecord(index: number, value: unknown, text: string, start: number,
   return lazyRecord(index, value, lines, build, {
     startLine: lines.position(start).line,
     hasDuplicates: () => countJsonPropertyNames(text.slice(start, end)) !== countParsedKeys(value),
+    locateValue: (pointer) => locateInJsonText(text.slice(start, end), pointer, start),
   });
 }
 

@@ -1,9 +1,10 @@
 import type { ParseError } from 'jsonc-parser';
 import { jsonc } from './jsonc.js';
 import { jsonProblem, outlineValidJson } from './json.js';
+import { locateInJsonText } from './json-locate.js';
 import { countJsonPropertyNames, countParsedKeys } from './key-count.js';
 import { LineIndex } from './line-index.js';
-import { duplicatesToRanges, locateInOutline, type OutlineBuilder, type PositionNode } from './position-tree.js';
+import { duplicatesToRanges, locatedRange, locateInOutline, type OutlineBuilder, type PositionNode } from './position-tree.js';
 import type { SourceItem, SourceRange, SourceRecord } from './source.js';
 
 const LINE_BREAK = /\r\n|\n|\r/g;
@@ -60,6 +61,7 @@ export function parseJsonLine(line: string, lineNo: number, index: number): Sour
     };
   }
   let built: { outline: OutlineBuilder; lines: LineIndex } | undefined;
+  let lineIndex: LineIndex | undefined;
   const outline = () => {
     if (!built) {
       const duplicates: OutlineBuilder['duplicates'] = [];
@@ -70,7 +72,7 @@ export function parseJsonLine(line: string, lineNo: number, index: number): Sour
         // jsonc-parser recurses; nesting deep enough to overflow it gets whole-line positions.
         node = { start: skip, end: line.length };
       }
-      built = { outline: { node, duplicates }, lines: new LineIndex(line) };
+      built = { outline: { node, duplicates }, lines: (lineIndex ??= new LineIndex(line)) };
     }
     return built;
   };
@@ -80,8 +82,11 @@ export function parseJsonLine(line: string, lineNo: number, index: number): Sour
     value,
     line: lineNo,
     locate(pointer, options) {
-      const { outline: o, lines } = outline();
-      const r = locateInOutline(o.node, pointer, lines, options);
+      // One value's range needs no tree of the whole record (see json-locate.ts); the tree is built
+      // only for repeated keys, and is used once it exists.
+      const r = built
+        ? locateInOutline(built.outline.node, pointer, built.lines, options)
+        : locatedRange(locateInJsonText(json, pointer, skip), (lineIndex ??= new LineIndex(line)), options);
       return { line: lineNo, column: r.column, endLine: lineNo, endColumn: r.endColumn };
     },
     duplicateKeys() {

@@ -1,3 +1,4 @@
+import type { LocatedValue } from './json-locate.js';
 import type { LineIndex } from './line-index.js';
 import { escapeSegment, pointerSegments } from './pointer.js';
 import type { DuplicateKey, LocateOptions, SourceRange, SourceRecord } from './source.js';
@@ -71,6 +72,11 @@ export function locateInOutline(
   return lines.range(node.start, node.end);
 }
 
+/** The range of a value found without the tree (see json-locate.ts): its key's when asked for and it has one. */
+export function locatedRange(located: LocatedValue, lines: LineIndex, options: LocateOptions = {}): SourceRange {
+  return options.key && located.keyStart !== undefined && located.keyEnd !== undefined ? lines.range(located.keyStart, located.keyEnd) : lines.range(located.start, located.end);
+}
+
 export function duplicatesToRanges(builder: OutlineBuilder, lines: LineIndex): DuplicateKey[] {
   return builder.duplicates.map((d) => ({
     path: d.path,
@@ -88,7 +94,12 @@ export function lazyRecord(
   value: unknown,
   lines: LineIndex,
   build: (duplicates: OutlineBuilder['duplicates']) => PositionNode,
-  extra: { startLine?: number; hasDuplicates?: () => boolean } = {},
+  extra: {
+    startLine?: number;
+    hasDuplicates?: () => boolean;
+    /** Finds one value without the tree, as the tree would; used until the tree exists (for repeated keys). */
+    locateValue?: (pointer: string) => LocatedValue;
+  } = {},
 ): SourceRecord {
   let builder: OutlineBuilder | undefined;
   const outline = (): OutlineBuilder => {
@@ -103,7 +114,8 @@ export function lazyRecord(
     index,
     value,
     ...(extra.startLine !== undefined ? { startLine: extra.startLine } : {}),
-    locate: (pointer, options) => locateInOutline(outline().node, pointer, lines, options),
+    locate: (pointer, options) =>
+      !builder && extra.locateValue ? locatedRange(extra.locateValue(pointer), lines, options) : locateInOutline(outline().node, pointer, lines, options),
     duplicateKeys: () => (extra.hasDuplicates && !extra.hasDuplicates() ? [] : duplicatesToRanges(outline(), lines)),
   };
 }

@@ -298,3 +298,61 @@ describe('LineIndex', () => {
     );
   });
 });
+
+describe('locating one value without the position tree', async () => {
+  const { locateInJsonText } = await import('../../src/input/json-locate.js');
+  const { outlineValidJson } = await import('../../src/input/json.js');
+  const { locateInOutline } = await import('../../src/input/position-tree.js');
+  const { escapeSegment } = await import('../../src/input/pointer.js');
+
+  /** What the tree says, as offsets: the reference the targeted locator must equal. */
+  function byOutline(text: string, pointer: string, key: boolean): { start: number; end: number } {
+    const node = outlineValidJson(text, []);
+    // A LineIndex over one line maps offsets to columns one to one, which turns ranges back into offsets.
+    const r = locateInOutline(node, pointer, new LineIndex(text.replace(/[\r\n]/g, ' ')), { key });
+    return { start: r.column - 1, end: r.endColumn - 1 };
+  }
+  function targeted(text: string, pointer: string, key: boolean): { start: number; end: number } {
+    const v = locateInJsonText(text, pointer);
+    return key && v.keyStart !== undefined ? { start: v.keyStart, end: v.keyEnd! } : { start: v.start, end: v.end };
+  }
+  /** Every pointer into a value, and a few that lead nowhere. */
+  function pointersOf(value: unknown, at = ''): string[] {
+    const out = [at, `${at}/missing`, `${at}/0`];
+    if (Array.isArray(value)) value.forEach((v, i) => out.push(...pointersOf(v, `${at}/${i}`)));
+    else if (value !== null && typeof value === 'object') for (const [k, v] of Object.entries(value)) out.push(...pointersOf(v, `${at}/${escapeSegment(k)}`));
+    return out;
+  }
+  // Indented or not, CRLF line ends, and a written with an escape (\u0061) where a string starts with it.
+  // JSON.stringify escapes every quote and line break inside strings, so these replacements keep it valid.
+  const written = (value: unknown, indent: string, crlf: boolean) => {
+    const json = JSON.stringify(value, null, indent).replace(/"a/g, '"\\u0061');
+    return crlf ? json.replace(/\n/g, '\r\n') : json;
+  };
+
+  it('finds what the tree finds, for every pointer of random values, keys and fallbacks included', () => {
+    fc.assert(
+      fc.property(fc.jsonValue({ maxDepth: 4 }), fc.constantFrom('', ' ', '\t', '  '), fc.boolean(), (value, indent, crlf) => {
+        const text = written(value, indent, crlf);
+        for (const pointer of pointersOf(JSON.parse(text))) {
+          for (const key of [false, true]) expect(targeted(text, pointer, key), `${pointer} ${key}`).toEqual(byOutline(text, pointer, key));
+        }
+      }),
+      { seed: 11, numRuns: 300 },
+    );
+  });
+
+  it('takes the last of a repeated key, as JSON.parse does, and escapes in keys and strings', () => {
+    const text = '{"a": 1, "b\\"c": {"x": "q\\\\"}, "a": [true, {"a~b/c": null}], "\\u00e9": -1.5e3}';
+    for (const pointer of ['/a', '/a/1/a~0b~1c', '/b"c/x', '/é', '/a/2', '/b"c/x/y']) {
+      for (const key of [false, true]) expect(targeted(text, pointer, key), pointer).toEqual(byOutline(text, pointer, key));
+    }
+    expect(text.slice(locateInJsonText(text, '/a').start, locateInJsonText(text, '/a').end)).toBe('[true, {"a~b/c": null}]');
+  });
+
+  it('stops where the tree stops, 64 levels down', () => {
+    const text = '['.repeat(70) + '1' + ']'.repeat(70);
+    const pointer = '/0'.repeat(69);
+    expect(targeted(text, pointer, false)).toEqual(byOutline(text, pointer, false));
+  });
+});

@@ -1,0 +1,134 @@
+import { pointerSegments } from './pointer.js';
+import { MAX_OUTLINE_DEPTH } from './position-tree.js';
+
+// A message needs the range of one value of its record, but building the
+// record's position tree (outlineValidJson) visits every value of it: about
+// 50 µs for a filing, most of what the batch rules spend on each repeat they
+// report. Here only the values on the pointer's way are looked into; the rest
+// are skipped with the native indexOf over their strings. The answer is the
+// tree's (locateInOutline): the same value for a repeated key (the last), the
+// same fallback to the deepest value found, the same depth limit.
+
+/** Where a pointer's value lies in valid JSON text, as offsets into the text (plus `base`). */
+export interface LocatedValue {
+  start: number;
+  end: number;
+  /** The key of the value when it is a property and the whole pointer was found. */
+  keyStart?: number;
+  keyEnd?: number;
+}
+
+/**
+ * The value at `pointer` in `text`, which must be valid JSON (JSON.parse
+ * accepted it); when the pointer leads nowhere, the deepest value on its way.
+ */
+export function locateInJsonText(text: string, pointer: string, base = 0): LocatedValue {
+  const segments = pointerSegments(pointer);
+  let start = skipSpace(text, 0);
+  let keyStart: number | undefined;
+  let keyEnd: number | undefined;
+  let found = true;
+  // The outline stops at this depth: a value deeper than it is a leaf (see MAX_OUTLINE_DEPTH).
+  const steps = Math.min(segments.length, MAX_OUTLINE_DEPTH);
+  if (steps < segments.length) found = false;
+  for (let i = 0; i < steps; i++) {
+    const child = childOf(text, start, segments[i]!);
+    if (!child) {
+      found = false;
+      break;
+    }
+    start = child.start;
+    keyStart = child.keyStart;
+    keyEnd = child.keyEnd;
+  }
+  const end = valueEnd(text, start);
+  return found && keyStart !== undefined && keyEnd !== undefined
+    ? { start: base + start, end: base + end, keyStart: base + keyStart, keyEnd: base + keyEnd }
+    : { start: base + start, end: base + end };
+}
+
+/** The start of the property or item `segment` of the container at `at`, or undefined. A repeated key gives its last value. */
+function childOf(text: string, at: number, segment: string): { start: number; keyStart?: number; keyEnd?: number } | undefined {
+  const open = text.charCodeAt(at);
+  if (open === 91 /* [ */) {
+    if (!/^(0|[1-9][0-9]*)$/.test(segment)) return undefined;
+    const wanted = Number(segment);
+    let pos = skipSpace(text, at + 1);
+    if (text.charCodeAt(pos) === 93 /* ] */) return undefined;
+    for (let index = 0; ; index++) {
+      if (index === wanted) return { start: pos };
+      pos = skipSpace(text, valueEnd(text, pos));
+      if (text.charCodeAt(pos) !== 44 /* , */) return undefined;
+      pos = skipSpace(text, pos + 1);
+    }
+  }
+  if (open !== 123 /* { */) return undefined;
+  let found: { start: number; keyStart: number; keyEnd: number } | undefined;
+  let pos = skipSpace(text, at + 1);
+  if (text.charCodeAt(pos) === 125 /* } */) return undefined;
+  for (;;) {
+    const keyStart = pos;
+    const keyEnd = stringEnd(text, keyStart);
+    const raw = text.slice(keyStart + 1, keyEnd - 1);
+    // Keys are compared decoded, as JSON.parse and the outline have them.
+    const key = raw.includes('\\') ? (JSON.parse(text.slice(keyStart, keyEnd)) as string) : raw;
+    const valueStart = skipSpace(text, skipSpace(text, keyEnd) + 1);
+    if (key === segment) found = { start: valueStart, keyStart, keyEnd };
+    pos = skipSpace(text, valueEnd(text, valueStart));
+    if (text.charCodeAt(pos) !== 44 /* , */) return found;
+    pos = skipSpace(text, pos + 1);
+  }
+}
+
+/** One past the end of the value starting at `at`. */
+function valueEnd(text: string, at: number): number {
+  const c = text.charCodeAt(at);
+  if (c === 34 /* " */) return stringEnd(text, at);
+  if (c !== 123 /* { */ && c !== 91 /* [ */) {
+    // A number or a literal: up to the next delimiter.
+    let pos = at + 1;
+    while (pos < text.length) {
+      const d = text.charCodeAt(pos);
+      if (d === 44 || d === 125 || d === 93 || d === 32 || d === 9 || d === 10 || d === 13) break;
+      pos++;
+    }
+    return pos;
+  }
+  let depth = 0;
+  for (let pos = at; pos < text.length; ) {
+    const d = text.charCodeAt(pos);
+    if (d === 34) {
+      pos = stringEnd(text, pos);
+      continue;
+    }
+    if (d === 123 || d === 91) depth++;
+    else if (d === 125 || d === 93) {
+      depth--;
+      if (depth === 0) return pos + 1;
+    }
+    pos++;
+  }
+  return text.length;
+}
+
+/** One past the closing quote of the string whose opening quote is at `at`: a quote preceded by an even number of backslashes. */
+function stringEnd(text: string, at: number): number {
+  let end = text.indexOf('"', at + 1);
+  while (end !== -1) {
+    let backslashes = 0;
+    for (let b = end - 1; text.charCodeAt(b) === 92 /* \ */; b--) backslashes++;
+    if (backslashes % 2 === 0) return end + 1;
+    end = text.indexOf('"', end + 1);
+  }
+  return text.length;
+}
+
+function skipSpace(text: string, at: number): number {
+  let pos = at;
+  while (pos < text.length) {
+    const c = text.charCodeAt(pos);
+    if (c !== 32 && c !== 9 && c !== 10 && c !== 13) break;
+    pos++;
+  }
+  return pos;
+}
