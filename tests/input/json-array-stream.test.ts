@@ -132,6 +132,26 @@ describe('a JSON array read an element at a time', () => {
     expect(streamed('[]')).toEqual([]);
   });
 
+  it('says where a file stops being one array, in UTF-16 columns, however the bytes are cut into reads', () => {
+    const cases: Array<[string, string]> = [
+      ['\uFEFF[1, 2] x', 'line 1, column 8: text after the closing ]'],
+      ['[\n  "二𠮷\\"", 1,]', 'line 2, column 14: a comma with no value after it'],
+      ['[{"a": "二"}, , 1]', 'line 1, column 14: a comma with no value before it'],
+      ['["x"\r\n\t}]', 'line 2, column 2: a } that closes nothing'],
+      ['[1,\r"二\n𠮷", 2\r\n]]', 'line 4, column 2: text after the closing ]'],
+    ];
+    for (const [text, problem] of cases) {
+      const bytes = Buffer.from(text);
+      for (let cut = 0; cut <= bytes.length; cut++) {
+        const scanner = new JsonArrayScanner();
+        scanner.feed(Buffer.from(bytes.subarray(0, cut)), 0);
+        scanner.feed(Buffer.from(bytes.subarray(cut)), cut);
+        scanner.finish();
+        expect(scanner.problem, `${JSON.stringify(text)} cut at ${cut}`).toBe(problem);
+      }
+    }
+  });
+
   it('says so when the file shrank after its first pass, keeping the elements read before', () => {
     const file = fileOf(`[${Array.from({ length: 50 }, (_, i) => JSON.stringify({ a: i, pad: 'x'.repeat(30_000) })).join(',\n')}]`);
     const reader = streamedJsonArray(file, 0, 1 << 20)!;
