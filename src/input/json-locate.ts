@@ -1,4 +1,5 @@
-import { pointerSegments } from './pointer.js';
+import { jsonStringEnd } from './json-text.js';
+import { arrayIndex, pointerSegments } from './pointer.js';
 import { MAX_OUTLINE_DEPTH } from './position-tree.js';
 
 // A message needs the range of one value of its record, but building the
@@ -51,8 +52,8 @@ export function locateInJsonText(text: string, pointer: string, base = 0): Locat
 function childOf(text: string, at: number, segment: string): { start: number; keyStart?: number; keyEnd?: number } | undefined {
   const open = text.charCodeAt(at);
   if (open === 91 /* [ */) {
-    if (!/^(0|[1-9][0-9]*)$/.test(segment)) return undefined;
-    const wanted = Number(segment);
+    const wanted = arrayIndex(segment);
+    if (wanted < 0) return undefined;
     let pos = skipSpace(text, at + 1);
     if (text.charCodeAt(pos) === 93 /* ] */) return undefined;
     for (let index = 0; ; index++) {
@@ -68,7 +69,7 @@ function childOf(text: string, at: number, segment: string): { start: number; ke
   if (text.charCodeAt(pos) === 125 /* } */) return undefined;
   for (;;) {
     const keyStart = pos;
-    const keyEnd = stringEnd(text, keyStart);
+    const keyEnd = jsonStringEnd(text, keyStart);
     const raw = text.slice(keyStart + 1, keyEnd - 1);
     // Keys are compared decoded, as JSON.parse and the outline have them.
     const key = raw.includes('\\') ? (JSON.parse(text.slice(keyStart, keyEnd)) as string) : raw;
@@ -83,7 +84,7 @@ function childOf(text: string, at: number, segment: string): { start: number; ke
 /** One past the end of the value starting at `at`. */
 function valueEnd(text: string, at: number): number {
   const c = text.charCodeAt(at);
-  if (c === 34 /* " */) return stringEnd(text, at);
+  if (c === 34 /* " */) return jsonStringEnd(text, at);
   if (c !== 123 /* { */ && c !== 91 /* [ */) {
     // A number or a literal: up to the next delimiter.
     let pos = at + 1;
@@ -98,7 +99,7 @@ function valueEnd(text: string, at: number): number {
   for (let pos = at; pos < text.length; ) {
     const d = text.charCodeAt(pos);
     if (d === 34) {
-      pos = stringEnd(text, pos);
+      pos = jsonStringEnd(text, pos);
       continue;
     }
     if (d === 123 || d === 91) depth++;
@@ -107,18 +108,6 @@ function valueEnd(text: string, at: number): number {
       if (depth === 0) return pos + 1;
     }
     pos++;
-  }
-  return text.length;
-}
-
-/** One past the closing quote of the string whose opening quote is at `at`: a quote preceded by an even number of backslashes. */
-function stringEnd(text: string, at: number): number {
-  let end = text.indexOf('"', at + 1);
-  while (end !== -1) {
-    let backslashes = 0;
-    for (let b = end - 1; text.charCodeAt(b) === 92 /* \ */; b--) backslashes++;
-    if (backslashes % 2 === 0) return end + 1;
-    end = text.indexOf('"', end + 1);
   }
   return text.length;
 }

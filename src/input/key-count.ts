@@ -3,11 +3,12 @@
 // parsed value, which JSON.parse keeps only once each — tells almost every
 // record apart without building that tree.
 
+import { jsonStringEnd } from './json-text.js';
+
 /**
  * Property names in valid JSON text, duplicates included. Outside strings
  * valid JSON has a colon only after a property name, so this counts colons
- * outside strings. A string is skipped with the native indexOf to its
- * closing quote (one preceded by an even number of backslashes); the
+ * outside strings. A string is skipped whole (jsonStringEnd); the
  * characters between strings are few (punctuation, numbers, literals).
  */
 export function countJsonPropertyNames(text: string): number {
@@ -20,16 +21,7 @@ export function countJsonPropertyNames(text: string): number {
       count++;
       i++;
     } else if (c === 34 /* " */) {
-      let end = text.indexOf('"', i + 1);
-      for (;;) {
-        if (end === -1) return count;
-        let backslashes = 0;
-        // Stops at the opening quote at the latest, which is no backslash.
-        for (let b = end - 1; text.charCodeAt(b) === 92 /* \ */; b--) backslashes++;
-        if (backslashes % 2 === 0) break;
-        end = text.indexOf('"', end + 1);
-      }
-      i = end + 1;
+      i = jsonStringEnd(text, i);
     } else {
       i++;
     }

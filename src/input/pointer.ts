@@ -42,7 +42,7 @@ export function valueAt(root: unknown, pointer: string): unknown {
 }
 
 /** An RFC 6901 array index (`0` or digits without a leading zero), or -1. */
-function arrayIndex(seg: string): number {
+export function arrayIndex(seg: string): number {
   const n = seg.length;
   if (n === 0 || n > 15 || (n > 1 && seg.charCodeAt(0) === 48)) return -1;
   let value = 0;

@@ -1,6 +1,6 @@
 import type { LocatedValue } from './json-locate.js';
 import type { LineIndex } from './line-index.js';
-import { escapeSegment, pointerSegments } from './pointer.js';
+import { arrayIndex, escapeSegment, pointerSegments } from './pointer.js';
 import type { DuplicateKey, LocateOptions, SourceRange, SourceRecord } from './source.js';
 
 /**
@@ -59,7 +59,8 @@ export function locateInOutline(
   let node = root;
   let found = true;
   for (const seg of pointerSegments(pointer)) {
-    const next = node.props?.get(seg) ?? (node.items && /^(0|[1-9][0-9]*)$/.test(seg) ? node.items[Number(seg)] : undefined);
+    const index = node.items ? arrayIndex(seg) : -1;
+    const next = node.props?.get(seg) ?? (index >= 0 ? node.items![index] : undefined);
     if (!next) {
       found = false;
       break;
