@@ -111,20 +111,20 @@ export class JsonArrayScanner {
           if (b !== 91 /* [ */) return this.fail('it does not start with [');
           phase = 1;
         } else if (phase === 2) {
-          return this.fail(`line ${line}, column ${column + columnsOf(chunk, counted, i) + 1}: text after the closing ]`);
+          return this.fail(`${place(line, column, chunk, counted, i)}: text after the closing ]`);
         } else if (b === 44 /* , */ && depth === 0) {
-          if (start < 0) return this.fail(`line ${line}, column ${column + columnsOf(chunk, counted, i) + 1}: a comma with no value before it`);
+          if (start < 0) return this.fail(`${place(line, column, chunk, counted, i)}: a comma with no value before it`);
           this.found.push({ start, end, line: this.startLine, column: this.startColumn });
           this.elements++;
           start = -1;
         } else if ((b === 125 /* } */ || b === 93) /* ] */ && depth === 0) {
-          if (b !== 93) return this.fail(`line ${line}, column ${column + columnsOf(chunk, counted, i) + 1}: a } that closes nothing`);
+          if (b !== 93) return this.fail(`${place(line, column, chunk, counted, i)}: a } that closes nothing`);
           if (start >= 0) {
             this.found.push({ start, end, line: this.startLine, column: this.startColumn });
             this.elements++;
             start = -1;
           } else if (this.elements > 0) {
-            return this.fail(`line ${line}, column ${column + columnsOf(chunk, counted, i) + 1}: a comma with no value after it`);
+            return this.fail(`${place(line, column, chunk, counted, i)}: a comma with no value after it`);
           }
           phase = 2;
         } else {
@@ -202,6 +202,11 @@ export class JsonArrayScanner {
     this.cut = Buffer.from(chunk.subarray(tail));
     return isUtf8(chunk.subarray(from, tail));
   }
+}
+
+/** A problem's place at chunk[at], for its message: `column` is the column at chunk[counted] (see feed). */
+function place(line: number, column: number, chunk: Buffer, counted: number, at: number): string {
+  return `line ${line}, column ${column + columnsOf(chunk, counted, at) + 1}`;
 }
 
 /** Where `byte` next is in `chunk` from `from` on, or the chunk's length. */
