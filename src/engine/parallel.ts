@@ -8,7 +8,7 @@ import { jsonArraySpans, STREAM_JSON_BYTES } from '../input/json-array-stream.js
 import { jsonlChunks } from '../input/jsonl-stream.js';
 import { packageRoot } from '../package-files.js';
 import type { Config } from './config.js';
-import { contentHash, type CachedFile, type LintCache } from './cache.js';
+import { CACHE_KEY_NUMBERS, contentHash, type CachedFile, type LintCache } from './cache.js';
 import { appendUnitKeys, type BatchSession, type UnitKeys } from './batch.js';
 import type { Linter } from './linter.js';
 import { StatsCollector } from './stats.js';
@@ -50,15 +50,6 @@ const PARALLEL_THRESHOLD_BYTES = 64 * 1024 * 1024;
 /** Units a worker holds at once when they are small files read whole, and their bytes together. */
 const LANE_UNITS = 8;
 const LANE_BYTES = 4 * 1024 * 1024;
-
-/**
- * Numbers of batch keys the cache keeps for one file: about 20,000 records'
- * worth (a 45 MB JSONL file), 8 MB while they are collected. The cache is one
- * JSON file held in memory: a clean file of 200,000 records took a run with
- * --cache from 163 to 703 MB, and the next run, which only read the cache, to
- * 651 MB. A larger file is linted every time.
- */
-export const CACHE_KEY_NUMBERS = 1_000_000;
 
 /** File sizes are asked for this many at a time. */
 const STAT_CONCURRENCY = 64;
