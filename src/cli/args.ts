@@ -146,7 +146,8 @@ Options:
       --concurrency <n>     worker threads: auto (one per core, for large runs),
                             off (default) or a number; output is the same
       --cache               skip files unchanged since a run found nothing in them
-      --cache-location <p>  cache file (default .beianlintcache); holds digests only
+      --cache-location <p>  cache file (default .beianlintcache, and its .keys file);
+                            holds digests only
   -h, --help                show this help
   -v, --version             show the version
 

@@ -24,27 +24,18 @@ export interface UnitKeys {
 
 export const RECORD_ROW = 3;
 
+/** UnitKeys as they are read: plain arrays from a worker, typed arrays from the cache's key file. */
+export interface UnitKeysView {
+  readonly records: ArrayLike<number>;
+  readonly rows: ArrayLike<number>;
+}
+
 /** A record a batch rule reports, with where it is and its repeats (row numbers in the run's RepeatRows). */
 interface ReportedRecord {
   record: number;
   line: number;
   byteOffset: number;
   repeats: number[];
-}
-
-/**
- * A unit's keys appended to its file's (for the cache), with record
- * indexes and lines shifted to count from the start of the file.
- */
-export function appendUnitKeys(into: UnitKeys, unit: UnitKeys, recordShift: number, lineShift: number): void {
-  const recordBase = into.records.length / RECORD_ROW;
-  for (let r = 0; r < unit.records.length; r += RECORD_ROW) {
-    into.records.push(unit.records[r]! + recordShift, unit.records[r + 1]! + lineShift, unit.records[r + 2]!);
-  }
-  for (let at = 0; at < unit.rows.length; at += KEY_ROW) {
-    for (let i = 0; i < KEY_ROW - 1; i++) into.rows.push(unit.rows[at + i]!);
-    into.rows.push(unit.rows[at + KEY_ROW - 1]! + recordBase);
-  }
 }
 
 /** Memory for batch keys before they go to a temporary file (see key-log.ts). */
@@ -151,11 +142,12 @@ export class BatchSession {
    * records and lines count from `recordShift` and `lineShift` in the file.
    * Units must be added in input order.
    */
-  addUnit(filePath: string, unit: UnitKeys, recordShift = 0, lineShift = 0): void {
+  addUnit(filePath: string, unit: UnitKeysView, recordShift = 0, lineShift = 0): void {
     const file = this.fileNumber(filePath);
-    const seqs: number[] = [];
+    // Typed: a unit has thousands of records, and a plain array that large is made in V8's old generation.
+    const seqs = new Int32Array(unit.records.length / RECORD_ROW);
     for (let r = 0; r < unit.records.length; r += RECORD_ROW) {
-      seqs.push(this.positions.add(file, unit.records[r]! + recordShift, unit.records[r + 1]! + lineShift, unit.records[r + 2]!));
+      seqs[r / RECORD_ROW] = this.positions.add(file, unit.records[r]! + recordShift, unit.records[r + 1]! + lineShift, unit.records[r + 2]!);
     }
     const row = new Array<number>(KEY_ROW);
     for (let at = 0; at < unit.rows.length; at += KEY_ROW) {

@@ -1,45 +1,39 @@
 import { createHash } from 'node:crypto';
-import { readFileSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
 import { mkdir, open, readFile, rename, writeFile, type FileHandle } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { dirname } from 'node:path';
 import { packageRoot } from '../package-files.js';
-import { RECORD_ROW, type UnitKeys } from './batch.js';
-import { KEY_ROW } from './key-log.js';
+import type { UnitKeysView } from './batch.js';
+import { KeyBlockCollector, KeyFileReader, KeyFileWriter, removeStaleKeyFiles, type KeyBlock } from './cache-keys.js';
 import type { FileStats } from './types.js';
 
 /**
  * What the cache keeps of a file that had no message of its own: enough to
  * skip parsing and linting it next time (its record count, lines and
  * per-province stats) and to let batch rules compare it with the other files
- * of the run (its keys, which are digests and positions). It holds no message
- * and no personal data: a file with any message is not cached, and a record
- * a batch rule reports on is read again from the file for its message.
+ * of the run (its keys, which are digests and positions, in the key file
+ * beside the cache: see cache-keys.ts). It holds no message and no personal
+ * data: a file with any message is not cached, and a record a batch rule
+ * reports on is read again from the file for its message.
  */
 export interface CachedFile {
   hash: string;
   records: number;
   lines: number;
   stats: FileStats;
-  keys: UnitKeys;
+  keys: KeyBlock;
 }
 
-/**
- * Numbers of batch keys the cache keeps for one file: about 20,000 records'
- * worth (a 45 MB JSONL file), 8 MB while they are collected. The cache is one
- * JSON file held in memory: a clean file of 200,000 records took a run with
- * --cache from 163 to 703 MB, and the next run, which only read the cache, to
- * 651 MB. A larger file is linted every time.
- */
-export const CACHE_KEY_NUMBERS = 1_000_000;
-
-/** Changes when what the cache stores changes meaning (3: batch keys as rows of digests and positions). */
-const CACHE_FORMAT = 3;
+/** Changes when what the cache stores changes meaning (4: batch keys in a key file of their own). */
+const CACHE_FORMAT = 4;
 
 interface CacheFile {
   version: typeof CACHE_FORMAT;
   /** Digest of everything besides a file's content that decides its messages. */
   runKey: string;
+  /** The id of the key file the entries' key blocks lie in. */
+  keyFile?: string;
   files: Record<string, CachedFile>;
 }
 
@@ -85,62 +79,125 @@ export async function contentHash(filePath: string): Promise<string | undefined>
   return hash.digest('base64');
 }
 
-/** A cache file is ours but may have been edited or cut short: keys of the wrong shape mean a miss. */
-function wellFormedKeys(keys: unknown): keys is UnitKeys {
-  if (!keys || typeof keys !== 'object') return false;
-  const { records, rows } = keys as Partial<UnitKeys>;
-  if (!Array.isArray(records) || !Array.isArray(rows)) return false;
-  if (records.length % RECORD_ROW !== 0 || rows.length % KEY_ROW !== 0) return false;
-  const recordCount = records.length / RECORD_ROW;
-  if (!records.every((n) => Number.isSafeInteger(n))) return false;
-  for (let at = 0; at < rows.length; at += KEY_ROW) {
-    for (let i = 0; i < KEY_ROW; i++) if (!Number.isInteger(rows[at + i]) || Math.abs(rows[at + i]!) > 0x7fffffff) return false;
-    const record = rows[at + KEY_ROW - 1]!;
-    if (record < 0 || record >= recordCount) return false;
-  }
-  return true;
+/** A block as the cache's JSON gives it, which may have been edited: the wrong shape is a miss. */
+function wellFormedBlock(block: unknown): block is KeyBlock {
+  if (!block || typeof block !== 'object') return false;
+  const { at, bytes, records, keys, digest } = block as Partial<KeyBlock>;
+  return [at, bytes, records, keys].every((n) => Number.isSafeInteger(n) && n! >= 0) && typeof digest === 'string';
+}
+
+function emptyBlock(block: KeyBlock): boolean {
+  return block.bytes === 0 && block.records === 0 && block.keys === 0;
 }
 
 export class LintCache {
+  /** This run's keys of the files it may cache, collected into the new key file. */
+  readonly collected = new KeyBlockCollector(() => {
+    removeStaleKeyFiles(LintCache.keyFilePath(this.location));
+    mkdirSync(dirname(this.location), { recursive: true });
+    return new KeyFileWriter(LintCache.keyFilePath(this.location));
+  });
+  /** Files stored this run, whose keys are in `collected`. */
+  private readonly stored = new Set<string>();
   private constructor(
     private readonly location: string,
     private readonly runKey: string,
     private readonly entries: Record<string, CachedFile>,
+    private readonly keyFile: KeyFileReader | undefined,
+    /** Entries changed or dropped this run, or no usable cache was found: the cache is written. */
+    private changed: boolean,
   ) {}
+
+  private static keyFilePath(location: string): string {
+    return `${location}.keys`;
+  }
 
   /** Opens the cache; one written under another run key (other rules, settings or versions) starts empty. */
   static async open(location: string, runKey: string): Promise<LintCache> {
     try {
       const data = JSON.parse(await readFile(location, 'utf8')) as CacheFile;
       if (data.version === CACHE_FORMAT && data.runKey === runKey && data.files && typeof data.files === 'object') {
-        return new LintCache(location, runKey, Object.assign(Object.create(null) as Record<string, CachedFile>, data.files));
+        const keyFile = KeyFileReader.open(LintCache.keyFilePath(location), typeof data.keyFile === 'string' ? data.keyFile : undefined);
+        return new LintCache(location, runKey, Object.assign(Object.create(null) as Record<string, CachedFile>, data.files), keyFile, false);
       }
     } catch {
       // No cache yet, or an unreadable one: start afresh.
     }
-    return new LintCache(location, runKey, Object.create(null) as Record<string, CachedFile>);
+    return new LintCache(location, runKey, Object.create(null) as Record<string, CachedFile>, undefined, true);
   }
 
+  /** The file's entry if its content is unchanged and its keys are all there, as written. */
   lookup(filePath: string, hash: string): CachedFile | undefined {
     const entry = this.entries[filePath];
-    return entry && entry.hash === hash && wellFormedKeys(entry.keys) ? entry : undefined;
+    if (!entry || entry.hash !== hash || !wellFormedBlock(entry.keys)) return undefined;
+    return emptyBlock(entry.keys) || this.keyFile?.verify(entry.keys) ? entry : undefined;
   }
 
-  store(filePath: string, entry: CachedFile): void {
+  /** A looked-up entry's keys, some thousands of records at a time, each piece to be used before the next (see KeyFileReader.unitKeys). */
+  *keysOf(entry: CachedFile): Generator<UnitKeysView> {
+    if (!emptyBlock(entry.keys)) yield* this.keyFile!.unitKeys(entry.keys);
+  }
+
+  /** Keeps a file linted this run, whose keys are collected in `collected`. */
+  store(filePath: string, entry: Omit<CachedFile, 'keys'>): void {
     // The run's record groups are an Int32Array, which JSON writes as an object: kept as an array.
-    this.entries[filePath] = { ...entry, stats: { ...entry.stats, recordGroup: Array.from(entry.stats.recordGroup) } };
+    const stats = { ...entry.stats, recordGroup: Array.from(entry.stats.recordGroup) };
+    this.entries[filePath] = { ...entry, stats, keys: { at: 0, bytes: 0, records: 0, keys: 0, digest: '' } };
+    this.stored.add(filePath);
+    this.changed = true;
   }
 
   forget(filePath: string): void {
+    if (!(filePath in this.entries)) return;
     delete this.entries[filePath];
+    this.stored.delete(filePath);
+    this.changed = true;
   }
 
-  /** Writes the cache atomically, so a run that is stopped never leaves half a file. */
+  /**
+   * Writes the cache. The new key file holds the keys of the files stored
+   * this run; each other block the cache keeps is copied to it from the old
+   * key file, and one whose bytes no longer match its digest is dropped with
+   * its entry. When no file was stored the old key file stays as it is. The
+   * key file is moved into place before the JSON, so a run that is stopped
+   * never leaves an index pointing at half a key file.
+   */
   async save(): Promise<void> {
-    const body: CacheFile = { version: CACHE_FORMAT, runKey: this.runKey, files: this.entries };
-    await mkdir(dirname(this.location), { recursive: true });
-    const tmp = `${this.location}.${process.pid}.tmp`;
-    await writeFile(tmp, JSON.stringify(body));
-    await rename(tmp, this.location);
+    try {
+      if (!this.changed) return;
+      let keyFileId = this.keyFile?.id;
+      const writer = this.collected.take();
+      if (writer && this.stored.size > 0) {
+        for (const [filePath, entry] of Object.entries(this.entries)) {
+          const collected = this.stored.has(filePath) ? this.collected.block(filePath) : undefined;
+          if (collected) {
+            entry.keys = collected;
+          } else if (!wellFormedBlock(entry.keys) || (!emptyBlock(entry.keys) && !this.keyFile)) {
+            delete this.entries[filePath];
+          } else if (!emptyBlock(entry.keys)) {
+            const copied = writer.block(this.keyFile!.pieces(entry.keys), entry.keys.records, entry.keys.keys);
+            if (copied.digest === entry.keys.digest) entry.keys = copied;
+            else delete this.entries[filePath];
+          }
+        }
+        // Every block is copied: the old key file is let go before the new one takes its name.
+        this.keyFile?.close();
+        writer.commit();
+        keyFileId = writer.id;
+      }
+      const body: CacheFile = { version: CACHE_FORMAT, runKey: this.runKey, ...(keyFileId ? { keyFile: keyFileId } : {}), files: this.entries };
+      await mkdir(dirname(this.location), { recursive: true });
+      const tmp = `${this.location}.${process.pid}.tmp`;
+      await writeFile(tmp, JSON.stringify(body));
+      await rename(tmp, this.location);
+    } finally {
+      this.close();
+    }
+  }
+
+  /** Lets go of the key files; a new one not moved into place is removed. */
+  close(): void {
+    this.keyFile?.close();
+    this.collected.take()?.abandon();
   }
 }

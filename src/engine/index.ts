@@ -94,8 +94,6 @@ export async function lintFiles(
     onProgress?: (progress: RunProgress) => void;
     /** Skip files unchanged since a run found nothing in them; the cache file holds digests only. */
     cacheLocation?: string;
-    /** Numbers of batch keys the cache keeps for one file (CACHE_KEY_NUMBERS); a file with more is not cached. */
-    cacheKeyNumbers?: number;
     /** Memory for batch-rule keys before they go to a temporary file (DEFAULT_BATCH_MEMORY, 16 MiB). */
     batchMemoryBytes?: number;
     /** Messages held in memory before they go to a temporary file (DEFAULT_MESSAGES_IN_MEMORY, 20,000). */
@@ -138,11 +136,14 @@ export async function lintFiles(
       ...(options.streamJsonBytes !== undefined ? { streamJsonBytes: options.streamJsonBytes } : {}),
       ...(options.onProgress ? { onProgress: options.onProgress } : {}),
       ...(cache ? { cache } : {}),
-      ...(options.cacheKeyNumbers !== undefined ? { cacheKeyNumbers: options.cacheKeyNumbers } : {}),
     },
     options.concurrency ?? 'off',
     store,
-  );
+  ).catch((e: unknown) => {
+    // The cache is not written; its key files are let go.
+    cache?.close();
+    throw e;
+  });
   // A run may name hundreds of thousands of files: no spreading them into a call.
   for (const file of linted) perFile.push(file);
   await cache?.save();

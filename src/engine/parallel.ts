@@ -8,8 +8,8 @@ import { jsonArraySpans, STREAM_JSON_BYTES } from '../input/json-array-stream.js
 import { jsonlChunks } from '../input/jsonl-stream.js';
 import { packageRoot } from '../package-files.js';
 import type { Config } from './config.js';
-import { CACHE_KEY_NUMBERS, contentHash, type CachedFile, type LintCache } from './cache.js';
-import { appendUnitKeys, type BatchSession, type UnitKeys } from './batch.js';
+import { contentHash, type CachedFile, type LintCache } from './cache.js';
+import type { BatchSession, UnitKeys } from './batch.js';
 import type { Linter } from './linter.js';
 import { StatsCollector } from './stats.js';
 import { runUnit, type UnitReply, type UnitResult, type WorkUnit } from './units.js';
@@ -82,8 +82,6 @@ export interface WorkerOptions {
   onProgress?: (progress: RunProgress) => void;
   /** Files unchanged since a run that found nothing in them are not linted again. */
   cache?: LintCache;
-  /** Numbers of batch keys the cache keeps for one file (CACHE_KEY_NUMBERS by default). */
-  cacheKeyNumbers?: number;
 }
 
 export interface RunProgress {
@@ -100,9 +98,7 @@ interface FileState {
   records: number;
   messages: FileMessages;
   stats: StatsCollector;
-  /** Batch keys of the file, kept only to write the cache, and only while the file has no message (see apply). */
-  keys?: UnitKeys;
-  /** False once the file cannot be cached: it has a message, or more keys than CACHE_KEY_NUMBERS. */
+  /** False once the file cannot be cached: it has a message. Until then its keys go to the cache's collection. */
   cacheable: boolean;
 }
 
@@ -130,7 +126,6 @@ export async function lintInParallel(
   for (const [i, f] of files.entries()) unitsAtMost += formatOf(f) === 'jsonl' || streamJson(i) ? Math.max(1, Math.ceil(sizes[i]! / chunkBytes)) : 1;
   const threads = options.config === undefined ? 1 : threadsFor(concurrency, totalBytes, unitsAtMost);
   const { cache } = options;
-  const cacheKeyNumbers = options.cacheKeyNumbers ?? CACHE_KEY_NUMBERS;
   const hashes = new Map<string, string>();
   const cached = new Map<string, CachedFile>();
   if (cache) {
@@ -197,14 +192,15 @@ export async function lintInParallel(
       s.messages.push(m);
     }
     if (!keysInBatch) batch.addUnit(unit.filePath, r.keys, recordShift, lineShift);
-    // The cache keeps only files with no message and no more keys than cacheKeyNumbers: once a file
-    // has one or passes that, its keys are not kept. (A million-record file kept all its keys, 40
-    // numbers a record, to write no cache entry.)
-    if (s.cacheable && !unit.cached) {
-      if (s.messages.count === 0) appendUnitKeys((s.keys ??= { records: [], rows: [] }), r.keys, recordShift, lineShift);
-      if (s.messages.count > 0 || keyNumbers(s.keys) > cacheKeyNumbers) {
+    if (unit.cached) {
+      for (const keys of cache!.keysOf(cached.get(unit.filePath)!)) batch.addUnit(unit.filePath, keys, recordShift, lineShift);
+    } else if (s.cacheable) {
+      // The cache keeps only files with no message: once a file has one, its keys are let go.
+      if (s.messages.count > 0) {
         s.cacheable = false;
-        delete s.keys;
+        cache!.collected.drop(unit.filePath);
+      } else if (!keysInBatch) {
+        cache!.collected.add(unit.filePath, r.keys, recordShift, lineShift);
       }
     }
     s.stats.merge(r.stats, recordShift);
@@ -214,7 +210,8 @@ export async function lintInParallel(
 
   const fromCache = (unit: WorkUnit): UnitResult => {
     const entry = cached.get(unit.filePath)!;
-    return { id: unit.id, messages: [], records: entry.records, lines: entry.lines, stats: entry.stats, keys: entry.keys };
+    // Its keys are read from the cache's key file as the result is applied (see apply).
+    return { id: unit.id, messages: [], records: entry.records, lines: entry.lines, stats: entry.stats, keys: { records: [], rows: [] } };
   };
   if (threads <= 1) {
     for (const unit of units) {
@@ -225,17 +222,15 @@ export async function lintInParallel(
       const start = unit.range?.[0] ?? 0;
       const progress = options.onProgress && ((records: number, offset: number) => options.onProgress!({ records: doneRecords + records, bytes: doneBytes + offset - start, totalBytes }));
       // One thread: records reach the batch directly, so its messages are placed exactly at once;
-      // with a cache, keys are also collected while the file has no message and no more keys than
-      // the cache keeps. A unit is a whole file here, so its messages go straight to the file's store.
+      // with a cache, keys also go to the cache's collection while the file has no message. A unit is
+      // a whole file here, so its messages go straight to the file's store.
       const file = state.get(unit.filePath)!;
       const sink = file.messages;
-      const keysForCache = cache
-        ? (collected: number) => {
-            if (collected > cacheKeyNumbers) file.cacheable = false;
-            return file.cacheable && sink.count === 0;
-          }
-        : undefined;
-      apply(unit, await runUnit(linter, unit, options.maxFileSize, { sink, batch, ...(keysForCache ? { keysForCache } : {}), ...(progress ? { onProgress: progress } : {}) }), true);
+      const cacheKeys = cache && {
+        wanted: () => file.cacheable && sink.count === 0,
+        add: (keys: UnitKeys) => cache.collected.add(unit.filePath, keys, 0, 0),
+      };
+      apply(unit, await runUnit(linter, unit, options.maxFileSize, { sink, batch, ...(cacheKeys ? { cacheKeys } : {}), ...(progress ? { onProgress: progress } : {}) }), true);
     }
   } else {
     await runPool(units, threads, { ...options, workerHeapMb: options.workerHeapMb ?? workerOldGenerationMb(wholeFileBytes) }, linter, apply, fromCache);
@@ -245,15 +240,11 @@ export async function lintInParallel(
       const s = state.get(filePath)!;
       const hash = hashes.get(filePath);
       if (cached.has(filePath) || !hash) continue;
-      if (s.cacheable && s.messages.count === 0) cache.store(filePath, { hash, records: s.records, lines: s.lines, stats: s.stats.result(), keys: s.keys ?? { records: [], rows: [] } });
+      if (s.cacheable && s.messages.count === 0 && cache.collected.has(filePath)) cache.store(filePath, { hash, records: s.records, lines: s.lines, stats: s.stats.result() });
       else cache.forget(filePath);
     }
   }
   return files.map((filePath) => ({ filePath, messages: state.get(filePath)!.messages, stats: state.get(filePath)!.stats }));
-}
-
-function keyNumbers(keys: UnitKeys | undefined): number {
-  return keys ? keys.records.length + keys.rows.length : 0;
 }
 
 /** The elements of a streamed array (four numbers each, see jsonArraySpans) in runs that span about `bytes` of the file each. */

@@ -41,6 +41,14 @@ export interface UnitResult {
 /** What a worker thread says about a unit it was handed. */
 export type UnitReply = { ok: true; result: UnitResult } | { ok: false; id: number; error: string };
 
+/**
+ * Records whose keys are handed to the cache at once on this thread: a few
+ * thousand numbers, so the arrays stay small enough for V8's young
+ * generation. (A whole file's, kept until its end, raised V8's heap limit for
+ * the rest of the run; arrays over about 128 kB are made in the old one.)
+ */
+const CACHE_KEYS_RECORDS = 128;
+
 /** Files up to this size are read blocking (see runUnit). */
 const SMALL_FILE_BYTES = 1024 * 1024;
 
@@ -52,12 +60,12 @@ export interface UnitRun {
   /** Records go to this batch as they are linted; without it their keys come back in the result. */
   batch?: BatchSession;
   /**
-   * With a batch: also collect the records' keys into the result while this
-   * says yes (for --cache, which keeps the keys of a file with no message),
-   * told how many numbers are collected so far. Once it says no, the keys
-   * collected so far are dropped.
+   * With a batch: the records' keys also go here, a hundred or so records
+   * at a time, while it wants them (for --cache, which keeps the keys of a
+   * file with no message), and once more at the end, if only to say the
+   * unit had none. Keys collected when it stops wanting them are dropped.
    */
-  keysForCache?: (collected: number) => boolean;
+  cacheKeys?: { wanted(): boolean; add(keys: UnitKeys): void };
   /** Called now and then while a JSONL unit is read in this thread: records so far and the byte reached. */
   onProgress?: (records: number, byteOffset: number) => void;
   /** Messages go here as they are found (the file's store, on this thread); without it they come back in the result. */
@@ -94,15 +102,20 @@ export async function runUnit(linter: Linter, unit: WorkUnit, maxFileSize: numbe
   const stats = new StatsCollector();
   const keys: UnitKeys = { records: [], rows: [] };
   let records = 0;
+  const handKeysToCache = () => {
+    run.cacheKeys!.add(keys);
+    keys.records.length = keys.rows.length = 0;
+  };
   const takeKeys = (item: SourceRecord & { byteOffset?: number }) => {
-    // With a batch, lintItem has given the record to it; its keys are kept only for the cache.
-    if (batch && !run.keysForCache?.(keys.rows.length + keys.records.length)) {
+    // With a batch, lintItem has given the record to it; its keys are taken only for the cache.
+    if (batch && !run.cacheKeys?.wanted()) {
       if (keys.rows.length > 0 || keys.records.length > 0) keys.records.length = keys.rows.length = 0;
       return;
     }
     const recordNumber = keys.records.length / RECORD_ROW;
     if (recordKeyRows(linter, item.value, recordNumber, keys.rows) === 0) return;
     keys.records.push(item.index, item.line ?? item.startLine ?? item.locate('').line, item.byteOffset ?? -1);
+    if (batch && keys.records.length >= CACHE_KEYS_RECORDS * RECORD_ROW) handKeysToCache();
   };
   const take = (item: SourceItem | StreamedItem) => {
     records++;
@@ -159,5 +172,6 @@ export async function runUnit(linter: Linter, unit: WorkUnit, maxFileSize: numbe
       }
     }
   }
+  if (batch && run.cacheKeys?.wanted()) handKeysToCache();
   return { id: unit.id, messages, records, lines, stats: stats.result(), keys };
 }

@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -47,19 +47,30 @@ describe('--cache', () => {
     expect(parallel.map((r) => r.messages)).toEqual(first.map((r) => r.messages));
   });
 
-  it('does not cache a clean file with more batch keys than it keeps, and its results are unchanged', async () => {
-    // Each of b.jsonl's and c.json's two records has a few dozen numbers of keys: a limit of 50 holds one record's, not two.
+  it('caches a clean file of any size, its keys in a key file, on one thread and with workers', async () => {
+    // 4,500 copies of one clean filing: more records than one thread hands the cache at once, and
+    // every copy after the first a repeat that only the cached keys can report on the next run.
+    const dir = mkdtempSync(join(tmpdir(), 'beianlint-cache-'));
+    const line = JSON.stringify(patched('enterprise-approved'));
+    writeFileSync(join(dir, 'copies.jsonl'), `${line}\n`.repeat(4500));
+    const lint = (concurrency: 'off' | 2, cacheLocation?: string) =>
+      lintFiles(['copies.jsonl'], { linter: createLinter({ config: false, now: TEST_NOW, cwd: dir }), cwd: dir, concurrency, chunkBytes: 256 * 1024, ...(cacheLocation ? { cacheLocation } : {}) });
+    const uncached = await lint('off');
+    expect(uncached[0]!.messages.filter((m) => m.ruleId === 'batch-duplicate-filing-id')).toHaveLength(4499);
     for (const concurrency of ['off', 2] as const) {
-      const dir = project();
-      const uncached = await lintFiles(FILES, { linter: createLinter({ config: false, now: TEST_NOW, cwd: dir }), cwd: dir });
-      // chunkBytes splits b.jsonl into one unit per record in the parallel run, so the limit is passed across units.
-      const options = { cwd: dir, cacheLocation: 'cache.json', cacheKeyNumbers: 50, concurrency, chunkBytes: 64 };
-      const limited = await lintFiles(FILES, { ...options, linter: createLinter({ config: false, now: TEST_NOW, cwd: dir }) });
-      expect(limited.map((r) => r.messages), String(concurrency)).toEqual(uncached.map((r) => r.messages));
-      expect(Object.keys(JSON.parse(readFileSync(join(dir, 'cache.json'), 'utf8')).files), String(concurrency)).toEqual([]);
-      // With room for them, the same files are cached.
-      await lintFiles(FILES, { ...options, cacheKeyNumbers: 500, linter: createLinter({ config: false, now: TEST_NOW, cwd: dir }) });
-      expect(Object.keys(JSON.parse(readFileSync(join(dir, 'cache.json'), 'utf8')).files), String(concurrency)).toHaveLength(2);
+      const location = `cache-${concurrency}.json`;
+      const first = await lint(concurrency, location);
+      expect(first.map((r) => r.messages), String(concurrency)).toEqual(uncached.map((r) => r.messages));
+      const index = JSON.parse(readFileSync(join(dir, location), 'utf8'));
+      const entry = index.files[join(dir, 'copies.jsonl')];
+      expect(entry.keys.records, String(concurrency)).toBe(4500);
+      expect(statSync(join(dir, `${location}.keys`)).size).toBeGreaterThan(entry.keys.bytes);
+      // The record count shows the second run read the cache, which still gives every repeat.
+      entry.stats.records = 999;
+      writeFileSync(join(dir, location), JSON.stringify(index));
+      const second = await lint(concurrency, location);
+      expect(second[0]!.stats?.records).toBe(999);
+      expect(second.map((r) => r.messages), String(concurrency)).toEqual(uncached.map((r) => r.messages));
     }
   });
 
@@ -82,18 +93,58 @@ describe('--cache', () => {
     expect(changed[2]!.stats?.records).toBe(2);
   });
 
-  it('treats an entry whose keys are malformed as a miss, and lints the file again', async () => {
+  it('treats an entry whose keys are changed, cut short or gone as a miss, and lints the file again', async () => {
     const dir = project();
     const linter = createLinter({ config: false, now: TEST_NOW, cwd: dir });
     const first = await lintFiles(FILES, { linter, cwd: dir, cacheLocation: 'cache.json' });
-    const cache = JSON.parse(readFileSync(join(dir, 'cache.json'), 'utf8'));
-    const entry = cache.files[join(dir, 'c.json')];
+    const index = JSON.parse(readFileSync(join(dir, 'cache.json'), 'utf8'));
+    const entry = index.files[join(dir, 'c.json')];
     entry.stats.records = 999;
-    entry.keys.rows[entry.keys.rows.length - 1] = 99; // a key of a record the entry does not have
-    writeFileSync(join(dir, 'cache.json'), JSON.stringify(cache));
-    const again = await lintFiles(FILES, { linter, cwd: dir, cacheLocation: 'cache.json' });
-    expect(again[2]!.stats?.records).toBe(2);
-    expect(again.map((r) => r.messages)).toEqual(first.map((r) => r.messages));
+    const keys = readFileSync(join(dir, 'cache.json.keys'));
+    const damages: Array<[string, () => void]> = [
+      ['a byte of its keys changed', () => {
+        const changed = Buffer.from(keys);
+        changed[entry.keys.at + 8]! ^= 0x40;
+        writeFileSync(join(dir, 'cache.json.keys'), changed);
+      }],
+      ['its keys cut short', () => writeFileSync(join(dir, 'cache.json.keys'), keys.subarray(0, entry.keys.at + entry.keys.bytes - 4))],
+      ['the key file gone', () => rmSync(join(dir, 'cache.json.keys'))],
+      ['its place edited', () => {
+        writeFileSync(join(dir, 'cache.json.keys'), keys);
+        const edited = JSON.parse(JSON.stringify(index));
+        edited.files[join(dir, 'c.json')].keys.at = 'x';
+        writeFileSync(join(dir, 'cache.json'), JSON.stringify(edited));
+      }],
+    ];
+    for (const [what, damage] of damages) {
+      writeFileSync(join(dir, 'cache.json'), JSON.stringify(index));
+      damage();
+      const again = await lintFiles(FILES, { linter, cwd: dir, cacheLocation: 'cache.json' });
+      expect(again[2]!.stats?.records, what).toBe(2);
+      expect(again.map((r) => r.messages), what).toEqual(first.map((r) => r.messages));
+      // The run wrote the cache again, with the file's keys as they should be.
+      writeFileSync(join(dir, 'cache.json.keys'), keys);
+    }
+  });
+
+  it('leaves the key file alone when a run only reads the cache, and copies the blocks it keeps when it writes', async () => {
+    const dir = project();
+    const linter = createLinter({ config: false, now: TEST_NOW, cwd: dir });
+    const first = await lintFiles(FILES, { linter, cwd: dir, cacheLocation: 'cache.json' });
+    const keys = readFileSync(join(dir, 'cache.json.keys'));
+    const mtime = statSync(join(dir, 'cache.json.keys')).mtimeMs;
+    await lintFiles(FILES, { linter, cwd: dir, cacheLocation: 'cache.json' });
+    expect(statSync(join(dir, 'cache.json.keys')).mtimeMs).toBe(mtime);
+    // A new clean file makes a new key file; b.jsonl's and c.json's blocks are carried over as they were.
+    writeFileSync(join(dir, 'd.json'), JSON.stringify(patched('government-verified', { set: { '/filingId': 'F-D1' } }), null, 2));
+    const withD = await lintFiles([...FILES, 'd.json'], { linter, cwd: dir, cacheLocation: 'cache.json' });
+    const index = JSON.parse(readFileSync(join(dir, 'cache.json'), 'utf8'));
+    expect(Object.keys(index.files).map((f) => f.slice(dir.length + 1)).sort()).toEqual(['b.jsonl', 'c.json', 'd.json']);
+    const rewritten = readFileSync(join(dir, 'cache.json.keys'));
+    expect(rewritten.equals(keys)).toBe(false);
+    const fromCache = await lintFiles([...FILES, 'd.json'], { linter, cwd: dir, cacheLocation: 'cache.json' });
+    expect(fromCache.map((r) => r.messages)).toEqual(withD.map((r) => r.messages));
+    expect(withD.slice(0, 3).map((r) => r.messages.filter((m) => m.ruleId.startsWith('batch-')).length)).toEqual(first.map((r) => r.messages.filter((m) => m.ruleId.startsWith('batch-')).length));
   });
 
   it('starts afresh when the rules or their settings change', async () => {

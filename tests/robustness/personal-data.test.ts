@@ -93,7 +93,10 @@ describe('personal data in every output format', () => {
     writeFileSync(join(dir, 'clean.jsonl'), clean.map((r) => JSON.stringify(r)).join('\n') + '\n');
     const r = spawnSync(process.execPath, [BIN, '--cache', '--format', 'json', 'clean.jsonl', 'filings.jsonl'], { cwd: dir, encoding: 'utf8', env: { PATH: process.env.PATH ?? '', LANG: 'C' } });
     expect(r.status, r.stderr).toBe(1);
-    const cache = readFileSync(join(dir, '.beianlintcache'), 'utf8');
+    // The index, and its key file read as text in both encodings a value could be found in.
+    const keys = readFileSync(join(dir, '.beianlintcache.keys'));
+    expect(keys.length).toBeGreaterThan(100);
+    const cache = [readFileSync(join(dir, '.beianlintcache'), 'utf8'), keys.toString('utf8'), keys.toString('utf16le')].join('\n');
     expect(cache).toContain('clean.jsonl');
     const values = [...PERSONAL, ...clean.flatMap((c) => JSON.stringify(c).match(/"(?:number|mobile|officePhone|homePhone|email|name|holder|registrant)":"([^"]+)"/g) ?? [])];
     expect(values.length).toBeGreaterThan(20);

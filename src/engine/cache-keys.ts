@@ -1,0 +1,363 @@
+import { createHash, randomBytes, type Hash } from 'node:crypto';
+import { closeSync, fstatSync, ftruncateSync, openSync, readdirSync, readSync, renameSync, rmSync, writeSync } from 'node:fs';
+import { basename, dirname, join } from 'node:path';
+import { RECORD_ROW, type UnitKeysView } from './batch.js';
+import { KEY_ROW } from './key-log.js';
+
+// The batch keys of the files the cache keeps, in a binary file beside the
+// cache's JSON (`<cache>.keys`). A clean file has about 40 numbers of keys a
+// record: as JSON, read whole, a 200,000-record file took a run from 163 to
+// 703 MB, so the JSON keeps only where each file's keys lie and their digest,
+// and keys are written and read a block at a time.
+//
+// A file's keys are one run of entries, one per record with keys:
+//   record index, first line, byte offset (high, low 32 bits; -1, -1 when not
+//   streamed), number of keys, then per key its KEY_ROW - 1 ints (rule, key
+//   index, digest ×3, holder), as in a key row without its record column.
+// Ints are 32-bit, in this machine's byte order; the header says which, and a
+// file of the other order is a miss.
+
+const MAGIC = Buffer.from('beianlint-keys\u0000\u0001', 'latin1');
+const ID_BYTES = 16;
+const BYTE_ORDER_MARK = 0x01020304;
+export const HEADER_BYTES = MAGIC.length + 4 + ID_BYTES;
+const ENTRY_HEAD = 5;
+const KEY_INTS = KEY_ROW - 1;
+const IO_BYTES = 1 << 20;
+const TWO_32 = 2 ** 32;
+
+/** Where a file's keys lie in the key file, as the cache's JSON records it. */
+export interface KeyBlock {
+  at: number;
+  bytes: number;
+  /** Records with keys, and keys, in the block: a read that finds other counts is a damaged file. */
+  records: number;
+  keys: number;
+  /** SHA-256 (base64) of the block's bytes: a block that was edited or cut short is a miss. */
+  digest: string;
+}
+
+/** This machine's byte order as an int, written into the header. */
+function byteOrderMark(): Buffer {
+  const b = Buffer.alloc(4);
+  new Int32Array(b.buffer, b.byteOffset, 1)[0] = BYTE_ORDER_MARK;
+  return b;
+}
+
+/** A key file's id (hex), or undefined when the bytes are not a key file header of this machine's order. */
+function headerId(header: Buffer): string | undefined {
+  if (header.length < HEADER_BYTES || !header.subarray(0, MAGIC.length).equals(MAGIC)) return undefined;
+  if (!header.subarray(MAGIC.length, MAGIC.length + 4).equals(byteOrderMark())) return undefined;
+  return header.subarray(MAGIC.length + 4, HEADER_BYTES).toString('hex');
+}
+
+function readFully(fd: number, into: Uint8Array, at: number): boolean {
+  let done = 0;
+  while (done < into.length) {
+    const n = readSync(fd, into, done, into.length - done, at + done);
+    if (n === 0) return false;
+    done += n;
+  }
+  return true;
+}
+
+/**
+ * Collects, during a run, the keys of the files that may yet be cached,
+ * straight into the new key file: units arrive in input order, so a file's
+ * keys are one run of appends at the file's end. A file that gets a message
+ * is dropped while it is still the last one written, and the file is cut
+ * back to where its keys began.
+ */
+export class KeyBlockCollector {
+  private buffer = new Int32Array(IO_BYTES / 4);
+  private used = 0;
+  /** The file being collected: its keys are the key file's last bytes and the buffer. */
+  private current: { filePath: string; start: number; hash: Hash; records: number; keys: number } | undefined;
+  private readonly blocks = new Map<string, KeyBlock>();
+  private writer: KeyFileWriter | undefined;
+  private unusable = false;
+
+  /** `openWriter` makes the new key file on the first keys; when it throws (a read-only folder), nothing is collected. */
+  constructor(private readonly openWriter: () => KeyFileWriter) {}
+
+  /** Adds a unit's keys to its file's, with record indexes and lines shifted to count from the start of the file. */
+  add(filePath: string, unit: UnitKeysView, recordShift: number, lineShift: number): void {
+    if (this.unusable) return;
+    if (this.current?.filePath !== filePath) {
+      this.finishCurrent();
+      try {
+        this.writer ??= this.openWriter();
+      } catch {
+        this.unusable = true;
+        return;
+      }
+      this.current = { filePath, start: this.writer.size, hash: createHash('sha256'), records: 0, keys: 0 };
+    }
+    const current = this.current;
+    const { records, rows } = unit;
+    let row = 0;
+    for (let r = 0; r < records.length / RECORD_ROW; r++) {
+      let count = 0;
+      while (row + count * KEY_ROW < rows.length && rows[row + count * KEY_ROW + KEY_ROW - 1] === r) count++;
+      this.reserve(ENTRY_HEAD + count * KEY_INTS);
+      const b = this.buffer;
+      const offset = records[r * RECORD_ROW + 2]!;
+      b[this.used++] = records[r * RECORD_ROW]! + recordShift;
+      b[this.used++] = records[r * RECORD_ROW + 1]! + lineShift;
+      b[this.used++] = offset < 0 ? -1 : Math.floor(offset / TWO_32);
+      b[this.used++] = offset < 0 ? -1 : offset % TWO_32;
+      b[this.used++] = count;
+      for (let k = 0; k < count; k++, row += KEY_ROW) for (let i = 0; i < KEY_INTS; i++) b[this.used++] = rows[row + i]!;
+      current.records++;
+      current.keys += count;
+    }
+  }
+
+  private reserve(ints: number): void {
+    if (this.used + ints <= this.buffer.length) return;
+    this.flush();
+    // One record's keys never come near a megabyte, but nothing here depends on it.
+    if (ints > this.buffer.length) this.buffer = new Int32Array(ints);
+  }
+
+  private flush(): void {
+    if (this.used === 0 || !this.current) return;
+    const bytes = new Uint8Array(this.buffer.buffer, 0, this.used * 4);
+    this.used = 0;
+    this.current.hash.update(bytes);
+    this.writer!.append(bytes);
+  }
+
+  private finishCurrent(): void {
+    if (!this.current) return;
+    this.flush();
+    const { filePath, start, hash, records, keys } = this.current;
+    this.blocks.set(filePath, { at: start, bytes: this.writer!.size - start, records, keys, digest: hash.digest('base64') });
+    this.current = undefined;
+  }
+
+  /** Forgets a file's keys: it has a message, so it is not cached. */
+  drop(filePath: string): void {
+    if (this.current?.filePath === filePath) {
+      this.used = 0;
+      this.writer!.truncate(this.current.start);
+      this.current = undefined;
+    }
+    // A file collected before others (never, as units come in order) would leave its bytes unused.
+    this.blocks.delete(filePath);
+  }
+
+  /** Whether the file's keys (possibly none) are collected. */
+  has(filePath: string): boolean {
+    return this.current?.filePath === filePath || this.blocks.has(filePath);
+  }
+
+  /** Where the file's keys lie in the new key file; the file is done with. */
+  block(filePath: string): KeyBlock | undefined {
+    if (this.current?.filePath === filePath) this.finishCurrent();
+    return this.blocks.get(filePath);
+  }
+
+  /** The new key file, once any keys were collected; no more are collected after this. */
+  take(): KeyFileWriter | undefined {
+    this.finishCurrent();
+    this.unusable = true;
+    return this.writer;
+  }
+}
+
+/**
+ * The key file a cache was written with, opened for the whole run: a run
+ * that replaces it meanwhile renames a new file into its place, and this one
+ * reads on from the old.
+ */
+export class KeyFileReader {
+  private constructor(
+    private fd: number,
+    readonly id: string,
+  ) {}
+
+  /** The key file at `path` if its id is `id`; undefined when it is missing, damaged or another run's. */
+  static open(path: string, id: string | undefined): KeyFileReader | undefined {
+    if (!id) return undefined;
+    let fd = -1;
+    try {
+      fd = openSync(path, 'r');
+      const header = Buffer.alloc(HEADER_BYTES);
+      if (readFully(fd, header, 0) && headerId(header) === id) return new KeyFileReader(fd, id);
+    } catch {
+      // Unreadable: as missing.
+    }
+    if (fd >= 0) closeSync(fd);
+    return undefined;
+  }
+
+  /** Whether the block is all there and its bytes are the ones written. */
+  verify(block: KeyBlock): boolean {
+    if (block.at < HEADER_BYTES || block.bytes % 4 !== 0) return false;
+    try {
+      if (block.at + block.bytes > fstatSync(this.fd).size) return false;
+      const hash = createHash('sha256');
+      for (const piece of this.pieces(block)) hash.update(piece);
+      return hash.digest('base64') === block.digest;
+    } catch {
+      return false;
+    }
+  }
+
+  /** The block's bytes, a megabyte at a time (the same buffer each time). */
+  *pieces(block: KeyBlock): Generator<Uint8Array> {
+    const buffer = Buffer.allocUnsafe(Math.min(IO_BYTES, block.bytes));
+    for (let done = 0; done < block.bytes; ) {
+      const n = Math.min(buffer.length, block.bytes - done);
+      const piece = buffer.subarray(0, n);
+      if (!readFully(this.fd, piece, block.at + done)) throw new Error('the cache key file is shorter than its index says');
+      yield piece;
+      done += n;
+    }
+  }
+
+  /**
+   * The block's keys, a megabyte of the file at a time, with record indexes
+   * and lines as in the file. Each piece is in the same typed arrays, so it
+   * is to be used before the next is asked for. The block must have been
+   * verified: counts that do not add up throw.
+   */
+  *unitKeys(block: KeyBlock): Generator<UnitKeysView> {
+    // Sized for a megabyte of entries and what one entry can leave over from the piece before.
+    const most = IO_BYTES / 4;
+    let ints = new Int32Array(2 * most);
+    let records = new Float64Array(Math.ceil((2 * most) / ENTRY_HEAD) * RECORD_ROW);
+    let rows = new Int32Array(Math.ceil((2 * most) / KEY_INTS) * KEY_ROW);
+    let pending = 0;
+    let recordCount = 0;
+    let keyCount = 0;
+    for (const piece of this.pieces(block)) {
+      const length = pending + piece.length / 4;
+      if (length > ints.length) {
+        // An entry longer than a megabyte: not written by beianlint, but read all the same.
+        const grown = new Int32Array(length);
+        grown.set(ints.subarray(0, pending));
+        ints = grown;
+        records = new Float64Array(Math.ceil(length / ENTRY_HEAD) * RECORD_ROW);
+        rows = new Int32Array(Math.ceil(length / KEY_INTS) * KEY_ROW);
+      }
+      new Uint8Array(ints.buffer, pending * 4, piece.length).set(piece);
+      let at = 0;
+      let r = 0;
+      let k = 0;
+      while (at + ENTRY_HEAD <= length) {
+        const count = ints[at + 4]!;
+        if (count < 0) throw new Error('the cache key file is damaged');
+        const end = at + ENTRY_HEAD + count * KEY_INTS;
+        if (end > length) break;
+        const high = ints[at + 2]!;
+        records[r * RECORD_ROW] = ints[at]!;
+        records[r * RECORD_ROW + 1] = ints[at + 1]!;
+        records[r * RECORD_ROW + 2] = high < 0 ? -1 : high * TWO_32 + (ints[at + 3]! >>> 0);
+        for (let key = at + ENTRY_HEAD; key < end; key += KEY_INTS, k += KEY_ROW) {
+          rows.set(ints.subarray(key, key + KEY_INTS), k);
+          rows[k + KEY_ROW - 1] = r;
+        }
+        r++;
+        recordCount++;
+        keyCount += count;
+        at = end;
+      }
+      // What is left of a cut entry moves to the front, for the next piece to complete.
+      ints.copyWithin(0, at, length);
+      pending = length - at;
+      if (r > 0) yield { records: records.subarray(0, r * RECORD_ROW), rows: rows.subarray(0, k) };
+    }
+    if (pending > 0 || recordCount !== block.records || keyCount !== block.keys) throw new Error('the cache key file is damaged');
+  }
+
+  close(): void {
+    if (this.fd >= 0) closeSync(this.fd);
+    this.fd = -1;
+  }
+}
+
+/**
+ * Writes a new key file under a temporary name beside the cache, and moves
+ * it into place: a run that is stopped never leaves half a key file where
+ * the cache's JSON would point at it. (A run that is killed leaves its
+ * temporary file, which the next run removes: see removeStaleKeyFiles.)
+ */
+export class KeyFileWriter {
+  readonly id = randomBytes(ID_BYTES).toString('hex');
+  private readonly tmp: string;
+  private fd: number;
+  private length = 0;
+
+  constructor(private readonly path: string) {
+    this.tmp = `${path}.${process.pid}.tmp`;
+    this.fd = openSync(this.tmp, 'w', 0o600);
+    this.append(Buffer.concat([MAGIC, byteOrderMark(), Buffer.from(this.id, 'hex')]));
+  }
+
+  get size(): number {
+    return this.length;
+  }
+
+  append(bytes: Uint8Array): void {
+    for (let done = 0; done < bytes.length; ) done += writeSync(this.fd, bytes, done, bytes.length - done, this.length + done);
+    this.length += bytes.length;
+  }
+
+  /** Forgets everything written from `size` on. */
+  truncate(size: number): void {
+    ftruncateSync(this.fd, size);
+    this.length = size;
+  }
+
+  /** Appends a block copied from elsewhere; its place and digest are worked out from the bytes written. */
+  block(pieces: Iterable<Uint8Array>, records: number, keys: number): KeyBlock {
+    const at = this.length;
+    const hash = createHash('sha256');
+    for (const piece of pieces) {
+      hash.update(piece);
+      this.append(piece);
+    }
+    return { at, bytes: this.length - at, records, keys, digest: hash.digest('base64') };
+  }
+
+  commit(): void {
+    closeSync(this.fd);
+    this.fd = -1;
+    renameSync(this.tmp, this.path);
+  }
+
+  abandon(): void {
+    if (this.fd < 0) return;
+    closeSync(this.fd);
+    this.fd = -1;
+    rmSync(this.tmp, { force: true });
+  }
+}
+
+/** Removes the temporary key files of runs that were killed before they finished (`<path>.<pid>.tmp` of a pid no longer running). */
+export function removeStaleKeyFiles(path: string): void {
+  const prefix = `${basename(path)}.`;
+  let names: string[];
+  try {
+    names = readdirSync(dirname(path));
+  } catch {
+    return;
+  }
+  for (const name of names) {
+    const pid = name.startsWith(prefix) && name.endsWith('.tmp') ? Number(name.slice(prefix.length, -'.tmp'.length)) : NaN;
+    if (!Number.isSafeInteger(pid) || pid <= 0 || pid === process.pid || running(pid)) continue;
+    rmSync(join(dirname(path), name), { force: true });
+  }
+}
+
+function running(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (e) {
+    // EPERM: it runs, as another user.
+    return (e as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
