@@ -7,6 +7,7 @@ import { readJsonlLineAt } from '../input/jsonl-stream.js';
 import { decodeSource } from './files.js';
 import { fingerprint, holderBits, KEY_ROW, KeyLog, PositionLog, type RepeatRows } from './key-log.js';
 import { SpillFile } from './spill-file.js';
+import { enlarged } from './typed-arrays.js';
 import type { Linter } from './linter.js';
 import type { LintMessage, MessageSink } from './types.js';
 
@@ -14,20 +15,96 @@ import type { LintMessage, MessageSink } from './types.js';
  * The batch keys of a unit's records, flat, as a worker sends them and the
  * cache keeps them: digests and positions only, never the values or the
  * message data (the main thread reads a reported record again for those).
+ * Typed arrays, so a worker hands them over without a copy.
  */
 export interface UnitKeys {
   /** Per record with keys, RECORD_ROW numbers: record index and first line in the unit, byte offset in the file (-1 when not streamed). */
-  records: number[];
+  records: Float64Array<ArrayBuffer>;
   /** Per key, KEY_ROW ints (see key-log.ts); the last is the record's number in `records`. */
-  rows: number[];
+  rows: Int32Array<ArrayBuffer>;
 }
 
 export const RECORD_ROW = 3;
 
-/** UnitKeys as they are read: plain arrays from a worker, typed arrays from the cache's key file. */
-export interface UnitKeysView {
-  readonly records: ArrayLike<number>;
-  readonly rows: ArrayLike<number>;
+export function noUnitKeys(): UnitKeys {
+  return { records: new Float64Array(0), rows: new Int32Array(0) };
+}
+
+/**
+ * Builds a unit's keys, record by record, in typed arrays that grow by
+ * doubling. (A worker's keys were a plain array, made in V8's old generation
+ * once large: filling it cost 7 µs a record, as much as a rule.)
+ */
+export class UnitKeysBuilder {
+  private records = new Float64Array(16 * RECORD_ROW);
+  private rows = new Int32Array(64 * KEY_ROW);
+  private recordInts = 0;
+  private rowInts = 0;
+
+  /**
+   * Appends the key rows of one record, numbered as the next record; returns
+   * how many keys it has. Keys and holders are digested here, wherever the
+   * record is parsed, so no key value leaves the check. A record with keys
+   * is then given its place with addRecord.
+   */
+  addKeys(linter: Linter, value: unknown): number {
+    const groups = linter.batchKeys(value);
+    const record = this.recordInts / RECORD_ROW;
+    let added = 0;
+    let lastHolder: string | undefined;
+    let lastHolderBits = -1;
+    for (const { rule, keys } of groups) {
+      for (let k = 0; k < keys.length; k++) {
+        const { key, holder } = keys[k]!;
+        if (this.rowInts + KEY_ROW > this.rows.length) this.rows = enlarged(this.rows, this.rows.length * 2);
+        const rows = this.rows;
+        const at = this.rowInts;
+        this.rowInts += KEY_ROW;
+        rows[at] = rule;
+        rows[at + 1] = k;
+        fingerprint(key, rows, at + 2);
+        if (holder === undefined) {
+          rows[at + 5] = -1;
+        } else {
+          // A record's keys usually share one holder (its owner): digested once.
+          if (holder !== lastHolder) {
+            lastHolder = holder;
+            lastHolderBits = holderBits(holder);
+          }
+          rows[at + 5] = lastHolderBits;
+        }
+        rows[at + 6] = record;
+        added++;
+      }
+    }
+    return added;
+  }
+
+  /** The place of the record whose keys were just added. */
+  addRecord(index: number, line: number, byteOffset: number): void {
+    if (this.recordInts + RECORD_ROW > this.records.length) this.records = enlarged(this.records, this.records.length * 2);
+    this.records[this.recordInts] = index;
+    this.records[this.recordInts + 1] = line;
+    this.records[this.recordInts + 2] = byteOffset;
+    this.recordInts += RECORD_ROW;
+  }
+
+  get recordCount(): number {
+    return this.recordInts / RECORD_ROW;
+  }
+
+  get keyCount(): number {
+    return this.rowInts / KEY_ROW;
+  }
+
+  /** The keys so far, as views of the builder's arrays (valid until it is cleared or grows). */
+  keys(): UnitKeys {
+    return { records: this.records.subarray(0, this.recordInts), rows: this.rows.subarray(0, this.rowInts) };
+  }
+
+  clear(): void {
+    this.recordInts = this.rowInts = 0;
+  }
 }
 
 /** A record a batch rule reports, with where it is and its repeats (row numbers in the run's RepeatRows). */
@@ -49,36 +126,6 @@ export interface BatchOptions {
 }
 
 /**
- * Appends the key rows of one record to `rows`, with `seq` as its sequence
- * number; returns how many keys it has. Keys and holders are digested here,
- * wherever the record is parsed, so no key value leaves the check.
- */
-export function recordKeyRows(linter: Linter, value: unknown, seq: number, rows: number[]): number {
-  const groups = linter.batchKeys(value);
-  let added = 0;
-  let lastHolder: string | undefined;
-  let lastHolderBits = -1;
-  for (const { rule, keys } of groups) {
-    for (let k = 0; k < keys.length; k++) {
-      const { key, holder } = keys[k]!;
-      const at = rows.length;
-      rows.push(rule, k, 0, 0, 0, -1, seq);
-      fingerprint(key, rows, at + 2);
-      if (holder !== undefined) {
-        // A record's keys usually share one holder (its owner): digested once.
-        if (holder !== lastHolder) {
-          lastHolder = holder;
-          lastHolderBits = holderBits(holder);
-        }
-        rows[at + 5] = lastHolderBits;
-      }
-      added++;
-    }
-  }
-  return added;
-}
-
-/**
  * Compares the keys of every record of a run, in input order, and reports
  * each later repeat at its own path, naming where the key was first seen.
  * Records may come from this thread (`visit`), a worker or the cache
@@ -94,7 +141,7 @@ export class BatchSession {
   private readonly fileIndex = new Map<string, number>();
   /** Sources held in memory by the caller (an editor buffer, stdin): read from here, not from disk. */
   private readonly texts = new Map<string, { text: string; format?: SourceFormat }>();
-  private readonly scratch: number[] = [];
+  private readonly scratch = new UnitKeysBuilder();
   private finished = false;
   private readonly streamJsonBytes: number;
 
@@ -126,11 +173,12 @@ export class BatchSession {
 
   /** A record parsed in this thread. */
   visit(record: SourceRecord & { byteOffset?: number }, filePath: string): void {
-    const rows = this.scratch;
-    rows.length = 0;
-    if (recordKeyRows(this.linter, record.value, 0, rows) === 0) return;
+    const scratch = this.scratch;
+    scratch.clear();
+    if (scratch.addKeys(this.linter, record.value) === 0) return;
     const line = record.line ?? record.startLine ?? record.locate('').line;
     const seq = this.positions.add(this.fileNumber(filePath), record.index, line, record.byteOffset ?? -1);
+    const { rows } = scratch.keys();
     for (let at = 0; at < rows.length; at += KEY_ROW) {
       rows[at + KEY_ROW - 1] = seq;
       this.keys.add(rows, at);
@@ -142,16 +190,16 @@ export class BatchSession {
    * records and lines count from `recordShift` and `lineShift` in the file.
    * Units must be added in input order.
    */
-  addUnit(filePath: string, unit: UnitKeysView, recordShift = 0, lineShift = 0): void {
+  addUnit(filePath: string, unit: UnitKeys, recordShift = 0, lineShift = 0): void {
     const file = this.fileNumber(filePath);
     // Typed: a unit has thousands of records, and a plain array that large is made in V8's old generation.
     const seqs = new Int32Array(unit.records.length / RECORD_ROW);
     for (let r = 0; r < unit.records.length; r += RECORD_ROW) {
       seqs[r / RECORD_ROW] = this.positions.add(file, unit.records[r]! + recordShift, unit.records[r + 1]! + lineShift, unit.records[r + 2]!);
     }
-    const row = new Array<number>(KEY_ROW);
+    const row = new Int32Array(KEY_ROW);
     for (let at = 0; at < unit.rows.length; at += KEY_ROW) {
-      for (let i = 0; i < KEY_ROW; i++) row[i] = unit.rows[at + i]!;
+      row.set(unit.rows.subarray(at, at + KEY_ROW));
       row[KEY_ROW - 1] = seqs[row[KEY_ROW - 1]!]!;
       this.keys.add(row, 0);
     }

@@ -1,7 +1,7 @@
 import { createHash, randomBytes, type Hash } from 'node:crypto';
 import { closeSync, fstatSync, ftruncateSync, openSync, readdirSync, readSync, renameSync, rmSync, writeSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
-import { RECORD_ROW, type UnitKeysView } from './batch.js';
+import { RECORD_ROW, type UnitKeys } from './batch.js';
 import { KEY_ROW } from './key-log.js';
 
 // The batch keys of the files the cache keeps, in a binary file beside the
@@ -81,7 +81,7 @@ export class KeyBlockCollector {
   constructor(private readonly openWriter: () => KeyFileWriter) {}
 
   /** Adds a unit's keys to its file's, with record indexes and lines shifted to count from the start of the file. */
-  add(filePath: string, unit: UnitKeysView, recordShift: number, lineShift: number): void {
+  add(filePath: string, unit: UnitKeys, recordShift: number, lineShift: number): void {
     if (this.unusable) return;
     if (this.current?.filePath !== filePath) {
       this.finishCurrent();
@@ -223,7 +223,7 @@ export class KeyFileReader {
    * is to be used before the next is asked for. The block must have been
    * verified: counts that do not add up throw.
    */
-  *unitKeys(block: KeyBlock): Generator<UnitKeysView> {
+  *unitKeys(block: KeyBlock): Generator<UnitKeys> {
     // Sized for a megabyte of entries and what one entry can leave over from the piece before.
     const most = IO_BYTES / 4;
     let ints = new Int32Array(2 * most);

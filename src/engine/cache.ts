@@ -4,7 +4,7 @@ import { mkdir, open, readFile, rename, writeFile, type FileHandle } from 'node:
 import { createRequire } from 'node:module';
 import { dirname } from 'node:path';
 import { packageRoot } from '../package-files.js';
-import type { UnitKeysView } from './batch.js';
+import type { UnitKeys } from './batch.js';
 import { KeyBlockCollector, KeyFileReader, KeyFileWriter, removeStaleKeyFiles, type KeyBlock } from './cache-keys.js';
 import type { FileStats } from './types.js';
 
@@ -134,7 +134,7 @@ export class LintCache {
   }
 
   /** A looked-up entry's keys, some thousands of records at a time, each piece to be used before the next (see KeyFileReader.unitKeys). */
-  *keysOf(entry: CachedFile): Generator<UnitKeysView> {
+  *keysOf(entry: CachedFile): Generator<UnitKeys> {
     if (!emptyBlock(entry.keys)) yield* this.keyFile!.unitKeys(entry.keys);
   }
 

@@ -9,7 +9,7 @@ import { jsonlChunks } from '../input/jsonl-stream.js';
 import { packageRoot } from '../package-files.js';
 import type { Config } from './config.js';
 import { contentHash, type CachedFile, type LintCache } from './cache.js';
-import type { BatchSession, UnitKeys } from './batch.js';
+import { noUnitKeys, type BatchSession, type UnitKeys } from './batch.js';
 import type { Linter } from './linter.js';
 import { StatsCollector } from './stats.js';
 import { runUnit, type UnitReply, type UnitResult, type WorkUnit } from './units.js';
@@ -47,7 +47,11 @@ const WORKER_OLD_GENERATION_MB = 1024;
  */
 const PARALLEL_THRESHOLD_BYTES = 64 * 1024 * 1024;
 
-/** Units a worker holds at once when they are small files read whole, and their bytes together. */
+/**
+ * Units a worker holds at once when they are small files read whole, and
+ * their bytes together. Larger units are held two at a time: the worker
+ * lints one while the next waits, so it never waits for this thread.
+ */
 const LANE_UNITS = 8;
 const LANE_BYTES = 4 * 1024 * 1024;
 
@@ -211,7 +215,7 @@ export async function lintInParallel(
   const fromCache = (unit: WorkUnit): UnitResult => {
     const entry = cached.get(unit.filePath)!;
     // Its keys are read from the cache's key file as the result is applied (see apply).
-    return { id: unit.id, messages: [], records: entry.records, lines: entry.lines, stats: entry.stats, keys: { records: [], rows: [] } };
+    return { id: unit.id, messages: [], records: entry.records, lines: entry.lines, stats: entry.stats, keys: noUnitKeys() };
   };
   if (threads <= 1) {
     for (const unit of units) {
@@ -322,9 +326,8 @@ async function runPool(
         while (next < units.length) {
           const unit = units[next]!;
           // Small files are handed over several at a time, so the worker goes on to the next without
-          // waiting for this thread to take its result; a large unit (a JSONL range) waits until the
-          // worker holds nothing.
-          if (held.size > 0 && (held.size >= LANE_UNITS || heldBytes + unit.bytes > LANE_BYTES)) {
+          // waiting for this thread to take its result; large units (JSONL ranges) two at a time.
+          if (held.size >= LANE_UNITS || (held.size >= 2 && heldBytes + unit.bytes > LANE_BYTES)) {
             await Promise.race(held);
             continue;
           }

@@ -3,7 +3,7 @@ import { JsonArrayReader, jsonArrayProblem, streamedJsonArray } from '../input/j
 import { readJsonlFile, type StreamedItem } from '../input/jsonl-stream.js';
 import type { SourceItem, SourceRecord } from '../input/source.js';
 import { errorCode, readSource, readSourceSync } from './files.js';
-import { RECORD_ROW, recordKeyRows, type BatchSession, type UnitKeys } from './batch.js';
+import { UnitKeysBuilder, type BatchSession, type UnitKeys } from './batch.js';
 import type { Linter } from './linter.js';
 import { StatsCollector } from './stats.js';
 import type { FileStats, LintMessage, MessageSink } from './types.js';
@@ -41,13 +41,8 @@ export interface UnitResult {
 /** What a worker thread says about a unit it was handed. */
 export type UnitReply = { ok: true; result: UnitResult } | { ok: false; id: number; error: string };
 
-/**
- * Records whose keys are handed to the cache at once on this thread: a few
- * thousand numbers, so the arrays stay small enough for V8's young
- * generation. (A whole file's, kept until its end, raised V8's heap limit for
- * the rest of the run; arrays over about 128 kB are made in the old one.)
- */
-const CACHE_KEYS_RECORDS = 128;
+/** Records whose keys are handed to the cache at once on this thread: about a megabyte of them. */
+const CACHE_KEYS_RECORDS = 4096;
 
 /** Files up to this size are read blocking (see runUnit). */
 const SMALL_FILE_BYTES = 1024 * 1024;
@@ -60,7 +55,7 @@ export interface UnitRun {
   /** Records go to this batch as they are linted; without it their keys come back in the result. */
   batch?: BatchSession;
   /**
-   * With a batch: the records' keys also go here, a hundred or so records
+   * With a batch: the records' keys also go here, some thousands of records
    * at a time, while it wants them (for --cache, which keeps the keys of a
    * file with no message), and once more at the end, if only to say the
    * unit had none. Keys collected when it stops wanting them are dropped.
@@ -100,22 +95,21 @@ export async function runUnit(linter: Linter, unit: WorkUnit, maxFileSize: numbe
   const messages: LintMessage[] = [];
   const out: MessageSink = run.sink ?? messages;
   const stats = new StatsCollector();
-  const keys: UnitKeys = { records: [], rows: [] };
+  const keys = new UnitKeysBuilder();
   let records = 0;
   const handKeysToCache = () => {
-    run.cacheKeys!.add(keys);
-    keys.records.length = keys.rows.length = 0;
+    run.cacheKeys!.add(keys.keys());
+    keys.clear();
   };
   const takeKeys = (item: SourceRecord & { byteOffset?: number }) => {
     // With a batch, lintItem has given the record to it; its keys are taken only for the cache.
     if (batch && !run.cacheKeys?.wanted()) {
-      if (keys.rows.length > 0 || keys.records.length > 0) keys.records.length = keys.rows.length = 0;
+      keys.clear();
       return;
     }
-    const recordNumber = keys.records.length / RECORD_ROW;
-    if (recordKeyRows(linter, item.value, recordNumber, keys.rows) === 0) return;
-    keys.records.push(item.index, item.line ?? item.startLine ?? item.locate('').line, item.byteOffset ?? -1);
-    if (batch && keys.records.length >= CACHE_KEYS_RECORDS * RECORD_ROW) handKeysToCache();
+    if (keys.addKeys(linter, item.value) === 0) return;
+    keys.addRecord(item.index, item.line ?? item.startLine ?? item.locate('').line, item.byteOffset ?? -1);
+    if (batch && keys.recordCount >= CACHE_KEYS_RECORDS) handKeysToCache();
   };
   const take = (item: SourceItem | StreamedItem) => {
     records++;
@@ -173,5 +167,5 @@ export async function runUnit(linter: Linter, unit: WorkUnit, maxFileSize: numbe
     }
   }
   if (batch && run.cacheKeys?.wanted()) handKeysToCache();
-  return { id: unit.id, messages, records, lines, stats: stats.result(), keys };
+  return { id: unit.id, messages, records, lines, stats: stats.result(), keys: keys.keys() };
 }

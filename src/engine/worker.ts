@@ -22,13 +22,24 @@ function reply(r: UnitReply): void {
   setImmediate(() => {
     const replies = outbox;
     outbox = [];
-    parentPort!.postMessage(replies);
+    // The keys' arrays are handed over, not copied: each unit has its own.
+    const transfer = replies.flatMap((r) => (r.ok ? [r.result.keys.records.buffer, r.result.keys.rows.buffer] : []));
+    parentPort!.postMessage(replies, transfer);
   });
 }
 
+/**
+ * Units are linted one after another, in the order they came: the main
+ * thread hands over the next large unit while this one runs, so the worker
+ * does not wait for it, and two units read at once would only hold twice
+ * the memory.
+ */
+let queue: Promise<void> = Promise.resolve();
 parentPort!.on('message', (unit: WorkUnit) => {
-  runUnit(linter, unit, setup.maxFileSize).then(
-    (result) => reply({ ok: true, result }),
-    (error: Error) => reply({ ok: false, id: unit.id, error: error.stack ?? String(error) }),
+  queue = queue.then(() =>
+    runUnit(linter, unit, setup.maxFileSize).then(
+      (result) => reply({ ok: true, result }),
+      (error: Error) => reply({ ok: false, id: unit.id, error: error.stack ?? String(error) }),
+    ),
   );
 });

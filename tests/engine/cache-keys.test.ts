@@ -2,13 +2,13 @@ import { mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from 
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { RECORD_ROW, type UnitKeys } from '../../src/engine/batch.js';
+import { noUnitKeys, RECORD_ROW, type UnitKeys } from '../../src/engine/batch.js';
 import { HEADER_BYTES, KeyBlockCollector, KeyFileReader, KeyFileWriter, removeStaleKeyFiles } from '../../src/engine/cache-keys.js';
 import { KEY_ROW } from '../../src/engine/key-log.js';
 
 /** Keys of `count` records starting at record `first`: 0 to 3 keys each, digests of every sign, offsets past 4 GiB. */
 function unitKeys(first: number, count: number, streamed: boolean): UnitKeys {
-  const keys: UnitKeys = { records: [], rows: [] };
+  const keys = { records: [] as number[], rows: [] as number[] };
   for (let i = 0; i < count; i++) {
     const index = first + i;
     const n = (index * 7) % 4;
@@ -17,7 +17,7 @@ function unitKeys(first: number, count: number, streamed: boolean): UnitKeys {
     keys.records.push(i, 2 * i + 1, streamed ? index * 2_400_001 + 5_000_000_000 : -1);
     for (let k = 0; k < n; k++) keys.rows.push(k % 3, k, (index * 2654435761) | 0, -index - k, 0x7fffffff - k, k === 2 ? -1 : index % 5, record);
   }
-  return keys;
+  return { records: Float64Array.from(keys.records), rows: Int32Array.from(keys.rows) };
 }
 
 /** The keys as absolute [index, line, offset, ...per key: rule, key index, digest ×3, holder] tuples, for comparing. */
@@ -28,7 +28,7 @@ function flatten(units: Array<{ keys: UnitKeys; recordShift: number; lineShift: 
     for (let r = 0; r < keys.records.length / RECORD_ROW; r++) {
       out.push([keys.records[r * RECORD_ROW]! + recordShift, keys.records[r * RECORD_ROW + 1]! + lineShift, keys.records[r * RECORD_ROW + 2]!]);
     }
-    for (let at = 0; at < keys.rows.length; at += KEY_ROW) out[first + keys.rows[at + KEY_ROW - 1]!]!.push(...keys.rows.slice(at, at + KEY_ROW - 1));
+    for (let at = 0; at < keys.rows.length; at += KEY_ROW) out[first + keys.rows[at + KEY_ROW - 1]!]!.push(...keys.rows.subarray(at, at + KEY_ROW - 1));
   }
   return out;
 }
@@ -44,7 +44,7 @@ describe('the cache key file', () => {
       'a.jsonl': [0, 1, 2, 3, 4, 5].map((u) => ({ keys: unitKeys(u * 20_000, 20_000, true), recordShift: u * 20_000, lineShift: u * 20_000 })),
       'b.json': [{ keys: unitKeys(7, 50, false), recordShift: 0, lineShift: 0 }],
       'dropped.jsonl': [{ keys: unitKeys(0, 30_000, true), recordShift: 0, lineShift: 0 }],
-      'c.json': [{ keys: { records: [], rows: [] }, recordShift: 0, lineShift: 0 }],
+      'c.json': [{ keys: noUnitKeys(), recordShift: 0, lineShift: 0 }],
     };
     for (const [file, parts] of Object.entries(units)) {
       for (const p of parts) collector.add(file, p.keys, p.recordShift, p.lineShift);
@@ -70,7 +70,7 @@ describe('the cache key file', () => {
       const block = blocks[file]!;
       expect(reader.verify(block), file).toBe(true);
       // Each piece is in the same arrays: copied as it comes.
-      const back = Array.from(reader.unitKeys(block), (keys) => ({ keys: { records: Array.from(keys.records), rows: Array.from(keys.rows) }, recordShift: 0, lineShift: 0 }));
+      const back = Array.from(reader.unitKeys(block), (keys) => ({ keys: { records: keys.records.slice(), rows: keys.rows.slice() }, recordShift: 0, lineShift: 0 }));
       expect(back.length, file).toBe(file === 'a.jsonl' ? Math.ceil(block.bytes / (1024 * 1024)) : 1);
       expect(flatten(back), file).toEqual(flatten(units[file]));
     }
