@@ -2,7 +2,7 @@ import { once } from 'node:events';
 import { closeSync, openSync, writeSync } from 'node:fs';
 import { mkdir, readFile } from 'node:fs/promises';
 import type { ChunkedFormatter } from '../formatters/index.js';
-import { dirname, join, resolve } from 'node:path';
+import { dirname, join, relative, resolve } from 'node:path';
 import { packageRoot } from '../package-files.js';
 import { HELP, parseCliArgs, requestedLocale, UsageError, type CliOptions } from './args.js';
 import { ProgressLine } from './progress.js';
@@ -114,6 +114,15 @@ export async function main(argv: readonly string[], io = { stdout: process.stdou
         ...(options.maxFileSize ? { maxFileSize: options.maxFileSize } : {}),
         concurrency: options.concurrency,
         ...(options.cacheLocation ? { cacheLocation: options.cacheLocation } : {}),
+        onCacheError: (e, cacheFile) => {
+          const reason = (e as NodeJS.ErrnoException).code ?? e.message;
+          const where = relative(cwd, cacheFile) || cacheFile;
+          io.stderr.write(
+            linter.locale === 'zh-CN'
+              ? `beianlint: 无法写入缓存 ${where}（${reason}），本次结果不受影响\n`
+              : `beianlint: could not write the cache ${where} (${reason}); the results are not affected\n`,
+          );
+        },
         ...(progress ? { onProgress: (p) => progress.update(p) } : {}),
       });
     } finally {

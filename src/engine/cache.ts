@@ -1,8 +1,8 @@
 import { createHash } from 'node:crypto';
-import { mkdirSync, readFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, statSync } from 'node:fs';
 import { mkdir, open, readFile, rename, writeFile, type FileHandle } from 'node:fs/promises';
 import { createRequire } from 'node:module';
-import { dirname } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { packageRoot } from '../package-files.js';
 import type { UnitKeys } from './batch.js';
 import { KeyBlockCollector, KeyFileReader, KeyFileWriter, removeStaleKeyFiles, type KeyBlock } from './cache-keys.js';
@@ -35,6 +35,27 @@ interface CacheFile {
   /** The id of the key file the entries' key blocks lie in. */
   keyFile?: string;
   files: Record<string, CachedFile>;
+}
+
+/**
+ * The cache file a --cache-location names. A folder (a path that ends with a
+ * separator, or an existing folder) gets one inside it named for the working
+ * directory, as ESLint does, so one folder (a CI cache, say) serves several
+ * projects without one emptying another's.
+ */
+export function cacheFilePath(location: string, cwd: string): string {
+  const path = resolve(cwd, location);
+  const folder = /[\\/]$/.test(location) || isFolder(path);
+  return folder ? join(path, `.beianlintcache-${createHash('sha256').update(cwd).digest('hex').slice(0, 12)}`) : path;
+}
+
+function isFolder(path: string): boolean {
+  try {
+    return statSync(path, { throwIfNoEntry: false })?.isDirectory() ?? false;
+  } catch {
+    // Not reachable (a file on the way): as a file, whose writing then fails and says why.
+    return false;
+  }
 }
 
 /** Packages whose data decide verdicts: a new version may change what is clean. */

@@ -1,7 +1,7 @@
 import { resolve } from 'node:path';
 import { findConfigFile, loadConfigFile, type Config, type RuleSettingInput } from './config.js';
 import { expandPaths } from './files.js';
-import { LintCache, runKeyOf } from './cache.js';
+import { cacheFilePath, LintCache, runKeyOf } from './cache.js';
 import { lintInParallel, type Concurrency, type RunProgress } from './parallel.js';
 import { Linter } from './linter.js';
 import { StatsCollector } from './stats.js';
@@ -92,8 +92,17 @@ export async function lintFiles(
     /** `.json` files this large are read an element at a time when they are one array (16 MiB by default). */
     streamJsonBytes?: number;
     onProgress?: (progress: RunProgress) => void;
-    /** Skip files unchanged since a run found nothing in them; the cache file holds digests only. */
+    /**
+     * Skip files unchanged since a run found nothing in them; the cache file
+     * holds digests only. A folder (a path ending with a separator, or an
+     * existing folder) gets a cache file inside it, named for `cwd`.
+     */
     cacheLocation?: string;
+    /**
+     * The cache could not be written. The results are not affected; without
+     * this, the error is a process warning.
+     */
+    onCacheError?: (error: Error, cacheFile: string) => void;
     /** Memory for batch-rule keys before they go to a temporary file (DEFAULT_BATCH_MEMORY, 16 MiB). */
     batchMemoryBytes?: number;
     /** Messages held in memory before they go to a temporary file (DEFAULT_MESSAGES_IN_MEMORY, 20,000). */
@@ -118,7 +127,8 @@ export async function lintFiles(
     perFile.push({ filePath, messages, stats });
   }
   const creation = creations.get(linter);
-  const cache = options.cacheLocation ? await LintCache.open(resolve(cwd, options.cacheLocation), runKeyOf(linter.fingerprint())) : undefined;
+  const cacheFile = options.cacheLocation ? cacheFilePath(options.cacheLocation, cwd) : undefined;
+  const cache = cacheFile ? await LintCache.open(cacheFile, runKeyOf(linter.fingerprint())) : undefined;
   const linted = await lintInParallel(
     files,
     linter,
@@ -146,7 +156,11 @@ export async function lintFiles(
   });
   // A run may name hundreds of thousands of files: no spreading them into a call.
   for (const file of linted) perFile.push(file);
-  await cache?.save();
+  await cache?.save().catch((e: Error) => {
+    // A cache that cannot be written costs the next run its speed, not this run its results.
+    if (options.onCacheError) options.onCacheError(e, cacheFile!);
+    else process.emitWarning(`beianlint could not write its cache ${cacheFile}: ${e.message}`);
+  });
   const sinks = new Map(perFile.map(({ filePath, messages }) => [filePath, messages]));
   const { onProgress } = options;
   // Every byte is read by now; progress goes on with the batch rules writing their messages.

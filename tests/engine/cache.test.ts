@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -145,6 +145,39 @@ describe('--cache', () => {
     const fromCache = await lintFiles([...FILES, 'd.json'], { linter, cwd: dir, cacheLocation: 'cache.json' });
     expect(fromCache.map((r) => r.messages)).toEqual(withD.map((r) => r.messages));
     expect(withD.slice(0, 3).map((r) => r.messages.filter((m) => m.ruleId.startsWith('batch-')).length)).toEqual(first.map((r) => r.messages.filter((m) => m.ruleId.startsWith('batch-')).length));
+  });
+
+  it('puts its file inside a folder it is given, named for the working directory', async () => {
+    const dir = project();
+    const lint = (cacheLocation: string, cwd = dir) => lintFiles(FILES.map((f) => join(dir, f)), { linter: createLinter({ config: false, now: TEST_NOW, cwd }), cwd, cacheLocation });
+    const first = await lint('caches/');
+    const names = readdirSync(join(dir, 'caches')).sort();
+    expect(names).toHaveLength(2);
+    expect(names[0]).toMatch(/^\.beianlintcache-[0-9a-f]{12}$/);
+    expect(names[1]).toBe(`${names[0]}.keys`);
+    // The folder exists now: named without the separator, it is still a folder.
+    expect((await lint('caches')).map((r) => r.messages)).toEqual(first.map((r) => r.messages));
+    expect(readdirSync(join(dir, 'caches')).sort()).toEqual(names);
+    // Another project sharing the folder gets a file of its own.
+    const other = mkdtempSync(join(tmpdir(), 'beianlint-cache-'));
+    await lint(join(dir, 'caches'), other);
+    expect(readdirSync(join(dir, 'caches'))).toHaveLength(4);
+  });
+
+  it('returns the results when the cache cannot be written, and says why', async () => {
+    const dir = project();
+    writeFileSync(join(dir, 'not-a-folder'), '');
+    const uncached = await lintFiles(FILES, { linter: createLinter({ config: false, now: TEST_NOW, cwd: dir }), cwd: dir });
+    const errors: string[] = [];
+    const results = await lintFiles(FILES, {
+      linter: createLinter({ config: false, now: TEST_NOW, cwd: dir }),
+      cwd: dir,
+      cacheLocation: 'not-a-folder/cache.json',
+      onCacheError: (e, file) => errors.push(`${file}: ${(e as NodeJS.ErrnoException).code}`),
+    });
+    expect(results.map((r) => r.messages)).toEqual(uncached.map((r) => r.messages));
+    expect(errors).toHaveLength(1);
+    expect(errors[0]).toMatch(/not-a-folder[\\/]cache\.json: E[A-Z]+$/);
   });
 
   it('starts afresh when the rules or their settings change', async () => {
