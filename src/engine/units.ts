@@ -20,8 +20,17 @@ export interface WorkUnit {
   bytes: number;
   /** A large `.json` file: read an element at a time if it is one well-formed array. */
   streamJson?: boolean;
-  /** A range of a streamed JSON array's elements (see jsonArraySpans), for a worker to read. */
+  /** A range of a streamed JSON array's elements (see JsonArrayScan), for a worker to read. */
   jsonSpans?: Float64Array;
+  /** The first pass over the array the range is of, which may still be reading on (see feedJsonArray). */
+  scan?: JsonArrayScanState;
+  /** Runs on the main thread, never a worker (a file read whole that the workers' heaps are not sized for). */
+  here?: boolean;
+}
+
+/** How far the first pass over a large JSON array has come: its ranges' results are applied once it is `done`. */
+export interface JsonArrayScanState {
+  state: 'scanning' | 'done' | 'failed';
 }
 
 /**

@@ -241,35 +241,74 @@ export function jsonArrayProblem(filePath: string): string | undefined {
 }
 
 /**
- * The spans of a whole file's elements, four numbers each (start, end, line,
- * column): 32 bytes an element, so the second pass reads them without
- * scanning again. Or, when the file is not one well-formed array, why not.
+ * The first pass over an open file, a step at a time, so a run can hand out
+ * the elements found so far while it reads on. Spans are four numbers each
+ * (start, end, line, column): 32 bytes an element, so the second pass reads
+ * them without scanning again.
  */
-function scanFile(fd: number): { spans: Float64Array; problem?: undefined } | { spans?: undefined; problem: string } {
-  const scanner = new JsonArrayScanner();
-  const buffer = Buffer.allocUnsafe(READ_BYTES);
-  let spans = new Float64Array(4 * 1024);
-  let count = 0;
-  for (let position = 0; ; ) {
-    const n = readSync(fd, buffer, 0, buffer.length, position);
-    if (n === 0) break;
-    scanner.feed(buffer.subarray(0, n), position);
-    if (scanner.invalid) return { problem: scanner.problem! };
-    for (const span of scanner.found) {
-      if (count * 4 + 4 > spans.length) {
-        const grown = new Float64Array(spans.length * 2);
-        grown.set(spans);
-        spans = grown;
+export class JsonArrayScan {
+  private readonly scanner = new JsonArrayScanner();
+  private readonly buffer = Buffer.allocUnsafe(READ_BYTES);
+  private position = 0;
+  private spans = new Float64Array(4 * 1024);
+  private count = 0;
+  /** Why the file is not one well-formed array, once a step has said `invalid`. */
+  problem: string | undefined;
+
+  constructor(private readonly fd: number) {}
+
+  /** Reads on for about `bytes` (at least one read): `more` to come, `done` (one well-formed array), or `invalid`. */
+  step(bytes = Number.POSITIVE_INFINITY): 'more' | 'done' | 'invalid' {
+    for (let read = 0; read === 0 || read < bytes; ) {
+      const n = readSync(this.fd, this.buffer, 0, this.buffer.length, this.position);
+      if (n === 0) {
+        if (this.scanner.finish()) return 'done';
+        this.problem = this.scanner.problem!;
+        return 'invalid';
       }
-      spans[count * 4] = span.start;
-      spans[count * 4 + 1] = span.end;
-      spans[count * 4 + 2] = span.line;
-      spans[count * 4 + 3] = span.column;
-      count++;
+      this.scanner.feed(this.buffer.subarray(0, n), this.position);
+      if (this.scanner.invalid) {
+        this.problem = this.scanner.problem!;
+        return 'invalid';
+      }
+      for (const span of this.scanner.found) this.add(span);
+      this.position += n;
+      read += n;
     }
-    position += n;
+    return 'more';
   }
-  return scanner.finish() ? { spans: spans.subarray(0, count * 4) } : { problem: scanner.problem! };
+
+  private add(span: ElementSpan): void {
+    if (this.count * 4 + 4 > this.spans.length) {
+      const grown = new Float64Array(this.spans.length * 2);
+      grown.set(this.spans);
+      this.spans = grown;
+    }
+    const at = this.count * 4;
+    this.spans[at] = span.start;
+    this.spans[at + 1] = span.end;
+    this.spans[at + 2] = span.line;
+    this.spans[at + 3] = span.column;
+    this.count++;
+  }
+
+  /** The spans found since the last take (a view, valid until the next step). */
+  take(): Float64Array {
+    const found = this.spans.subarray(0, this.count * 4);
+    this.count = 0;
+    return found;
+  }
+
+  /** Bytes read so far. */
+  get bytesRead(): number {
+    return this.position;
+  }
+}
+
+/** The spans of a whole file's elements, or, when the file is not one well-formed array, why not. */
+function scanFile(fd: number): { spans: Float64Array; problem?: undefined } | { spans?: undefined; problem: string } {
+  const scan = new JsonArrayScan(fd);
+  return scan.step() === 'done' ? { spans: scan.take() } : { problem: scan.problem! };
 }
 
 /**

@@ -6,7 +6,10 @@ import { createLinter, errorsOnly, lintFiles, messagesOf, threadsFor, type RunPr
 import { compact } from '../../src/formatters/compact.js';
 import { json } from '../../src/formatters/json.js';
 import { summary } from '../../src/formatters/summary.js';
-import { workerOldGenerationMb } from '../../src/engine/parallel.js';
+import { ResultsInOrder, workerOldGenerationMb } from '../../src/engine/parallel.js';
+import { noUnitKeys } from '../../src/engine/batch.js';
+import { StatsCollector } from '../../src/engine/stats.js';
+import type { JsonArrayScanState, UnitResult, WorkUnit } from '../../src/engine/units.js';
 import { patched } from '../support/records.js';
 import { TEST_NOW } from '../support/lint.js';
 
@@ -118,6 +121,51 @@ describe('a parallel run', () => {
     expect(whole[1]!.messages.map((m) => m.ruleId)).toContain('parse-error');
     expect(streamed).toEqual(whole);
     expect(streamedParallel).toEqual(whole);
+  });
+
+  it('hands out a large array\'s ranges while its first pass reads on, and drops them when the array breaks late', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'beianlint-par-'));
+    const records = Array.from({ length: 2600 }, (_, i) => patched(i % 2 ? 'enterprise-approved' : 'individual-draft', { set: { '/filingId': `F-${i % 700}` } }));
+    const text = JSON.stringify(records, null, 2);
+    // More than one step of the first pass (4 MiB): ranges go to the workers before the end is read.
+    expect(text.length).toBeGreaterThan(5 * 1024 * 1024);
+    writeFileSync(join(dir, 'batch.json'), text);
+    // Cut inside its last filing: not an array after all, found only at the end.
+    writeFileSync(join(dir, 'broken.json'), text.slice(0, -3));
+    // A file after them, whose repeated filing id is reported against the first file's.
+    writeFileSync(join(dir, 'after.jsonl'), `${JSON.stringify(records[5])}\n`);
+    const files = ['batch.json', 'broken.json', 'after.jsonl'];
+    const linter = createLinter({ config: false, now: TEST_NOW, cwd: dir });
+    const whole = await lintFiles(files, { linter, cwd: dir, concurrency: 'off' });
+    expect(whole[1]!.messages.map((m) => m.ruleId)).toContain('parse-error');
+    expect(whole[2]!.messages.map((m) => m.ruleId)).toContain('batch-duplicate-filing-id');
+    const parallel = await lintFiles(files, { linter, cwd: dir, concurrency: 2, streamJsonBytes: 0, chunkBytes: 256 * 1024 });
+    expect(parallel).toEqual(whole);
+  });
+
+  it('applies results in unit order, holding a JSON array\'s ranges until its first pass ends and dropping them if it failed', () => {
+    for (const end of ['done', 'failed'] as const) {
+      const scan: JsonArrayScanState = { state: 'scanning' };
+      const units: WorkUnit[] = [
+        { id: 0, filePath: 'a.jsonl', bytes: 1 },
+        { id: 1, filePath: 'b.json', bytes: 1, scan },
+        { id: 2, filePath: 'b.json', bytes: 1, scan },
+        { id: 3, filePath: 'b.json', bytes: 1, here: true },
+        { id: 4, filePath: 'c.json', bytes: 1 },
+      ];
+      const applied: number[] = [];
+      const inOrder = new ResultsInOrder(units, (unit) => applied.push(unit.id));
+      const result = (id: number): UnitResult => ({ id, messages: [], records: 1, lines: 1, stats: new StatsCollector().result(), keys: noUnitKeys() });
+      inOrder.set(4, result(4));
+      inOrder.set(2, result(2));
+      inOrder.set(0, result(0));
+      inOrder.set(1, result(1));
+      expect(applied, end).toEqual([0]);
+      scan.state = end;
+      // With the array broken, its file is read whole (unit 3), and its ranges' results go.
+      inOrder.set(3, result(3));
+      expect(applied, end).toEqual(end === 'done' ? [0, 1, 2, 3, 4] : [0, 3, 4]);
+    }
   });
 
   it('says where a JSON file too large to read whole stops being one array', async () => {
