@@ -76,9 +76,22 @@ export class KeyBlockCollector {
   private readonly blocks = new Map<string, KeyBlock>();
   private writer: KeyFileWriter | undefined;
   private unusable = false;
+  /** Why keys stopped being collected (a read-only folder, a full disk): no file is cached this run. */
+  failure: Error | undefined;
 
-  /** `openWriter` makes the new key file on the first keys; when it throws (a read-only folder), nothing is collected. */
+  /** `openWriter` makes the new key file on the first keys. */
   constructor(private readonly openWriter: () => KeyFileWriter) {}
+
+  /** Stops collecting, for good: the run goes on, and caches nothing. */
+  private fail(e: unknown): void {
+    this.failure ??= e instanceof Error ? e : new Error(String(e));
+    this.unusable = true;
+    this.current = undefined;
+    this.used = 0;
+    this.blocks.clear();
+    this.writer?.abandon();
+    this.writer = undefined;
+  }
 
   /** Adds a unit's keys to its file's, with record indexes and lines shifted to count from the start of the file. */
   add(filePath: string, unit: UnitKeys, recordShift: number, lineShift: number): void {
@@ -87,8 +100,8 @@ export class KeyBlockCollector {
       this.finishCurrent();
       try {
         this.writer ??= this.openWriter();
-      } catch {
-        this.unusable = true;
+      } catch (e) {
+        this.fail(e);
         return;
       }
       this.current = { filePath, start: this.writer.size, hash: createHash('sha256'), records: 0, keys: 0 };
@@ -100,6 +113,7 @@ export class KeyBlockCollector {
       let count = 0;
       while (row + count * KEY_ROW < rows.length && rows[row + count * KEY_ROW + KEY_ROW - 1] === r) count++;
       this.reserve(ENTRY_HEAD + count * KEY_INTS);
+      if (this.unusable) return;
       const b = this.buffer;
       const offset = records[r * RECORD_ROW + 2]!;
       b[this.used++] = records[r * RECORD_ROW]! + recordShift;
@@ -116,6 +130,7 @@ export class KeyBlockCollector {
   private reserve(ints: number): void {
     if (this.used + ints <= this.buffer.length) return;
     this.flush();
+    if (this.unusable) return;
     // One record's keys never come near a megabyte, but nothing here depends on it.
     if (ints > this.buffer.length) this.buffer = new Int32Array(ints);
   }
@@ -125,12 +140,17 @@ export class KeyBlockCollector {
     const bytes = new Uint8Array(this.buffer.buffer, 0, this.used * 4);
     this.used = 0;
     this.current.hash.update(bytes);
-    this.writer!.append(bytes);
+    try {
+      this.writer!.append(bytes);
+    } catch (e) {
+      this.fail(e);
+    }
   }
 
   private finishCurrent(): void {
     if (!this.current) return;
     this.flush();
+    if (!this.current) return;
     const { filePath, start, hash, records, keys } = this.current;
     this.blocks.set(filePath, { at: start, bytes: this.writer!.size - start, records, keys, digest: hash.digest('base64') });
     this.current = undefined;
@@ -140,7 +160,11 @@ export class KeyBlockCollector {
   drop(filePath: string): void {
     if (this.current?.filePath === filePath) {
       this.used = 0;
-      this.writer!.truncate(this.current.start);
+      try {
+        this.writer!.truncate(this.current.start);
+      } catch (e) {
+        this.fail(e);
+      }
       this.current = undefined;
     }
     // A file collected before others (never, as units come in order) would leave its bytes unused.

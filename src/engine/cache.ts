@@ -185,9 +185,15 @@ export class LintCache {
    */
   async save(): Promise<void> {
     try {
-      if (!this.changed) return;
+      if (!this.changed && !this.collected.failure) return;
       let keyFileId = this.keyFile?.id;
       const writer = this.collected.take();
+      for (const filePath of this.stored) {
+        // Its keys were lost with the key file (a full disk): not cached after all.
+        if (this.collected.block(filePath)) continue;
+        this.stored.delete(filePath);
+        delete this.entries[filePath];
+      }
       if (writer && this.stored.size > 0) {
         for (const [filePath, entry] of Object.entries(this.entries)) {
           const collected = this.stored.has(filePath) ? this.collected.block(filePath) : undefined;
@@ -196,9 +202,20 @@ export class LintCache {
           } else if (!wellFormedBlock(entry.keys) || (!emptyBlock(entry.keys) && !this.keyFile)) {
             delete this.entries[filePath];
           } else if (!emptyBlock(entry.keys)) {
-            const copied = writer.block(this.keyFile!.pieces(entry.keys), entry.keys.records, entry.keys.keys);
-            if (copied.digest === entry.keys.digest) entry.keys = copied;
-            else delete this.entries[filePath];
+            const start = writer.size;
+            let copied: KeyBlock | undefined;
+            try {
+              copied = writer.block(this.keyFile!.pieces(entry.keys), entry.keys.records, entry.keys.keys);
+            } catch {
+              // Cut short since it was written: as changed.
+            }
+            if (copied?.digest === entry.keys.digest) {
+              entry.keys = copied;
+            } else {
+              // Changed since it was written: the entry goes, with what of its block was copied.
+              writer.truncate(start);
+              delete this.entries[filePath];
+            }
           }
         }
         // Every block is copied: the old key file is let go before the new one takes its name.
@@ -211,6 +228,8 @@ export class LintCache {
       const tmp = `${this.location}.${process.pid}.tmp`;
       await writeFile(tmp, JSON.stringify(body));
       await rename(tmp, this.location);
+      // The files whose keys could not be written are linted again next time; the caller hears why.
+      if (this.collected.failure) throw this.collected.failure;
     } finally {
       this.close();
     }

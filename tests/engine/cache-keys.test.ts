@@ -112,13 +112,26 @@ describe('the cache key file', () => {
     reader.close();
   });
 
-  it('collects nothing where the key file cannot be made, and removes the key files of killed runs', () => {
+  it('collects nothing where the key file cannot be made or written, and removes the key files of killed runs', () => {
     const collector = new KeyBlockCollector(() => {
       throw new Error('EROFS');
     });
     collector.add('a.json', unitKeys(0, 10, false), 0, 0);
     expect(collector.has('a.json')).toBe(false);
     expect(collector.take()).toBeUndefined();
+    expect(collector.failure?.message).toBe('EROFS');
+
+    // A key file that stops taking bytes (a full disk) mid-run: everything collected goes, and the run goes on.
+    const full = join(mkdtempSync(join(tmpdir(), 'beianlint-keys-')), 'cache.keys');
+    const broken = new KeyFileWriter(full);
+    broken.abandon();
+    const failing = new KeyBlockCollector(() => broken);
+    failing.add('a.json', unitKeys(0, 30_000, false), 0, 0);
+    failing.add('b.json', unitKeys(0, 10, false), 0, 0);
+    expect(failing.has('a.json') || failing.has('b.json')).toBe(false);
+    expect(failing.block('a.json')).toBeUndefined();
+    expect(failing.take()).toBeUndefined();
+    expect(failing.failure).toBeInstanceOf(Error);
 
     const dir = mkdtempSync(join(tmpdir(), 'beianlint-keys-'));
     const path = join(dir, 'cache.keys');

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { createLinter, lintFiles } from '../../src/engine/index.js';
 import { patched } from '../support/records.js';
+import { HEADER_BYTES } from '../../src/engine/cache-keys.js';
 import { TEST_NOW } from '../support/lint.js';
 
 function project() {
@@ -145,6 +146,24 @@ describe('--cache', () => {
     const fromCache = await lintFiles([...FILES, 'd.json'], { linter, cwd: dir, cacheLocation: 'cache.json' });
     expect(fromCache.map((r) => r.messages)).toEqual(withD.map((r) => r.messages));
     expect(withD.slice(0, 3).map((r) => r.messages.filter((m) => m.ruleId.startsWith('batch-')).length)).toEqual(first.map((r) => r.messages.filter((m) => m.ruleId.startsWith('batch-')).length));
+  });
+
+  it('drops, when it writes a new key file, the entry of a file not in the run whose block changed', async () => {
+    const dir = project();
+    const linter = createLinter({ config: false, now: TEST_NOW, cwd: dir });
+    await lintFiles(FILES, { linter, cwd: dir, cacheLocation: 'cache.json' });
+    const index = JSON.parse(readFileSync(join(dir, 'cache.json'), 'utf8'));
+    const c = index.files[join(dir, 'c.json')].keys;
+    const keys = readFileSync(join(dir, 'cache.json.keys'));
+    keys[c.at + 4]! ^= 1;
+    writeFileSync(join(dir, 'cache.json.keys'), keys);
+    // c.json is not in this run; d.json is new, so the key file is written again.
+    writeFileSync(join(dir, 'd.json'), JSON.stringify(patched('government-verified', { set: { '/filingId': 'F-D1' } }), null, 2));
+    await lintFiles(['b.jsonl', 'd.json'], { linter, cwd: dir, cacheLocation: 'cache.json' });
+    const after = JSON.parse(readFileSync(join(dir, 'cache.json'), 'utf8'));
+    expect(Object.keys(after.files).map((f) => f.slice(dir.length + 1)).sort()).toEqual(['b.jsonl', 'd.json']);
+    const blocks = Object.values(after.files).map((e) => (e as { keys: { bytes: number } }).keys.bytes);
+    expect(statSync(join(dir, 'cache.json.keys')).size).toBe(HEADER_BYTES + blocks.reduce((a, b) => a + b, 0));
   });
 
   it('puts its file inside a folder it is given, named for the working directory', async () => {
