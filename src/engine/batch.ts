@@ -2,7 +2,7 @@ import { closeSync, openSync, readFileSync } from 'node:fs';
 import { isAbsolute, relative, sep } from 'node:path';
 import type { Report } from '../checks/api.js';
 import { formatOf, iterateSource, type SourceFormat, type SourceItem, type SourceRecord } from '../input/index.js';
-import { STREAM_JSON_BYTES, streamedJsonArray } from '../input/json-array-stream.js';
+import { JsonArrayScan, readArrayElement, STREAM_JSON_BYTES, streamedJsonArray } from '../input/json-array-stream.js';
 import { readJsonlLineAt } from '../input/jsonl-stream.js';
 import { decodeSource } from './files.js';
 import { fingerprint, holderBits, KEY_ROW, KeyLog, PositionLog, type RepeatRows } from './key-log.js';
@@ -114,6 +114,9 @@ interface ReportedRecord {
   byteOffset: number;
   repeats: number[];
 }
+
+/** Bytes of a JSON array's first pass between looking at the elements it found (see eachArrayElement). */
+const IO_STEP_BYTES = 4 * 1024 * 1024;
 
 /** Memory for batch keys before they go to a temporary file (see key-log.ts). */
 export const DEFAULT_BATCH_MEMORY = 16 * 1024 * 1024;
@@ -309,6 +312,13 @@ export class BatchSession {
     const held = this.texts.get(filePath);
     let pending = nextReported();
     if (!pending) return;
+    const format = held?.format ?? formatOf(filePath);
+    // A record streamed from a large JSON array has its byte offset too: the array's elements are
+    // found again without reading or parsing any but the reported ones.
+    if (!held && pending.byteOffset >= 0 && format === 'json') {
+      this.eachArrayElement(filePath, pending, nextReported, maxLineBytes, visit);
+      return;
+    }
     // A record streamed from a JSONL file has its byte offset, and every record of that file has one.
     if (!held && pending.byteOffset >= 0) {
       let fd = -1;
@@ -333,8 +343,7 @@ export class BatchSession {
       }
       return;
     }
-    const format = held?.format ?? formatOf(filePath);
-    // A large JSON array is read again as it was linted, an element at a time.
+    // A large JSON array of a cache written before its elements had byte offsets: read again as it was linted.
     const streamed = !held && format === 'json' ? streamedJsonArray(filePath, this.streamJsonBytes, maxLineBytes) : undefined;
     let text = held?.text;
     if (text === undefined && !streamed) {
@@ -365,6 +374,52 @@ export class BatchSession {
       }
     }
     iterator?.return?.();
+    for (; pending; pending = nextReported()) visit(pending, undefined);
+  }
+
+  /**
+   * The reported elements of a JSON array that was read an element at a
+   * time: its first pass runs again until the last of them, and only they
+   * are read and parsed. (Every element was, and a repeat near the end of a
+   * million-filing array cost 20–30 s.) An element whose span no longer
+   * starts where it did, or that cannot be read, is undefined: the file
+   * changed since it was linted.
+   */
+  private eachArrayElement(
+    filePath: string,
+    first: ReportedRecord,
+    nextReported: () => ReportedRecord | undefined,
+    maxLineBytes: number,
+    visit: (reported: ReportedRecord, record: SourceRecord | undefined) => void,
+  ): void {
+    let pending: ReportedRecord | undefined = first;
+    let fd = -1;
+    try {
+      fd = openSync(filePath, 'r');
+      const scan = new JsonArrayScan(fd);
+      let index = 0;
+      while (pending) {
+        const outcome = scan.step(IO_STEP_BYTES);
+        const spans = scan.take();
+        for (let at = 0; at * 4 < spans.length && pending; at++, index++) {
+          for (; pending && pending.record < index; pending = nextReported()) visit(pending, undefined);
+          if (!pending || pending.record !== index) continue;
+          let item: SourceItem | undefined;
+          try {
+            item = spans[at * 4] === pending.byteOffset ? readArrayElement(fd, spans, at, index, maxLineBytes) : undefined;
+          } catch {
+            item = undefined;
+          }
+          visit(pending, item?.kind === 'record' ? item : undefined);
+          pending = nextReported();
+        }
+        if (outcome !== 'more') break;
+      }
+    } catch {
+      // Unreadable now: the messages fall back to the records' first lines.
+    } finally {
+      if (fd >= 0) closeSync(fd);
+    }
     for (; pending; pending = nextReported()) visit(pending, undefined);
   }
 }

@@ -3,6 +3,7 @@ import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
 import { arrayElementItem } from './json.js';
 import { PieceLineIndex } from './line-index.js';
 import type { SourceItem } from './source.js';
+import type { StreamedItem } from './jsonl-stream.js';
 
 // A JSON batch read whole needs its bytes, its text (two bytes a character
 // once it holds any Chinese) and a line index at once: 650 MB for a 220 MB
@@ -389,13 +390,37 @@ export class JsonArrayReader implements Iterable<SourceItem> {
           if (readAll(fd, bytes, size, start) < size) throw new FileChanged();
         }
         this.bytesRead = end;
-        const text = bytes.toString('utf8');
-        yield arrayElementItem(index, text, 0, text.length, new PieceLineIndex(text, line, column));
+        yield elementItem(bytes, index, start, line, column);
       }
     } finally {
       closeSync(fd);
     }
   }
+}
+
+/**
+ * An element's item from its bytes, with its byte offset in the file, as a
+ * JSONL line's has: the batch rules read a reported element again from there.
+ */
+function elementItem(bytes: Buffer, index: number, start: number, line: number, column: number): StreamedItem {
+  const text = bytes.toString('utf8');
+  return Object.assign(arrayElementItem(index, text, 0, text.length, new PieceLineIndex(text, line, column)), { byteOffset: start });
+}
+
+/**
+ * One element of an array read again, at the span the first pass found for
+ * it: for the few elements a batch rule reports. Undefined when the file is
+ * shorter than the span (it changed).
+ */
+export function readArrayElement(fd: number, spans: Float64Array, at: number, index: number, maxElementBytes: number): SourceItem | undefined {
+  const start = spans[at * 4]!;
+  const end = spans[at * 4 + 1]!;
+  const line = spans[at * 4 + 2]!;
+  const column = spans[at * 4 + 3]!;
+  if (end - start > maxElementBytes) return undefined;
+  const bytes = Buffer.allocUnsafe(end - start);
+  if (readAll(fd, bytes, bytes.length, start) < bytes.length) return undefined;
+  return elementItem(bytes, index, start, line, column);
 }
 
 /** The file is shorter than its first pass found: the records read so far stand, the rest is not read. */

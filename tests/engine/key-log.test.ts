@@ -6,6 +6,7 @@ import { fingerprint, holderBits, KEY_ROW, KeyLog, PositionLog, type Repeat, typ
 import { SpillFile } from '../../src/engine/spill-file.js';
 import { createLinter } from '../../src/engine/index.js';
 import { parseJsonLine } from '../../src/input/jsonl.js';
+import { streamedJsonArray } from '../../src/input/json-array-stream.js';
 import { patched } from '../support/records.js';
 import { TEST_NOW } from '../support/lint.js';
 
@@ -143,5 +144,33 @@ describe('BatchSession', () => {
     expect(messages).toHaveLength(1);
     expect(messages[0]).toMatchObject({ record: 1, line: 2, column: 1, path: '' });
     expect(messages[0]!.message).toContain('a.jsonl');
+  });
+
+  it('reads a reported element of a streamed JSON array at its place, and falls back to its first line once the file moved', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'beianlint-batch-'));
+    const file = join(dir, 'a.json');
+    const records = [1, 2, 3].map((i) => patched('enterprise-approved', { set: { '/filingId': i === 3 ? 'F-1' : `F-${i}` } }));
+    const text = JSON.stringify(records, null, 2);
+    writeFileSync(file, text);
+    let opened = 0;
+    const thirdStartLine = text.split('\n').findIndex((l) => l === '  {' && ++opened === 3) + 1;
+    const linter = createLinter({ config: false, now: TEST_NOW, rules: { 'batch-duplicate-filing-id': 'error' } });
+    const lint = () => {
+      const batch = linter.startBatch(dir);
+      const items = [...streamedJsonArray(file, 0, 1 << 20)!];
+      expect(items.map((item) => (item as { byteOffset?: number }).byteOffset)).toEqual(records.map(() => expect.any(Number)));
+      for (const item of items) batch.visit(item as never, file);
+      return batch;
+    };
+    const exact = lint().finish().get(file)!.filter((m) => m.ruleId === 'batch-duplicate-filing-id');
+    expect(exact).toHaveLength(1);
+    expect(exact[0]).toMatchObject({ record: 2, path: '/filingId' });
+    expect(exact[0]!.column).toBeGreaterThan(1);
+    // The same file with a space in front: every element has moved, so no element is taken for another.
+    const batch = lint();
+    writeFileSync(file, ` ${text}`);
+    const moved = batch.finish().get(file)!.filter((m) => m.ruleId === 'batch-duplicate-filing-id');
+    expect(moved).toHaveLength(1);
+    expect(moved[0]).toMatchObject({ record: 2, line: thirdStartLine, column: 1, path: '' });
   });
 });
