@@ -2,7 +2,7 @@ import { closeSync, openSync, readFileSync } from 'node:fs';
 import { isAbsolute, relative, sep } from 'node:path';
 import type { Report } from '../checks/api.js';
 import { formatOf, iterateSource, type SourceFormat, type SourceItem, type SourceRecord } from '../input/index.js';
-import { JsonArrayScan, readArrayElement, STREAM_JSON_BYTES, streamedJsonArray } from '../input/json-array-stream.js';
+import { JsonArrayScan, readArrayElement } from '../input/json-array-stream.js';
 import { readJsonlLineAt } from '../input/jsonl-stream.js';
 import { decodeSource } from './files.js';
 import { fingerprint, holderBits, KEY_ROW, KeyLog, PositionLog, type RepeatRows } from './key-log.js';
@@ -124,8 +124,6 @@ export const DEFAULT_BATCH_MEMORY = 16 * 1024 * 1024;
 export interface BatchOptions {
   /** Bytes of key rows and record positions held in memory; more goes to a temporary file. */
   memoryBytes?: number;
-  /** `.json` files this large are read again an element at a time when they are one array (STREAM_JSON_BYTES by default). */
-  streamJsonBytes?: number;
 }
 
 /**
@@ -146,7 +144,6 @@ export class BatchSession {
   private readonly texts = new Map<string, { text: string; format?: SourceFormat }>();
   private readonly scratch = new UnitKeysBuilder();
   private finished = false;
-  private readonly streamJsonBytes: number;
 
   constructor(
     private readonly linter: Linter,
@@ -154,7 +151,6 @@ export class BatchSession {
     options: BatchOptions = {},
   ) {
     const budget = options.memoryBytes ?? DEFAULT_BATCH_MEMORY;
-    this.streamJsonBytes = options.streamJsonBytes ?? STREAM_JSON_BYTES;
     this.keys = new KeyLog(this.spill, Math.floor(budget * 0.75));
     this.positions = new PositionLog(this.spill, Math.floor(budget * 0.25));
   }
@@ -343,10 +339,8 @@ export class BatchSession {
       }
       return;
     }
-    // A large JSON array of a cache written before its elements had byte offsets: read again as it was linted.
-    const streamed = !held && format === 'json' ? streamedJsonArray(filePath, this.streamJsonBytes, maxLineBytes) : undefined;
     let text = held?.text;
-    if (text === undefined && !streamed) {
+    if (text === undefined) {
       try {
         const outcome = decodeSource(readFileSync(filePath));
         if (outcome.ok) text = outcome.text;
@@ -354,14 +348,14 @@ export class BatchSession {
         // As above.
       }
     }
-    const items = streamed ?? (text !== undefined && format ? iterateSource(text, format) : undefined);
+    const items = text !== undefined && format ? iterateSource(text, format) : undefined;
     const iterator = items?.[Symbol.iterator]();
     while (iterator && pending) {
       let step: IteratorResult<SourceItem>;
       try {
         step = iterator.next();
       } catch {
-        // A streamed file that changed or became unreadable since it was linted: as above.
+        // A parser that gives up on the text (nesting deeper than its stack): as above.
         break;
       }
       if (step.done) break;

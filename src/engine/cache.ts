@@ -25,8 +25,8 @@ export interface CachedFile {
   keys: KeyBlock;
 }
 
-/** Changes when what the cache stores changes meaning (4: batch keys in a key file of their own). */
-const CACHE_FORMAT = 4;
+/** Changes when what the cache stores changes meaning (5: batch keys in a key file of their own, with the byte offsets of a large JSON array's elements). */
+const CACHE_FORMAT = 5;
 
 interface CacheFile {
   version: typeof CACHE_FORMAT;

@@ -112,10 +112,7 @@ export async function lintFiles(
   const cwd = options.cwd ?? process.cwd();
   const linter = options.linter ?? createLinter(options);
   const files = await expandPaths(paths.filter((p) => p !== '-'), cwd);
-  const batch = linter.startBatch(cwd, {
-    ...(options.batchMemoryBytes ? { memoryBytes: options.batchMemoryBytes } : {}),
-    ...(options.streamJsonBytes !== undefined ? { streamJsonBytes: options.streamJsonBytes } : {}),
-  });
+  const batch = linter.startBatch(cwd, options.batchMemoryBytes ? { memoryBytes: options.batchMemoryBytes } : {});
   const store = new MessageStore(options.messagesInMemory);
   const perFile: Array<{ filePath: string; messages: FileMessages; stats: StatsCollector }> = [];
   if (paths.includes('-') && options.stdin) {

@@ -322,12 +322,12 @@ export function streamedJsonArray(filePath: string, minBytes: number, maxElement
 }
 
 /**
- * The first pass alone: where the elements of a `.json` file of at least
- * `minBytes` lie, four numbers each (start, end, line, column), or undefined
- * when it is not one well-formed array. A run cuts them into ranges for
- * worker threads, as it cuts JSONL into ranges of lines.
+ * The first pass over a whole `.json` file of at least `minBytes`: where its
+ * elements lie, four numbers each (start, end, line, column), or undefined
+ * when it is not one well-formed array. (A parallel run steps through the
+ * pass instead, handing out ranges as they are found: see JsonArrayScan.)
  */
-export function jsonArraySpans(filePath: string, minBytes: number): Float64Array | undefined {
+function jsonArraySpans(filePath: string, minBytes: number): Float64Array | undefined {
   let fd: number;
   try {
     fd = openSync(filePath, 'r');
