@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
-import { mkdirSync, readFileSync, statSync } from 'node:fs';
-import { mkdir, open, readFile, rename, writeFile, type FileHandle } from 'node:fs/promises';
+import { closeSync, mkdirSync, openSync, readFileSync, readSync, statSync } from 'node:fs';
+import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { dirname, join, resolve } from 'node:path';
 import { packageRoot } from '../package-files.js';
@@ -75,19 +75,25 @@ export function runKeyOf(parts: unknown): string {
   return createHash('sha256').update(JSON.stringify({ own, versions, parts })).digest('base64');
 }
 
+/** The buffer contentHash reads into: one for the run, as files are digested one after another. */
+let hashBuffer: Buffer | undefined;
+
 /**
  * A file's content digest, read a megabyte at a time into one buffer. (A read
  * stream hands out a new megabyte per read, and the dead ones waited for a
- * full collection: a 450 MB file added 40 MB to the run's peak.)
+ * full collection: a 450 MB file added 40 MB to the run's peak.) Reads are
+ * blocking: files are digested before any is linted, so nothing waits, and
+ * a read through the thread pool cost a third more (2.2 against 1.5 s for
+ * 2.2 GB; SHA-256 alone takes 1.4 s) and four round trips per small file.
  */
-export async function contentHash(filePath: string): Promise<string | undefined> {
+export function contentHash(filePath: string): string | undefined {
   const hash = createHash('sha256');
-  const buffer = Buffer.allocUnsafe(1 << 20);
-  let handle: FileHandle | undefined;
+  const buffer = (hashBuffer ??= Buffer.allocUnsafe(1 << 20));
+  let fd = -1;
   try {
-    handle = await open(filePath, 'r');
+    fd = openSync(filePath, 'r');
     for (let position = 0; ; ) {
-      const { bytesRead } = await handle.read(buffer, 0, buffer.length, position);
+      const bytesRead = readSync(fd, buffer, 0, buffer.length, position);
       if (bytesRead === 0) break;
       hash.update(buffer.subarray(0, bytesRead));
       position += bytesRead;
@@ -95,7 +101,7 @@ export async function contentHash(filePath: string): Promise<string | undefined>
   } catch {
     return undefined;
   } finally {
-    await handle?.close().catch(() => undefined);
+    if (fd >= 0) closeSync(fd);
   }
   return hash.digest('base64');
 }

@@ -135,7 +135,7 @@ export async function lintInParallel(
   const cached = new Map<string, CachedFile>();
   if (cache) {
     for (const filePath of files) {
-      const hash = await contentHash(filePath);
+      const hash = contentHash(filePath);
       if (!hash) continue;
       hashes.set(filePath, hash);
       const hit = cache.lookup(filePath, hash);
