@@ -1,9 +1,7 @@
 import { availableParallelism } from 'node:os';
-import { closeSync, openSync } from 'node:fs';
-import { open, stat } from 'node:fs/promises';
+import { closeSync, openSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
-import pMap from 'p-map';
 import { formatOf } from '../input/index.js';
 import { JsonArrayScan, STREAM_JSON_BYTES } from '../input/json-array-stream.js';
 import { jsonlChunks } from '../input/jsonl-stream.js';
@@ -56,8 +54,14 @@ const PARALLEL_THRESHOLD_BYTES = 64 * 1024 * 1024;
 const LANE_UNITS = 8;
 const LANE_BYTES = 4 * 1024 * 1024;
 
-/** File sizes are asked for this many at a time. */
-const STAT_CONCURRENCY = 64;
+/** A file's size, or 0 when it cannot be asked (reading it will say why). */
+function sizeOf(filePath: string): number {
+  try {
+    return statSync(filePath, { throwIfNoEntry: false })?.size ?? 0;
+  } catch {
+    return 0;
+  }
+}
 
 export type Concurrency = 'auto' | 'off' | number;
 
@@ -120,8 +124,9 @@ export async function lintInParallel(
   concurrency: Concurrency,
   store: MessageStore,
 ): Promise<Array<{ filePath: string; messages: FileMessages; stats: StatsCollector }>> {
-  // Bounded: a stat of each of 40,000 files at once held 160 MB of requests and results.
-  const sizes = await pMap(files, async (f) => (await stat(f).catch(() => undefined))?.size ?? 0, { concurrency: STAT_CONCURRENCY });
+  // Blocking, one file at a time: nothing else runs yet, and 5,000 stats through the thread pool
+  // (64 at a time; all at once held 160 MB for 40,000 files) took 110-190 ms against 25-35 ms.
+  const sizes = files.map(sizeOf);
   const totalBytes = sizes.reduce((a, b) => a + b, 0);
   const chunkBytes = options.chunkBytes ?? CHUNK_BYTES;
   const streamJson = (i: number) => formatOf(files[i]!) === 'json' && sizes[i]! >= (options.streamJsonBytes ?? STREAM_JSON_BYTES);
