@@ -248,8 +248,9 @@ export class KeyFileReader {
    * verified: counts that do not add up throw.
    */
   *unitKeys(block: KeyBlock): Generator<UnitKeys> {
-    // Sized for a megabyte of entries and what one entry can leave over from the piece before.
-    const most = IO_BYTES / 4;
+    // Sized for a piece of entries (a megabyte, or the whole of a smaller block: a run may replay
+    // thousands of one-filing files) and what one entry can leave over from the piece before.
+    const most = Math.min(IO_BYTES, block.bytes) / 4;
     let ints = new Int32Array(2 * most);
     let records = new Float64Array(Math.ceil((2 * most) / ENTRY_HEAD) * RECORD_ROW);
     let rows = new Int32Array(Math.ceil((2 * most) / KEY_INTS) * KEY_ROW);
