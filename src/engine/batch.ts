@@ -2,7 +2,7 @@ import { closeSync, openSync, readFileSync } from 'node:fs';
 import { isAbsolute, relative, sep } from 'node:path';
 import type { Report } from '../checks/api.js';
 import { formatOf, iterateSource, type SourceFormat, type SourceItem, type SourceRecord } from '../input/index.js';
-import { JsonArrayScan, readArrayElement } from '../input/json-array-stream.js';
+import { JsonArrayScan, readArrayElement, SCAN_STEP_BYTES } from '../input/json-array-stream.js';
 import { readJsonlLineAt } from '../input/jsonl-stream.js';
 import { decodeSource } from './files.js';
 import { fingerprint, holderBits, KEY_ROW, KeyLog, PositionLog, type RepeatRows } from './key-log.js';
@@ -93,10 +93,6 @@ export class UnitKeysBuilder {
     return this.recordInts / RECORD_ROW;
   }
 
-  get keyCount(): number {
-    return this.rowInts / KEY_ROW;
-  }
-
   /** The keys so far, as views of the builder's arrays (valid until it is cleared or grows). */
   keys(): UnitKeys {
     return { records: this.records.subarray(0, this.recordInts), rows: this.rows.subarray(0, this.rowInts) };
@@ -114,9 +110,6 @@ interface ReportedRecord {
   byteOffset: number;
   repeats: number[];
 }
-
-/** Bytes of a JSON array's first pass between looking at the elements it found (see eachArrayElement). */
-const IO_STEP_BYTES = 4 * 1024 * 1024;
 
 /** Memory for batch keys before they go to a temporary file (see key-log.ts). */
 export const DEFAULT_BATCH_MEMORY = 16 * 1024 * 1024;
@@ -393,7 +386,7 @@ export class BatchSession {
       const scan = new JsonArrayScan(fd);
       let index = 0;
       while (pending) {
-        const outcome = scan.step(IO_STEP_BYTES);
+        const outcome = scan.step(SCAN_STEP_BYTES);
         const spans = scan.take();
         for (let at = 0; at * 4 < spans.length && pending; at++, index++) {
           for (; pending && pending.record < index; pending = nextReported()) visit(pending, undefined);

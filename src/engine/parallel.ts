@@ -3,7 +3,7 @@ import { closeSync, openSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { formatOf } from '../input/index.js';
-import { JsonArrayScan, STREAM_JSON_BYTES } from '../input/json-array-stream.js';
+import { JsonArrayScan, SCAN_STEP_BYTES, STREAM_JSON_BYTES } from '../input/json-array-stream.js';
 import { jsonlChunks } from '../input/jsonl-stream.js';
 import { packageRoot } from '../package-files.js';
 import type { Config } from './config.js';
@@ -298,9 +298,6 @@ class UnitFeed {
     for (const resolve of waiting) resolve();
   }
 }
-
-/** Bytes of a JSON array read between handing out its ranges and letting the workers' results in. */
-const SCAN_STEP_BYTES = 4 * 1024 * 1024;
 
 /**
  * Pushes a large JSON file's elements in ranges of about `chunkBytes` as its

@@ -50,7 +50,7 @@ export interface UnitResult {
 /** What a worker thread says about a unit it was handed. */
 export type UnitReply = { ok: true; result: UnitResult } | { ok: false; id: number; error: string };
 
-/** Records whose keys are handed to the cache at once on this thread: about a megabyte of them. */
+/** Records whose keys are handed to the cache at once on this thread: well under a megabyte of them. */
 const CACHE_KEYS_RECORDS = 4096;
 
 /** Files up to this size are read blocking (see runUnit). */

@@ -242,6 +242,13 @@ export function jsonArrayProblem(filePath: string): string | undefined {
 }
 
 /**
+ * Bytes of a first pass between looks at what it found: a run hands out the
+ * ranges found so far and takes in the workers' results; the end of a run
+ * stops once it is past the last element it needs.
+ */
+export const SCAN_STEP_BYTES = 4 * 1024 * 1024;
+
+/**
  * The first pass over an open file, a step at a time, so a run can hand out
  * the elements found so far while it reads on. Spans are four numbers each
  * (start, end, line, column): 32 bytes an element, so the second pass reads
