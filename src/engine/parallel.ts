@@ -179,13 +179,16 @@ export async function lintInParallel(
 
   let doneBytes = 0;
   let doneRecords = 0;
+  /** A unit linted (`sign` 1) or, for a range of an array found broken, taken back (-1). */
+  const progressed = (unit: WorkUnit, r: UnitResult, sign = 1) => {
+    doneBytes += sign * unit.bytes;
+    doneRecords += sign * r.records;
+    options.onProgress?.({ records: doneRecords, bytes: doneBytes, totalBytes });
+  };
   /** `keysInBatch`: the unit ran on this thread with the batch, which has its keys already. */
   const apply = (unit: WorkUnit, r: UnitResult, keysInBatch = false) => {
     // A range of an array's elements is done with: its spans (32 bytes an element) go.
     if (unit.jsonSpans) delete unit.jsonSpans;
-    doneBytes += unit.bytes;
-    doneRecords += r.records;
-    options.onProgress?.({ records: doneRecords, bytes: doneBytes, totalBytes });
     const s = state.get(unit.filePath)!;
     const lineShift = s.lines;
     const recordShift = s.records;
@@ -227,7 +230,9 @@ export async function lintInParallel(
     await produce();
     for (const unit of feed.units) {
       if (unit.cached) {
-        apply(unit, fromCache(unit));
+        const result = fromCache(unit);
+        apply(unit, result);
+        progressed(unit, result);
         continue;
       }
       const start = unit.range?.[0] ?? 0;
@@ -241,7 +246,9 @@ export async function lintInParallel(
         wanted: () => file.cacheable && sink.count === 0,
         add: (keys: UnitKeys) => cache.collected.add(unit.filePath, keys, 0, 0),
       };
-      apply(unit, await runUnit(linter, unit, options.maxFileSize, { sink, batch, ...(cacheKeys ? { cacheKeys } : {}), ...(progress ? { onProgress: progress } : {}) }), true);
+      const result = await runUnit(linter, unit, options.maxFileSize, { sink, batch, ...(cacheKeys ? { cacheKeys } : {}), ...(progress ? { onProgress: progress } : {}) });
+      apply(unit, result, true);
+      progressed(unit, result);
     }
   } else {
     // Units are handed out as they are found: the ranges of a large JSON array while its first pass
@@ -250,7 +257,10 @@ export async function lintInParallel(
     const producing = produce().catch((error: unknown) => {
       failure = { error };
     });
-    await runPool(feed, threads, { ...options, workerHeapMb: options.workerHeapMb ?? workerOldGenerationMb(wholeFileBytes) }, linter, apply, fromCache);
+    // Progress counts a unit when its result comes, not when it is applied: a large array's ranges
+    // wait for its first pass (12 s for a million filings), and the display would stand still.
+    const results = new ResultsInOrder(feed.units, apply, (unit, r) => progressed(unit, r, -1));
+    await runPool(feed, threads, { ...options, workerHeapMb: options.workerHeapMb ?? workerOldGenerationMb(wholeFileBytes) }, linter, results, progressed, fromCache);
     await producing;
     if (failure) throw failure.error;
   }
@@ -377,7 +387,8 @@ async function runPool(
   threads: number,
   options: WorkerOptions & { workerHeapMb: number },
   linter: Linter,
-  apply: (unit: WorkUnit, r: UnitResult) => void,
+  inOrder: ResultsInOrder,
+  arrived: (unit: WorkUnit, r: UnitResult) => void,
   fromCache: (unit: WorkUnit) => UnitResult,
 ): Promise<void> {
   const workerFile = join(packageRoot, 'dist', 'engine', 'worker.js');
@@ -385,7 +396,6 @@ async function runPool(
     options: { config: options.config, locale: options.locale, redact: options.redact, now: options.now.toISOString(), rules: options.rules, cwd: options.cwd },
     maxFileSize: options.maxFileSize,
   };
-  const inOrder = new ResultsInOrder(feed.units, apply);
   const units = feed.units;
   let next = 0;
   feed.onScanEnd = () => inOrder.drain();
@@ -453,6 +463,7 @@ async function runPool(
                 worker.postMessage(unit);
               });
             }
+            arrived(unit, result);
             inOrder.set(unit.id, result);
           })().finally(() => {
             held.delete(done);
@@ -481,6 +492,8 @@ export class ResultsInOrder {
   constructor(
     private readonly units: readonly WorkUnit[],
     private readonly apply: (unit: WorkUnit, result: UnitResult) => void,
+    /** A result dropped, as its array turned out not to be one. */
+    private readonly dropped: (unit: WorkUnit, result: UnitResult) => void = () => undefined,
   ) {}
 
   /** A unit's result, or undefined for a unit that was not linted (a range of an array found broken). */
@@ -496,7 +509,9 @@ export class ResultsInOrder {
       const result = this.results.get(this.applied);
       this.results.delete(this.applied);
       this.applied++;
-      if (result && unit.scan?.state !== 'failed') this.apply(unit, result);
+      if (!result) continue;
+      if (unit.scan?.state === 'failed') this.dropped(unit, result);
+      else this.apply(unit, result);
     }
   }
 }

@@ -139,8 +139,16 @@ describe('a parallel run', () => {
     const whole = await lintFiles(files, { linter, cwd: dir, concurrency: 'off' });
     expect(whole[1]!.messages.map((m) => m.ruleId)).toContain('parse-error');
     expect(whole[2]!.messages.map((m) => m.ruleId)).toContain('batch-duplicate-filing-id');
-    const parallel = await lintFiles(files, { linter, cwd: dir, concurrency: 2, streamJsonBytes: 0, chunkBytes: 256 * 1024 });
+    const progress: RunProgress[] = [];
+    const parallel = await lintFiles(files, { linter, cwd: dir, concurrency: 2, streamJsonBytes: 0, chunkBytes: 256 * 1024, onProgress: (p) => !p.batch && progress.push(p) });
     expect(parallel).toEqual(whole);
+    // Progress counts each range when it comes back (the broken array's, if any came back before its
+    // pass failed, are taken back; ResultsInOrder's test holds that): it ends at the run's records, and
+    // its bytes (a range counts its elements, not the punctuation between ranges).
+    const last = progress[progress.length - 1]!;
+    expect(last.records).toBe(parallel.reduce((n, r) => n + r.stats!.records, 0));
+    expect(last.bytes).toBeLessThanOrEqual(last.totalBytes);
+    expect(last.bytes).toBeGreaterThan(0.999 * last.totalBytes);
   });
 
   it('applies results in unit order, holding a JSON array\'s ranges until its first pass ends and dropping them if it failed', () => {
@@ -154,7 +162,8 @@ describe('a parallel run', () => {
         { id: 4, filePath: 'c.json', bytes: 1 },
       ];
       const applied: number[] = [];
-      const inOrder = new ResultsInOrder(units, (unit) => applied.push(unit.id));
+      const dropped: number[] = [];
+      const inOrder = new ResultsInOrder(units, (unit) => applied.push(unit.id), (unit) => dropped.push(unit.id));
       const result = (id: number): UnitResult => ({ id, messages: [], records: 1, lines: 1, stats: new StatsCollector().result(), keys: noUnitKeys() });
       inOrder.set(4, result(4));
       inOrder.set(2, result(2));
@@ -165,6 +174,7 @@ describe('a parallel run', () => {
       // With the array broken, its file is read whole (unit 3), and its ranges' results go.
       inOrder.set(3, result(3));
       expect(applied, end).toEqual(end === 'done' ? [0, 1, 2, 3, 4] : [0, 3, 4]);
+      expect(dropped, end).toEqual(end === 'done' ? [] : [1, 2]);
     }
   });
 
