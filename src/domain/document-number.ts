@@ -151,26 +151,23 @@ export function checkDocumentNumber(
   if (!isDocumentType(type) || typeof number !== 'string' || number.length > 64 || typeof citizenship !== 'string') {
     return checkUncached(type, number, now, options);
   }
-  // Three rules check each document number of a record; the verdict is worked out once. Tables by
-  // type and citizenship, keyed by the number alone: no key string is built per call.
+  // Three rules check each document number of a record; the verdict is worked out once. A table per
+  // type, keyed by the number alone: no key string is built per call. Only a passport's verdict
+  // depends on the citizenship, and only on whether it is Chinese, so a rule that passes none shares
+  // the verdict of one that does (a table per citizenship computed each ID number twice).
   const time = now.getTime();
   if (time !== verdictsAt && !(Number.isNaN(time) && Number.isNaN(verdictsAt))) {
     recentVerdicts.clear();
     verdictsAt = time;
   }
-  let byCitizenship = recentVerdicts.get(type);
-  if (!byCitizenship) recentVerdicts.set(type, (byCitizenship = new Map()));
-  let table = byCitizenship.get(citizenship);
-  if (!table) {
-    // Citizenship is free text in a record: the tables stay few whatever a batch holds.
-    if (byCitizenship.size >= 32) byCitizenship.clear();
-    byCitizenship.set(citizenship, (table = new RecentResults()));
-  }
+  const tableKey = type === 'passport' && citizenship === 'CN' ? 'passport/CN' : type;
+  let table = recentVerdicts.get(tableKey);
+  if (!table) recentVerdicts.set(tableKey, (table = new RecentResults()));
   return table.get(number, () => checkUncached(type, number, now, options));
 }
 
-/** Remembered verdicts for one "today" (`verdictsAt`), by type, then citizenship, then number. */
-const recentVerdicts = new Map<string, Map<string, RecentResults<DocumentNumberVerdict>>>();
+/** Remembered verdicts for one "today" (`verdictsAt`), by type (and a Chinese citizen's passport), then number. */
+const recentVerdicts = new Map<string, RecentResults<DocumentNumberVerdict>>();
 let verdictsAt = Number.NaN;
 
 function checkUncached(type: string, number: string, now: Date, options: DocumentNumberOptions): DocumentNumberVerdict {

@@ -84,6 +84,13 @@ describe('checkDocumentNumber dispatch', () => {
       scheme: 'chinese-passport',
     });
     expect(checkDocumentNumber('passport', 'E12345678', NOW, { citizenship: 'CN' })).toMatchObject({ ok: true });
+    // Verdicts are remembered by type and number; a CN holder's passport has its own, whatever was asked before.
+    expect(checkDocumentNumber('passport', 'C01X00T47', NOW, { citizenship: 'US' })).toMatchObject({ ok: true, scheme: 'passport' });
+    expect(checkDocumentNumber('passport', 'C01X00T47', NOW, { citizenship: 'CN' })).toMatchObject({ ok: false, scheme: 'chinese-passport' });
+    expect(checkDocumentNumber('passport', 'C01X00T47', NOW)).toMatchObject({ ok: true, scheme: 'passport' });
+    // Any other type's verdict is the holder's whatever the citizenship: the rules that pass one and those that do not share it.
+    const id = '11010519491231002X';
+    expect(checkDocumentNumber('resident-id-card', id, NOW, { citizenship: 'CN' })).toBe(checkDocumentNumber('resident-id-card', id, NOW));
   });
 
   it('the other form checks', () => {
