@@ -11,6 +11,7 @@ import { contentHash, type CachedFile, type LintCache } from './cache.js';
 import { noUnitKeys, type BatchSession, type UnitKeys } from './batch.js';
 import type { Linter } from './linter.js';
 import { StatsCollector } from './stats.js';
+import { enlarged } from './typed-arrays.js';
 import { runUnit, type JsonArrayScanState, type UnitReply, type UnitResult, type WorkUnit } from './units.js';
 import type { FileMessages, MessageStore } from './message-store.js';
 import type { Locale } from './types.js';
@@ -348,9 +349,7 @@ async function feedJsonArray(feed: UnitFeed, filePath: string, size: number, chu
       if (count * 4 + found.length > pending.length) {
         let length = pending.length * 2;
         while (count * 4 + found.length > length) length *= 2;
-        const grown = new Float64Array(length);
-        grown.set(pending.subarray(0, count * 4));
-        pending = grown;
+        pending = enlarged(pending, length);
       }
       pending.set(found, count * 4);
       count += found.length / 4;

@@ -306,11 +306,6 @@ export class JsonArrayScan {
     this.count = 0;
     return found;
   }
-
-  /** Bytes read so far. */
-  get bytesRead(): number {
-    return this.position;
-  }
 }
 
 /** The spans of a whole file's elements, or, when the file is not one well-formed array, why not. */
