@@ -1,6 +1,7 @@
 import { createHash, randomBytes, type Hash } from 'node:crypto';
-import { closeSync, fstatSync, ftruncateSync, openSync, readdirSync, readSync, renameSync, rmSync, writeSync } from 'node:fs';
+import { closeSync, fstatSync, ftruncateSync, openSync, readdirSync, renameSync, rmSync, writeSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
+import { readAll } from '../input/read-all.js';
 import { RECORD_ROW, type UnitKeys } from './batch.js';
 import { KEY_ROW } from './key-log.js';
 
@@ -52,13 +53,7 @@ function headerId(header: Buffer): string | undefined {
 }
 
 function readFully(fd: number, into: Uint8Array, at: number): boolean {
-  let done = 0;
-  while (done < into.length) {
-    const n = readSync(fd, into, done, into.length - done, at + done);
-    if (n === 0) return false;
-    done += n;
-  }
-  return true;
+  return readAll(fd, into, into.length, at) === into.length;
 }
 
 /**

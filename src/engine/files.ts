@@ -1,7 +1,8 @@
-import { closeSync, openSync, readFileSync, readSync } from 'node:fs';
+import { closeSync, openSync, readFileSync } from 'node:fs';
 import { readFile, stat } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { SUPPORTED_EXTENSIONS } from '../input/index.js';
+import { readAll } from '../input/read-all.js';
 import { ConfigurationError } from './types.js';
 
 const IGNORE = ['**/node_modules/**', '**/.git/**'];
@@ -89,8 +90,7 @@ function readKnownSize(file: string, size: number): Buffer {
   try {
     // One byte more than expected tells a file that grew from one that did not.
     const bytes = Buffer.allocUnsafe(size + 1);
-    let read = 0;
-    for (let n = -1; n !== 0 && read < bytes.length; read += n) n = readSync(fd, bytes, read, bytes.length - read, read);
+    const read = readAll(fd, bytes, bytes.length, 0);
     return read <= size ? bytes.subarray(0, read) : readFileSync(fd);
   } finally {
     closeSync(fd);

@@ -1,7 +1,8 @@
 import { createCipheriv, randomBytes } from 'node:crypto';
-import { closeSync, mkdtempSync, openSync, readSync, rmSync, writeSync } from 'node:fs';
+import { closeSync, mkdtempSync, openSync, rmSync, writeSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { readAll } from '../input/read-all.js';
 
 // One exit handler for all open files: a process may hold many (a library caller's runs, each
 // readable until its results are collected), more than Node likes listeners on one event.
@@ -68,12 +69,7 @@ export class SpillFile {
   }
 
   read(into: Uint8Array, at: number): void {
-    let done = 0;
-    while (done < into.length) {
-      const n = readSync(this.fd, into, done, into.length - done, at + done);
-      if (n === 0) throw new Error(`temporary file ${this.name} is shorter than written`);
-      done += n;
-    }
+    if (readAll(this.fd, into, into.length, at) < into.length) throw new Error(`temporary file ${this.name} is shorter than written`);
     into.set(this.crypt(into, at));
   }
 

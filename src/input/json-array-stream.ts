@@ -2,6 +2,7 @@ import { isUtf8 } from 'node:buffer';
 import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
 import { arrayElementItem } from './json.js';
 import { PieceLineIndex } from './line-index.js';
+import { readAll } from './read-all.js';
 import type { SourceItem } from './source.js';
 import type { StreamedItem } from './jsonl-stream.js';
 
@@ -430,14 +431,4 @@ export class FileChanged extends Error {
   constructor() {
     super('the file changed while it was read');
   }
-}
-
-function readAll(fd: number, into: Buffer, length: number, position: number): number {
-  let got = 0;
-  while (got < length) {
-    const n = readSync(fd, into, got, length - got, position + got);
-    if (n === 0) break;
-    got += n;
-  }
-  return got;
 }
