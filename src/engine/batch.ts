@@ -26,6 +26,11 @@ export interface UnitKeys {
 
 export const RECORD_ROW = 3;
 
+/** The line a record starts on, as batch positions keep it. */
+export function firstLineOf(record: SourceRecord): number {
+  return record.line ?? record.startLine ?? record.locate('').line;
+}
+
 export function noUnitKeys(): UnitKeys {
   return { records: new Float64Array(0), rows: new Int32Array(0) };
 }
@@ -93,6 +98,11 @@ export class UnitKeysBuilder {
     return this.recordInts / RECORD_ROW;
   }
 
+  /** Ints of key rows so far: where the next record's rows will start. */
+  get rowLength(): number {
+    return this.rowInts;
+  }
+
   /** The keys so far, as views of the builder's arrays (valid until it is cleared or grows). */
   keys(): UnitKeys {
     return { records: this.records.subarray(0, this.recordInts), rows: this.rows.subarray(0, this.rowInts) };
@@ -136,6 +146,8 @@ export class BatchSession {
   /** Sources held in memory by the caller (an editor buffer, stdin): read from here, not from disk. */
   private readonly texts = new Map<string, { text: string; format?: SourceFormat }>();
   private readonly scratch = new UnitKeysBuilder();
+  /** One key row on its way to the log, with the record's sequence number. */
+  private readonly row = new Int32Array(KEY_ROW);
   private finished = false;
 
   constructor(
@@ -168,12 +180,21 @@ export class BatchSession {
     const scratch = this.scratch;
     scratch.clear();
     if (scratch.addKeys(this.linter, record.value) === 0) return;
-    const line = record.line ?? record.startLine ?? record.locate('').line;
-    const seq = this.positions.add(this.fileNumber(filePath), record.index, line, record.byteOffset ?? -1);
-    const { rows } = scratch.keys();
-    for (let at = 0; at < rows.length; at += KEY_ROW) {
-      rows[at + KEY_ROW - 1] = seq;
-      this.keys.add(rows, at);
+    this.addRecordKeys(filePath, record.index, firstLineOf(record), record.byteOffset ?? -1, scratch.keys().rows, 0);
+  }
+
+  /**
+   * A record parsed in this thread whose key rows the caller worked out
+   * (UnitKeysBuilder.addKeys): `rows` from `from` on are its. A run that
+   * also keeps the keys for the cache digests them once, for both.
+   */
+  addRecordKeys(filePath: string, record: number, line: number, byteOffset: number, rows: Int32Array, from: number): void {
+    const seq = this.positions.add(this.fileNumber(filePath), record, line, byteOffset);
+    const row = this.row;
+    for (let at = from; at < rows.length; at += KEY_ROW) {
+      row.set(rows.subarray(at, at + KEY_ROW - 1));
+      row[KEY_ROW - 1] = seq;
+      this.keys.add(row, 0);
     }
   }
 

@@ -3,7 +3,7 @@ import { JsonArrayReader, jsonArrayProblem, streamedJsonArray } from '../input/j
 import { readJsonlFile, type StreamedItem } from '../input/jsonl-stream.js';
 import type { SourceItem, SourceRecord } from '../input/source.js';
 import { errorCode, readSource, readSourceSync } from './files.js';
-import { UnitKeysBuilder, type BatchSession, type UnitKeys } from './batch.js';
+import { firstLineOf, UnitKeysBuilder, type BatchSession, type UnitKeys } from './batch.js';
 import type { Linter } from './linter.js';
 import { StatsCollector } from './stats.js';
 import type { FileStats, LintMessage, MessageSink } from './types.js';
@@ -110,19 +110,28 @@ export async function runUnit(linter: Linter, unit: WorkUnit, maxFileSize: numbe
     run.cacheKeys!.add(keys.keys());
     keys.clear();
   };
+  // With a batch and the cache, a record's keys are worked out here, once, for both: lintItem is not
+  // given the batch. With a batch alone, lintItem gives it each record.
+  const lintBatch = run.cacheKeys ? undefined : batch;
   const takeKeys = (item: SourceRecord & { byteOffset?: number }) => {
-    // With a batch, lintItem has given the record to it; its keys are taken only for the cache.
-    if (batch && !run.cacheKeys?.wanted()) {
+    if (lintBatch) return;
+    if (batch && !run.cacheKeys!.wanted()) {
       keys.clear();
+      batch.visit(item, unit.filePath);
       return;
     }
+    const from = keys.rowLength;
     if (keys.addKeys(linter, item.value) === 0) return;
-    keys.addRecord(item.index, item.line ?? item.startLine ?? item.locate('').line, item.byteOffset ?? -1);
-    if (batch && keys.recordCount >= CACHE_KEYS_RECORDS) handKeysToCache();
+    const line = firstLineOf(item);
+    const byteOffset = item.byteOffset ?? -1;
+    keys.addRecord(item.index, line, byteOffset);
+    if (!batch) return;
+    batch.addRecordKeys(unit.filePath, item.index, line, byteOffset, keys.keys().rows, from);
+    if (keys.recordCount >= CACHE_KEYS_RECORDS) handKeysToCache();
   };
   const take = (item: SourceItem | StreamedItem) => {
     records++;
-    linter.lintItem(item, unit.filePath, out, batch, stats);
+    linter.lintItem(item, unit.filePath, out, lintBatch, stats);
     if (item.kind === 'record') takeKeys(item);
   };
 
@@ -168,7 +177,7 @@ export async function runUnit(linter: Linter, unit: WorkUnit, maxFileSize: numbe
       // linting the filing (40,000 files: 24 s, of which a third idle, against 16 s).
       const outcome = unit.bytes <= SMALL_FILE_BYTES ? readSourceSync(unit.filePath, unit.bytes) : await readSource(unit.filePath);
       if (outcome.ok) {
-        linter.lintSource(outcome.text, unit.filePath, undefined, out, batch, stats, takeKeys);
+        linter.lintSource(outcome.text, unit.filePath, undefined, out, lintBatch, stats, takeKeys);
         records = stats.result().records;
       } else {
         take(fault(outcome.reason, outcome.detail));

@@ -75,6 +75,23 @@ describe('--cache', () => {
     }
   });
 
+  it('works out a record\'s batch keys once on one thread, for the batch and the cache both', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'beianlint-cache-'));
+    const lines = [1, 2, 3].map((i) => JSON.stringify(patched('enterprise-approved', { set: { '/filingId': `F-K${i}` } })));
+    writeFileSync(join(dir, 'k.jsonl'), `${lines.join('\n')}\n`);
+    const linter = createLinter({ config: false, now: TEST_NOW, cwd: dir });
+    let calls = 0;
+    const batchKeys = linter.batchKeys.bind(linter);
+    linter.batchKeys = (value) => {
+      calls++;
+      return batchKeys(value);
+    };
+    const results = await lintFiles(['k.jsonl'], { linter, cwd: dir, cacheLocation: 'cache.json' });
+    expect(results[0]!.messages).toEqual([]);
+    expect(JSON.parse(readFileSync(join(dir, 'cache.json'), 'utf8')).files[join(dir, 'k.jsonl')].keys.records).toBe(3);
+    expect(calls).toBe(3);
+  });
+
   it('is used only for unchanged content, and keeps no personal data', async () => {
     const dir = project();
     const linter = createLinter({ config: false, now: TEST_NOW, cwd: dir });
