@@ -115,7 +115,8 @@ export async function main(argv: readonly string[], io = { stdout: process.stdou
         concurrency: options.concurrency,
         ...(options.cacheLocation ? { cacheLocation: options.cacheLocation } : {}),
         onCacheError: (e, cacheFile) => {
-          const reason = (e as NodeJS.ErrnoException).code ?? e.message;
+          // Node's message names the code and the path that failed (a file where a folder should be, say).
+          const reason = e.message.replace(/\s+/g, ' ');
           const where = relative(cwd, cacheFile) || cacheFile;
           io.stderr.write(
             linter.locale === 'zh-CN'

@@ -228,6 +228,14 @@ describe('beianlint CLI', () => {
     expect(again.stdout).toBe(plain.stdout);
     expect(readFileSync(join(dir, '.beianlintcache'), 'utf8')).toContain('government-verified.json');
     expect(run(['--concurrency', 'many', '.'], { cwd: dir }).status).toBe(2);
+    // A cache that cannot be written is said, in the user's language, and the run's report and status stand.
+    writeFileSync(join(dir, 'a-file'), '');
+    const unwritable = run(['--format', 'json', '--cache-location', 'a-file/cache', '.'], { cwd: dir });
+    expect(unwritable.status).toBe(1);
+    expect(unwritable.stdout).toBe(plain.stdout);
+    expect(unwritable.stderr).toMatch(/^beianlint: could not write the cache a-file\/cache \(E[A-Z]+: .*a-file.*\); the results are not affected\n$/);
+    const zh = run(['--format', 'json', '--cache-location', 'a-file/cache', '.'], { cwd: dir, env: { LANG: 'zh_CN.UTF-8' } });
+    expect(zh.stderr).toContain('无法写入缓存 a-file/cache');
   });
 
   it('expands directories in sorted order, skipping node_modules', () => {
