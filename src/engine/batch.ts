@@ -146,8 +146,6 @@ export class BatchSession {
   /** Sources held in memory by the caller (an editor buffer, stdin): read from here, not from disk. */
   private readonly texts = new Map<string, { text: string; format?: SourceFormat }>();
   private readonly scratch = new UnitKeysBuilder();
-  /** One key row on its way to the log, with the record's sequence number. */
-  private readonly row = new Int32Array(KEY_ROW);
   private finished = false;
 
   constructor(
@@ -190,12 +188,7 @@ export class BatchSession {
    */
   addRecordKeys(filePath: string, record: number, line: number, byteOffset: number, rows: Int32Array, from: number): void {
     const seq = this.positions.add(this.fileNumber(filePath), record, line, byteOffset);
-    const row = this.row;
-    for (let at = from; at < rows.length; at += KEY_ROW) {
-      row.set(rows.subarray(at, at + KEY_ROW - 1));
-      row[KEY_ROW - 1] = seq;
-      this.keys.add(row, 0);
-    }
+    for (let at = from; at < rows.length; at += KEY_ROW) this.keys.add(rows, at, seq);
   }
 
   /**
@@ -210,12 +203,8 @@ export class BatchSession {
     for (let r = 0; r < unit.records.length; r += RECORD_ROW) {
       seqs[r / RECORD_ROW] = this.positions.add(file, unit.records[r]! + recordShift, unit.records[r + 1]! + lineShift, unit.records[r + 2]!);
     }
-    const row = new Int32Array(KEY_ROW);
-    for (let at = 0; at < unit.rows.length; at += KEY_ROW) {
-      row.set(unit.rows.subarray(at, at + KEY_ROW));
-      row[KEY_ROW - 1] = seqs[row[KEY_ROW - 1]!]!;
-      this.keys.add(row, 0);
-    }
+    const { rows } = unit;
+    for (let at = 0; at < rows.length; at += KEY_ROW) this.keys.add(rows, at, seqs[rows[at + KEY_ROW - 1]!]!);
   }
 
   private displayPath(file: number): string {

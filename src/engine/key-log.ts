@@ -124,13 +124,18 @@ export class KeyLog {
     for (let p = 0; p < PARTITIONS; p++) this.segments.push([]);
   }
 
-  /** Adds one row: `row` holds KEY_ROW ints from `at`. */
-  add(row: ArrayLike<number>, at: number): void {
-    const p = row[at + 3]! & (PARTITIONS - 1);
+  /**
+   * Adds one row: the first KEY_ROW - 1 ints of `rows` from `at`, and `seq`
+   * as its record sequence number. Copied straight from the caller's rows:
+   * a view or a row array per key cost more than the copy.
+   */
+  add(rows: ArrayLike<number>, at: number, seq: number): void {
+    const p = rows[at + 3]! & (PARTITIONS - 1);
     let buffer = (this.buffers[p] ??= new Int32Array(KEY_ROW * 16));
     const used = this.used[p]!;
     if (used + KEY_ROW > buffer.length) this.buffers[p] = buffer = enlarged(buffer, buffer.length * 2);
-    for (let i = 0; i < KEY_ROW; i++) buffer[used + i] = row[at + i]!;
+    for (let i = 0; i < KEY_ROW - 1; i++) buffer[used + i] = rows[at + i]!;
+    buffer[used + KEY_ROW - 1] = seq;
     this.used[p] = used + KEY_ROW;
     this.held += KEY_ROW * 4;
     if (this.held > this.budgetBytes) this.flush();

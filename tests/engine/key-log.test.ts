@@ -20,8 +20,7 @@ function fill(log: KeyLog, keys: Array<[number, number, string, string | undefin
     row[1] = keyIndex;
     fingerprint(key, row, 2);
     row[5] = holder === undefined ? -1 : holderBits(holder);
-    row[6] = seq;
-    log.add(row, 0);
+    log.add(row, 0, seq);
   }
 }
 
