@@ -37,6 +37,30 @@ describe('SpillFile', () => {
     );
   });
 
+  it('reads and writes blocks larger than one cipher call, at offsets that are not block-aligned, leaving the caller\'s buffers whole', () => {
+    const spill = new SpillFile('test');
+    const small = Buffer.from('abcde');
+    const large = Buffer.from(Array.from({ length: 150_000 }, (_, i) => (i * 31 + 7) & 255));
+    const copy = Buffer.from(large);
+    expect(spill.append(small)).toBe(0);
+    expect(spill.append(large)).toBe(5);
+    // The caller's bytes are neither changed nor taken away by the cipher's buffers being released.
+    expect(large.equals(copy)).toBe(true);
+    const all = Buffer.concat([small, large]);
+    for (const [from, length] of [[0, all.length], [3, 65_536], [65_530, 70_000], [131_070, all.length - 131_070]] as const) {
+      const back = new Uint8Array(length);
+      spill.read(back, from);
+      expect(Buffer.from(back).equals(all.subarray(from, from + length)), `${from}+${length}`).toBe(true);
+    }
+    // A small read into a buffer from Node's shared pool leaves the pool usable.
+    const pooled = Buffer.allocUnsafe(16);
+    const neighbour = Buffer.from('still here');
+    spill.read(pooled, 100);
+    expect(pooled.equals(all.subarray(100, 116))).toBe(true);
+    expect(neighbour.toString()).toBe('still here');
+    spill.close();
+  });
+
   it('keeps nothing readable on disk: a file left by a killed run does not show what it holds', () => {
     inFreshTmp((tmp) => {
       const spill = new SpillFile('messages');
