@@ -122,7 +122,9 @@ export function parseCliArgs(argv: readonly string[]): CliOptions {
   };
 }
 
-export const HELP = `beianlint — lint Chinese website ICP filing records (网站备案信息)
+/** `beianlint --help`, in the language of --locale or of the environment. */
+export const HELP: Localized = {
+  en: `beianlint — lint Chinese website ICP filing records (网站备案信息)
 
 Usage: beianlint [options] <file|dir|glob|->...
 
@@ -152,4 +154,35 @@ Options:
   -v, --version             show the version
 
 Exit status: 0 no errors, 1 errors (or too many warnings), 2 usage or configuration error.
-`;
+`,
+  'zh-CN': `beianlint — 检查网站备案信息（ICP filing records）的记录
+
+用法：beianlint [选项] <文件|目录|glob|->...
+
+选项：
+  -f, --format <name>       报告格式：stylish（默认）、compact、json、sarif、junit、
+                            github（Actions 注释）、summary 或 html
+      --locale <zh-CN|en>   消息语言（默认取自 LC_ALL/LANG）
+      --max-warnings <n>    警告多于 n 条时以状态 1 退出
+      --quiet               只报告错误
+      --rule <id=severity>  设置一条规则的级别：off|info|warning|error（可重复）
+      --no-redact           完整显示身份证件号码、电话和电子邮箱（默认打码）
+  -o, --output-file <path>  把报告写入文件，而不是标准输出
+      --color, --no-color   强制开启或关闭颜色（默认：终端中开启）
+  -c, --config <path>       配置文件（默认：当前目录下的 .beianlintrc.json/.yaml）
+      --no-config           不读取任何配置文件
+      --stdin-filename <n>  从 - 读入时使用的文件名（按扩展名确定格式）
+      --now <YYYY-MM-DD>    以这一天为“今天”检查与日期有关的规则（默认：今天）
+      --max-file-size <MiB> 整个读入的 JSON/YAML 文件和单条记录的大小上限
+                            （默认 256）；JSONL 文件和大型 JSON 数组按流读取
+      --concurrency <n>     工作线程数：auto（大批量时每个 CPU 核一个）、
+                            off（默认）或一个数字；输出相同
+      --cache               跳过上次检查无任何问题且未改动的文件
+      --cache-location <p>  缓存文件（默认 .beianlintcache 及其 .keys 文件）；
+                            只保存摘要
+  -h, --help                显示本帮助
+  -v, --version             显示版本号
+
+退出状态：0 没有错误；1 有错误（或警告过多）；2 用法或配置错误。
+`,
+};

@@ -69,7 +69,8 @@ export async function main(argv: readonly string[], io = { stdout: process.stdou
     return 2;
   }
   if (options.help) {
-    io.stdout.write(HELP);
+    const { localeFromEnv } = await import('../engine/messages.js');
+    io.stdout.write(HELP[options.locale ?? localeFromEnv()]);
     return 0;
   }
   if (options.version) {

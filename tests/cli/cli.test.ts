@@ -52,6 +52,19 @@ describe('beianlint CLI', () => {
     const h = run(['--help']);
     expect(h.status).toBe(0);
     expect(h.stdout).toContain('--max-warnings');
+    expect(h.stdout).toContain('Usage: beianlint');
+  });
+
+  it('gives its help in Chinese when asked, or when the environment is Chinese, with every option of the English one', () => {
+    const en = run(['--help']).stdout;
+    for (const zh of [run(['--help', '--locale', 'zh-CN']), run(['--help'], { env: { LANG: 'zh_CN.UTF-8' } })]) {
+      expect(zh.status).toBe(0);
+      expect(zh.stdout).toContain('用法：beianlint');
+      expect(zh.stdout).toContain('退出状态');
+      const options = (text: string) => [...text.matchAll(/(?<![\w-])-{1,2}[a-z][a-z-]*/g)].map((m) => m[0]);
+      expect(options(zh.stdout)).toEqual(options(en));
+    }
+    expect(run(['--help', '--locale', 'en'], { env: { LANG: 'zh_CN.UTF-8' } }).stdout).toBe(en);
   });
 
   it('exits 2 with a one-line reason on a bad flag, a bad value or no paths', () => {
