@@ -41,4 +41,25 @@ describe('StatsCollector', () => {
       ['44', 'B', 1],
     ]);
   });
+
+  it('takes a first part as it is, and goes on merging parts after it', () => {
+    const first = new StatsCollector();
+    for (let i = 0; i < 300; i++) first.add(i, i === 7 ? undefined : record(i % 2 ? '440305' : '110105', 'A'));
+    const part = first.result();
+    const stats = new StatsCollector();
+    stats.merge(part, 0);
+    // Taken without a copy: the file's groups are the part's, in its order.
+    expect((stats.result().recordGroup as Int32Array).buffer).toBe((part.recordGroup as Int32Array).buffer);
+    stats.merge({ records: 2, groups: [{ province: '12', provider: 'B' }, { province: '44', provider: 'A' }], recordGroup: Int32Array.from([0, 1]) }, 300);
+    const result = stats.result();
+    expect(result.records).toBe(302);
+    expect(result.groups).toEqual([
+      { province: '11', provider: 'A' },
+      { province: '44', provider: 'A' },
+      { province: '12', provider: 'B' },
+    ]);
+    expect(Array.from(result.recordGroup).slice(0, 2)).toEqual([0, 1]);
+    expect(result.recordGroup[7]).toBe(-1);
+    expect(Array.from(result.recordGroup).slice(298)).toEqual([0, 1, 2, 1]);
+  });
 });
