@@ -19,14 +19,21 @@ import type { FileStats } from './types.js';
  */
 export interface CachedFile {
   hash: string;
+  /**
+   * The "today" (ms since the epoch) the file was found clean as of. A
+   * verdict that looks at today (a birth date in the future) can only find
+   * less as days pass, so the entry holds for that day and any later one,
+   * but not for an earlier --now.
+   */
+  asOf: number;
   records: number;
   lines: number;
   stats: FileStats;
   keys: KeyBlock;
 }
 
-/** Changes when what the cache stores changes meaning (5: batch keys in a key file of their own, with the byte offsets of a large JSON array's elements). */
-const CACHE_FORMAT = 5;
+/** Changes when what the cache stores changes meaning (6: each entry says the day it holds from). */
+const CACHE_FORMAT = 6;
 
 interface CacheFile {
   version: typeof CACHE_FORMAT;
@@ -129,6 +136,8 @@ export class LintCache {
   private constructor(
     private readonly location: string,
     private readonly runKey: string,
+    /** This run's "today", in ms since the epoch. */
+    private readonly now: number,
     private readonly entries: Record<string, CachedFile>,
     private readonly keyFile: KeyFileReader | undefined,
     /** Entries changed or dropped this run, or no usable cache was found: the cache is written. */
@@ -140,23 +149,24 @@ export class LintCache {
   }
 
   /** Opens the cache; one written under another run key (other rules, settings or versions) starts empty. */
-  static async open(location: string, runKey: string): Promise<LintCache> {
+  static async open(location: string, runKey: string, now: Date): Promise<LintCache> {
     try {
       const data = JSON.parse(await readFile(location, 'utf8')) as CacheFile;
       if (data.version === CACHE_FORMAT && data.runKey === runKey && data.files && typeof data.files === 'object') {
         const keyFile = KeyFileReader.open(LintCache.keyFilePath(location), typeof data.keyFile === 'string' ? data.keyFile : undefined);
-        return new LintCache(location, runKey, Object.assign(Object.create(null) as Record<string, CachedFile>, data.files), keyFile, false);
+        return new LintCache(location, runKey, now.getTime(), Object.assign(Object.create(null) as Record<string, CachedFile>, data.files), keyFile, false);
       }
     } catch {
       // No cache yet, or an unreadable one: start afresh.
     }
-    return new LintCache(location, runKey, Object.create(null) as Record<string, CachedFile>, undefined, true);
+    return new LintCache(location, runKey, now.getTime(), Object.create(null) as Record<string, CachedFile>, undefined, true);
   }
 
   /** The file's entry if its content is unchanged and its keys are all there, as written. */
   lookup(filePath: string, hash: string): CachedFile | undefined {
     const entry = this.entries[filePath];
     if (!entry || entry.hash !== hash || !wellFormedBlock(entry.keys)) return undefined;
+    if (!(typeof entry.asOf === 'number' && entry.asOf <= this.now)) return undefined;
     return emptyBlock(entry.keys) || this.keyFile?.verify(entry.keys) ? entry : undefined;
   }
 
@@ -166,10 +176,10 @@ export class LintCache {
   }
 
   /** Keeps a file linted this run, whose keys are collected in `collected`. */
-  store(filePath: string, entry: Omit<CachedFile, 'keys'>): void {
+  store(filePath: string, entry: Omit<CachedFile, 'keys' | 'asOf'>): void {
     // The run's record groups are an Int32Array, which JSON writes as an object: kept as an array.
     const stats = { ...entry.stats, recordGroup: Array.from(entry.stats.recordGroup) };
-    this.entries[filePath] = { ...entry, stats, keys: { at: 0, bytes: 0, records: 0, keys: 0, digest: '' } };
+    this.entries[filePath] = { ...entry, asOf: this.now, stats, keys: { at: 0, bytes: 0, records: 0, keys: 0, digest: '' } };
     this.stored.add(filePath);
     this.changed = true;
   }

@@ -125,7 +125,7 @@ export async function lintFiles(
   }
   const creation = creations.get(linter);
   const cacheFile = options.cacheLocation ? cacheFilePath(options.cacheLocation, cwd) : undefined;
-  const cache = cacheFile ? await LintCache.open(cacheFile, runKeyOf(linter.fingerprint())) : undefined;
+  const cache = cacheFile ? await LintCache.open(cacheFile, runKeyOf(linter.fingerprint()), linter.now) : undefined;
   const linted = await lintInParallel(
     files,
     linter,

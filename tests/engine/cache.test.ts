@@ -216,6 +216,27 @@ describe('--cache', () => {
     expect(errors[0]).toMatch(/not-a-folder[\\/]cache\.json: E[A-Z]+$/);
   });
 
+  it('holds a clean file for the day it was linted and later days, not for an earlier --now', async () => {
+    const dir = project();
+    const lint = (now: Date, cacheLocation?: string) =>
+      lintFiles(['b.jsonl'], { linter: createLinter({ config: false, now, cwd: dir }), cwd: dir, ...(cacheLocation ? { cacheLocation } : {}) });
+    expect((await lint(TEST_NOW, 'cache.json'))[0]!.errorCount).toBe(0);
+    // A later day reads the entry (a tampered record count shows it).
+    const cache = JSON.parse(readFileSync(join(dir, 'cache.json'), 'utf8'));
+    const entry = cache.files[join(dir, 'b.jsonl')];
+    expect(entry.asOf).toBe(TEST_NOW.getTime());
+    entry.stats.records = 999;
+    writeFileSync(join(dir, 'cache.json'), JSON.stringify(cache));
+    expect((await lint(new Date(TEST_NOW.getTime() + 90 * 86_400_000), 'cache.json'))[0]!.stats?.records).toBe(999);
+    // Before the principal was born, the ID number's birth date is in the future: the file is linted again.
+    const earlier = new Date('1970-01-01T00:00:00+08:00');
+    const uncached = await lint(earlier);
+    expect(uncached[0]!.messages.map((m) => m.ruleId)).toContain('document-number');
+    const cached = await lint(earlier, 'cache.json');
+    expect(cached[0]!.messages).toEqual(uncached[0]!.messages);
+    expect(cached[0]!.stats?.records).toBe(2);
+  });
+
   it('starts afresh when the rules or their settings change', async () => {
     const dir = project();
     await lintFiles(FILES, { linter: createLinter({ config: false, now: TEST_NOW, cwd: dir }), cwd: dir, cacheLocation: 'cache.json' });
