@@ -68,7 +68,7 @@ function isFolder(path: string): boolean {
 /** Packages whose data decide verdicts: a new version may change what is clean. */
 const DATA_PACKAGES = ['libphonenumber-js', 'tldts', 'chinese-days', 'ipaddr.js', 'ajv'];
 
-/** The run's identity: beianlint's version, the data packages' versions, the rules and their settings. */
+/** The run's identity: beianlint's version, the data packages' versions, and `parts`: the rules, their settings, and whatever else decides a file is clean (the largest file or record read). */
 export function runKeyOf(parts: unknown): string {
   const require = createRequire(import.meta.url);
   const versions = DATA_PACKAGES.map((name) => {

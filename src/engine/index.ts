@@ -114,6 +114,8 @@ export async function lintFiles(
   const files = await expandPaths(paths.filter((p) => p !== '-'), cwd);
   const batch = linter.startBatch(cwd, options.batchMemoryBytes ? { memoryBytes: options.batchMemoryBytes } : {});
   const store = new MessageStore(options.messagesInMemory);
+  // A file or record over the limit is a message: the limit is part of what decides a file is clean.
+  const maxFileSize = options.maxFileSize ?? DEFAULT_MAX_FILE_SIZE;
   const perFile: Array<{ filePath: string; messages: FileMessages; stats: StatsCollector }> = [];
   if (paths.includes('-') && options.stdin) {
     const filePath = resolve(cwd, options.stdin.filePath);
@@ -125,7 +127,7 @@ export async function lintFiles(
   }
   const creation = creations.get(linter);
   const cacheFile = options.cacheLocation ? cacheFilePath(options.cacheLocation, cwd) : undefined;
-  const cache = cacheFile ? await LintCache.open(cacheFile, runKeyOf(linter.fingerprint()), linter.now) : undefined;
+  const cache = cacheFile ? await LintCache.open(cacheFile, runKeyOf({ rules: linter.fingerprint(), maxFileSize }), linter.now) : undefined;
   const linted = await lintInParallel(
     files,
     linter,
@@ -137,7 +139,7 @@ export async function lintFiles(
       now: linter.now,
       rules: creation?.rules ?? {},
       cwd,
-      maxFileSize: options.maxFileSize ?? DEFAULT_MAX_FILE_SIZE,
+      maxFileSize,
       ...(options.chunkBytes ? { chunkBytes: options.chunkBytes } : {}),
       ...(options.workerHeapMb ? { workerHeapMb: options.workerHeapMb } : {}),
       ...(options.streamJsonBytes !== undefined ? { streamJsonBytes: options.streamJsonBytes } : {}),
@@ -162,7 +164,7 @@ export async function lintFiles(
   const { onProgress } = options;
   // Every byte is read by now; progress goes on with the batch rules writing their messages.
   const records = onProgress ? perFile.reduce((n, f) => n + f.stats.result().records, 0) : 0;
-  batch.finish(options.maxFileSize ?? DEFAULT_MAX_FILE_SIZE, {
+  batch.finish(maxFileSize, {
     into: (filePath) => {
       const sink = sinks.get(filePath);
       if (!sink) throw new Error(`batch messages for ${filePath}, which is not in the run`);

@@ -237,6 +237,15 @@ describe('--cache', () => {
     expect(cached[0]!.stats?.records).toBe(2);
   });
 
+  it('starts afresh under another --max-file-size, which decides whether a file is read at all', async () => {
+    const dir = project();
+    const lint = (maxFileSize?: number) =>
+      lintFiles(['c.json'], { linter: createLinter({ config: false, now: TEST_NOW, cwd: dir }), cwd: dir, cacheLocation: 'cache.json', ...(maxFileSize ? { maxFileSize } : {}) });
+    expect((await lint())[0]!.errorCount).toBe(0);
+    const small = await lint(1024);
+    expect(small[0]!.messages.map((m) => m.message)).toEqual([expect.stringContaining('--max-file-size')]);
+  });
+
   it('starts afresh when the rules or their settings change', async () => {
     const dir = project();
     await lintFiles(FILES, { linter: createLinter({ config: false, now: TEST_NOW, cwd: dir }), cwd: dir, cacheLocation: 'cache.json' });
