@@ -275,8 +275,9 @@ export class KeyFileReader {
         records[r * RECORD_ROW] = ints[at]!;
         records[r * RECORD_ROW + 1] = ints[at + 1]!;
         records[r * RECORD_ROW + 2] = high < 0 ? -1 : high * TWO_32 + (ints[at + 3]! >>> 0);
+        // Copied int by int: a view per key cost more than the copy (see KeyLog.add).
         for (let key = at + ENTRY_HEAD; key < end; key += KEY_INTS, k += KEY_ROW) {
-          rows.set(ints.subarray(key, key + KEY_INTS), k);
+          for (let i = 0; i < KEY_INTS; i++) rows[k + i] = ints[key + i]!;
           rows[k + KEY_ROW - 1] = r;
         }
         r++;
