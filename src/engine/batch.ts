@@ -3,7 +3,7 @@ import { isAbsolute, relative, sep } from 'node:path';
 import type { Report } from '../checks/api.js';
 import { formatOf, iterateSource, type SourceFormat, type SourceItem, type SourceRecord } from '../input/index.js';
 import { JsonArrayScan, readArrayElement, SCAN_STEP_BYTES } from '../input/json-array-stream.js';
-import { readJsonlLineAt } from '../input/jsonl-stream.js';
+import { JsonlLineReader } from '../input/jsonl-stream.js';
 import { decodeSource } from './files.js';
 import { fingerprint, holderBits, KEY_ROW, KeyLog, PositionLog, type RepeatRows } from './key-log.js';
 import { SpillFile } from './spill-file.js';
@@ -327,11 +327,12 @@ export class BatchSession {
         // Unreadable now: the messages fall back to the records' first lines.
       }
       try {
+        const lines = fd >= 0 ? new JsonlLineReader(fd, maxLineBytes) : undefined;
         for (; pending; pending = nextReported()) {
           const { byteOffset, line, record } = pending;
           let item: SourceItem | undefined;
           try {
-            item = fd >= 0 && byteOffset >= 0 ? readJsonlLineAt(fd, byteOffset, line, record, maxLineBytes) : undefined;
+            item = lines && byteOffset >= 0 ? lines.lineAt(byteOffset, line, record) : undefined;
           } catch {
             item = undefined;
           }

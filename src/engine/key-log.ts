@@ -231,6 +231,9 @@ export class KeyLog {
   }
 }
 
+/** Positions PositionLog keeps of those it read one at a time. */
+const READ_ONE_POSITIONS = 4096;
+
 /** Ints (as doubles) per position row: file, record index, first line, byte offset (-1 when not streamed). */
 const POSITION_ROW = 4;
 const BLOCK_ROWS = 8192;
@@ -291,6 +294,12 @@ export class PositionLog {
 
   /** The last block read back whole from the file (see get), and its number. */
   private readBack: { block: number; values: Float64Array } | undefined;
+  /**
+   * Positions read one at a time from the file, by sequence number. Many
+   * repeats name the same first record (a batch of copies names one for all
+   * 200,000), and each read was a system call and a decryption.
+   */
+  private readonly readOne = new Map<number, RecordPosition>();
 
   /**
    * A record's position. `inOrder` says the caller asks in ascending order
@@ -314,9 +323,14 @@ export class PositionLog {
         this.spill.read(new Uint8Array(values.buffer), block);
         this.readBack = { block: b, values };
       } else {
+        const known = this.readOne.get(seq);
+        if (known) return known;
         values = new Float64Array(POSITION_ROW);
         this.spill.read(new Uint8Array(values.buffer), block + row * 8);
-        row = 0;
+        const position = { file: values[0]!, record: values[1]!, line: values[2]!, byteOffset: values[3]! };
+        if (this.readOne.size >= READ_ONE_POSITIONS) this.readOne.clear();
+        this.readOne.set(seq, position);
+        return position;
       }
     }
     return { file: values[row]!, record: values[row + 1]!, line: values[row + 2]!, byteOffset: values[row + 3]! };

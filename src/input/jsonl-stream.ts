@@ -177,12 +177,57 @@ export async function jsonlChunks(filePath: string, fileSize: number, size: numb
   }
 }
 
+/** Bytes read at a time when lines are read again by offset (see JsonlLineReader). */
+const LINE_WINDOW_BYTES = 64 * 1024;
+
+/**
+ * Reads lines of a JSONL file again by byte offset, in ascending order (the
+ * records batch rules report, for their messages). Lines are read through a
+ * window of the file, so lines that lie close together cost one read between
+ * them rather than one each: a batch of 200,000 copies, which reports every
+ * line, spent 7 of its 30 s in those reads.
+ */
+export class JsonlLineReader {
+  private readonly window = Buffer.allocUnsafe(LINE_WINDOW_BYTES);
+  private windowStart = 0;
+  private windowLength = 0;
+
+  constructor(
+    private readonly fd: number,
+    private readonly maxLineBytes: number,
+  ) {}
+
+  /** The line at `byteOffset` as a record (or fault), numbered as given; undefined when it is empty or too long. */
+  lineAt(byteOffset: number, lineNo: number, index: number): SourceItem | undefined {
+    let from = byteOffset - this.windowStart;
+    if (from < 0 || from >= this.windowLength) {
+      this.windowStart = byteOffset;
+      this.windowLength = readSync(this.fd, this.window, 0, this.window.length, byteOffset);
+      from = 0;
+    }
+    const rest = this.window.subarray(from, this.windowLength);
+    const end = lineEnd(rest);
+    // A line that runs past the window (or to the end of the file) is read on its own.
+    if (end < 0) return readJsonlLineAt(this.fd, byteOffset, lineNo, index, this.maxLineBytes);
+    if (end > this.maxLineBytes) return undefined;
+    return jsonlLineItem(rest.subarray(0, end), lineNo, index, byteOffset === 0);
+  }
+}
+
+/** Where the first line of `bytes` ends (its LF or CR), or -1. */
+function lineEnd(bytes: Buffer): number {
+  const lf = bytes.indexOf(10);
+  const cr = bytes.indexOf(13);
+  return lf < 0 ? cr : cr < 0 ? lf : Math.min(lf, cr);
+}
+
 /**
  * Reads the one line that starts at `byteOffset`, to write a message on a
  * record read earlier: a few kilobytes read through an open descriptor,
- * not a stream per message.
+ * not a stream per message. A line of any length; JsonlLineReader reads
+ * many in order.
  */
-export function readJsonlLineAt(fd: number, byteOffset: number, lineNo: number, index: number, maxLineBytes: number): SourceItem | undefined {
+function readJsonlLineAt(fd: number, byteOffset: number, lineNo: number, index: number, maxLineBytes: number): SourceItem | undefined {
   const parts: Buffer[] = [];
   let size = 0;
   let pos = byteOffset;
@@ -195,9 +240,7 @@ export function readJsonlLineAt(fd: number, byteOffset: number, lineNo: number, 
     const bytesRead = readSync(fd, buf, 0, buf.length, pos);
     if (bytesRead === 0) break;
     const chunk = buf.subarray(0, bytesRead);
-    const lf = chunk.indexOf(10);
-    const cr = chunk.indexOf(13);
-    const end = lf < 0 ? cr : cr < 0 ? lf : Math.min(lf, cr);
+    const end = lineEnd(chunk);
     if (end >= 0) {
       parts.push(chunk.subarray(0, end));
       size += end;

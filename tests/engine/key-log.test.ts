@@ -1,7 +1,7 @@
 import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { fingerprint, holderBits, KEY_ROW, KeyLog, PositionLog, type Repeat, type RepeatRows } from '../../src/engine/key-log.js';
 import { SpillFile } from '../../src/engine/spill-file.js';
 import { createLinter } from '../../src/engine/index.js';
@@ -124,6 +124,19 @@ describe('PositionLog', () => {
       expect(positions.get(i, true)).toEqual(at(i));
       expect(positions.get(20000 - 1 - i)).toEqual(at(20000 - 1 - i));
     }
+    spill.close();
+  });
+
+  it('reads a position on file once when it is asked for again and again (the first record of many repeats)', () => {
+    const spill = new SpillFile('batch-keys');
+    const positions = new PositionLog(spill, 0);
+    for (let i = 0; i < 20000; i++) positions.add(0, i, i + 1, i * 100);
+    const read = vi.spyOn(spill, 'read');
+    for (let k = 0; k < 1000; k++) expect(positions.get(7)).toEqual({ file: 0, record: 7, line: 8, byteOffset: 700 });
+    expect(read).toHaveBeenCalledTimes(1);
+    // Other positions are still their own, however many are asked for.
+    for (let i = 0; i < 6000; i++) expect(positions.get(i).record).toBe(i);
+    expect(positions.get(7).record).toBe(7);
     spill.close();
   });
 });

@@ -1,9 +1,9 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { closeSync, mkdtempSync, openSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parseSource, type SourceItem } from '../../src/input/index.js';
-import { readJsonlFile } from '../../src/input/jsonl-stream.js';
+import { JsonlLineReader, readJsonlFile, type StreamedItem } from '../../src/input/jsonl-stream.js';
 
 async function streamed(content: Buffer | string, maxLineBytes = 1 << 20): Promise<SourceItem[]> {
   const file = join(mkdtempSync(join(tmpdir(), 'beianlint-jsonl-')), 'x.jsonl');
@@ -118,5 +118,39 @@ describe('streamed JSONL', () => {
   it('locates values on their line', async () => {
     const [, rec] = await streamed('{"a": 1}\n{"owner": {"name": "张三"}}\n');
     expect(rec!.kind === 'record' && rec!.locate('/owner/name')).toEqual({ line: 2, column: 20, endLine: 2, endColumn: 24 });
+  });
+
+  it('reads lines again by their offsets, close together or far apart, as the stream read them', async () => {
+    // Lines of every kind, some across the reader's 64 KiB windows and one longer than a window.
+    const lines = ['\uFEFF{"n": 0}'];
+    for (let i = 1; i < 400; i++) lines.push(JSON.stringify({ n: i, pad: 'x'.repeat((i * 37) % 900) }));
+    lines.splice(150, 0, JSON.stringify({ n: 'long', pad: '长'.repeat(40_000) }));
+    lines.splice(300, 0, JSON.stringify({ n: 'too long', pad: 'y'.repeat(300_000) }));
+    const text = lines.map((l, i) => l + (i % 7 === 3 ? '\r\n' : i % 11 === 5 ? '\r' : '\n')).join('') + '{"n": "last, no line end"}';
+    const file = join(mkdtempSync(join(tmpdir(), 'beianlint-jsonl-')), 'x.jsonl');
+    writeFileSync(file, text);
+    const lineOf = (item: SourceItem) => (item.kind === 'record' ? item.line! : item.range.line);
+    const tooLarge = (item: SourceItem) => item.kind === 'fault' && item.reason === 'record-too-large';
+    // A limit above every line that fits a window, and one below many lines that do.
+    for (const [maxLineBytes, every] of [[200_000, 1], [200_000, 3], [200_000, 50], [500, 1]] as const) {
+      const stream: StreamedItem[] = [];
+      for await (const item of readJsonlFile(file, { maxLineBytes })) stream.push(item);
+      const large = stream.filter(tooLarge).length;
+      if (maxLineBytes === 500) expect(large).toBeGreaterThan(100);
+      else expect(large).toBe(1);
+      const fd = openSync(file, 'r');
+      try {
+        const reader = new JsonlLineReader(fd, maxLineBytes);
+        for (const item of stream.filter((_, i) => i % every === 0)) {
+          const again = reader.lineAt(item.byteOffset, lineOf(item), item.index);
+          if (tooLarge(item)) expect(again, `line ${lineOf(item)}`).toBeUndefined();
+          else expect(shape([again!]), `line ${lineOf(item)}`).toEqual(shape([item]));
+        }
+      } finally {
+        closeSync(fd);
+      }
+      const last = stream.at(-1)!;
+      expect(last.kind === 'record' ? last.value : last).toEqual({ n: 'last, no line end' });
+    }
   });
 });
