@@ -4,6 +4,7 @@ import type { Report } from '../checks/api.js';
 import { formatOf, iterateSource, type SourceFormat, type SourceItem, type SourceRecord } from '../input/index.js';
 import { JsonArrayScan, readArrayElement, SCAN_STEP_BYTES } from '../input/json-array-stream.js';
 import { JsonlLineReader } from '../input/jsonl-stream.js';
+import { ReadWindow } from '../input/read-all.js';
 import { decodeSource } from './files.js';
 import { fingerprint, holderBits, KEY_ROW, KeyLog, PositionLog, type RepeatRows } from './key-log.js';
 import { SpillFile } from './spill-file.js';
@@ -395,6 +396,7 @@ export class BatchSession {
     try {
       fd = openSync(filePath, 'r');
       const scan = new JsonArrayScan(fd);
+      const elements = new ReadWindow(fd);
       let index = 0;
       while (pending) {
         const outcome = scan.step(SCAN_STEP_BYTES);
@@ -404,7 +406,7 @@ export class BatchSession {
           if (!pending || pending.record !== index) continue;
           let item: SourceItem | undefined;
           try {
-            item = spans[at * 4] === pending.byteOffset ? readArrayElement(fd, spans, at, index, maxLineBytes) : undefined;
+            item = spans[at * 4] === pending.byteOffset ? readArrayElement(elements, spans, at, index, maxLineBytes) : undefined;
           } catch {
             item = undefined;
           }

@@ -2,7 +2,7 @@ import { isUtf8 } from 'node:buffer';
 import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
 import { arrayElementItem } from './json.js';
 import { PieceLineIndex } from './line-index.js';
-import { readAll } from './read-all.js';
+import { ReadWindow } from './read-all.js';
 import type { SourceItem } from './source.js';
 import type { StreamedItem } from './jsonl-stream.js';
 
@@ -364,10 +364,7 @@ export class JsonArrayReader implements Iterable<SourceItem> {
 
   *[Symbol.iterator](): Iterator<SourceItem> {
     const fd = openSync(this.filePath, 'r');
-    const buffer = Buffer.allocUnsafe(READ_BYTES);
-    // The bytes of [windowStart, windowEnd) of the file are in `buffer`.
-    let windowStart = 0;
-    let windowEnd = 0;
+    const file = new ReadWindow(fd, READ_BYTES);
     try {
       for (let index = 0; index * 4 < this.spans.length; index++) {
         const start = this.spans[index * 4]!;
@@ -380,18 +377,8 @@ export class JsonArrayReader implements Iterable<SourceItem> {
           yield { kind: 'fault', index, reason: 'record-too-large', detail: `${Math.ceil(size / 1048576)} MiB`, range };
           continue;
         }
-        let bytes: Buffer;
-        if (start >= windowStart && end <= windowEnd) {
-          bytes = buffer.subarray(start - windowStart, end - windowStart);
-        } else if (size <= buffer.length) {
-          windowStart = start;
-          windowEnd = start + readAll(fd, buffer, buffer.length, start);
-          if (windowEnd < end) throw new FileChanged();
-          bytes = buffer.subarray(0, size);
-        } else {
-          bytes = Buffer.allocUnsafe(size);
-          if (readAll(fd, bytes, size, start) < size) throw new FileChanged();
-        }
+        const bytes = file.span(start, size);
+        if (bytes.length < size) throw new FileChanged();
         this.bytesRead = end;
         yield elementItem(bytes, index, start, line, column);
       }
@@ -415,14 +402,14 @@ function elementItem(bytes: Buffer, index: number, start: number, line: number, 
  * it: for the few elements a batch rule reports. Undefined when the file is
  * shorter than the span (it changed).
  */
-export function readArrayElement(fd: number, spans: Float64Array, at: number, index: number, maxElementBytes: number): SourceItem | undefined {
+export function readArrayElement(file: ReadWindow, spans: Float64Array, at: number, index: number, maxElementBytes: number): SourceItem | undefined {
   const start = spans[at * 4]!;
   const end = spans[at * 4 + 1]!;
   const line = spans[at * 4 + 2]!;
   const column = spans[at * 4 + 3]!;
   if (end - start > maxElementBytes) return undefined;
-  const bytes = Buffer.allocUnsafe(end - start);
-  if (readAll(fd, bytes, bytes.length, start) < bytes.length) return undefined;
+  const bytes = file.span(start, end - start);
+  if (bytes.length < end - start) return undefined;
   return elementItem(bytes, index, start, line, column);
 }
 

@@ -2,6 +2,7 @@ import { isUtf8 } from 'node:buffer';
 import { readSync } from 'node:fs';
 import { open } from 'node:fs/promises';
 import { parseJsonLine } from './jsonl.js';
+import { ReadWindow } from './read-all.js';
 import type { SourceItem } from './source.js';
 
 export interface JsonlStreamOptions {
@@ -177,35 +178,25 @@ export async function jsonlChunks(filePath: string, fileSize: number, size: numb
   }
 }
 
-/** Bytes read at a time when lines are read again by offset (see JsonlLineReader). */
-const LINE_WINDOW_BYTES = 64 * 1024;
-
 /**
  * Reads lines of a JSONL file again by byte offset, in ascending order (the
- * records batch rules report, for their messages). Lines are read through a
- * window of the file, so lines that lie close together cost one read between
- * them rather than one each: a batch of 200,000 copies, which reports every
- * line, spent 7 of its 30 s in those reads.
+ * records batch rules report, for their messages), through a window of the
+ * file (ReadWindow): a batch of 200,000 copies, which reports every line,
+ * spent 7 of its 30 s reading them one by one.
  */
 export class JsonlLineReader {
-  private readonly window = Buffer.allocUnsafe(LINE_WINDOW_BYTES);
-  private windowStart = 0;
-  private windowLength = 0;
+  private readonly window: ReadWindow;
 
   constructor(
     private readonly fd: number,
     private readonly maxLineBytes: number,
-  ) {}
+  ) {
+    this.window = new ReadWindow(fd);
+  }
 
   /** The line at `byteOffset` as a record (or fault), numbered as given; undefined when it is empty or too long. */
   lineAt(byteOffset: number, lineNo: number, index: number): SourceItem | undefined {
-    let from = byteOffset - this.windowStart;
-    if (from < 0 || from >= this.windowLength) {
-      this.windowStart = byteOffset;
-      this.windowLength = readSync(this.fd, this.window, 0, this.window.length, byteOffset);
-      from = 0;
-    }
-    const rest = this.window.subarray(from, this.windowLength);
+    const rest = this.window.from(byteOffset);
     const end = lineEnd(rest);
     // A line that runs past the window (or to the end of the file) is read on its own.
     if (end < 0) return readJsonlLineAt(this.fd, byteOffset, lineNo, index, this.maxLineBytes);
