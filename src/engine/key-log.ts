@@ -308,7 +308,7 @@ export class PositionLog {
    */
   get(seq: number, inOrder = false): RecordPosition {
     const b = Math.floor(seq / BLOCK_ROWS);
-    let row = (seq % BLOCK_ROWS) * POSITION_ROW;
+    const row = (seq % BLOCK_ROWS) * POSITION_ROW;
     let values: Float64Array;
     if (b === this.blocks.length) {
       values = this.current;
