@@ -104,6 +104,15 @@ export class UnitKeysBuilder {
     return this.rowInts;
   }
 
+  /**
+   * The builder's own array of key rows, its first rowLength ints in use:
+   * for a caller that reads one record's rows as they are added, without a
+   * view per record (valid until the next record is added).
+   */
+  get rowArray(): Int32Array {
+    return this.rows;
+  }
+
   /** The keys so far, as views of the builder's arrays (valid until it is cleared or grows). */
   keys(): UnitKeys {
     return { records: this.records.subarray(0, this.recordInts), rows: this.rows.subarray(0, this.rowInts) };
@@ -179,17 +188,18 @@ export class BatchSession {
     const scratch = this.scratch;
     scratch.clear();
     if (scratch.addKeys(this.linter, record.value) === 0) return;
-    this.addRecordKeys(filePath, record.index, firstLineOf(record), record.byteOffset ?? -1, scratch.keys().rows, 0);
+    this.addRecordKeys(filePath, record.index, firstLineOf(record), record.byteOffset ?? -1, scratch, 0);
   }
 
   /**
    * A record parsed in this thread whose key rows the caller worked out
-   * (UnitKeysBuilder.addKeys): `rows` from `from` on are its. A run that
-   * also keeps the keys for the cache digests them once, for both.
+   * (UnitKeysBuilder.addKeys): the builder's rows from `from` on are its. A
+   * run that also keeps the keys for the cache digests them once, for both.
    */
-  addRecordKeys(filePath: string, record: number, line: number, byteOffset: number, rows: Int32Array, from: number): void {
+  addRecordKeys(filePath: string, record: number, line: number, byteOffset: number, keys: UnitKeysBuilder, from: number): void {
     const seq = this.positions.add(this.fileNumber(filePath), record, line, byteOffset);
-    for (let at = from; at < rows.length; at += KEY_ROW) this.keys.add(rows, at, seq);
+    const rows = keys.rowArray;
+    for (let at = from; at < keys.rowLength; at += KEY_ROW) this.keys.add(rows, at, seq);
   }
 
   /**

@@ -126,7 +126,7 @@ export async function runUnit(linter: Linter, unit: WorkUnit, maxFileSize: numbe
     const byteOffset = item.byteOffset ?? -1;
     keys.addRecord(item.index, line, byteOffset);
     if (!batch) return;
-    batch.addRecordKeys(unit.filePath, item.index, line, byteOffset, keys.keys().rows, from);
+    batch.addRecordKeys(unit.filePath, item.index, line, byteOffset, keys, from);
     if (keys.recordCount >= CACHE_KEYS_RECORDS) handKeysToCache();
   };
   const take = (item: SourceItem | StreamedItem) => {
