@@ -93,9 +93,18 @@ export type Owner = {
   document: Document;
 };
 /**
+ * 日期或时间 / Date or date-time
+ *
+ * ISO 8601 日期（2026-03-02）或日期时间（2026-03-02T09:30:00+08:00、2026-03-02T09:30:00Z，或不带时区的 2026-03-02T09:30:00，视为北京时间）；秒和小数秒可省略。日历有效性由规则检查。 / ISO 8601 date (2026-03-02) or date-time (2026-03-02T09:30:00+08:00, 2026-03-02T09:30:00Z, or zone-less 2026-03-02T09:30:00, read as Beijing time); seconds and fractions are optional. Calendar validity is left to the rules.
+ *
+ * This interface was referenced by `undefined`'s JSON-Schema
+ * via the `definition` "date".
+ */
+export type Date = string;
+/**
  * 网站服务内容 / Service content
  *
- * 网站服务内容/项目代码（一、3）。需前置审批：news 新闻，publishing 出版，education 教育，medical 医疗保健，drugs-medical-devices 药品和医疗器械，culture 文化，radio-film-tv 广播电影电视节目；其他：general 综合，corporate 单位门户，personal 个人空间，e-commerce 电子商务，forum 论坛社区，search 搜索引擎，blog 博客，other 其他。 / Service content code (一、3). Needing pre-approval: news, publishing, education, medical (health care), drugs-medical-devices, culture, radio-film-tv (radio, film and TV programmes); others: general, corporate (unit portal), personal (personal space), e-commerce, forum (forum / community), search (search engine), blog, other.
+ * 网站服务内容/项目代码（一、3）。需前置审批：news 新闻，publishing 出版，education 教育，medical 医疗保健，drugs-medical-devices 药品和医疗器械，culture 文化，radio-film-tv 广播电影电视节目，religion 宗教（互联网宗教信息服务，自 2022-03-01 起）；其他：general 综合，corporate 单位门户，personal 个人空间，e-commerce 电子商务，forum 论坛社区，search 搜索引擎，blog 博客，other 其他。 / Service content code (一、3). Needing pre-approval: news, publishing, education, medical (health care), drugs-medical-devices, culture, radio-film-tv (radio, film and TV programmes), religion (internet religious information services, from 2022-03-01); others: general, corporate (unit portal), personal (personal space), e-commerce, forum (forum / community), search (search engine), blog, other.
  *
  * This interface was referenced by `undefined`'s JSON-Schema
  * via the `definition` "serviceContent".
@@ -108,6 +117,7 @@ export type ServiceContent =
   | 'drugs-medical-devices'
   | 'culture'
   | 'radio-film-tv'
+  | 'religion'
   | 'general'
   | 'corporate'
   | 'personal'
@@ -129,9 +139,9 @@ export type Review = {
    */
   bureauRegionCode: string;
   /**
-   * 审核时间 / Reviewed at
+   * 日期或时间 / Date or date-time
    *
-   * 审核完成的日期或时间；须在接入服务单位提交后 20 个工作日内（二、(二)2）。 / When the review was completed; due within 20 working days of the provider's submission (二、(二)2).
+   * ISO 8601 日期（2026-03-02）或日期时间（2026-03-02T09:30:00+08:00、2026-03-02T09:30:00Z，或不带时区的 2026-03-02T09:30:00，视为北京时间）；秒和小数秒可省略。日历有效性由规则检查。 / ISO 8601 date (2026-03-02) or date-time (2026-03-02T09:30:00+08:00, 2026-03-02T09:30:00Z, or zone-less 2026-03-02T09:30:00, read as Beijing time); seconds and fractions are optional. Calendar validity is left to the rules.
    */
   reviewedAt: string;
   /**
@@ -148,18 +158,9 @@ export type Review = {
   filingNumber?: string;
 };
 /**
- * 日期或时间 / Date or date-time
- *
- * ISO 8601 日期（2026-03-02）或日期时间（2026-03-02T09:30:00+08:00、2026-03-02T09:30:00Z，或不带时区的 2026-03-02T09:30:00，视为北京时间）；秒和小数秒可省略。日历有效性由规则检查。 / ISO 8601 date (2026-03-02) or date-time (2026-03-02T09:30:00+08:00, 2026-03-02T09:30:00Z, or zone-less 2026-03-02T09:30:00, read as Beijing time); seconds and fractions are optional. Calendar validity is left to the rules.
- *
- * This interface was referenced by `undefined`'s JSON-Schema
- * via the `definition` "date".
- */
-export type Date = string;
-/**
  * 国籍 / Citizenship
  *
- * ISO 3166-1 二位字母代码，中国公民为 CN（一、1.(1)(2)：中国公民核验身份证等，非中国公民核验护照）。 / ISO 3166-1 alpha-2 code, CN for Chinese citizens (一、1.(1)(2): Chinese citizens show an ID card etc., others a passport).
+ * ISO 3166-1 二位字母代码，中国公民为 CN；港澳台居民是中国公民，同为 CN（一、1.(1)(2)；HK、MO、TW 不是国籍，由规则 citizenship 报告）。 / ISO 3166-1 alpha-2 code, CN for Chinese citizens; residents of Hong Kong, Macao and Taiwan are Chinese citizens and are CN too (一、1.(1)(2); HK, MO and TW are not citizenships, reported by rule citizenship).
  *
  * This interface was referenced by `undefined`'s JSON-Schema
  * via the `definition` "countryCode".
@@ -168,13 +169,14 @@ export type CountryCode = string;
 /**
  * 证件类型 / Document type
  *
- * 证件类型代码（一、1.(1)(2)）：org-code-certificate 组织机构代码证书（机关、事业单位、社会团体的第一证件；企业亦可），institution-legal-person-certificate 事业单位法人证书（事业单位），social-group-legal-person-certificate 社会团体法人登记证书（社会团体），business-license 工商营业执照（企业），military-code-certificate 军队代号证书（军队），resident-id-card 居民身份证（中国公民的第一证件），household-register 户口簿、officer-id 军官证、taiwan-compatriot-permit 台胞证（中国公民无身份证时），passport 护照（非中国公民）。 / Document type code (一、1.(1)(2)): org-code-certificate organisation code certificate (first choice for government, institution, social group; also enterprise), institution-legal-person-certificate (institution), social-group-legal-person-certificate (social group), business-license (enterprise), military-code-certificate (military), resident-id-card (first choice for Chinese citizens), household-register, officer-id, taiwan-compatriot-permit (Chinese citizens without an ID card), passport (non-Chinese citizens).
+ * 证件类型代码（一、1.(1)(2)）：org-code-certificate 组织机构代码证书（机关、事业单位、社会团体的第一证件；企业亦可），uscc-certificate 统一社会信用代码证书（机关、事业单位、社会团体，组织机构代码证书的继承者），institution-legal-person-certificate 事业单位法人证书（事业单位），social-group-legal-person-certificate 社会团体法人登记证书（社会团体），business-license 工商营业执照（企业），military-code-certificate 军队代号证书（军队），resident-id-card 居民身份证（中国公民的第一证件），household-register 户口簿、officer-id 军官证、taiwan-compatriot-permit 台湾居民来往大陆通行证（台胞证）、hk-macao-permit 港澳居民来往内地通行证（回乡证）、hmt-residence-permit 港澳台居民居住证（中国公民无身份证时），passport 护照（其他国籍者的第一证件；华侨等中国公民持中国护照时为替代证件），foreign-permanent-resident-id 外国人永久居留身份证（其他国籍者的替代证件）。 / Document type code (一、1.(1)(2)): org-code-certificate organisation code certificate (first choice for government, institution, social group; also enterprise), uscc-certificate unified social credit code certificate (government, institution, social group; the successor of the organisation code certificate), institution-legal-person-certificate (institution), social-group-legal-person-certificate (social group), business-license (enterprise), military-code-certificate (military), resident-id-card (first choice for Chinese citizens), household-register, officer-id, taiwan-compatriot-permit (Mainland Travel Permit for Taiwan Residents), hk-macao-permit (Mainland Travel Permit for Hong Kong and Macao Residents), hmt-residence-permit (Residence Permit for Hong Kong, Macao and Taiwan Residents) (Chinese citizens without an ID card), passport (first choice for other citizenships; a Chinese passport is a fallback for a Chinese citizen, e.g. an overseas Chinese), foreign-permanent-resident-id (Foreign Permanent Resident ID Card, a fallback for other citizenships).
  *
  * This interface was referenced by `undefined`'s JSON-Schema
  * via the `definition` "documentType".
  */
 export type DocumentType =
   | 'org-code-certificate'
+  | 'uscc-certificate'
   | 'institution-legal-person-certificate'
   | 'social-group-legal-person-certificate'
   | 'business-license'
@@ -183,17 +185,20 @@ export type DocumentType =
   | 'household-register'
   | 'officer-id'
   | 'taiwan-compatriot-permit'
-  | 'passport';
+  | 'hk-macao-permit'
+  | 'hmt-residence-permit'
+  | 'passport'
+  | 'foreign-permanent-resident-id';
 /**
  * 前置审批类别 / Pre-approval category
  *
- * 前置审批或专项审批类别（一、3）：news 新闻，publishing 出版，education 教育，medical 医疗保健，drugs-medical-devices 药品和医疗器械，culture 文化，radio-film-tv 广播电影电视节目。 / Category of the pre-approval or special approval (一、3): news, publishing, education, medical (health care), drugs-medical-devices, culture, radio-film-tv (radio, film and TV programmes).
+ * 前置审批或专项审批类别（一、3）：news 新闻，publishing 出版，education 教育，medical 医疗保健，drugs-medical-devices 药品和医疗器械，culture 文化，radio-film-tv 广播电影电视节目，religion 宗教（互联网宗教信息服务许可，自 2022-03-01 起）。 / Category of the pre-approval or special approval (一、3): news, publishing, education, medical (health care), drugs-medical-devices, culture, radio-film-tv (radio, film and TV programmes), religion (internet religious information service licence, from 2022-03-01).
  *
  * This interface was referenced by `undefined`'s JSON-Schema
  * via the `definition` "preApprovalCategory".
  */
 export type PreApprovalCategory =
-  'news' | 'publishing' | 'education' | 'medical' | 'drugs-medical-devices' | 'culture' | 'radio-film-tv';
+  'news' | 'publishing' | 'education' | 'medical' | 'drugs-medical-devices' | 'culture' | 'radio-film-tv' | 'religion';
 
 /**
  * 主办者证件 / Owner document
@@ -208,6 +213,7 @@ export interface Document {
    */
   type:
     | 'org-code-certificate'
+    | 'uscc-certificate'
     | 'institution-legal-person-certificate'
     | 'social-group-legal-person-certificate'
     | 'business-license'
@@ -216,7 +222,10 @@ export interface Document {
     | 'household-register'
     | 'officer-id'
     | 'taiwan-compatriot-permit'
-    | 'passport';
+    | 'hk-macao-permit'
+    | 'hmt-residence-permit'
+    | 'passport'
+    | 'foreign-permanent-resident-id';
   /**
    * 证件号码 / Document number
    *
@@ -229,6 +238,12 @@ export interface Document {
    * 证件上的持有者名称，应与主办者或网站负责人名称一致（二、(二)1.(5)，规则 document-holder）。 / The holder named on the document; must equal the owner's or principal's name (二、(二)1.(5), rule document-holder).
    */
   holder: string;
+  /**
+   * 有效期至 / Valid until
+   *
+   * 可选（1.1）：证件有效期的最后一天，或 long-term（长期，例如 45 岁以上者的居民身份证）。证件在该日（含）之前有效；当面核验时须在有效期内（二、(二)1.(5) 有效证件，规则 document-validity）。 / Optional (1.1): the last day the document is valid, or long-term (长期, e.g. the identity cards of people over 45). A document is valid up to and including that day; it must be valid when verified on site (二、(二)1.(5) 有效证件, rule document-validity).
+   */
+  validUntil?: Date | 'long-term';
 }
 /**
  * 网站负责人 / Website principal
@@ -270,6 +285,7 @@ export interface Document1 {
    */
   type:
     | 'org-code-certificate'
+    | 'uscc-certificate'
     | 'institution-legal-person-certificate'
     | 'social-group-legal-person-certificate'
     | 'business-license'
@@ -278,7 +294,10 @@ export interface Document1 {
     | 'household-register'
     | 'officer-id'
     | 'taiwan-compatriot-permit'
-    | 'passport';
+    | 'hk-macao-permit'
+    | 'hmt-residence-permit'
+    | 'passport'
+    | 'foreign-permanent-resident-id';
   /**
    * 证件号码 / Document number
    *
@@ -291,6 +310,12 @@ export interface Document1 {
    * 证件上的持有者名称，应与主办者或网站负责人名称一致（二、(二)1.(5)，规则 document-holder）。 / The holder named on the document; must equal the owner's or principal's name (二、(二)1.(5), rule document-holder).
    */
   holder: string;
+  /**
+   * 有效期至 / Valid until
+   *
+   * 可选（1.1）：证件有效期的最后一天，或 long-term（长期，例如 45 岁以上者的居民身份证）。证件在该日（含）之前有效；当面核验时须在有效期内（二、(二)1.(5) 有效证件，规则 document-validity）。 / Optional (1.1): the last day the document is valid, or long-term (长期, e.g. the identity cards of people over 45). A document is valid up to and including that day; it must be valid when verified on site (二、(二)1.(5) 有效证件, rule document-validity).
+   */
+  validUntil?: Date | 'long-term';
 }
 /**
  * 联系方式 / Contacts
@@ -408,7 +433,15 @@ export interface PreApproval {
    *
    * 前置审批类别，对应一个需审批的服务内容代码（一、3）。 / The pre-approval category, matching a service content code that needs approval (一、3).
    */
-  category: 'news' | 'publishing' | 'education' | 'medical' | 'drugs-medical-devices' | 'culture' | 'radio-film-tv';
+  category:
+    | 'news'
+    | 'publishing'
+    | 'education'
+    | 'medical'
+    | 'drugs-medical-devices'
+    | 'culture'
+    | 'radio-film-tv'
+    | 'religion';
   /**
    * 审批文号 / Approval number
    *
@@ -466,9 +499,9 @@ export interface Access {
  */
 export interface Verification {
   /**
-   * 主办者提交时间 / Submitted at
+   * 日期或时间 / Date or date-time
    *
-   * 主办者在接入服务单位备案系统提交备案信息的时间（二、(二)1.(1)）。 / When the owner submitted the filing in the provider's system (二、(二)1.(1)).
+   * ISO 8601 日期（2026-03-02）或日期时间（2026-03-02T09:30:00+08:00、2026-03-02T09:30:00Z，或不带时区的 2026-03-02T09:30:00，视为北京时间）；秒和小数秒可省略。日历有效性由规则检查。 / ISO 8601 date (2026-03-02) or date-time (2026-03-02T09:30:00+08:00, 2026-03-02T09:30:00Z, or zone-less 2026-03-02T09:30:00, read as Beijing time); seconds and fractions are optional. Calendar validity is left to the rules.
    */
   submittedAt: string;
   preVerification?: PreVerification;
@@ -488,9 +521,9 @@ export interface Verification {
    */
   contractClauseIncluded?: boolean;
   /**
-   * 接入服务单位提交时间 / Provider submitted at
+   * 日期或时间 / Date or date-time
    *
-   * 接入服务单位向主体所在地通信管理局提交备案信息的时间；自阶段 submitted 起必填（二、(二)1.(7)）。 / When the provider submitted the filing to the bureau of the owner's region; required from stage submitted on (二、(二)1.(7)).
+   * ISO 8601 日期（2026-03-02）或日期时间（2026-03-02T09:30:00+08:00、2026-03-02T09:30:00Z，或不带时区的 2026-03-02T09:30:00，视为北京时间）；秒和小数秒可省略。日历有效性由规则检查。 / ISO 8601 date (2026-03-02) or date-time (2026-03-02T09:30:00+08:00, 2026-03-02T09:30:00Z, or zone-less 2026-03-02T09:30:00, read as Beijing time); seconds and fractions are optional. Calendar validity is left to the rules.
    */
   providerSubmittedAt?: string;
 }
@@ -501,9 +534,9 @@ export interface Verification {
  */
 export interface PreVerification {
   /**
-   * 预核验完成时间 / Completed at
+   * 日期或时间 / Date or date-time
    *
-   * 预核验完成的日期或时间（二、(二)1.(2)）。 / When pre-verification was completed (二、(二)1.(2)).
+   * ISO 8601 日期（2026-03-02）或日期时间（2026-03-02T09:30:00+08:00、2026-03-02T09:30:00Z，或不带时区的 2026-03-02T09:30:00，视为北京时间）；秒和小数秒可省略。日历有效性由规则检查。 / ISO 8601 date (2026-03-02) or date-time (2026-03-02T09:30:00+08:00, 2026-03-02T09:30:00Z, or zone-less 2026-03-02T09:30:00, read as Beijing time); seconds and fractions are optional. Calendar validity is left to the rules.
    */
   completedAt: string;
   /**
@@ -520,9 +553,9 @@ export interface PreVerification {
  */
 export interface Notification {
   /**
-   * 发送时间 / Sent at
+   * 日期或时间 / Date or date-time
    *
-   * 短信发送的日期或时间；现场核验须在其后 1 个月内（二、(二)1.(2)）。 / When the SMS was sent; on-site verification is due within 1 month of it (二、(二)1.(2)).
+   * ISO 8601 日期（2026-03-02）或日期时间（2026-03-02T09:30:00+08:00、2026-03-02T09:30:00Z，或不带时区的 2026-03-02T09:30:00，视为北京时间）；秒和小数秒可省略。日历有效性由规则检查。 / ISO 8601 date (2026-03-02) or date-time (2026-03-02T09:30:00+08:00, 2026-03-02T09:30:00Z, or zone-less 2026-03-02T09:30:00, read as Beijing time); seconds and fractions are optional. Calendar validity is left to the rules.
    */
   sentAt: string;
   /**
@@ -539,9 +572,9 @@ export interface Notification {
  */
 export interface OnSite {
   /**
-   * 当面核验时间 / Verified at
+   * 日期或时间 / Date or date-time
    *
-   * 当面核验的日期或时间；须在通知后 1 个月内（二、(二)1.(2)）。 / When on-site verification took place; due within 1 month of the notification (二、(二)1.(2)).
+   * ISO 8601 日期（2026-03-02）或日期时间（2026-03-02T09:30:00+08:00、2026-03-02T09:30:00Z，或不带时区的 2026-03-02T09:30:00，视为北京时间）；秒和小数秒可省略。日历有效性由规则检查。 / ISO 8601 date (2026-03-02) or date-time (2026-03-02T09:30:00+08:00, 2026-03-02T09:30:00Z, or zone-less 2026-03-02T09:30:00, read as Beijing time); seconds and fractions are optional. Calendar validity is left to the rules.
    */
   verifiedAt: string;
   /**
@@ -617,6 +650,7 @@ export interface VerifiedDocument {
    */
   type:
     | 'org-code-certificate'
+    | 'uscc-certificate'
     | 'institution-legal-person-certificate'
     | 'social-group-legal-person-certificate'
     | 'business-license'
@@ -625,7 +659,10 @@ export interface VerifiedDocument {
     | 'household-register'
     | 'officer-id'
     | 'taiwan-compatriot-permit'
-    | 'passport';
+    | 'hk-macao-permit'
+    | 'hmt-residence-permit'
+    | 'passport'
+    | 'foreign-permanent-resident-id';
   /**
    * 证件号码 / Document number
    *
@@ -650,6 +687,12 @@ export interface VerifiedDocument {
    * 是否留存了证件复印件（二、(二)1.(5)）。 / Whether a copy of the document was retained (二、(二)1.(5)).
    */
   copyRetained: boolean;
+  /**
+   * 有效期至 / Valid until
+   *
+   * 可选（1.1）：证件有效期的最后一天，或 long-term（长期，例如 45 岁以上者的居民身份证）。证件在该日（含）之前有效；当面核验时须在有效期内（二、(二)1.(5) 有效证件，规则 document-validity）。 / Optional (1.1): the last day the document is valid, or long-term (长期, e.g. the identity cards of people over 45). A document is valid up to and including that day; it must be valid when verified on site (二、(二)1.(5) 有效证件, rule document-validity).
+   */
+  validUntil?: Date | 'long-term';
 }
 /**
  * 核验单 / Verification form
@@ -666,7 +709,7 @@ export interface Form {
   /**
    * 份数 / Copies
    *
-   * 核验单份数；规定一式两份（二、(二)1.(6)）。 / Number of copies of the form; two are prescribed (二、(二)1.(6)).
+   * 核验单份数；规定一式两份，一份留存、一份上报，多印不违规（二、(二)1.(6)）。 / Number of copies of the form; two are prescribed, one kept and one sent to the bureau, and more is no violation (二、(二)1.(6)).
    */
   copies: number;
   /**
@@ -678,9 +721,9 @@ export interface Form {
   /**
    * 提交形式 / Submitted as
    *
-   * 核验单提交给通信管理局的形式（二、(二)1.(7)）：original 纸制原件，fax 传真件，scan 电子扫描件。 / How the form is submitted to the bureau (二、(二)1.(7)): original = paper original, fax, scan = electronic scan.
+   * 核验单提交给通信管理局的形式（二、(二)1.(7)）：original 纸制原件，fax 传真件，scan 电子扫描件。自阶段 submitted 起必填，此前提交尚未发生。 / How the form is submitted to the bureau (二、(二)1.(7)): original = paper original, fax, scan = electronic scan. Required from stage submitted on; before it the submission has not happened.
    */
-  submittedAs: 'original' | 'fax' | 'scan';
+  submittedAs?: 'original' | 'fax' | 'scan';
   /**
    * 现场修改记录 / On-site corrections
    *
@@ -699,9 +742,9 @@ export interface Form {
  */
 export interface Retention {
   /**
-   * 留存截止日期 / Retain until
+   * 日期或时间 / Date or date-time
    *
-   * 资料留存至该日期，须不早于当面核验后 5 年（三、(一)4，规则 retention-period）。 / The records are kept until this date, at least 5 years after on-site verification (三、(一)4, rule retention-period).
+   * ISO 8601 日期（2026-03-02）或日期时间（2026-03-02T09:30:00+08:00、2026-03-02T09:30:00Z，或不带时区的 2026-03-02T09:30:00，视为北京时间）；秒和小数秒可省略。日历有效性由规则检查。 / ISO 8601 date (2026-03-02) or date-time (2026-03-02T09:30:00+08:00, 2026-03-02T09:30:00Z, or zone-less 2026-03-02T09:30:00, read as Beijing time); seconds and fractions are optional. Calendar validity is left to the rules.
    */
   retainUntil: string;
 }
@@ -721,6 +764,7 @@ export interface Document2 {
    */
   type:
     | 'org-code-certificate'
+    | 'uscc-certificate'
     | 'institution-legal-person-certificate'
     | 'social-group-legal-person-certificate'
     | 'business-license'
@@ -729,7 +773,10 @@ export interface Document2 {
     | 'household-register'
     | 'officer-id'
     | 'taiwan-compatriot-permit'
-    | 'passport';
+    | 'hk-macao-permit'
+    | 'hmt-residence-permit'
+    | 'passport'
+    | 'foreign-permanent-resident-id';
   /**
    * 证件号码 / Document number
    *
@@ -742,6 +789,12 @@ export interface Document2 {
    * 证件上的持有者名称，应与主办者或网站负责人名称一致（二、(二)1.(5)，规则 document-holder）。 / The holder named on the document; must equal the owner's or principal's name (二、(二)1.(5), rule document-holder).
    */
   holder: string;
+  /**
+   * 有效期至 / Valid until
+   *
+   * 可选（1.1）：证件有效期的最后一天，或 long-term（长期，例如 45 岁以上者的居民身份证）。证件在该日（含）之前有效；当面核验时须在有效期内（二、(二)1.(5) 有效证件，规则 document-validity）。 / Optional (1.1): the last day the document is valid, or long-term (长期, e.g. the identity cards of people over 45). A document is valid up to and including that day; it must be valid when verified on site (二、(二)1.(5) 有效证件, rule document-validity).
+   */
+  validUntil?: Date | 'long-term';
 }
 export interface Owner1 {
   /**
@@ -902,9 +955,9 @@ export interface Access1 {
  */
 export interface PreVerification1 {
   /**
-   * 预核验完成时间 / Completed at
+   * 日期或时间 / Date or date-time
    *
-   * 预核验完成的日期或时间（二、(二)1.(2)）。 / When pre-verification was completed (二、(二)1.(2)).
+   * ISO 8601 日期（2026-03-02）或日期时间（2026-03-02T09:30:00+08:00、2026-03-02T09:30:00Z，或不带时区的 2026-03-02T09:30:00，视为北京时间）；秒和小数秒可省略。日历有效性由规则检查。 / ISO 8601 date (2026-03-02) or date-time (2026-03-02T09:30:00+08:00, 2026-03-02T09:30:00Z, or zone-less 2026-03-02T09:30:00, read as Beijing time); seconds and fractions are optional. Calendar validity is left to the rules.
    */
   completedAt: string;
   /**
@@ -917,16 +970,16 @@ export interface PreVerification1 {
 /**
  * 短信提示 / Notification SMS
  *
- * 预核验后发送给主办者的现场核验通知或信息退回短信，措辞须与通知规定一致（二、(二)1.(2)，规则 notification-message）。 / The on-site verification notice or return SMS sent to the owner after pre-verification; wording must match the notice (二、(二)1.(2), rule notification-message).
+ * 预核验后发送给主办者的现场核验通知或信息退回短信，须包含通知为预核验结果规定的内容；短信签名【…】、标点、一/1 的写法和附加的退回原因不影响（二、(二)1.(2)，规则 notification-message）。自阶段 verified 起缺少短信记录为警告。 / The on-site verification notice or return SMS sent to the owner after pre-verification; it must carry the content the notice prescribes for the pre-verification result, whatever its 【…】 signature, punctuation, 一 or 1, or an added reason for a return (二、(二)1.(2), rule notification-message). From stage verified on a missing notification is a warning.
  *
  * This interface was referenced by `undefined`'s JSON-Schema
  * via the `definition` "notification".
  */
 export interface Notification1 {
   /**
-   * 发送时间 / Sent at
+   * 日期或时间 / Date or date-time
    *
-   * 短信发送的日期或时间；现场核验须在其后 1 个月内（二、(二)1.(2)）。 / When the SMS was sent; on-site verification is due within 1 month of it (二、(二)1.(2)).
+   * ISO 8601 日期（2026-03-02）或日期时间（2026-03-02T09:30:00+08:00、2026-03-02T09:30:00Z，或不带时区的 2026-03-02T09:30:00，视为北京时间）；秒和小数秒可省略。日历有效性由规则检查。 / ISO 8601 date (2026-03-02) or date-time (2026-03-02T09:30:00+08:00, 2026-03-02T09:30:00Z, or zone-less 2026-03-02T09:30:00, read as Beijing time); seconds and fractions are optional. Calendar validity is left to the rules.
    */
   sentAt: string;
   /**
@@ -986,9 +1039,9 @@ export interface Photo1 {
  */
 export interface OnSite1 {
   /**
-   * 当面核验时间 / Verified at
+   * 日期或时间 / Date or date-time
    *
-   * 当面核验的日期或时间；须在通知后 1 个月内（二、(二)1.(2)）。 / When on-site verification took place; due within 1 month of the notification (二、(二)1.(2)).
+   * ISO 8601 日期（2026-03-02）或日期时间（2026-03-02T09:30:00+08:00、2026-03-02T09:30:00Z，或不带时区的 2026-03-02T09:30:00，视为北京时间）；秒和小数秒可省略。日历有效性由规则检查。 / ISO 8601 date (2026-03-02) or date-time (2026-03-02T09:30:00+08:00, 2026-03-02T09:30:00Z, or zone-less 2026-03-02T09:30:00, read as Beijing time); seconds and fractions are optional. Calendar validity is left to the rules.
    */
   verifiedAt: string;
   /**
@@ -1029,7 +1082,7 @@ export interface Form1 {
   /**
    * 份数 / Copies
    *
-   * 核验单份数；规定一式两份（二、(二)1.(6)）。 / Number of copies of the form; two are prescribed (二、(二)1.(6)).
+   * 核验单份数；规定一式两份，一份留存、一份上报，多印不违规（二、(二)1.(6)）。 / Number of copies of the form; two are prescribed, one kept and one sent to the bureau, and more is no violation (二、(二)1.(6)).
    */
   copies: number;
   /**
@@ -1041,9 +1094,9 @@ export interface Form1 {
   /**
    * 提交形式 / Submitted as
    *
-   * 核验单提交给通信管理局的形式（二、(二)1.(7)）：original 纸制原件，fax 传真件，scan 电子扫描件。 / How the form is submitted to the bureau (二、(二)1.(7)): original = paper original, fax, scan = electronic scan.
+   * 核验单提交给通信管理局的形式（二、(二)1.(7)）：original 纸制原件，fax 传真件，scan 电子扫描件。自阶段 submitted 起必填，此前提交尚未发生。 / How the form is submitted to the bureau (二、(二)1.(7)): original = paper original, fax, scan = electronic scan. Required from stage submitted on; before it the submission has not happened.
    */
-  submittedAs: 'original' | 'fax' | 'scan';
+  submittedAs?: 'original' | 'fax' | 'scan';
   /**
    * 现场修改记录 / On-site corrections
    *
@@ -1065,9 +1118,9 @@ export interface Form1 {
  */
 export interface Verification1 {
   /**
-   * 主办者提交时间 / Submitted at
+   * 日期或时间 / Date or date-time
    *
-   * 主办者在接入服务单位备案系统提交备案信息的时间（二、(二)1.(1)）。 / When the owner submitted the filing in the provider's system (二、(二)1.(1)).
+   * ISO 8601 日期（2026-03-02）或日期时间（2026-03-02T09:30:00+08:00、2026-03-02T09:30:00Z，或不带时区的 2026-03-02T09:30:00，视为北京时间）；秒和小数秒可省略。日历有效性由规则检查。 / ISO 8601 date (2026-03-02) or date-time (2026-03-02T09:30:00+08:00, 2026-03-02T09:30:00Z, or zone-less 2026-03-02T09:30:00, read as Beijing time); seconds and fractions are optional. Calendar validity is left to the rules.
    */
   submittedAt: string;
   preVerification?: PreVerification;
@@ -1087,9 +1140,9 @@ export interface Verification1 {
    */
   contractClauseIncluded?: boolean;
   /**
-   * 接入服务单位提交时间 / Provider submitted at
+   * 日期或时间 / Date or date-time
    *
-   * 接入服务单位向主体所在地通信管理局提交备案信息的时间；自阶段 submitted 起必填（二、(二)1.(7)）。 / When the provider submitted the filing to the bureau of the owner's region; required from stage submitted on (二、(二)1.(7)).
+   * ISO 8601 日期（2026-03-02）或日期时间（2026-03-02T09:30:00+08:00、2026-03-02T09:30:00Z，或不带时区的 2026-03-02T09:30:00，视为北京时间）；秒和小数秒可省略。日历有效性由规则检查。 / ISO 8601 date (2026-03-02) or date-time (2026-03-02T09:30:00+08:00, 2026-03-02T09:30:00Z, or zone-less 2026-03-02T09:30:00, read as Beijing time); seconds and fractions are optional. Calendar validity is left to the rules.
    */
   providerSubmittedAt?: string;
 }
@@ -1101,9 +1154,9 @@ export interface Review1 {
    */
   bureauRegionCode: string;
   /**
-   * 审核时间 / Reviewed at
+   * 日期或时间 / Date or date-time
    *
-   * 审核完成的日期或时间；须在接入服务单位提交后 20 个工作日内（二、(二)2）。 / When the review was completed; due within 20 working days of the provider's submission (二、(二)2).
+   * ISO 8601 日期（2026-03-02）或日期时间（2026-03-02T09:30:00+08:00、2026-03-02T09:30:00Z，或不带时区的 2026-03-02T09:30:00，视为北京时间）；秒和小数秒可省略。日历有效性由规则检查。 / ISO 8601 date (2026-03-02) or date-time (2026-03-02T09:30:00+08:00, 2026-03-02T09:30:00Z, or zone-less 2026-03-02T09:30:00, read as Beijing time); seconds and fractions are optional. Calendar validity is left to the rules.
    */
   reviewedAt: string;
   /**
@@ -1129,9 +1182,9 @@ export interface Review1 {
  */
 export interface Retention1 {
   /**
-   * 留存截止日期 / Retain until
+   * 日期或时间 / Date or date-time
    *
-   * 资料留存至该日期，须不早于当面核验后 5 年（三、(一)4，规则 retention-period）。 / The records are kept until this date, at least 5 years after on-site verification (三、(一)4, rule retention-period).
+   * ISO 8601 日期（2026-03-02）或日期时间（2026-03-02T09:30:00+08:00、2026-03-02T09:30:00Z，或不带时区的 2026-03-02T09:30:00，视为北京时间）；秒和小数秒可省略。日历有效性由规则检查。 / ISO 8601 date (2026-03-02) or date-time (2026-03-02T09:30:00+08:00, 2026-03-02T09:30:00Z, or zone-less 2026-03-02T09:30:00, read as Beijing time); seconds and fractions are optional. Calendar validity is left to the rules.
    */
   retainUntil: string;
 }
