@@ -424,12 +424,25 @@ export function withinCalendarMonths(start: DateInput, end: DateInput, months: n
   if (s === undefined || e === undefined) return { ok: false, problem: 'syntax' };
   const nominal = addCalendarMonths(start, months);
   if (!nominal.ok) return nominal;
-  let day = beijingDay(nominal.date) ?? s;
+  const last = firstWorkingDayFrom(nominal.date);
+  if (!last.ok) return last;
+  return { ok: true, within: e <= (beijingDay(last.date) ?? s), deadline: last.date, startDate: formatDay(s), endDate: formatDay(e) };
+}
+
+/**
+ * The last day of a time limit whose nominal last day is `date`, after
+ * 《民法典》第203条: a last day that is a statutory rest day (weekend or holiday,
+ * not a make-up working day) gives way to the first working day after it
+ * (以法定休假日结束的次日为期间的最后一日). `date` itself when it is a working day.
+ * Needs the calendar for every day from `date` to the answer.
+ */
+export function firstWorkingDayFrom(date: DateInput): AddWorkingDaysResult {
+  let day = beijingDay(date);
+  if (day === undefined) return { ok: false, problem: 'syntax' };
   for (;;) {
     const v = classify(day);
     if (isOutside(v)) return v;
-    if (v.working) break;
+    if (v.working) return { ok: true, date: formatDay(day) };
     day++;
   }
-  return { ok: true, within: e <= day, deadline: formatDay(day), startDate: formatDay(s), endDate: formatDay(e) };
 }

@@ -4,6 +4,7 @@ import {
   addCalendarMonths,
   addWorkingDays,
   calendarCoverage,
+  firstWorkingDayFrom,
   isWorkingDay,
   parseFilingDate,
   parseWithPattern,
@@ -352,5 +353,28 @@ describe('the common date forms read by character', () => {
     const differ = samples.filter((s) => JSON.stringify(parseFilingDate(s)) !== JSON.stringify(parseWithPattern(s)));
     expect(differ).toEqual([]);
     expect(samples.filter((s) => parseFilingDate(s).ok).length).toBeGreaterThan(2000);
+  });
+});
+
+describe('firstWorkingDayFrom (民法典 第203条)', () => {
+  it('is the day itself when it is a working day, make-up days included', () => {
+    expect(firstWorkingDayFrom('2026-04-03')).toEqual({ ok: true, date: '2026-04-03' });
+    expect(firstWorkingDayFrom('2026-02-28')).toEqual({ ok: true, date: '2026-02-28' });
+    expect(firstWorkingDayFrom('2026-04-03T23:59:00+08:00')).toEqual({ ok: true, date: '2026-04-03' });
+  });
+
+  it('skips weekends and breaks, stopping at the first working day', () => {
+    expect(firstWorkingDayFrom('2026-04-04')).toEqual({ ok: true, date: '2026-04-07' });
+    expect(firstWorkingDayFrom('2026-02-15')).toEqual({ ok: true, date: '2026-02-24' });
+    expect(firstWorkingDayFrom('2026-01-01')).toEqual({ ok: true, date: '2026-01-04' }); // Sunday 01-04 is worked
+    expect(firstWorkingDayFrom('2026-03-07')).toEqual({ ok: true, date: '2026-03-09' });
+    // Friday 03-06 23:00 UTC is Saturday 03-07 in Beijing.
+    expect(firstWorkingDayFrom('2026-03-06T23:00:00Z')).toEqual({ ok: true, date: '2026-03-09' });
+  });
+
+  it('refuses uncovered years and impossible dates', () => {
+    const { lastYear } = calendarCoverage();
+    expect(firstWorkingDayFrom(`${lastYear + 1}-01-01`)).toEqual({ ok: false, problem: 'outside-calendar', year: lastYear + 1 });
+    expect(firstWorkingDayFrom('2026-02-30')).toEqual({ ok: false, problem: 'syntax' });
   });
 });

@@ -590,23 +590,24 @@ describe('retention-period', () => {
   const check = (verified: string, until: string, locale: Locale = 'en') =>
     lint(rule, 'enterprise-approved', { set: { [VERIFIED]: verified, [AT]: until } }, locale);
 
-  it('needs the same moment 5 calendar years later', () => {
-    expect(check('2026-03-10T10:00:00+08:00', '2031-03-10T10:00:00+08:00')).toEqual([]);
-    expect(check('2026-03-10T10:00:00+08:00', '2031-03-10T02:00:00Z')).toEqual([]);
-    expect(check('2026-03-10T10:00:00+08:00', '2031-03-10T09:59:00')).toHaveLength(1);
+  it('needs the anniversary date, in whole days, whatever the time of verification', () => {
+    expect(check('2026-03-10T10:00:00+08:00', '2031-03-10')).toEqual([]);
+    expect(check('2026-03-10T10:00:00+08:00', '2031-03-10T09:59:00')).toEqual([]);
+    expect(check('2026-03-10T10:00:00+08:00', '2031-03-09T23:59:00')).toHaveLength(1);
+    expect(check('2026-03-10T23:30:00+08:00', '2031-03-10T00:00:00+08:00')).toEqual([]);
     expect(check('2026-03-10', '2031-03-10')).toEqual([]);
     expect(check('2026-03-10', '2031-03-09T23:59')).toHaveLength(1);
   });
 
-  it('maps 29 February to 28 February, and says what it expected, in both locales', () => {
-    expect(check('2028-02-29T10:00:00+08:00', '2033-02-28T10:00:00+08:00')).toEqual([]);
-    const [en] = check('2028-02-29T10:00:00+08:00', '2033-02-28');
+  it('maps 29 February to 28 February, and names the earliest acceptable date, in both locales', () => {
+    expect(check('2028-02-29T10:00:00+08:00', '2033-02-28')).toEqual([]);
+    const [en] = check('2028-02-29T10:00:00+08:00', '2033-02-27');
     expect(en).toMatchObject({ path: AT });
     expect(en!.message).toBe(
-      'records are kept only until 2033-02-28, less than 5 years after on-site verification (2028-02-29 10:00); keep them until at least 2033-02-28 10:00 (Beijing time) (三、(一)4)',
+      'records are kept only until 2033-02-27, less than 5 years after on-site verification (2028-02-29 10:00); keep them until at least 2033-02-28 (三、(一)4)',
     );
-    expect(check('2028-02-29T10:00:00+08:00', '2033-02-28', 'zh-CN')[0]!.message).toBe(
-      '资料只留存到 2033-02-28，不足当面核验（2028-02-29 10:00）后 5 年；应至少留存到 2033-02-28 10:00（北京时间）（三、(一)4）',
+    expect(check('2028-02-29T10:00:00+08:00', '2033-02-27', 'zh-CN')[0]!.message).toBe(
+      '资料只留存到 2033-02-27，不足当面核验（2028-02-29 10:00）后 5 年；应至少留存到 2033-02-28（三、(一)4）',
     );
   });
 

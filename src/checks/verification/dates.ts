@@ -1,20 +1,27 @@
 // Reading the dates of a record for the verification rules. Dates follow the
 // contract (ISO 8601, a date or date-time without zone is Beijing time) and
-// are parsed by src/domain/workdays.ts; this module only adds what the checks
-// share: reading a date at a pointer, comparing two of them, telling an
-// impossible calendar date from any other malformed value, and rendering.
+// are parsed by src/domain/workdays.ts; this module adds what the checks
+// share: reading a date at a pointer, the one notion of a whole day, comparing
+// two dates and a date with the last day of a period, telling an impossible
+// calendar date from any other malformed value, and rendering.
+//
+// Whole days (contract 1.1): a bare date (`2031-03-10`) is the whole Beijing
+// day, 00:00 to 24:00, not its first moment. So a bare date is compared with
+// anything by Beijing day, and so is every date compared with a period, which
+// 《民法典》第201–203条 count in whole days, each lasting to 24:00.
 
-import { parseFilingDate } from '../../domain/workdays.js';
+import { parseFilingDate, type BeijingDate } from '../../domain/workdays.js';
 import { stringAt } from '../access.js';
 
 export interface RecordDate {
   pointer: string;
   text: string;
+  /** The moment; for a whole day, its first moment (Beijing midnight). */
   instant: Date;
-  /** Beijing calendar date, YYYY-MM-DD. */
-  beijingDate: string;
-  /** False for a bare date (2026-03-02), which names a day rather than a moment. */
-  hasTime: boolean;
+  /** Beijing calendar date, YYYY-MM-DD: the day `text` names, or the day its moment falls on in Beijing. */
+  beijingDate: BeijingDate;
+  /** True for a bare date (2026-03-02): it names the whole Beijing day rather than a moment. */
+  wholeDay: boolean;
 }
 
 /** The date at `pointer`, or undefined when it is absent, not a string, or does not parse. */
@@ -23,18 +30,46 @@ export function dateAt(record: unknown, pointer: string): RecordDate | undefined
   if (text === undefined) return undefined;
   const p = parseFilingDate(text);
   if (!p.ok) return undefined;
-  return { pointer, text, instant: p.instant, beijingDate: p.beijingDate, hasTime: p.hasTime };
+  return { pointer, text, instant: p.instant, beijingDate: p.beijingDate, wholeDay: !p.hasTime };
 }
 
 /**
- * Whether `b` is before `a`. A bare date names a whole day, so when either
- * side has no time the two are compared by Beijing calendar date (a
- * pre-verification recorded as `2026-03-02` is not before a submission at
- * `2026-03-02T09:30`); otherwise by instant.
+ * Negative when `a` is before `b`, positive when after, 0 when neither. A
+ * whole day overlaps every moment in it, so when either side is a bare date
+ * the two are compared by Beijing day (`2026-03-02` is neither before nor
+ * after `2026-03-02T09:30`); two moments are compared as instants.
  */
+export function compareDates(a: RecordDate, b: RecordDate): number {
+  if (a.wholeDay || b.wholeDay) return a.beijingDate < b.beijingDate ? -1 : a.beijingDate > b.beijingDate ? 1 : 0;
+  return a.instant.getTime() - b.instant.getTime();
+}
+
+/** Whether `b` is before `a` (see compareDates). */
 export function isBefore(b: RecordDate, a: RecordDate): boolean {
-  if (!a.hasTime || !b.hasTime) return b.beijingDate < a.beijingDate;
-  return b.instant.getTime() < a.instant.getTime();
+  return compareDates(b, a) < 0;
+}
+
+/**
+ * Whether `d` falls within a period whose last day is `lastDay`: a period
+ * lasts to 24:00 of its last day (第203条), so any moment of that day, and the
+ * whole day itself, is within.
+ */
+export function isOnOrBeforeDay(d: RecordDate, lastDay: BeijingDate): boolean {
+  return d.beijingDate <= lastDay;
+}
+
+/** Whether `d` reaches `lastDay`: a whole day or any moment on or after it (a duration that must last to that day). */
+export function reachesDay(d: RecordDate, lastDay: BeijingDate): boolean {
+  return d.beijingDate >= lastDay;
+}
+
+const DAY_MS = 86_400_000;
+const BEIJING_OFFSET_MS = 8 * 3_600_000;
+
+/** Whole Beijing days from the day of `a` to the day of `b` (negative when `b` is an earlier day). */
+export function daysBetween(a: RecordDate, b: RecordDate): number {
+  const day = (d: RecordDate) => Math.floor((d.instant.getTime() + BEIJING_OFFSET_MS) / DAY_MS);
+  return day(b) - day(a);
 }
 
 const DATE_PREFIX = /^[0-9]{4}-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])/;
@@ -54,20 +89,21 @@ export function isImpossibleDate(value: unknown): value is string {
 
 const pad = (n: number, width = 2) => String(n).padStart(width, '0');
 
-/** An instant as Beijing local time: `2031-03-10` at midnight, else `2031-03-10 10:00` (seconds when not zero). */
+/**
+ * An instant as Beijing local time, `2031-03-10 10:00` (seconds when not
+ * zero). Always with the time, midnight included: a bare date would read as
+ * the whole day.
+ */
 export function formatBeijing(instant: Date): string {
-  const local = new Date(instant.getTime() + 8 * 3_600_000);
+  const local = new Date(instant.getTime() + BEIJING_OFFSET_MS);
   const date = `${pad(local.getUTCFullYear(), 4)}-${pad(local.getUTCMonth() + 1)}-${pad(local.getUTCDate())}`;
-  const h = local.getUTCHours();
-  const m = local.getUTCMinutes();
   const s = local.getUTCSeconds();
-  if (h === 0 && m === 0 && s === 0 && local.getUTCMilliseconds() === 0) return date;
-  return `${date} ${pad(h)}:${pad(m)}${s ? `:${pad(s)}` : ''}`;
+  return `${date} ${pad(local.getUTCHours())}:${pad(local.getUTCMinutes())}${s ? `:${pad(s)}` : ''}`;
 }
 
-/** How a record date is shown in a message: its Beijing date, with the time when it has one. */
+/** How a record date is shown in a message: its Beijing date, with the time unless it is a whole day. */
 export function showDate(d: RecordDate): string {
-  return d.hasTime ? formatBeijing(d.instant) : d.beijingDate;
+  return d.wholeDay ? d.beijingDate : formatBeijing(d.instant);
 }
 
 /** JSON Schema of an options value that is a JSON Pointer into the record. */

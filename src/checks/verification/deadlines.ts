@@ -1,6 +1,9 @@
 // Deadlines of the verification procedure, counted on the Chinese statutory
-// calendar by src/domain/workdays.ts: "within n working days" (预核验 5 个工作日,
-// 审核 20 个工作日) and "within n calendar months" (1 个月内当面核验). Which
+// calendar: "within n working days" (预核验 5 个工作日, 审核 20 个工作日;
+// src/domain/workdays.ts) and "within n calendar months" (1 个月内当面核验,
+// counted per 《民法典》第201–203条 by src/domain/periods.ts). Both ends are whole
+// Beijing days (see dates.ts): the start day never counts and the last day
+// lasts to 24:00, so only the days of the two dates matter. Which
 // dates and how many days are the rule file's options, so one check serves
 // every deadline of its kind.
 //
@@ -12,9 +15,10 @@
 // a missing or malformed date, and `submission-order` an impossible one.
 
 import type { CheckContext, RecordCheck } from '../api.js';
-import { addCalendarMonths, calendarCoverage, withinCalendarMonths, withinWorkingDays, type WithinResult } from '../../domain/workdays.js';
+import { periodLastDay, timeLimitLastDay } from '../../domain/periods.js';
+import { addWorkingDays, calendarCoverage, type BeijingDate, type OutsideCalendar } from '../../domain/workdays.js';
 import { stringAt } from '../access.js';
-import { dateAt, POINTER_OPTION, showDate, type RecordDate } from './dates.js';
+import { dateAt, daysBetween, isOnOrBeforeDay, POINTER_OPTION, showDate, type RecordDate } from './dates.js';
 
 export interface WorkingDayDeadlineOptions {
   /** Pointer to the date the period starts from (its day does not count). */
@@ -56,19 +60,16 @@ export const calendarMonthDeadlineOptions = {
   },
 } as const;
 
-const DAY_MS = 86_400_000;
+type Deadline = { ok: true; deadline: BeijingDate } | OutsideCalendar | { ok: false; problem: 'syntax' | 'invalid-count' };
 
-const BEIJING_OFFSET_MS = 8 * 3_600_000;
-
-/** The Beijing calendar day of a date, as a day number (the day `beijingDate` names). */
-function dayIndex(date: RecordDate): number {
-  return Math.floor((date.instant.getTime() + BEIJING_OFFSET_MS) / DAY_MS);
-}
-
-/** Reports a late end, or a warning when the calendar does not cover a day the deadline needs. */
+/**
+ * Reports an end after the deadline's last day (a whole day: any moment of it
+ * is in time, to 24:00), or a warning when the calendar does not cover a day
+ * the deadline needs.
+ */
 function reportOutcome(
   ctx: CheckContext<unknown>,
-  result: WithinResult,
+  result: Deadline,
   start: RecordDate,
   end: RecordDate,
   lateMessageId: string,
@@ -87,7 +88,7 @@ function reportOutcome(
     // `syntax` and `invalid-count` cannot happen: both dates parsed and the options schema bounds the count.
     return;
   }
-  if (!result.within) {
+  if (!isOnOrBeforeDay(end, result.deadline)) {
     ctx.report({
       path: end.pointer,
       messageId: lateMessageId,
@@ -96,7 +97,11 @@ function reportOutcome(
   }
 }
 
-/** `to` within `days` statutory working days after `from` (the day of `from` not counted). */
+/**
+ * `to` within `days` statutory working days after `from`: the day of `from`
+ * does not count, whatever its time, and the last working day lasts to 24:00,
+ * so both ends are whole days and a bare date on either is simply its day.
+ */
 export const workingDayDeadline: RecordCheck<WorkingDayDeadlineOptions> = (ctx) => {
   const { from, to, days } = ctx.options;
   const start = dateAt(ctx.record, from);
@@ -104,15 +109,18 @@ export const workingDayDeadline: RecordCheck<WorkingDayDeadlineOptions> = (ctx) 
   if (!start || !end) return;
   // n working days after a day span at least n calendar days, so an end no
   // later than that is within whatever the calendar says.
-  if (dayIndex(end) - dayIndex(start) <= days) return;
-  reportOutcome(ctx, withinWorkingDays(start.text, end.text, days), start, end, 'default', { days });
+  if (daysBetween(start, end) <= days) return;
+  const last = addWorkingDays(start.beijingDate, days);
+  reportOutcome(ctx, last.ok ? { ok: true, deadline: last.date } : last, start, end, 'default', { days });
 };
 
 /**
- * `to` within `months` calendar months of `from` (corresponding day, clamped to
- * the month's end; a last day that is not a working day moves to the next
- * working day). When `from` is absent, `fallbackFrom` starts the period and the
- * report uses message `late-fallback`.
+ * `to` within `months` calendar months of `from`, per 《民法典》第201–203条
+ * (src/domain/periods.ts): from the day after `from`, to 24:00 of the
+ * corresponding day (the month's last day where there is none), moved to the
+ * next working day when that is a rest day. Whole days on both ends. When
+ * `from` is absent, `fallbackFrom` starts the period and the report uses
+ * message `late-fallback`.
  */
 export const calendarMonthDeadline: RecordCheck<CalendarMonthDeadlineOptions> = (ctx) => {
   const { from, fallbackFrom, to, months } = ctx.options;
@@ -125,7 +133,8 @@ export const calendarMonthDeadline: RecordCheck<CalendarMonthDeadlineOptions> = 
   const end = dateAt(ctx.record, to);
   if (!start || !end) return;
   // The period lasts at least to the corresponding day; only a later end needs the calendar.
-  const nominal = addCalendarMonths(start.text, months);
-  if (nominal.ok && end.beijingDate <= nominal.date) return;
-  reportOutcome(ctx, withinCalendarMonths(start.text, end.text, months), start, end, messageId, { months });
+  const nominal = periodLastDay(start.beijingDate, { months });
+  if (nominal.ok && isOnOrBeforeDay(end, nominal.date)) return;
+  const last = timeLimitLastDay(start.beijingDate, { months });
+  reportOutcome(ctx, last.ok ? { ok: true, deadline: last.lastDay } : last, start, end, messageId, { months });
 };

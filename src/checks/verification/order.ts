@@ -29,8 +29,10 @@ export function fieldName(pointer: string): string {
  * Compares each present date with the nearest earlier present one (absent
  * steps are skipped), so the whole chain is in order exactly when no report is
  * made, and one wrong date gives one report rather than one per later step.
- * A report sits at the later date and names the earlier field. Dates without a
- * time are compared by calendar day.
+ * A report sits at the later date and names the earlier field. A bare date is
+ * the whole day (compareDates in dates.ts): it is compared with any other
+ * date by Beijing day, so it is in order with every time of its own day, in
+ * either direction.
  *
  * It also reports each listed value that has the form of a date but names no
  * calendar day (2026-02-30, message `invalid-date`): the schema checks only the

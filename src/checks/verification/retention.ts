@@ -1,10 +1,13 @@
 // 三、(一)4: the provider keeps the documents, photos, forms and agreements of
-// a verification for at least 5 years.
+// a verification "至少留存5年以上". The period is counted as 《民法典》第201–202条
+// count it (src/domain/periods.ts): from the day after the on-site
+// verification, whatever its time of day, to 24:00 of the anniversary date
+// (28 February for 29 February). Kept until that date is kept 5 years.
 
 import type { RecordCheck } from '../api.js';
-import { addCalendarMonths, parseFilingDate } from '../../domain/workdays.js';
+import { periodLastDay } from '../../domain/periods.js';
 import { valueAt } from '../access.js';
-import { dateAt, formatBeijing, isImpossibleDate, POINTER_OPTION, showDate } from './dates.js';
+import { dateAt, isImpossibleDate, POINTER_OPTION, reachesDay, showDate } from './dates.js';
 
 export interface RetentionPeriodOptions {
   /** Pointer to the date the period starts from (on-site verification). */
@@ -25,29 +28,12 @@ export const retentionPeriodOptions = {
   },
 } as const;
 
-const DAY_MS = 86_400_000;
-const BEIJING_OFFSET_MS = 8 * 3_600_000;
-
 /**
- * The earliest instant `to` may be: `from` plus `years` calendar years, same
- * Beijing time of day (29 February goes to 28 February). A bare `to` date
- * means the start of that day, so it must be a later day than the anniversary
- * of a verification that happened during the day.
- */
-export function minimumRetention(from: string, years: number): Date | undefined {
-  const start = parseFilingDate(from);
-  if (!start.ok) return undefined;
-  const end = addCalendarMonths(start.beijingDate, years * 12);
-  if (!end.ok) return undefined;
-  const timeOfDay = (((start.instant.getTime() + BEIJING_OFFSET_MS) % DAY_MS) + DAY_MS) % DAY_MS;
-  const day = parseFilingDate(end.date);
-  return day.ok ? new Date(day.instant.getTime() + timeOfDay) : undefined;
-}
-
-/**
- * Reports a `to` date earlier than `years` years after `from`, at `to`; and a
+ * Reports a `to` date on a day before the last day of `years` years after
+ * `from`, at `to`, naming that last day (the earliest acceptable date); and a
  * `to` value that has the form of a date but names no calendar day
- * (`invalid-date`). Silent when either date is missing or malformed.
+ * (`invalid-date`). Silent when either date is missing or malformed. Whole
+ * days: a `to` anywhere on the last day, bare date or time of day, is enough.
  */
 export const retentionPeriod: RecordCheck<RetentionPeriodOptions> = (ctx) => {
   const { from, to, years } = ctx.options;
@@ -59,8 +45,10 @@ export const retentionPeriod: RecordCheck<RetentionPeriodOptions> = (ctx) => {
   const start = dateAt(ctx.record, from);
   const end = dateAt(ctx.record, to);
   if (!start || !end) return;
-  const minimum = minimumRetention(start.text, years);
-  if (minimum && end.instant.getTime() < minimum.getTime()) {
-    ctx.report({ path: to, data: { value: showDate(end), start: showDate(start), minimum: formatBeijing(minimum), years } });
+  const last = periodLastDay(start.beijingDate, { years });
+  // Past year 9999: no record can be kept that long, and no schema-valid date says so.
+  if (!last.ok) return;
+  if (!reachesDay(end, last.date)) {
+    ctx.report({ path: to, data: { value: showDate(end), start: showDate(start), minimum: last.date, years } });
   }
 };
