@@ -303,36 +303,41 @@ describe('notification-message', () => {
   const check = (message: unknown, result = 'passed', locale: Locale = 'en') =>
     lint(rule, 'enterprise-approved', { set: { [MESSAGE]: message, '/verification/preVerification/result': result } }, locale);
 
+  // Contract 1.1: the SMS is checked for the content the notice prescribes,
+  // not character by character (more in tests/rules/notification-stage-1.1.test.ts).
   it('accepts the prescribed text with any whitespace (PDF layout) in it', () => {
     expect(check(PASSED)).toEqual([]);
     expect(check('您提交的网站备案信息已通过预核验，请在 1 个月内由网站负\n责人本人携带有关证件原件到我单位备案现场办理核验手续')).toEqual([]);
     expect(check('  您提交的网站备案信息\t未通过预核验，\u3000请修改后重新提交\r\n', 'returned')).toEqual([]);
   });
 
-  it('uses the wording of the result: a returned filing with the passed text', () => {
+  it('uses the content of the result: a returned filing with the passed text', () => {
     const [m] = check(PASSED, 'returned');
     expect(m!.path).toBe(MESSAGE);
+    expect(m!.severity).toBe('error');
     expect(m!.message).toBe(
-      `the notification SMS does not match the wording prescribed when pre-verification returns the filing (it differs from character 11 on); expected: “${RETURNED}” (二、(二)1.(2))`,
+      'the notification SMS lacks content the notice prescribes when pre-verification returns the filing: 「未通过预核验」「修改」「重新提交」 (二、(二)1.(2))',
     );
     const [zh] = check(PASSED, 'returned', 'zh-CN');
-    expect(zh!.message).toBe(`短信提示与预核验未通过时规定的措辞不符（自第 11 个字起不同），应为：“${RETURNED}”（二、(二)1.(2)）`);
+    expect(zh!.message).toBe('短信提示缺少预核验未通过（信息退回）时通知规定的内容：「未通过预核验」「修改」「重新提交」（二、(二)1.(2)）');
   });
 
-  it('punctuation is part of the wording', () => {
-    expect(check(PASSED.replace('，', ','))[0]!.message).toContain('from character 17 on');
-    expect(check(PASSED + '。')[0]!.message).toContain(`from character ${[...PASSED].length + 1} on`);
-    expect(check(`“${PASSED}”`)).toHaveLength(1);
+  it('punctuation and a provider signature are not content (1.1)', () => {
+    expect(check(PASSED.replace('，', ','))).toEqual([]);
+    expect(check(PASSED + '。')).toEqual([]);
+    expect(check(`“${PASSED}”`)).toEqual([]);
+    expect(check(`【示例云】${PASSED}`)).toEqual([]);
   });
 
-  it('a provider signature or a truncated text does not match', () => {
-    expect(check(`【示例云】${PASSED}`)).toHaveLength(1);
+  it('a truncated or empty text lacks content', () => {
     expect(check(PASSED.slice(0, 20))).toHaveLength(1);
     expect(check('')).toHaveLength(1);
   });
 
-  it('stays silent without a notification, a message or a known result', () => {
-    expect(paths(rule, 'enterprise-approved', { unset: ['/verification/notification'] })).toEqual([]);
+  it('a missing notification is a warning (1.1); silent without a message or a known result', () => {
+    expect(lint(rule, 'enterprise-approved', { unset: ['/verification/notification'] }).map((m) => `${m.severity} ${m.path}`)).toEqual([
+      'warning /verification/notification',
+    ]);
     expect(paths(rule, 'enterprise-approved', { unset: [MESSAGE] })).toEqual([]);
     expect(paths(rule, 'enterprise-approved', { unset: ['/verification/preVerification/result'], set: { [MESSAGE]: 'hello' } })).toEqual([]);
     expect(check('hello', 'pending')).toEqual([]);

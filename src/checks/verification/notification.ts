@@ -1,60 +1,65 @@
 // The SMS of 二、(二)1.(2): after pre-verification the provider sends the owner
-// one of two texts the notice prescribes word for word, chosen by the result.
-// The wordings are the rule file's options (keyed by preVerification.result).
-//
-// Texts are compared with all whitespace removed: the notice reaches us as
-// text extracted from a PDF, whose line breaks and spaces next to digits
-// ("请在 1个月内") are layout, not wording (tests/fixtures/records/README.md).
-// Nothing else is normalised: punctuation and full-width characters are part
-// of the wording.
+// an on-site verification notice or a return notice, whose text the notice
+// gives. Contract 1.1 checks the content, not the characters: real SMS carry a
+// carrier's 【签名】, punctuation, a reason for a return, 一个月 for 1个月
+// (src/domain/sms-content.ts). The required elements per result are the rule
+// file's options.
 
 import type { RecordCheck } from '../api.js';
-import { isObject, stringAt } from '../access.js';
+import { isObject, objectAt, stringAt, valueAt } from '../access.js';
+import { elementLabel, missingContent, type ContentElement } from '../../domain/sms-content.js';
 
-export interface NotificationWordingOptions {
-  /** Prescribed text by preVerification.result. */
-  wordings: Record<string, string>;
+export interface NotificationContentOptions {
+  /** Required elements by preVerification.result; an element is a spelling or a list of accepted spellings. */
+  contents: Record<string, ContentElement[]>;
 }
 
-export const notificationWordingOptions = {
+const spelling = { type: 'string', minLength: 1 } as const;
+
+export const notificationContentOptions = {
   type: 'object',
   additionalProperties: false,
-  required: ['wordings'],
+  required: ['contents'],
   properties: {
-    wordings: {
+    contents: {
       type: 'object',
       minProperties: 1,
-      additionalProperties: { type: 'string', minLength: 1 },
+      additionalProperties: {
+        type: 'array',
+        minItems: 1,
+        items: { anyOf: [spelling, { type: 'array', minItems: 1, items: spelling }] },
+      },
     },
   },
 } as const;
 
 const RESULT = '/verification/preVerification/result';
+const NOTIFICATION = '/verification/notification';
 const MESSAGE = '/verification/notification/message';
 
-export function withoutWhitespace(text: string): string {
-  return text.replace(/\s+/gu, '');
-}
-
 /**
- * Reports a notification whose text is not the one prescribed for the result,
- * at the message's path; the message id is the result (`passed`, `returned`),
- * so the rule file words each case, with `default` for any other result its
- * options name. Silent without a notification, a message or a known result.
+ * A missing notification is a warning (the SMS may have been sent and not
+ * exported; on-site-deadline then counts from pre-verification), reported at
+ * its path when verification is there to hold it. An SMS lacking prescribed
+ * content is reported at its message with the rule's severity; the message id
+ * is the result (`passed`, `returned`; `default` for another result the options
+ * name) and {missing} quotes the missing elements as the options spell them.
+ * Silent where the schema rule has the finding: no verification object, a
+ * notification or message of the wrong type, an unknown result.
  */
-export const notificationWording: RecordCheck<NotificationWordingOptions> = (ctx) => {
+export const notificationContent: RecordCheck<NotificationContentOptions> = (ctx) => {
+  if (!objectAt(ctx.record, '/verification')) return;
+  if (valueAt(ctx.record, NOTIFICATION) === undefined) {
+    ctx.report({ path: NOTIFICATION, messageId: 'missing', severity: 'warning' });
+    return;
+  }
   const result = stringAt(ctx.record, RESULT);
   const message = stringAt(ctx.record, MESSAGE);
-  const { wordings } = ctx.options;
-  if (result === undefined || message === undefined || !isObject(wordings) || !Object.hasOwn(wordings, result)) return;
-  const prescribed = wordings[result];
-  if (typeof prescribed !== 'string') return;
-  const expected = withoutWhitespace(prescribed);
-  const actual = withoutWhitespace(message);
-  if (actual === expected) return;
-  const a = [...actual];
-  const e = [...expected];
-  let i = 0;
-  while (i < a.length && i < e.length && a[i] === e[i]) i++;
-  ctx.report({ path: MESSAGE, messageId: result, data: { result, expected, position: i + 1 } });
+  const { contents } = ctx.options;
+  if (result === undefined || message === undefined || !isObject(contents) || !Object.hasOwn(contents, result)) return;
+  const elements = contents[result];
+  if (!Array.isArray(elements)) return;
+  const missing = missingContent(message, elements);
+  if (missing.length === 0) return;
+  ctx.report({ path: MESSAGE, messageId: result, data: { result, missing: missing.map((e) => `「${elementLabel(e)}」`).join('') } });
 };
