@@ -264,3 +264,17 @@ function keyOf(input: string, shortcuts: boolean): string {
   if (ascii !== '') return ascii.toLowerCase();
   return s.normalize('NFKC').toLowerCase();
 }
+
+/**
+ * Whether a domain is a suffix or lies under it, compared label by label on
+ * the ASCII form (domainKey): `a.gov.cn` and `gov.cn` are under `gov.cn`,
+ * `notgov.cn` and `gov.cn.example.com` are not; `示例.政务.cn` is under
+ * `xn--zfr164b.cn`, and the other way round. Case, full-width dots and a
+ * trailing root dot do not matter. An empty suffix contains nothing.
+ */
+export function isUnderSuffix(domain: string, suffix: string): boolean {
+  const name = domainKey(domain);
+  const under = domainKey(suffix);
+  if (name === '' || under === '') return false;
+  return name === under || name.endsWith(`.${under}`);
+}

@@ -20,31 +20,36 @@ import type ipaddrTypes from 'ipaddr.js';
 import { ipaddr } from './libraries.js';
 import { RecentResults } from './recent.js';
 
-export type IpRangeName =
-  | 'unspecified'
-  | 'broadcast'
-  | 'multicast'
-  | 'linkLocal'
-  | 'loopback'
-  | 'carrierGradeNat'
-  | 'private'
-  | 'protocolAssignments'
-  | 'documentation'
-  | 'benchmarking'
-  | 'as112'
-  | 'amt'
-  | '6to4Relay'
-  | 'reserved'
-  | 'uniqueLocal'
-  | 'deprecatedSiteLocal'
-  | 'discard'
-  | 'rfc6145'
-  | 'rfc6052'
-  | '6to4'
-  | 'teredo'
-  | 'orchid'
-  | 'droneRemoteIdProtocolEntityTags'
-  | 'segmentRouting';
+/** Every range code checkIpAddress reports, so a rule can name each one. */
+export const IP_RANGE_NAMES = [
+  'unspecified',
+  'broadcast',
+  'multicast',
+  'linkLocal',
+  'loopback',
+  'carrierGradeNat',
+  'private',
+  'protocolAssignments',
+  'documentation',
+  'benchmarking',
+  'as112',
+  'amt',
+  '6to4Relay',
+  'reserved',
+  'uniqueLocal',
+  'deprecatedSiteLocal',
+  'discard',
+  'rfc6145',
+  'rfc6052',
+  '6to4',
+  'teredo',
+  'orchid',
+  'orchid2',
+  'droneRemoteIdProtocolEntityTags',
+  'segmentRouting',
+] as const;
+
+export type IpRangeName = (typeof IP_RANGE_NAMES)[number];
 
 export type IpSyntaxReason = 'empty' | 'format' | 'cidr' | 'port' | 'zone-id' | 'brackets' | 'non-decimal';
 
@@ -110,8 +115,8 @@ const V6_RANGES: Array<[IpRangeName, string]> = [
   ['benchmarking', '2001:2::/48'], // RFC 5180
   ['amt', '2001:3::/32'], // RFC 7450
   ['as112', '2001:4:112::/48'], // RFC 7535
-  ['orchid', '2001:10::/28'], // RFC 4843 (deprecated)
-  ['orchid', '2001:20::/28'], // RFC 7343
+  ['orchid', '2001:10::/28'], // RFC 4843 ORCHID (deprecated)
+  ['orchid2', '2001:20::/28'], // RFC 7343 ORCHIDv2, ipaddr.js's `orchid2`
   ['droneRemoteIdProtocolEntityTags', '2001:30::/28'], // RFC 9374
   ['protocolAssignments', '2001::/23'], // RFC 2928
   ['documentation', '2001:db8::/32'], // RFC 3849

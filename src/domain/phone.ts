@@ -10,7 +10,10 @@
  * Problem codes (stable; message templates are keyed by them):
  * - `not-a-number`      the text is not a phone number at all: letters, other
  *                       symbols, no digits, invisible characters, absurd length.
- * - `not-cn`            a valid number of another country (+1 …, 0044 …).
+ * - `not-cn`            a valid number outside mainland China, written with
+ *                       another calling code than +86: Hong Kong +852, Macao
+ *                       +853, Taiwan +886, other countries (+1 …, 0044 …);
+ *                       `callingCode` and `numberType` say which and what kind.
  * - `invalid`           not a valid Chinese number (wrong length, unallocated
  *                       range, a mobile written with a trunk `0`).
  * - `not-mobile`        (checkMobile) a valid Chinese number of another type,
@@ -52,10 +55,26 @@ function phoneLibrary(): { core: Core; metadata: MetadataJson } {
   return phone;
 }
 
+/**
+ * A valid number outside mainland China. Not `ok`: the checks here are for
+ * mainland numbers, and a rule decides what such a number is worth.
+ */
+export interface NotMainland {
+  ok: false;
+  problem: 'not-cn';
+  e164: string;
+  /** ISO 3166-1 code of the numbering plan (`HK`, `MO`, `TW`, `US`), where libphonenumber knows it. */
+  country: string | undefined;
+  /** With its plus: `+852`. */
+  callingCode: string;
+  /** Undefined where the metadata cannot tell. */
+  numberType: PhoneNumberType | undefined;
+}
+
 export type MobileResult =
   | { ok: true; e164: string; national: string }
   | { ok: false; problem: 'not-a-number' }
-  | { ok: false; problem: 'not-cn'; e164: string; country: string | undefined }
+  | NotMainland
   | { ok: false; problem: 'invalid' }
   | { ok: false; problem: 'not-mobile'; e164: string; numberType: PhoneNumberType };
 
@@ -70,7 +89,7 @@ export type FixedLineResult =
       extension?: string;
     }
   | { ok: false; problem: 'not-a-number' }
-  | { ok: false; problem: 'not-cn'; e164: string; country: string | undefined }
+  | NotMainland
   | { ok: false; problem: 'invalid' }
   | { ok: false; problem: 'missing-area-code'; local: string }
   | { ok: false; problem: 'is-mobile'; e164: string }
@@ -208,11 +227,10 @@ function analyse(s: string): Analysis {
   return { kind: 'cn', national: digits, parsed: whole };
 }
 
-function foreignVerdict(
-  a: Extract<Analysis, { kind: 'foreign' }>,
-): { ok: false; problem: 'not-cn'; e164: string; country: string | undefined } | { ok: false; problem: 'invalid' } {
-  if (a.parsed?.isValid()) return { ok: false, problem: 'not-cn', e164: a.parsed.number, country: a.parsed.country };
-  return { ok: false, problem: 'invalid' };
+function foreignVerdict(a: Extract<Analysis, { kind: 'foreign' }>): NotMainland | { ok: false; problem: 'invalid' } {
+  const p = a.parsed;
+  if (!p?.isValid()) return { ok: false, problem: 'invalid' };
+  return { ok: false, problem: 'not-cn', e164: p.number, country: p.country, callingCode: `+${p.countryCallingCode}`, numberType: p.getType() };
 }
 
 /**

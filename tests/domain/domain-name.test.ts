@@ -1,5 +1,5 @@
 import { describe, it, expect } from 'vitest';
-import { checkDomainName, checkWithLibrary, domainKey, domainKeyWithLibrary } from '../../src/domain/domain-name.js';
+import { checkDomainName, checkWithLibrary, domainKey, domainKeyWithLibrary, isUnderSuffix } from '../../src/domain/domain-name.js';
 
 describe('checkDomainName', () => {
   it('accepts a registrable domain', () => {
@@ -191,5 +191,26 @@ describe('plain ASCII names skip the UTS #46 mapping and one Public Suffix List 
   it('gives the library key for every name', () => {
     const differ = names.filter((n) => domainKey(n) !== domainKeyWithLibrary(n));
     expect(differ).toEqual([]);
+  });
+});
+
+describe('isUnderSuffix', () => {
+  it.each([
+    ['a.gov.cn', 'gov.cn', true],
+    ['gov.cn', 'gov.cn', true],
+    ['x.y.gov.cn', 'gov.cn', true],
+    ['notgov.cn', 'gov.cn', false],
+    ['gov.cn.example.com', 'gov.cn', false],
+    ['a-gov.cn', 'gov.cn', false],
+    ['A.GOV.CN.', 'gov.cn', true],
+    ['a。gov。cn', 'gov.cn', true],
+    ['示例.政务.cn', '政务.cn', true],
+    ['示例.政务.cn', 'xn--zfr164b.cn', true],
+    ['shili.xn--zfr164b.cn', '政务.cn', true],
+    ['示例.政务', '政务.cn', false],
+    ['a.edu.cn', '', false],
+    ['', 'gov.cn', false],
+  ])('%j under %j: %s', (domain, suffix, expected) => {
+    expect(isUnderSuffix(domain, suffix)).toBe(expected);
   });
 });

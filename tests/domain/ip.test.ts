@@ -60,7 +60,8 @@ describe('checkIpAddress', () => {
     ['3fff::1', 'documentation'],
     ['2002:c000:204::1', '6to4'],
     ['2001:4:112::1', 'as112'],
-    ['2001:20::1', 'orchid'],
+    ['2001:10::1', 'orchid'],
+    ['2001:20::1', 'orchid2'],
     ['5f00::1', 'segmentRouting'],
     ['4000::1', 'reserved'], // outside 2000::/3, unassigned
     ['::102:304', 'reserved'], // deprecated IPv4-compatible form

@@ -190,6 +190,19 @@ describe('checkMobile', () => {
     expect(checkMobile('+999 1234567')).toEqual({ ok: false, problem: 'invalid' });
   });
 
+  it('gives the calling code and number type of a number outside mainland China', () => {
+    expect(checkMobile('+852 5123 4567')).toEqual({ ok: false, problem: 'not-cn', e164: '+85251234567', country: 'HK', callingCode: '+852', numberType: 'MOBILE' });
+    expect(checkMobile('00853 6612 3456')).toEqual({ ok: false, problem: 'not-cn', e164: '+85366123456', country: 'MO', callingCode: '+853', numberType: 'MOBILE' });
+    expect(checkMobile('+886 912 345 678')).toEqual({ ok: false, problem: 'not-cn', e164: '+886912345678', country: 'TW', callingCode: '+886', numberType: 'MOBILE' });
+    expect(checkMobile('+1 650 253 0000')).toMatchObject({ problem: 'not-cn', callingCode: '+1', numberType: 'FIXED_LINE_OR_MOBILE' });
+    expect(checkFixedLine('+886 2 2345 6789')).toMatchObject({ problem: 'not-cn', country: 'TW', callingCode: '+886', numberType: 'FIXED_LINE' });
+    expect(checkFixedLine('+853 2835 1234 转 12')).toMatchObject({ problem: 'not-cn', country: 'MO', callingCode: '+853', numberType: 'FIXED_LINE' });
+    expect(checkFixedLine('+852 800 123 456')).toMatchObject({ problem: 'not-cn', numberType: 'TOLL_FREE' });
+    // Without its calling code a Hong Kong number is read as a mainland one, and is not valid.
+    expect(checkMobile('5123 4567')).toEqual({ ok: false, problem: 'invalid' });
+    expect(checkMobile('+853 6612 345')).toEqual({ ok: false, problem: 'invalid' });
+  });
+
   it.each([
     '',
     '   ',

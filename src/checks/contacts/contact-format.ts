@@ -1,5 +1,5 @@
 import { checkEmail } from '../../domain/email.js';
-import { checkFixedLine, checkMobile } from '../../domain/phone.js';
+import { checkFixedLine, checkMobile, type NotMainland } from '../../domain/phone.js';
 import { sensitive, type MessageData, type RecordCheck } from '../api.js';
 import { stringAt } from '../access.js';
 import { CONTACT_FIELDS, CONTACTS_PATH, severityFor, severityTableSchema, type SeverityTable } from './common.js';
@@ -13,6 +13,15 @@ import { CONTACT_FIELDS, CONTACTS_PATH, severityFor, severityTableSchema, type S
  * (mobile, fixed-line, email); `severity` lowers particular problems below the
  * rule's severity (a mobile given as office phone is reachable, so it is a
  * warning by default).
+ *
+ * A valid number outside mainland China (Hong Kong +852, Macao +853, Taiwan
+ * +886, another country) is judged by its type like a mainland one: a mobile
+ * in the mobile field, or a fixed line in an office or home phone field, gets
+ * `mobile-outside-mainland` / `fixed-line-outside-mainland`, which the rule
+ * file makes warnings. The notice asks for the principal's 手机号码 and
+ * 办公电话 without saying where the line is; what suffers is the provider's
+ * check by phone (二、(二)1.(2)), so the filer is told, not refused. A number
+ * of the wrong type for its field is reported as a mainland one would be.
  */
 export type ContactKind = 'mobile' | 'fixed-line' | 'email';
 
@@ -23,12 +32,12 @@ export interface ContactFormatOptions {
 
 export const contactFormatMessages = [
   'mobile-not-a-number',
-  'mobile-not-cn',
+  'mobile-outside-mainland',
   'mobile-invalid',
   'mobile-is-fixed-line',
   'mobile-not-mobile',
   'fixed-line-not-a-number',
-  'fixed-line-not-cn',
+  'fixed-line-outside-mainland',
   'fixed-line-invalid',
   'fixed-line-missing-area-code',
   'fixed-line-is-mobile',
@@ -63,6 +72,21 @@ function typeToken(t: string): string {
 
 type Verdict = { messageId: (typeof contactFormatMessages)[number]; data?: MessageData } | undefined;
 
+// A type the metadata cannot tell (undefined) counts as fitting the field: the number is valid, and a false error is worse.
+function outsideMainlandMobile(r: NotMainland, data: MessageData): Verdict {
+  const t = r.numberType;
+  if (t === undefined || t === 'MOBILE' || t === 'FIXED_LINE_OR_MOBILE') return { messageId: 'mobile-outside-mainland', data: { ...data, callingCode: r.callingCode } };
+  if (t === 'FIXED_LINE') return { messageId: 'mobile-is-fixed-line', data };
+  return { messageId: 'mobile-not-mobile', data: { ...data, numberType: typeToken(t) } };
+}
+
+function outsideMainlandFixedLine(r: NotMainland, data: MessageData): Verdict {
+  const t = r.numberType;
+  if (t === undefined || t === 'FIXED_LINE' || t === 'FIXED_LINE_OR_MOBILE') return { messageId: 'fixed-line-outside-mainland', data: { ...data, callingCode: r.callingCode } };
+  if (t === 'MOBILE') return { messageId: 'fixed-line-is-mobile', data };
+  return { messageId: 'fixed-line-not-fixed-line', data: { ...data, numberType: typeToken(t) } };
+}
+
 function mobileVerdict(value: string): Verdict {
   const r = checkMobile(value);
   if (r.ok) return undefined;
@@ -71,7 +95,7 @@ function mobileVerdict(value: string): Verdict {
     case 'not-a-number':
       return { messageId: 'mobile-not-a-number', data };
     case 'not-cn':
-      return { messageId: 'mobile-not-cn', data: { ...data, country: r.country ?? '?' } };
+      return outsideMainlandMobile(r, data);
     case 'invalid':
       return { messageId: 'mobile-invalid', data };
     case 'not-mobile':
@@ -88,7 +112,7 @@ function fixedLineVerdict(value: string): Verdict {
     case 'not-a-number':
       return { messageId: 'fixed-line-not-a-number', data };
     case 'not-cn':
-      return { messageId: 'fixed-line-not-cn', data: { ...data, country: r.country ?? '?' } };
+      return outsideMainlandFixedLine(r, data);
     case 'invalid':
       return { messageId: 'fixed-line-invalid', data };
     case 'missing-area-code':

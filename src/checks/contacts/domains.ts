@@ -2,7 +2,8 @@ import { domainToUnicode } from 'node:url';
 import { checkDomainName, domainKey } from '../../domain/domain-name.js';
 import { sameName } from '../../domain/names.js';
 import type { MessageData, RecordCheck } from '../api.js';
-import { textAt } from '../access.js';
+import { textAt, valueAt } from '../access.js';
+import { STAGE_ORDER, stageRank } from '../../engine/types.js';
 import { domainEntries, severityFor, severityTableSchema, text, type SeverityTable } from './common.js';
 
 // ---------------------------------------------------------------------------
@@ -75,11 +76,34 @@ export const domainFormat: RecordCheck<DomainFormatOptions> = (ctx) => {
 
 // ---------------------------------------------------------------------------
 // owner-domain-consistency (二、(二)1.(5)): the domain holder is the owner.
+//
+// Two findings with different timing. A registrant that names someone else
+// is wrong whenever it is written, so it is reported from draft. A missing
+// registrant only says that nobody has looked the holder up yet, which the
+// provider does when it verifies (二、(二)1.(5)); it is reported from the stage
+// in the `missingFrom` option on (contract 1.1: verified). Before it, the
+// field is optional in the contract.
 
 export const ownerDomainMessages = ['missing'] as const;
 
-export const ownerDomainConsistency: RecordCheck = (ctx) => {
+export interface OwnerDomainOptions {
+  /** A stage name (draft … approved, returned). */
+  missingFrom?: string;
+}
+
+export const ownerDomainOptions = {
+  type: 'object',
+  additionalProperties: false,
+  properties: {
+    missingFrom: { enum: Object.keys(STAGE_ORDER), description: 'First stage at which a missing registrant is reported' },
+  },
+};
+
+export const ownerDomainConsistency: RecordCheck<OwnerDomainOptions> = (ctx) => {
   const owner = textAt(ctx.record, '/owner/name');
+  // An unknown stage ranks as draft (stageRank), as the engine ranks it; the schema rule reports it.
+  const missingFrom = ctx.options.missingFrom ?? 'verified';
+  const reportMissing = stageRank(valueAt(ctx.record, '/stage')) >= stageRank(missingFrom);
   for (const d of domainEntries(ctx.record)) {
     const domain = text(d.entry.name);
     // Without a domain name there is nothing whose holder could be verified; the schema rule reports it.
@@ -88,7 +112,7 @@ export const ownerDomainConsistency: RecordCheck = (ctx) => {
     const registrant = d.entry.registrant;
     const has = Object.prototype.hasOwnProperty.call(d.entry, 'registrant');
     if (!has || registrant === null || (typeof registrant === 'string' && registrant.trim() === '')) {
-      ctx.report({ path, messageId: 'missing', data: { domain: domain.trim() } });
+      if (reportMissing) ctx.report({ path, messageId: 'missing', data: { domain: domain.trim() } });
       continue;
     }
     // A registrant of another type is the schema rule's; without an owner name there is nothing to compare.

@@ -8,10 +8,12 @@ import {
   duplicateDomainMessages,
   ownerDomainConsistency,
   ownerDomainMessages,
+  ownerDomainOptions,
 } from './domains.js';
-import { ipAddress, ipAddressMessages } from './ip-address.js';
+import { ipAddress, ipAddressMessages, ipAddressOptions } from './ip-address.js';
 import { preApproval, preApprovalMessages, preApprovalOptions } from './pre-approval.js';
 import { requiredContacts, requiredContactsMessages, requiredContactsOptions } from './required-contacts.js';
+import { restrictedDomain, restrictedDomainMessages, restrictedDomainOptions } from './restricted-domain.js';
 
 /**
  * Checks of 一、2 (contacts), 一、3 (website and domains), 一、4 (access IPs)
@@ -23,8 +25,9 @@ export const CONTACTS_CHECKS: Record<string, CheckDefinition> = {
   'required-contacts': recordCheck(requiredContacts, requiredContactsMessages, requiredContactsOptions),
   'contact-format': recordCheck(contactFormat, contactFormatMessages, contactFormatOptions),
   'domain-format': recordCheck(domainFormat, domainFormatMessages, domainFormatOptions),
-  'owner-domain-consistency': recordCheck(ownerDomainConsistency, ownerDomainMessages),
+  'owner-domain-consistency': recordCheck(ownerDomainConsistency, ownerDomainMessages, ownerDomainOptions),
   'pre-approval': recordCheck(preApproval, preApprovalMessages, preApprovalOptions),
-  'ip-address': recordCheck(ipAddress, ipAddressMessages),
+  'ip-address': recordCheck(ipAddress, ipAddressMessages, ipAddressOptions),
   'record-duplicate-domain': recordCheck(duplicateDomainInRecord, duplicateDomainMessages),
+  'restricted-domain': recordCheck(restrictedDomain, restrictedDomainMessages, restrictedDomainOptions),
 };

@@ -1,4 +1,4 @@
-import { checkIpAddress, type IpRangeName } from '../../domain/ip.js';
+import { checkIpAddress, IP_RANGE_NAMES, type IpRangeName } from '../../domain/ip.js';
 import type { MessageData, RecordCheck } from '../api.js';
 import { arrayAt } from '../access.js';
 
@@ -38,12 +38,41 @@ const RANGE_MESSAGES: Partial<Record<IpRangeName, (typeof ipAddressMessages)[num
   multicast: 'multicast',
 };
 
-/** `carrierGradeNat` → `carrier grade nat`, for the generic message. */
-function rangeWords(range: string): string {
-  return range.replace(/([a-z])([A-Z0-9])/g, '$1 $2').toLowerCase();
+/**
+ * Options: `rangeNames` gives each special range (by the range code of
+ * src/domain/ip.ts) its name in both languages, for the generic message.
+ * The codes are identifiers (`6to4`, `rfc6052`, `carrierGradeNat`), not
+ * words: split mechanically they read "6to 4", so each is named in the table.
+ */
+export interface IpAddressOptions {
+  rangeNames?: Partial<Record<string, { en: string; 'zh-CN': string }>>;
 }
 
-export const ipAddress: RecordCheck = (ctx) => {
+export const ipAddressOptions = {
+  type: 'object',
+  additionalProperties: false,
+  properties: {
+    rangeNames: {
+      type: 'object',
+      description: 'The name of each special-purpose range in messages, by range code',
+      propertyNames: { enum: [...IP_RANGE_NAMES] },
+      additionalProperties: {
+        type: 'object',
+        additionalProperties: false,
+        required: ['en', 'zh-CN'],
+        properties: { en: { type: 'string', minLength: 1 }, 'zh-CN': { type: 'string', minLength: 1 } },
+      },
+    },
+  },
+};
+
+/** The range's names from the table; a code the table lacks (a user's partial table) is shown as the code itself. */
+function rangeData(names: IpAddressOptions['rangeNames'], range: IpRangeName): MessageData {
+  const entry = names && Object.prototype.hasOwnProperty.call(names, range) ? names[range] : undefined;
+  return { range: entry?.en ?? range, rangeZh: entry?.['zh-CN'] ?? range };
+}
+
+export const ipAddress: RecordCheck<IpAddressOptions> = (ctx) => {
   arrayAt(ctx.record, '/websites').forEach((site, i) => {
     arrayAt(site, '/access/ips').forEach((ip, k) => {
       // Not a string: the schema rule reports the type.
@@ -57,7 +86,7 @@ export const ipAddress: RecordCheck = (ctx) => {
         return;
       }
       const messageId = Object.prototype.hasOwnProperty.call(RANGE_MESSAGES, r.range) ? RANGE_MESSAGES[r.range] : undefined;
-      ctx.report({ path, ...(messageId ? { messageId } : {}), data: { ...data, range: rangeWords(r.range) } });
+      ctx.report({ path, ...(messageId ? { messageId } : {}), data: { ...data, ...rangeData(ctx.options.rangeNames, r.range) } });
     });
   });
 };

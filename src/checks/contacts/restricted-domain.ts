@@ -1,0 +1,122 @@
+import { checkDomainName, isUnderSuffix } from '../../domain/domain-name.js';
+import type { RecordCheck } from '../api.js';
+import { textAt } from '../access.js';
+import { domainEntries, text } from './common.js';
+
+/**
+ * restricted-domain (一、3 网站域名): a domain under a suffix its registry
+ * reserves to one kind of owner is filed by an owner of that kind. The
+ * registry registers such a name only to that kind of holder (gov.cn to
+ * government bodies, edu.cn to educational and research bodies), so a filing
+ * by another kind names a domain the owner cannot hold.
+ *
+ * Options: `suffixes`, a table of suffix → the owner kinds it is open to
+ * (`allowed`) or closed to (`forbidden`), each row with the registry policy
+ * it comes from. An owner kind is `individual` or a unit's `unitType`.
+ * Suffixes are compared label by label on the ASCII form, so `政务.cn`
+ * covers `xn--zfr164b.cn` and `gov.cn` does not cover `notgov.cn`.
+ *
+ * A domain that is not a valid name is domain-format's; an owner whose kind
+ * cannot be told (no kind, a unit without a known unitType) is the schema
+ * rule's: this rule stays silent on both.
+ */
+
+export const OWNER_KINDS = ['individual', 'government', 'institution', 'social-group', 'enterprise', 'military'] as const;
+export type OwnerKind = (typeof OWNER_KINDS)[number];
+
+/** How messages name each kind: the notice's own words (一、1) in Chinese. */
+const KIND_NAMES: Readonly<Record<OwnerKind, { en: string; zh: string }>> = {
+  individual: { en: 'an individual', zh: '个人' },
+  government: { en: 'a government body', zh: '机关' },
+  institution: { en: 'a public institution', zh: '事业单位' },
+  'social-group': { en: 'a social group', zh: '社会团体' },
+  enterprise: { en: 'an enterprise', zh: '企业' },
+  military: { en: 'a military unit', zh: '军队' },
+};
+
+export interface SuffixRule {
+  suffix: string;
+  allowed?: OwnerKind[];
+  forbidden?: OwnerKind[];
+  source: string;
+}
+
+export interface RestrictedDomainOptions {
+  suffixes: SuffixRule[];
+}
+
+export const restrictedDomainMessages = ['forbidden'] as const;
+
+const kinds = { type: 'array', minItems: 1, uniqueItems: true, items: { enum: [...OWNER_KINDS] } };
+
+export const restrictedDomainOptions = {
+  type: 'object',
+  additionalProperties: false,
+  required: ['suffixes'],
+  properties: {
+    suffixes: {
+      type: 'array',
+      description: 'Suffixes reserved to some kinds of owner, with the registry policy each comes from',
+      items: {
+        type: 'object',
+        additionalProperties: false,
+        required: ['suffix', 'source'],
+        properties: {
+          // Whole labels without a leading or trailing dot; IDN suffixes in either form.
+          suffix: { type: 'string', pattern: '^[^.\\s](?:.*[^.\\s])?$' },
+          allowed: { ...kinds, description: 'The only owner kinds that may file a domain under the suffix' },
+          forbidden: { ...kinds, description: 'Owner kinds that may not file a domain under the suffix' },
+          source: { type: 'string', minLength: 1, description: 'The registry policy the restriction comes from' },
+        },
+        oneOf: [{ required: ['allowed'] }, { required: ['forbidden'] }],
+      },
+    },
+  },
+};
+
+function ownerKind(record: unknown): OwnerKind | undefined {
+  const kind = textAt(record, '/owner/kind');
+  const value = kind === 'unit' ? textAt(record, '/owner/unitType') : kind;
+  return value !== undefined && (OWNER_KINDS as readonly string[]).includes(value) ? (value as OwnerKind) : undefined;
+}
+
+function permits(rule: SuffixRule, kind: OwnerKind): boolean {
+  if (Array.isArray(rule.allowed)) return rule.allowed.includes(kind);
+  return !(Array.isArray(rule.forbidden) && rule.forbidden.includes(kind));
+}
+
+/** `a government body or a public institution` / `机关或事业单位`. */
+function kindList(list: readonly OwnerKind[]): { en: string; zh: string } {
+  const en = list.map((k) => KIND_NAMES[k].en);
+  const zh = list.map((k) => KIND_NAMES[k].zh);
+  return {
+    en: en.length > 1 ? `${en.slice(0, -1).join(', ')} or ${en[en.length - 1]!}` : (en[0] ?? ''),
+    zh: zh.join('或'),
+  };
+}
+
+export const restrictedDomain: RecordCheck<RestrictedDomainOptions> = (ctx) => {
+  const kind = ownerKind(ctx.record);
+  if (kind === undefined) return;
+  const table = Array.isArray(ctx.options.suffixes) ? ctx.options.suffixes : [];
+  for (const d of domainEntries(ctx.record)) {
+    const name = text(d.entry.name);
+    if (name === undefined) continue;
+    const r = checkDomainName(name);
+    if (!r.ok) continue;
+    // The longest matching suffix decides, so a narrower row can open part of a wider one.
+    let match: SuffixRule | undefined;
+    for (const row of table) {
+      if (isUnderSuffix(r.ascii, row.suffix) && (match === undefined || isUnderSuffix(row.suffix, match.suffix))) match = row;
+    }
+    if (match === undefined || permits(match, kind)) continue;
+    const owner = KIND_NAMES[kind];
+    const data = { value: name.trim(), suffix: match.suffix, owner: owner.en, ownerZh: owner.zh };
+    if (Array.isArray(match.allowed)) {
+      const allowed = kindList(match.allowed);
+      ctx.report({ path: `${d.path}/name`, data: { ...data, allowed: allowed.en, allowedZh: allowed.zh } });
+    } else {
+      ctx.report({ path: `${d.path}/name`, messageId: 'forbidden', data });
+    }
+  }
+};
