@@ -23,6 +23,8 @@
 //                              lower-case x; fixable, `fix` is the number with X
 //   foreign-permanent-resident a well-formed 2023 foreign permanent-resident ID
 //                              number (leading 9): not a citizen ID, see below
+//   residence-permit-region    (checkResidencePermitNumber only) the region code
+//                              is not 810000/820000/830000
 //
 // Region and birth-date problems of a 15-digit number carry
 // `firstGeneration: true`.
@@ -32,6 +34,7 @@ import { join } from 'node:path';
 import { dataDir } from '../package-files.js';
 import {
   EMPTY,
+  FORMAT,
   asString,
   codePointLength,
   findBadCharacter,
@@ -40,6 +43,7 @@ import {
   type CharactersProblem,
   type CheckCharacterProblem,
   type EmptyProblem,
+  type FormatProblem,
   type LengthProblem,
 } from './verdict.js';
 
@@ -76,6 +80,14 @@ interface RegionData {
   readonly known: ReadonlySet<string>;
   /** Codes in force in the latest list (a period with an open end). */
   readonly current: ReadonlySet<string>;
+  /** For codes no longer in force: the last year of their latest period, and its name. */
+  readonly abolished: ReadonlyMap<string, AbolishedRegion>;
+}
+
+/** A GB/T 2260 code that was abolished: in the lists up to `lastYear`, no longer in force. */
+export interface AbolishedRegion {
+  readonly lastYear: number;
+  readonly name: string;
 }
 
 let regionData: RegionData | undefined;
@@ -90,15 +102,19 @@ function regions(): RegionData {
   const file = join(dataDir, 'gb2260-regions.tsv');
   const known = new Set<string>();
   const current = new Set<string>();
+  const abolished = new Map<string, AbolishedRegion>();
   for (const line of readFileSync(file, 'utf8').split('\n')) {
     if (line === '' || line.startsWith('#')) continue;
-    const [code, , to] = line.split('\t');
+    const [code, , to, name] = line.split('\t');
     if (code === undefined || code.length !== 6) continue;
     known.add(code);
     if (to === '') current.add(code);
+    // A code may have several periods (abolished, later reused): the latest one names it.
+    else if (to !== undefined && Number(to) > (abolished.get(code)?.lastYear ?? -1)) abolished.set(code, { lastYear: Number(to), name: name ?? '' });
   }
   if (known.size === 0) throw new Error(`beianlint: no region codes in ${file}`);
-  regionData = { known, current };
+  for (const code of current) abolished.delete(code);
+  regionData = { known, current, abolished };
   return regionData;
 }
 
@@ -119,6 +135,11 @@ export function isKnownRegionCode(code: string): boolean {
 /** True for a code in force in the latest GB/T 2260 list the data has (not a historical one). */
 export function isCurrentRegionCode(code: string): boolean {
   return isSixDigits(code) && regions().current.has(code);
+}
+
+/** The last year and name of a GB/T 2260 code that is no longer in force; undefined for a current or unknown code. */
+export function abolishedRegion(code: string): AbolishedRegion | undefined {
+  return isSixDigits(code) ? regions().abolished.get(code) : undefined;
 }
 
 /**
@@ -314,9 +335,10 @@ export function checkCitizenId(input: string, now: Date): CitizenIdVerdict {
   // (3 digits, GB/T 2659), birth date, sequence, same MOD 11-2 check. No
   // GB/T 2260 code starts with 9, so nothing valid is lost by recognising it.
   // It is not a 居民身份证: the contract reserves resident-id-card and
-  // household-register for citizens, and a foreign person files with a
-  // passport (notice 一、1.(2)). A distinct problem lets the message say so
-  // instead of a puzzling "unknown region".
+  // household-register for citizens; since 1.1 the card has its own type,
+  // foreign-permanent-resident-id (checkForeignPermanentResidentId). A
+  // distinct problem lets the message name the card and its type instead of
+  // a puzzling "unknown region".
   const foreign = s[0] === '9' && provinceOf(s.slice(1, 3) + '0000') !== undefined;
   if (!foreign && !isKnownRegionCode(regionCode)) return { ok: false, problem: 'region', regionCode };
 
@@ -364,4 +386,82 @@ function checkFirstGeneration(s: string): CitizenIdVerdict {
     regionCode,
     birthDate,
   };
+}
+
+// ---------------------------------------------------------------------------
+// Numbers in the citizen-ID layout on other documents
+
+export interface ResidencePermitRegionProblem {
+  readonly ok: false;
+  readonly problem: 'residence-permit-region';
+  /** The first 6 digits as written. */
+  readonly regionCode: string;
+}
+
+export type ResidencePermitVerdict = CitizenIdVerdict | ResidencePermitRegionProblem;
+
+/**
+ * The number of a residence permit for Hong Kong, Macao and Taiwan residents
+ * (港澳台居民居住证, 2018): a citizen ID number (GB 11643, MOD 11-2) whose
+ * region code is 810000, 820000 or 830000 (RESIDENCE_PERMIT_REGIONS). The
+ * region is checked before the rest, in position order as checkCitizenId does:
+ * a mainland number under this type is named as such, not as a bad check
+ * character. Permits exist only since 2018, so a 15-digit number is a length
+ * problem here, never a first-generation one.
+ */
+export function checkResidencePermitNumber(input: string, now: Date): ResidencePermitVerdict {
+  const s = asString(input);
+  if (s === '') return EMPTY;
+  const bad = findBadCharacter(s, (ch) => isAsciiDigit(ch) || ch === 'X' || ch === 'x');
+  if (bad) return bad;
+  if (s.length !== 18) return lengthProblem(codePointLength(s), 18);
+  const regionCode = s.slice(0, 6);
+  if (!(regionCode in RESIDENCE_PERMIT_REGIONS)) return { ok: false, problem: 'residence-permit-region', regionCode };
+  return checkCitizenId(s, now);
+}
+
+export interface ForeignPermanentResidentIdOk {
+  readonly ok: true;
+  /** Upper-cased. */
+  readonly normalized: string;
+  /** `2023`: the 18-character number of the 2023 card; `earlier`: 3 letters + 12 digits. */
+  readonly form: '2023' | 'earlier';
+}
+
+export type ForeignPermanentResidentIdVerdict =
+  | ForeignPermanentResidentIdOk
+  | EmptyProblem
+  | CharactersProblem
+  | LengthProblem
+  | CheckCharacterProblem
+  | LowercaseXProblem
+  | FormatProblem;
+
+/**
+ * The number of a foreign permanent resident ID card (外国人永久居留身份证).
+ * What the National Immigration Administration published for the 2023 card
+ * (新版外国人永久居留身份证机读信息规则, 2023): the number went from 15
+ * characters (3 Latin letters for the country or region + 12 digits) to 18
+ * (17 digits + a check character); the first digit is 9, which no citizen ID
+ * number starts with; the last is the MOD 11-2 check character of GB 11643.
+ * That is all that is checked. The inner fields (province of issue,
+ * nationality, birth date) follow the citizen ID's layout in the samples
+ * published, but their rules were not, and earlier cards stay valid until
+ * they expire: a guess at them could reject a real card.
+ */
+export function checkForeignPermanentResidentId(input: string): ForeignPermanentResidentIdVerdict {
+  const s = asString(input);
+  if (s === '') return EMPTY;
+  const bad = findBadCharacter(s, (ch) => /^[0-9A-Za-z]$/u.test(ch));
+  if (bad) return bad;
+  if (s.length === 15) {
+    return /^[A-Za-z]{3}[0-9]{12}$/u.test(s) ? { ok: true, normalized: s.toUpperCase(), form: 'earlier' } : FORMAT;
+  }
+  if (s.length !== 18) return lengthProblem(s.length, 15, 18);
+  if (!/^9[0-9]{16}[0-9Xx]$/u.test(s)) return FORMAT;
+  const expected = citizenIdCheckCharacter(s.slice(0, 17))!;
+  const actual = s[17]!;
+  if (actual.toUpperCase() !== expected) return { ok: false, problem: 'check-character', expected, actual };
+  if (actual === 'x') return { ok: false, problem: 'lowercase-x', fixable: true, fix: s.slice(0, 17) + 'X' };
+  return { ok: true, normalized: s, form: '2023' };
 }

@@ -3,6 +3,7 @@
 // of that scheme's check, tagged with the type and the scheme.
 //
 //   org-code-certificate                    organisation code (GB 11714) or USCC
+//   uscc-certificate                        USCC
 //   institution-legal-person-certificate    USCC (GB 32100)
 //   social-group-legal-person-certificate   USCC
 //   business-license                        USCC or 15-digit registration number
@@ -10,8 +11,13 @@
 //   resident-id-card, household-register    citizen ID number (GB 11643)
 //   officer-id                              loose form check
 //   taiwan-compatriot-permit                form check
+//   hk-macao-permit                         form check (H/M + 8 or 10 digits)
+//   hmt-residence-permit                    citizen ID number with region
+//                                           810000, 820000 or 830000
+//   foreign-permanent-resident-id           18 characters, leading 9, MOD 11-2
+//                                           check; or 3 letters + 12 digits
 //   passport                                form check (any country; the
-//                                           Chinese forms on request)
+//                                           Chinese forms for a CN holder)
 //
 // Problem codes are those of the scheme modules (see each for its meaning):
 //   empty, characters, length, check-character       (all, as they apply)
@@ -19,6 +25,7 @@
 //   first-generation, region, birth-date, future-birth-date, lowercase-x,
 //   foreign-permanent-resident                       (citizen ID)
 //   org-code, region                                 (USCC)
+//   residence-permit-region                          (residence permit)
 // plus one of this module:
 //   unknown-type   the type is not one of the contract's; the schema rule
 //                  reports that, so the document-number rule stays silent.
@@ -27,12 +34,20 @@
 // different fixed lengths); a length that fits neither gives `length` without
 // `scheme`.
 
-import { checkCitizenId, type CitizenIdVerdict } from './citizen-id.js';
+import {
+  checkCitizenId,
+  checkForeignPermanentResidentId,
+  checkResidencePermitNumber,
+  type CitizenIdVerdict,
+  type ForeignPermanentResidentIdVerdict,
+  type ResidencePermitVerdict,
+} from './citizen-id.js';
 import { RecentResults } from './recent.js';
 import { checkOrgCode, type OrgCodeVerdict } from './org-code.js';
 import { checkRegistrationNumber, type RegistrationNumberVerdict } from './registration-number.js';
 import {
   checkChinesePassport,
+  checkHkMacaoPermit,
   checkMilitaryCodeCertificate,
   checkOfficerId,
   checkPassport,
@@ -45,6 +60,7 @@ import { EMPTY, asString, codePointLength, lengthProblem, type EmptyProblem, typ
 /** The document types of the contract, fixed by it. */
 export const DOCUMENT_TYPES = [
   'org-code-certificate',
+  'uscc-certificate',
   'institution-legal-person-certificate',
   'social-group-legal-person-certificate',
   'business-license',
@@ -53,7 +69,10 @@ export const DOCUMENT_TYPES = [
   'household-register',
   'officer-id',
   'taiwan-compatriot-permit',
+  'hk-macao-permit',
+  'hmt-residence-permit',
   'passport',
+  'foreign-permanent-resident-id',
 ] as const;
 
 export type DocumentType = (typeof DOCUMENT_TYPES)[number];
@@ -71,6 +90,9 @@ export type DocumentScheme =
   | 'passport'
   | 'chinese-passport'
   | 'taiwan-compatriot-permit'
+  | 'hk-macao-permit'
+  | 'residence-permit'
+  | 'foreign-permanent-resident-id'
   | 'officer-id'
   | 'military-code';
 
@@ -81,10 +103,13 @@ interface Tag<S extends DocumentScheme> {
 
 export type DocumentNumberVerdict =
   | (CitizenIdVerdict & Tag<'citizen-id'>)
+  | (ResidencePermitVerdict & Tag<'residence-permit'>)
+  | (ForeignPermanentResidentIdVerdict & Tag<'foreign-permanent-resident-id'>)
   | (UsccVerdict & Tag<'uscc'>)
   | (OrgCodeVerdict & Tag<'org-code'>)
   | (RegistrationNumberVerdict & Tag<'registration-number'>)
-  | (FormVerdict & Tag<'passport' | 'chinese-passport' | 'taiwan-compatriot-permit' | 'officer-id' | 'military-code'>)
+  | (FormVerdict &
+      Tag<'passport' | 'chinese-passport' | 'taiwan-compatriot-permit' | 'hk-macao-permit' | 'officer-id' | 'military-code'>)
   /** Empty, or a length that fits none of the type's schemes: no scheme was chosen. */
   | ((EmptyProblem | LengthProblem) & { readonly type: DocumentType; readonly scheme?: undefined })
   | UnknownTypeProblem;
@@ -113,6 +138,7 @@ const PROBLEM_CODES: Record<DocumentNumberProblemCode, true> = {
   'lowercase-x': true,
   'foreign-permanent-resident': true,
   'org-code': true,
+  'residence-permit-region': true,
   'unknown-type': true,
 };
 
@@ -181,8 +207,19 @@ function checkUncached(type: string, number: string, now: Date, options: Documen
 
     case 'institution-legal-person-certificate':
     case 'social-group-legal-person-certificate':
-      // Legal-person certificates issued since 2015 carry the USCC only.
+    case 'uscc-certificate':
+      // Legal-person certificates issued since 2015 carry the USCC only, and
+      // so does the certificate named after it.
       return tag(checkUscc(s), type, 'uscc');
+
+    case 'hmt-residence-permit':
+      return tag(checkResidencePermitNumber(s, now), type, 'residence-permit');
+
+    case 'foreign-permanent-resident-id':
+      return tag(checkForeignPermanentResidentId(s), type, 'foreign-permanent-resident-id');
+
+    case 'hk-macao-permit':
+      return tag(checkHkMacaoPermit(s), type, 'hk-macao-permit');
 
     case 'org-code-certificate': {
       // The certificate carries a 9-character organisation code; since the

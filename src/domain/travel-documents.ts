@@ -1,7 +1,7 @@
 // Form checks for the documents whose numbers have no public check character:
-// passports, the Taiwan compatriot permit (台胞证), the Hong Kong/Macao home
-// return permit (回乡证), the officer ID (军官证) and the military code
-// certificate (军队代号证书).
+// passports, the Taiwan compatriot permit (台胞证), the mainland travel permit
+// for Hong Kong and Macao residents (回乡证), the officer ID (军官证) and the
+// military code certificate (军队代号证书).
 //
 // These are plausibility checks only. A number that passes may still be
 // wrong; the document itself is verified on site (notice 二、(二)1.(5)). They
@@ -125,10 +125,22 @@ export function checkTaiwanCompatriotPermit(input: string): FormVerdict {
 }
 
 // ---------------------------------------------------------------------------
-// Hong Kong/Macao home return permit (港澳居民来往内地通行证). Not a document
-// type of the contract; here for callers that meet it and for the vectors.
+// Mainland travel permit for Hong Kong and Macao residents
+// (港澳居民来往内地通行证, 回乡证; contract type hk-macao-permit since 1.1)
 
-/** H (Hong Kong) or M (Macao) + 8 digits (the card, 2013 on) or + 10 digits (the older booklet). */
+/**
+ * H (issued to Hong Kong residents) or M (Macao residents), then digits:
+ * - 10 digits: the card of 1999 as the Ministry of Public Security describes
+ *   its number (港澳居民来往内地通行证号码规则, 2010): an 8-digit lifelong
+ *   number and a 2-digit count of renewals (00 on first issue), 11 characters
+ *   in all.
+ * - 8 digits: the lifelong number without the renewal count, the form of the
+ *   card issued since 2013 (commonly described so; no official text of that
+ *   rule was at hand), and how the number is often written.
+ * Both are in use (a card is valid for up to 10 years, and people write the
+ * number either way), so both pass. util-helpers (isHMCard) accepts the same
+ * two forms, in either case; its invalid vectors are 12 and 17 digits.
+ */
 const HM_PERMIT = /^[HM](?:\d{8}|\d{10})$/u;
 
 export function checkHkMacaoPermit(input: string): FormVerdict {

@@ -8,6 +8,8 @@ import { describe, expect, it } from 'vitest';
 import {
   MIN_BIRTH_YEAR,
   checkCitizenId,
+  checkForeignPermanentResidentId,
+  checkResidencePermitNumber,
   citizenIdCheckCharacter,
   filingAbbreviationOf,
   isCurrentRegionCode,
@@ -303,5 +305,85 @@ describe('region codes', () => {
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
+  });
+});
+
+describe('checkResidencePermitNumber (港澳台居民居住证)', () => {
+  it('accepts citizen ID numbers under 810000, 820000 and 830000', () => {
+    for (const [first17, permit] of [
+      ['81000019900815234', 'HK'],
+      ['82000019850612123', 'MO'],
+      ['83000019780305345', 'TW'],
+    ] as const) {
+      expect(checkResidencePermitNumber(withCheck(first17), NOW)).toMatchObject({ ok: true, residencePermit: permit });
+    }
+  });
+  it('names the region first: a mainland number is no permit number, whatever its check character', () => {
+    expect(checkResidencePermitNumber('11010519850612123X', NOW)).toEqual({ ok: false, problem: 'residence-permit-region', regionCode: '110105' });
+    expect(checkResidencePermitNumber('110105198506121234', NOW)).toMatchObject({ problem: 'residence-permit-region' });
+    // The 2023 foreign permanent resident ID has the same layout; it is no permit either.
+    expect(checkResidencePermitNumber('932682198501010017', NOW)).toMatchObject({ problem: 'residence-permit-region', regionCode: '932682' });
+  });
+  it('then the rest of GB 11643, never correcting a check character', () => {
+    const good = withCheck('81000019900815234');
+    const wrong = good.slice(0, 17) + (good[17] === '0' ? '1' : '0');
+    expect(checkResidencePermitNumber(wrong, NOW)).toEqual({ ok: false, problem: 'check-character', expected: good[17], actual: wrong[17] });
+    expect(checkResidencePermitNumber(withCheck('81000019901315234'), NOW)).toMatchObject({ problem: 'birth-date' });
+    expect(checkResidencePermitNumber(withCheck('82000020990101123'), NOW)).toMatchObject({ problem: 'future-birth-date' });
+    expect(checkResidencePermitNumber('82000019850612123x', NOW)).toMatchObject({ problem: 'lowercase-x', fix: '82000019850612123X' });
+  });
+  it('empty, characters, length (no 15-digit permits exist)', () => {
+    expect(checkResidencePermitNumber('', NOW)).toEqual({ ok: false, problem: 'empty' });
+    expect(checkResidencePermitNumber('H12345678', NOW)).toMatchObject({ problem: 'characters', position: 1 });
+    expect(checkResidencePermitNumber('810000900815234', NOW)).toEqual({ ok: false, problem: 'length', length: 15, allowedLengths: [{ min: 18, max: 18 }] });
+  });
+});
+
+describe('checkForeignPermanentResidentId (外国人永久居留身份证)', () => {
+  it('accepts the 2023 form: 18 characters, leading 9, MOD 11-2 check', () => {
+    // hutool's IdcardUtilTest vector (shared/vectors/ric-valid.hutool.txt, see SOURCES.md).
+    expect(checkForeignPermanentResidentId('932682198501010017')).toEqual({ ok: true, normalized: '932682198501010017', form: '2023' });
+    expect(checkForeignPermanentResidentId(withCheck('94484019880412123'))).toMatchObject({ ok: true, form: '2023' });
+  });
+  it('accepts the earlier form: 3 letters + 12 digits, upper-cased', () => {
+    expect(checkForeignPermanentResidentId('USA440880412123')).toEqual({ ok: true, normalized: 'USA440880412123', form: 'earlier' });
+    expect(checkForeignPermanentResidentId('gbr110750101001')).toMatchObject({ ok: true, normalized: 'GBR110750101001' });
+  });
+  it('problems', () => {
+    expect(checkForeignPermanentResidentId('')).toEqual({ ok: false, problem: 'empty' });
+    expect(checkForeignPermanentResidentId('932682198501010018')).toEqual({ ok: false, problem: 'check-character', expected: '7', actual: '8' });
+    // A citizen ID number (first digit 1-8) is not this card's number.
+    expect(checkForeignPermanentResidentId('11010519850612123X')).toEqual({ ok: false, problem: 'format' });
+    expect(checkForeignPermanentResidentId('US4408804121234')).toEqual({ ok: false, problem: 'format' });
+    expect(checkForeignPermanentResidentId('USA-44088041212')).toMatchObject({ problem: 'characters', position: 4 });
+    expect(checkForeignPermanentResidentId('9326821985010100')).toEqual({
+      ok: false,
+      problem: 'length',
+      length: 16,
+      allowedLengths: [
+        { min: 15, max: 15 },
+        { min: 18, max: 18 },
+      ],
+    });
+  });
+  it('a lower-case x check character is a fixable slip, as on citizen ID numbers', () => {
+    // Find a 2023-form number whose check character is X.
+    let first17 = '';
+    for (let seq = 100; seq < 999 && !first17; seq++) {
+      const f = `93268219850101${seq}`;
+      if (citizenIdCheckCharacter(f) === 'X') first17 = f;
+    }
+    expect(first17).toHaveLength(17);
+    expect(checkForeignPermanentResidentId(first17 + 'X')).toMatchObject({ ok: true });
+    expect(checkForeignPermanentResidentId(first17 + 'x')).toEqual({ ok: false, problem: 'lowercase-x', fixable: true, fix: first17 + 'X' });
+  });
+  it('never throws', () => {
+    fc.assert(
+      fc.property(fc.string({ unit: 'binary', maxLength: 25 }), (s) => {
+        expect(typeof checkForeignPermanentResidentId(s).ok).toBe('boolean');
+        expect(typeof checkResidencePermitNumber(s, NOW).ok).toBe('boolean');
+      }),
+      { numRuns: 300 },
+    );
   });
 });

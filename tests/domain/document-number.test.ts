@@ -117,9 +117,12 @@ describe('checkDocumentNumber dispatch', () => {
     expect(isDocumentType('Passport')).toBe(false);
   });
 
-  it('the contract has exactly these ten document types', () => {
+  it('the contract (1.1) has exactly these fourteen document types', () => {
     expect([...DOCUMENT_TYPES].sort()).toEqual([
       'business-license',
+      'foreign-permanent-resident-id',
+      'hk-macao-permit',
+      'hmt-residence-permit',
       'household-register',
       'institution-legal-person-certificate',
       'military-code-certificate',
@@ -129,7 +132,62 @@ describe('checkDocumentNumber dispatch', () => {
       'resident-id-card',
       'social-group-legal-person-certificate',
       'taiwan-compatriot-permit',
+      'uscc-certificate',
     ]);
+  });
+
+  it('uscc-certificate carries a USCC only', () => {
+    const t = 'uscc-certificate';
+    expect(checkDocumentNumber(t, '11330106000198766T', NOW)).toMatchObject({ ok: true, type: t, scheme: 'uscc' });
+    expect(checkDocumentNumber(t, '11330106000198766A', NOW)).toMatchObject({ problem: 'check-character', expected: 'T', scheme: 'uscc' });
+    // An organisation code is the certificate this one replaced, not its number.
+    expect(checkDocumentNumber(t, '000198766', NOW)).toMatchObject({ ok: false, problem: 'length', scheme: 'uscc' });
+  });
+
+  it('hk-macao-permit: H or M with 8 or 10 digits', () => {
+    const t = 'hk-macao-permit';
+    expect(checkDocumentNumber(t, 'H12345678', NOW)).toMatchObject({ ok: true, scheme: t, normalized: 'H12345678' });
+    expect(checkDocumentNumber(t, 'M1234567801', NOW)).toMatchObject({ ok: true, scheme: t });
+    expect(checkDocumentNumber(t, 'A12345678', NOW)).toMatchObject({ ok: false, problem: 'format', scheme: t });
+    expect(checkDocumentNumber(t, 'H123456789', NOW)).toMatchObject({ ok: false, problem: 'format', scheme: t });
+  });
+
+  it('hmt-residence-permit: a citizen ID number under 810000, 820000 or 830000', () => {
+    const t = 'hmt-residence-permit';
+    for (const [n, permit] of [
+      ['810000199008152343', 'HK'],
+      ['82000019850612123X', 'MO'],
+      ['830000197803053453', 'TW'],
+    ] as const) {
+      expect(checkDocumentNumber(t, n, NOW)).toMatchObject({ ok: true, scheme: 'residence-permit', residencePermit: permit });
+    }
+    // A valid mainland number is still no permit number.
+    expect(checkDocumentNumber(t, '11010519850612123X', NOW)).toEqual({
+      ok: false,
+      problem: 'residence-permit-region',
+      regionCode: '110105',
+      type: t,
+      scheme: 'residence-permit',
+    });
+    // The check character is reported, never corrected.
+    expect(checkDocumentNumber(t, '810000199008152344', NOW)).toMatchObject({ problem: 'check-character', expected: '3', actual: '4' });
+    expect(checkDocumentNumber(t, '810000900815234', NOW)).toMatchObject({ problem: 'length', length: 15, scheme: 'residence-permit' });
+  });
+
+  it('foreign-permanent-resident-id: the 2023 form or the earlier one', () => {
+    const t = 'foreign-permanent-resident-id';
+    expect(checkDocumentNumber(t, '944840198804121233', NOW)).toMatchObject({ ok: true, form: '2023', scheme: t });
+    expect(checkDocumentNumber(t, 'USA440880412123', NOW)).toMatchObject({ ok: true, form: 'earlier', scheme: t });
+    expect(checkDocumentNumber(t, '944840198804121234', NOW)).toMatchObject({ problem: 'check-character', expected: '3' });
+    expect(checkDocumentNumber(t, '11010519850612123X', NOW)).toMatchObject({ problem: 'format' });
+  });
+
+  it('passport: every holder of citizenship CN, whatever the owner kind, gets the Chinese forms', () => {
+    expect(checkDocumentNumber('passport', 'E12345678', NOW, { citizenship: 'CN' })).toMatchObject({ ok: true, scheme: 'chinese-passport' });
+    expect(checkDocumentNumber('passport', 'EA1234567', NOW, { citizenship: 'CN' })).toMatchObject({ ok: true });
+    expect(checkDocumentNumber('passport', 'P1234567', NOW, { citizenship: 'CN' })).toMatchObject({ ok: true });
+    expect(checkDocumentNumber('passport', 'E1234567', NOW, { citizenship: 'CN' })).toMatchObject({ problem: 'format' });
+    expect(checkDocumentNumber('passport', 'E1234567', NOW, { citizenship: 'FR' })).toMatchObject({ ok: true, scheme: 'passport' });
   });
 });
 
@@ -149,6 +207,7 @@ describe('problem codes', () => {
       ['resident-id-card', '44011320141005001x'],
       ['resident-id-card', '932682198501010017'],
       ['taiwan-compatriot-permit', '123456789'],
+      ['hmt-residence-permit', '11010519850612123X'],
       ['nope', ''],
     ];
     const seen = new Set(

@@ -4,7 +4,7 @@
 // under `disagree`, each with who is right and why.
 import { describe, expect, it } from 'vitest';
 import { checkDocumentNumber, type DocumentNumberVerdict } from '../../src/domain/document-number.js';
-import { checkHkMacaoPermit, type FormVerdict } from '../../src/domain/travel-documents.js';
+import type { FormVerdict } from '../../src/domain/travel-documents.js';
 import { listVectorFiles, readVectors } from './vectors.js';
 
 const NOW = new Date('2026-11-29T00:00:00+08:00');
@@ -34,6 +34,7 @@ const uscc = (v: string) => checkDocumentNumber('institution-legal-person-certif
 const businessLicense = (v: string) => checkDocumentNumber('business-license', v, NOW);
 const chinesePassport = (v: string) => checkDocumentNumber('passport', v, NOW, { citizenship: 'CN' });
 const twPermit = (v: string) => checkDocumentNumber('taiwan-compatriot-permit', v, NOW);
+const hmPermit = (v: string) => checkDocumentNumber('hk-macao-permit', v, NOW);
 
 const FILES: readonly VectorFile[] = [
   // --- citizen ID numbers (GB 11643-1999)
@@ -157,9 +158,14 @@ const FILES: readonly VectorFile[] = [
   // accept it too, as it is a 台胞证 — so we agree with the loose label.
   { file: 'twpermit-valid-loose-only.util-helpers.txt', label: 'valid', check: twPermit },
 
-  // --- Hong Kong/Macao home return permits: no document type of the contract
-  { file: 'hmpermit-valid.util-helpers.txt', label: 'valid', check: checkHkMacaoPermit },
-  { file: 'hmpermit-invalid.util-helpers.txt', label: 'invalid', check: checkHkMacaoPermit },
+  // --- mainland travel permits for Hong Kong and Macao residents (回乡证), type hk-macao-permit since 1.1.
+  // Every valid vector has a real form: H or M with the 8-digit lifelong number, or with it and the 2-digit
+  // renewal count (10 digits; the Ministry of Public Security's 2010 description of the number). The permits
+  // print capitals; the lower-case h/m vectors are accepted as the same number typed in lower case, as for
+  // every number without a check character (travel-documents.ts), so none is rejected. The invalid ones
+  // (12 digits; a citizen ID number after the letter) are no form of the permit, and we agree.
+  { file: 'hmpermit-valid.util-helpers.txt', label: 'valid', check: hmPermit },
+  { file: 'hmpermit-invalid.util-helpers.txt', label: 'invalid', check: hmPermit },
 ];
 
 function matches(verdict: DocumentNumberVerdict | FormVerdict, label: Label): boolean {

@@ -8,6 +8,7 @@ import {
   checkPassport,
   checkTaiwanCompatriotPermit,
 } from '../../src/domain/travel-documents.js';
+import { vectorLines } from './vector-files.js';
 
 // These are form checks: no check character exists for these documents.
 
@@ -63,10 +64,17 @@ describe('checkTaiwanCompatriotPermit', () => {
 });
 
 describe('checkHkMacaoPermit', () => {
+  it('util-helpers vectors: all valid ones pass, no invalid one does (see source-vectors.test.ts)', () => {
+    for (const v of vectorLines('hmpermit-valid.util-helpers.txt')) expect(checkHkMacaoPermit(v), v).toMatchObject({ ok: true, normalized: v.toUpperCase() });
+    for (const v of vectorLines('hmpermit-invalid.util-helpers.txt')) expect(checkHkMacaoPermit(v).ok, v).toBe(false);
+  });
   it('H or M with 8 or 10 digits', () => {
     expect(checkHkMacaoPermit('H32031177')).toEqual({ ok: true, normalized: 'H32031177' });
     expect(checkHkMacaoPermit('m3203117707')).toEqual({ ok: true, normalized: 'M3203117707' });
     expect(checkHkMacaoPermit('K32031177')).toEqual({ ok: false, problem: 'format' });
+    expect(checkHkMacaoPermit('A12345678')).toEqual({ ok: false, problem: 'format' });
+    expect(checkHkMacaoPermit('H123456789')).toEqual({ ok: false, problem: 'format' });
+    expect(checkHkMacaoPermit('H13070119931030228X')).toMatchObject({ ok: false });
     expect(checkHkMacaoPermit('H 32031177')).toMatchObject({ problem: 'characters', position: 2 });
     expect(checkHkMacaoPermit('')).toEqual({ ok: false, problem: 'empty' });
   });

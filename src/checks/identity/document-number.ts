@@ -23,6 +23,9 @@ const SCHEME_NAMES: Readonly<Record<DocumentScheme, { en: string; zh: string }>>
   passport: { en: 'passport number', zh: '护照号码' },
   'chinese-passport': { en: 'Chinese passport number', zh: '中国护照号码' },
   'taiwan-compatriot-permit': { en: 'Taiwan compatriot permit number', zh: '台胞证号码' },
+  'hk-macao-permit': { en: 'mainland travel permit number for Hong Kong and Macao residents', zh: '港澳居民来往内地通行证号码' },
+  'residence-permit': { en: 'residence permit number for Hong Kong, Macao and Taiwan residents', zh: '港澳台居民居住证号码' },
+  'foreign-permanent-resident-id': { en: 'foreign permanent resident ID number', zh: '外国人永久居留身份证号码' },
   'officer-id': { en: 'officer ID number', zh: '军官证号码' },
   'military-code': { en: 'military code certificate number', zh: '军队代号证书号码' },
 };
@@ -36,6 +39,9 @@ const SCHEME_CHARACTERS: Readonly<Record<DocumentScheme, { en: string; zh: strin
   passport: { en: 'letters and digits', zh: '字母和数字' },
   'chinese-passport': { en: 'letters and digits', zh: '字母和数字' },
   'taiwan-compatriot-permit': { en: 'digits, letters and parentheses', zh: '数字、字母和括号' },
+  'hk-macao-permit': { en: 'H or M, then digits', zh: 'H 或 M 加数字' },
+  'residence-permit': { en: 'digits, and X as the last character', zh: '数字，末位可为 X' },
+  'foreign-permanent-resident-id': { en: 'letters and digits', zh: '字母和数字' },
   'officer-id': { en: 'letters, digits and Chinese characters', zh: '字母、数字和汉字' },
   'military-code': { en: 'letters, digits and Chinese characters', zh: '字母、数字和汉字' },
 };
@@ -49,6 +55,14 @@ const SCHEME_FORMS: Partial<Readonly<Record<DocumentScheme, { en: string; zh: st
   'taiwan-compatriot-permit': {
     en: '8 digits, 10 digits optionally followed by a letter or digit in parentheses, or a letter + 9 digits',
     zh: '8 位数字、10 位数字（可带括号中的 1 个字母或数字），或 1 个字母加 9 位数字',
+  },
+  'hk-macao-permit': {
+    en: 'H (Hong Kong) or M (Macao) + 8 digits, or + 10 digits (the 8-digit lifelong number and a 2-digit renewal count)',
+    zh: 'H（香港）或 M（澳门）加 8 位数字，或加 10 位数字（8 位终身号加 2 位换证次数）',
+  },
+  'foreign-permanent-resident-id': {
+    en: '18 characters starting with 9 (the 2023 card: 17 digits and a check character), or 3 letters + 12 digits (earlier cards)',
+    zh: '以 9 开头的 18 位号码（2023 年版：17 位数字加 1 位校验码），或 3 位字母加 12 位数字（此前的版本）',
   },
 };
 
@@ -92,6 +106,8 @@ export function numberMessage(verdict: DocumentNumberVerdict): { messageId: stri
       return { messageId: 'foreign-permanent-resident', data: { ...base, nationality: verdict.nationality } };
     case 'org-code':
       return { messageId: 'org-code', data: { ...base, expected: verdict.expected } };
+    case 'residence-permit-region':
+      return { messageId: 'residence-permit-region', data: { ...base, regionCode: verdict.regionCode } };
     case 'check-character':
       return { messageId: 'check-character', data: { ...base, expected: verdict.expected, actual: verdict.actual } };
     case 'characters': {
@@ -125,6 +141,7 @@ export const documentNumberMessageIds = [
   'foreign-permanent-resident',
   'org-code',
   'uscc-region',
+  'residence-permit-region',
 ] as const;
 
 export const documentNumber: RecordCheck = (ctx) => {

@@ -32,6 +32,7 @@ export const UNIT_TYPE_ZH: Readonly<Record<UnitType, string>> = {
 /** 证件 as the notice and the contract's table name them. */
 export const DOCUMENT_TYPE_ZH: Readonly<Record<DocumentType, string>> = {
   'org-code-certificate': '组织机构代码证书',
+  'uscc-certificate': '统一社会信用代码证书',
   'institution-legal-person-certificate': '事业单位法人证书',
   'social-group-legal-person-certificate': '社会团体法人登记证书',
   'business-license': '工商营业执照',
@@ -40,7 +41,10 @@ export const DOCUMENT_TYPE_ZH: Readonly<Record<DocumentType, string>> = {
   'household-register': '户口簿',
   'officer-id': '军官证',
   'taiwan-compatriot-permit': '台胞证',
+  'hk-macao-permit': '港澳居民来往内地通行证',
+  'hmt-residence-permit': '港澳台居民居住证',
   passport: '护照',
+  'foreign-permanent-resident-id': '外国人永久居留身份证',
 };
 
 export function isUnitType(v: unknown): v is UnitType {
