@@ -157,8 +157,9 @@ export interface UsccCategory {
   /**
    * Unit types of the contract (机关 事业单位 社会团体 企业 军队, notice 一、1.(1))
    * an owner with this category can be. Empty when none of the five fits (the
-   * notice's unit types do not cover foreign representative offices): the
-   * uscc-category rule then warns.
+   * notice's unit types do not cover representative offices of foreign bodies,
+   * nor those of Hong Kong, Macao and Taiwan bodies): the uscc-category rule
+   * then warns.
    */
   readonly unitTypes: readonly UnitType[];
 }

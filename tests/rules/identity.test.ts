@@ -98,8 +98,12 @@ describe('owner-document-type', () => {
   it('names the unit type and the allowed documents, in both locales', () => {
     const { en, zh } = both('owner-document-type', 'government-verified', { set: { '/owner/document/type': 'business-license' } });
     expect(en.path).toBe('/owner/document/type');
-    expect(en.message).toBe('owner document type "business-license" is not allowed for a unit of type government; use org-code-certificate (一、1.(1)(2))');
-    expect(zh.message).toBe('主办者证件类型工商营业执照（business-license）不适用于机关，应为组织机构代码证书（org-code-certificate）（一、1.(1)(2)）');
+    expect(en.message).toBe(
+      'owner document type "business-license" is not allowed for a unit of type government; use org-code-certificate or uscc-certificate (一、1.(1)(2))',
+    );
+    expect(zh.message).toBe(
+      '主办者证件类型工商营业执照（business-license）不适用于机关，应为组织机构代码证书（org-code-certificate）或统一社会信用代码证书（uscc-certificate）（一、1.(1)(2)）',
+    );
   });
 
   it.each([
@@ -116,14 +120,16 @@ describe('owner-document-type', () => {
     expect(paths(messages)).toEqual(reported ? ['/owner/document/type'] : []);
   });
 
-  it('an individual of another citizenship must show a passport', () => {
+  it('an individual of another citizenship must show a passport or a permanent resident ID card', () => {
     const { en, zh } = both('owner-document-type', 'individual-draft', { set: { '/owner/citizenship': 'US' } });
-    expect(en.message).toBe('owner document type "resident-id-card" is not allowed for a US citizen; use passport (一、1.(1)(2))');
-    expect(zh.message).toContain('不适用于国籍为 US 的非中国公民，应为护照（passport）');
+    expect(en.message).toBe(
+      'owner document type "resident-id-card" is not allowed for a citizen of another country (US); use passport or foreign-permanent-resident-id (一、1.(1)(2))',
+    );
+    expect(zh.message).toContain('不适用于国籍为 US 的人，应为护照（passport）或外国人永久居留身份证（foreign-permanent-resident-id）');
   });
 
   it('a Chinese individual may use each fallback document', () => {
-    for (const type of ['household-register', 'officer-id', 'taiwan-compatriot-permit']) {
+    for (const type of ['household-register', 'officer-id', 'taiwan-compatriot-permit', 'hk-macao-permit', 'hmt-residence-permit', 'passport']) {
       expect(run('owner-document-type', 'individual-draft', { set: { '/owner/document/type': type } })).toEqual([]);
     }
   });
@@ -141,19 +147,19 @@ describe('owner-document-type', () => {
 describe('principal-document-type', () => {
   it('says which documents a CN citizen may show, in both locales', () => {
     const { en, zh } = both('principal-document-type', 'enterprise-approved', {
-      set: { '/principal/document/type': 'passport', '/principal/document/number': 'E12345678' },
+      set: { '/principal/document/type': 'foreign-permanent-resident-id', '/principal/document/number': '911840199008151235' },
     });
     expect(en.path).toBe('/principal/document/type');
     expect(en.message).toBe(
-      'principal document type "passport" is not allowed for a CN citizen; use resident-id-card, household-register, officer-id or taiwan-compatriot-permit (一、1.(1)(2))',
+      'principal document type "foreign-permanent-resident-id" is not allowed for a Chinese citizen; use resident-id-card, household-register, officer-id, taiwan-compatriot-permit, hk-macao-permit, hmt-residence-permit or passport (一、1.(1)(2))',
     );
     expect(zh.message).toBe(
-      '网站负责人证件类型护照（passport）不适用于中国公民，应为居民身份证（resident-id-card）、户口簿（household-register）、军官证（officer-id）或台胞证（taiwan-compatriot-permit）（一、1.(1)(2)）',
+      '网站负责人证件类型外国人永久居留身份证（foreign-permanent-resident-id）不适用于中国公民，应为居民身份证（resident-id-card）、户口簿（household-register）、军官证（officer-id）、台胞证（taiwan-compatriot-permit）、港澳居民来往内地通行证（hk-macao-permit）、港澳台居民居住证（hmt-residence-permit）或护照（passport）（一、1.(1)(2)）',
     );
   });
 
   it('goes by the principal\'s citizenship, not the owner\'s', () => {
-    // A foreign principal of a Chinese enterprise shows a passport.
+    // A principal of another citizenship heading a Chinese enterprise shows a passport.
     expect(run('principal-document-type', 'enterprise-approved', { set: { '/principal/citizenship': 'DE', '/principal/document/type': 'passport', '/principal/document/number': 'C01X00T47' } })).toEqual([]);
     // An individual owner's citizenship does not decide the principal's documents.
     expect(run('principal-document-type', 'individual-draft', { set: { '/owner/citizenship': 'US' } })).toEqual([]);
@@ -186,10 +192,10 @@ describe('fallback-document', () => {
 
   it('is silent for a document that is not allowed at all (the document-type rules report it)', () => {
     expect(run('fallback-document', 'government-verified', { set: { '/owner/document/type': 'institution-legal-person-certificate' } })).toEqual([]);
-    expect(run('fallback-document', 'enterprise-approved', { set: { '/principal/document/type': 'passport' } })).toEqual([]);
+    expect(run('fallback-document', 'enterprise-approved', { set: { '/principal/document/type': 'business-license' } })).toEqual([]);
   });
 
-  it('has no first choice for enterprises, the military and foreigners', () => {
+  it('has no fallback for enterprises and the military; a passport is the first choice for another citizenship', () => {
     expect(run('fallback-document', 'enterprise-approved', { set: { '/owner/document/type': 'org-code-certificate' } })).toEqual([]);
     expect(run('fallback-document', 'government-verified', { set: { '/owner/unitType': 'military', '/owner/document/type': 'military-code-certificate' } })).toEqual([]);
     expect(run('fallback-document', 'enterprise-approved', { set: { '/principal/citizenship': 'GB', '/principal/document/type': 'passport' } })).toEqual([]);
@@ -590,10 +596,10 @@ describe('rule tables', () => {
 
   it("fallback-document's first choices and fallbacks are exactly what the document-type rules allow", () => {
     const allowed = options('owner-document-type');
-    const fallback = options('fallback-document') as Record<string, Record<string, { firstChoice: string; fallbacks: string[] }>>;
+    const fallback = options('fallback-document') as Record<string, Record<string, { firstChoice: string | string[]; fallbacks: string[] }>>;
     for (const table of ['byUnitType', 'byCitizenship'] as const) {
       for (const [key, entry] of Object.entries(fallback[table]!)) {
-        expect([entry.firstChoice, ...entry.fallbacks].sort(), `${table}.${key}`).toEqual([...(allowed[table]![key] as string[])].sort());
+        expect([entry.firstChoice, ...entry.fallbacks].flat().sort(), `${table}.${key}`).toEqual([...(allowed[table]![key] as string[])].sort());
       }
     }
   });

@@ -1,8 +1,11 @@
 // owner-document-type and principal-document-type (一、1.(1)(2)): is the
 // document type one the notice allows for this holder? Which types each unit
 // type and each citizenship may use is the rule file's table; this check only
-// looks the holder up in it.
+// looks the holder up in it. A citizenship of HK, MO or TW is silent here: the
+// citizenship rule reports it (those residents are CN), and judging their
+// documents against "another citizenship" would add a second, wrong error.
 
+import { describeCitizenship, isHmtRegionCode } from '../../domain/citizenship.js';
 import { isDocumentType } from '../../domain/document-number.js';
 import type { RecordCheck } from '../api.js';
 import { textAt } from '../access.js';
@@ -86,16 +89,12 @@ export const documentType: RecordCheck<DocumentTypeOptions> = (ctx) => {
   if (subject === 'owner' && ownerKind(record) !== 'individual') return;
 
   const citizenship = citizenshipOf(record, subject);
-  if (!isCountryCode(citizenship)) return;
+  if (!isCountryCode(citizenship) || isHmtRegionCode(citizenship)) return;
   const allowed = forCitizenship(options.byCitizenship, citizenship);
   if (!allowed || allowed.includes(type)) return;
+  const holder = describeCitizenship(citizenship);
   ctx.report({
     path,
-    data: {
-      ...common,
-      citizenship,
-      citizenshipZh: citizenship === 'CN' ? '中国公民' : `国籍为 ${citizenship} 的非中国公民`,
-      ...expectedTypes(allowed),
-    },
+    data: { ...common, citizenship, citizenshipZh: holder.zh, citizenshipEn: holder.en, ...expectedTypes(allowed) },
   });
 };

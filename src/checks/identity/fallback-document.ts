@@ -1,12 +1,19 @@
 // fallback-document (一、1.(1)(2), info): the notice names a first document
 // (第一证件) for government bodies, public institutions and social groups (the
-// organisation code certificate) and for Chinese citizens (the resident ID
-// card), and allows others only "在没有……的情况下". Using one of those is
-// allowed but worth a note. The rule file's table gives, per unit type and per
-// citizenship, the first choice and the fallbacks; a type that is neither is
-// owner-/principal-document-type's to report, not this rule's.
+// organisation code certificate, whose successor is the unified social credit
+// code certificate) and for Chinese citizens (the resident ID card), and allows
+// others only "在没有……的情况下". Using one of those is allowed but worth a
+// note. Since the 2015 reform, legal-person certificates carry the unit's
+// unified social credit code and serve as the organisation code certificate
+// did: with such a number they count as a first choice. The rule file's table
+// gives, per unit type and per citizenship, the first choices and the
+// fallbacks; a type that is neither is owner-/principal-document-type's to
+// report, not this rule's. HK, MO and TW are no citizenships (the citizenship
+// rule reports them), so there is no first choice to compare with.
 
+import { isHmtRegionCode } from '../../domain/citizenship.js';
 import { isDocumentType } from '../../domain/document-number.js';
+import { checkUscc } from '../../domain/uscc.js';
 import type { RecordCheck } from '../api.js';
 import { textAt } from '../access.js';
 import {
@@ -22,6 +29,9 @@ import {
   forUnitType,
   isCountryCode,
   isUnitType,
+  joinEn,
+  joinZh,
+  numberKey,
   ownerKind,
   sameNumber,
   typeZh,
@@ -30,8 +40,11 @@ import {
 } from './shared.js';
 
 export interface FirstChoice {
-  firstChoice: string;
+  /** The first choice, or several equal ones (the organisation code certificate and its successor). */
+  firstChoice: string | string[];
   fallbacks: string[];
+  /** Fallbacks that count as a first choice when their number is a unified social credit code. */
+  firstChoiceWithUscc?: string[];
 }
 
 export interface FallbackDocumentOptions {
@@ -44,8 +57,9 @@ const firstChoiceSchema = {
   additionalProperties: false,
   required: ['firstChoice', 'fallbacks'],
   properties: {
-    firstChoice: documentTypeSchema,
+    firstChoice: { oneOf: [documentTypeSchema, { ...documentTypeListSchema, minItems: 1 }] },
     fallbacks: documentTypeListSchema,
+    firstChoiceWithUscc: documentTypeListSchema,
   },
 } as const;
 
@@ -68,7 +82,19 @@ function entryFor(record: unknown, doc: DocumentRef, options: FallbackDocumentOp
   }
   if (doc.subject === 'owner' && ownerKind(record) !== 'individual') return undefined;
   const citizenship = citizenshipOf(record, doc.subject);
-  return isCountryCode(citizenship) ? forCitizenship(options.byCitizenship, citizenship) : undefined;
+  if (!isCountryCode(citizenship) || isHmtRegionCode(citizenship)) return undefined;
+  return forCitizenship(options.byCitizenship, citizenship);
+}
+
+/**
+ * Whether a number has the form of a unified social credit code: 18
+ * characters of its code set. A wrong check character is document-number's
+ * error; the certificate is still one that carries the code.
+ */
+function carriesUscc(number: string | undefined): boolean {
+  if (number === undefined) return false;
+  const verdict = checkUscc(numberKey(number));
+  return verdict.ok || verdict.problem === 'check-character' || verdict.problem === 'org-code' || verdict.problem === 'region';
 }
 
 export const fallbackDocument: RecordCheck<FallbackDocumentOptions> = (ctx) => {
@@ -90,6 +116,8 @@ export const fallbackDocument: RecordCheck<FallbackDocumentOptions> = (ctx) => {
     }
     const entry = entryFor(record, doc, options);
     if (!entry || !entry.fallbacks.includes(doc.type)) continue;
+    if (entry.firstChoiceWithUscc?.includes(doc.type) && carriesUscc(doc.number)) continue;
+    const firstChoices = typeof entry.firstChoice === 'string' ? [entry.firstChoice] : entry.firstChoice;
     ctx.report({
       path: `${doc.base}/document/type`,
       data: {
@@ -97,9 +125,9 @@ export const fallbackDocument: RecordCheck<FallbackDocumentOptions> = (ctx) => {
         subjectZh: SUBJECT_ZH[subject],
         type: doc.type,
         typeZh: typeZh(doc.type),
-        firstChoice: entry.firstChoice,
-        firstChoiceZh: typeZh(entry.firstChoice),
-        firstChoiceNameZh: isDocumentType(entry.firstChoice) ? DOCUMENT_TYPE_ZH[entry.firstChoice] : entry.firstChoice,
+        firstChoice: joinEn(firstChoices),
+        firstChoiceZh: joinZh(firstChoices.map(typeZh)),
+        firstChoiceNameZh: joinZh(firstChoices.map((t) => (isDocumentType(t) ? DOCUMENT_TYPE_ZH[t] : t))),
       },
     });
   }
