@@ -72,17 +72,8 @@ export class ConfigurationError extends Error {
   }
 }
 
-export const STAGE_ORDER: Record<string, number> = {
-  draft: 0,
-  verified: 1,
-  submitted: 2,
-  approved: 3,
-  returned: 3,
-};
-
-export function stageRank(stage: unknown): number {
-  return typeof stage === 'string' && Object.prototype.hasOwnProperty.call(STAGE_ORDER, stage) ? STAGE_ORDER[stage]! : 0;
-}
+// Stage order is domain knowledge that checks use too; the engine re-exports it for its callers.
+export { STAGE_ORDER, stageRank } from '../domain/stages.js';
 
 export function countResult(filePath: string, messages: LintMessage[]): LintResult {
   let errorCount = 0;

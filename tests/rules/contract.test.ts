@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { bundledRuleSet } from '../../src/engine/index.js';
 
@@ -7,6 +8,9 @@ const CONTRACT: Array<[id: string, clause: string, appliesFrom: string, scope: '
   ['schema', 'whole', 'draft', 'record'],
   ['owner-document-type', '一、1.(1)(2)', 'draft', 'record'],
   ['principal-document-type', '一、1.(1)(2)', 'draft', 'record'],
+  ['citizenship', '一、1.(1)(2)', 'draft', 'record'],
+  ['document-validity', '二、(二)1.(5)', 'draft', 'record'],
+  ['region-code', '一、1', 'draft', 'record'],
   ['document-number', '一、1', 'draft', 'record'],
   ['first-generation-id-card', '一、1', 'draft', 'record'],
   ['document-holder', '二、(二)1.(5)', 'draft', 'record'],
@@ -17,6 +21,7 @@ const CONTRACT: Array<[id: string, clause: string, appliesFrom: string, scope: '
   ['contact-format', '一、2', 'draft', 'record'],
   ['domain-format', '一、3', 'draft', 'record'],
   ['owner-domain-consistency', '二、(二)1.(5)', 'draft', 'record'],
+  ['restricted-domain', '一、3', 'draft', 'record'],
   ['pre-approval', '一、3', 'draft', 'record'],
   ['ip-address', '一、4', 'draft', 'record'],
   ['duplicate-domain', '一、3', 'draft', 'record'],
@@ -31,8 +36,11 @@ const CONTRACT: Array<[id: string, clause: string, appliesFrom: string, scope: '
   ['submission-order', '二、(二)', 'verified', 'record'],
   ['bureau-region', '二、(二)1.(7)', 'submitted', 'record'],
   ['bureau-review-deadline', '二、(二)2', 'approved', 'record'],
+  ['stage-consistency', '二、(二)1–2', 'draft', 'record'],
   ['filing-number', '二、(二)2', 'approved', 'record'],
   ['retention-period', '三、(一)4', 'verified', 'record'],
+  ['whitespace', 'whole', 'draft', 'record'],
+  ['control-characters', 'whole', 'draft', 'record'],
   ['batch-duplicate-filing-id', '', 'draft', 'batch'],
   ['batch-duplicate-domain', '', 'draft', 'batch'],
   ['batch-identity-conflict', '', 'draft', 'batch'],
@@ -52,10 +60,26 @@ describe('the contract rule ids', () => {
     expect(rule!.scope).toBe(scope);
   });
 
-  it('uscc-category is a warning, fallback-document info and batch-shared-mobile a warning, as the contract says', () => {
-    expect(ruleSet.byId.get('uscc-category')?.severity).toBe('warning');
-    expect(ruleSet.byId.get('fallback-document')?.severity).toBe('info');
-    expect(ruleSet.byId.get('batch-shared-mobile')?.severity).toBe('warning');
+  it.each([
+    ['uscc-category', 'warning'],
+    ['fallback-document', 'info'],
+    ['batch-shared-mobile', 'warning'],
+    // 1.1: the bureau's own deadline is its duty, not the provider's.
+    ['bureau-review-deadline', 'warning'],
+    ['whitespace', 'warning'],
+    ['control-characters', 'error'],
+  ])('%s has the default severity the contract gives it (%s)', (id, severity) => {
+    expect(ruleSet.byId.get(id)?.severity).toBe(severity);
+  });
+
+  it('every rule id of the contract\'s rule table is in this list, and so is every bundled rule', () => {
+    const spec = readFileSync(new URL('../../../shared/spec/filing-format.md', import.meta.url), 'utf8');
+    const table = spec.slice(spec.indexOf('## Rule ids'));
+    const specIds = [...table.matchAll(/^\| `([a-z0-9-]+)` \|/gm)].map((m) => m[1]!);
+    const listed = new Set(CONTRACT.map(([id]) => id));
+    expect(specIds.filter((id) => !listed.has(id))).toEqual([]);
+    // duplicate-key is the project's own addition: a source rule the contract does not name.
+    expect(ruleSet.rules.map((r) => r.id).filter((id) => !listed.has(id))).toEqual(['duplicate-key']);
   });
 
   it('every rule has zh-CN and en text for its title, description and each message', () => {

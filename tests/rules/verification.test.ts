@@ -368,8 +368,9 @@ describe('photo-spec', () => {
   const rule = 'photo-spec';
   const PHOTO = '/verification/onSite/photo';
 
-  it('reports each field off the specification at its own path', () => {
-    expect(paths(rule, 'enterprise-approved', { set: { [`${PHOTO}/width`]: 600, [`${PHOTO}/height`]: 800 } }).sort()).toEqual([`${PHOTO}/height`, `${PHOTO}/width`]);
+  it('reports each field off the specification at its own path, and takes 800×600 either way up', () => {
+    // 1.1: a portrait photo of the same size meets 二、(二)1.(4), which gives only the pixel size.
+    expect(paths(rule, 'enterprise-approved', { set: { [`${PHOTO}/width`]: 600, [`${PHOTO}/height`]: 800 } })).toEqual([]);
     expect(paths(rule, 'enterprise-approved', { set: { [`${PHOTO}/width`]: 1600, [`${PHOTO}/height`]: 1200 } })).toHaveLength(2);
   });
 
@@ -393,8 +394,9 @@ describe('photo-spec', () => {
 describe('verification-form', () => {
   const rule = 'verification-form';
 
-  it('requires exactly two copies (一式两份)', () => {
-    expect(paths(rule, 'enterprise-approved', { set: { '/verification/form/copies': 3 } })).toEqual(['/verification/form/copies']);
+  it('requires at least two copies (一式两份): one kept, one for the bureau; a third is no violation', () => {
+    expect(paths(rule, 'enterprise-approved', { set: { '/verification/form/copies': 3 } })).toEqual([]);
+    expect(paths(rule, 'enterprise-approved', { set: { '/verification/form/copies': 1 } })).toEqual(['/verification/form/copies']);
     expect(paths(rule, 'enterprise-approved', { set: { '/verification/form/copies': 0 } })).toEqual(['/verification/form/copies']);
   });
 
@@ -547,12 +549,13 @@ describe('filing-number', () => {
       '京ICP证12345678号',
       '京icp备12345678号',
       '京ICP备１２３４５６７８号',
-      ' 京ICP备12345678号',
       'ICP备12345678号',
       'BJICP备12345678号',
     ]) {
       expect(check(n).map((m) => m.path), n).toEqual([AT]);
     }
+    // 1.1: padding is the whitespace rule's (a warning); this rule reads the trimmed value.
+    expect(check(' 京ICP备12345678号 ')).toEqual([]);
     expect(check('京ICP备1234567号', '11', 'zh-CN')[0]!.message).toBe(
       '备案号 京ICP备1234567号 形式不对，应为“<省简称>ICP备<8至10位数字>号”，可带“-<序号>”（二、(二)2）',
     );

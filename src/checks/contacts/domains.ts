@@ -3,7 +3,7 @@ import { checkDomainName, domainKey } from '../../domain/domain-name.js';
 import { sameName } from '../../domain/names.js';
 import type { MessageData, RecordCheck } from '../api.js';
 import { textAt, valueAt } from '../access.js';
-import { STAGE_ORDER, stageRank } from '../../engine/types.js';
+import { STAGE_ORDER, stageRank } from '../../domain/stages.js';
 import { domainEntries, severityFor, severityTableSchema, text, type SeverityTable } from './common.js';
 
 // ---------------------------------------------------------------------------

@@ -1,10 +1,22 @@
 import type { RecordCheck } from '../api.js';
-import { arrayAt, isObject, valueAt } from '../access.js';
+import { arrayAt, isObject, stringAt, valueAt } from '../access.js';
+import { parseFilingDate } from '../../domain/workdays.js';
 
 /**
  * pre-approval (一、3 涉及需前置审批或专项审批内容): each service content code
  * listed in the options needs a pre-approval of the same category with an
  * approval number.
+ *
+ * A category's requirement has a period: it starts on the day its regulation
+ * took effect (`from`) and, for an approval the State Council abolished, ends
+ * the day before `abolishedOn`. The rule judges a filing by the law of its
+ * day, the Beijing date of `verification.submittedAt` (when the owner
+ * submitted it), or the day of the check where there is none yet (a draft)
+ * or it does not parse (the schema rule reports that). A religion site filed
+ * in 2021 needed no approval that 2022-03-01 introduced.
+ *
+ * A category given as a bare code (a config written for the options before
+ * 1.1) is required on every day.
  *
  * Where it reports:
  * - no pre-approval of that category: at the service content code
@@ -16,11 +28,27 @@ import { arrayAt, isObject, valueAt } from '../access.js';
  * `preApprovals` that is not an array is not read at all; the schema rule
  * reports both.
  */
+export interface PreApprovalCategory {
+  code: string;
+  /** First day the approval is required (Beijing date, YYYY-MM-DD). */
+  from: string;
+  /** The regulation that requires it: name and number. */
+  source: string;
+  /** First day it is no longer required, when it was abolished. */
+  abolishedOn?: string;
+  /** The decision that abolished it: name and number. */
+  abolishedBy?: string;
+}
+
 export interface PreApprovalOptions {
-  categories: string[];
+  categories: Array<string | PreApprovalCategory>;
 }
 
 export const preApprovalMessages = ['no-number'] as const;
+
+const CODE = { type: 'string', pattern: '^[a-z][a-z0-9]*(-[a-z0-9]+)*$' } as const;
+const DAY = { type: 'string', pattern: '^[0-9]{4}-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])$' } as const;
+const SOURCE = { type: 'string', minLength: 1 } as const;
 
 export const preApprovalOptions = {
   type: 'object',
@@ -29,9 +57,25 @@ export const preApprovalOptions = {
   properties: {
     categories: {
       type: 'array',
-      description: 'Service content codes that need a pre-approval of the same category',
-      uniqueItems: true,
-      items: { type: 'string', pattern: '^[a-z][a-z0-9]*(-[a-z0-9]+)*$' },
+      description: 'Service content codes that need a pre-approval of the same category, each with the period it is required in',
+      items: {
+        oneOf: [
+          { ...CODE, description: 'A code required on every day' },
+          {
+            type: 'object',
+            additionalProperties: false,
+            required: ['code', 'from', 'source'],
+            dependentRequired: { abolishedOn: ['abolishedBy'], abolishedBy: ['abolishedOn'] },
+            properties: {
+              code: CODE,
+              from: { ...DAY, description: 'First day the approval is required' },
+              source: { ...SOURCE, description: 'The regulation requiring it (name and number)' },
+              abolishedOn: { ...DAY, description: 'First day it is no longer required' },
+              abolishedBy: { ...SOURCE, description: 'The decision abolishing it (name and number)' },
+            },
+          },
+        ],
+      },
     },
   },
 };
@@ -43,8 +87,31 @@ function hasNumber(entry: Record<string, unknown>): boolean {
   return typeof n !== 'string' || n.trim() !== '';
 }
 
+/** The Beijing date the filing is judged on: when it was submitted, else today. */
+function filingDay(record: unknown, now: Date): string {
+  const submitted = stringAt(record, '/verification/submittedAt');
+  const parsed = submitted === undefined ? undefined : parseFilingDate(submitted);
+  if (parsed?.ok) return parsed.beijingDate;
+  const t = now instanceof Date ? now.getTime() : Number.NaN;
+  // Without a usable "today", the law in force now (the latest periods) is the one to apply.
+  if (!Number.isFinite(t)) return '9999-12-31';
+  return new Date(t + 8 * 3_600_000).toISOString().slice(0, 10);
+}
+
+/** The codes whose approval is required on `day` (YYYY-MM-DD compares as text). */
+function requiredOn(categories: PreApprovalOptions['categories'], day: string): Set<string> {
+  const codes = new Set<string>();
+  for (const c of categories) {
+    if (typeof c === 'string') codes.add(c);
+    else if (isObject(c) && c.from <= day && (c.abolishedOn === undefined || day < c.abolishedOn)) codes.add(c.code);
+  }
+  return codes;
+}
+
 export const preApproval: RecordCheck<PreApprovalOptions> = (ctx) => {
-  const needed = Array.isArray(ctx.options.categories) ? ctx.options.categories : [];
+  const categories = Array.isArray(ctx.options.categories) ? ctx.options.categories : [];
+  const needed = requiredOn(categories, filingDay(ctx.record, ctx.now));
+  if (needed.size === 0) return;
   arrayAt(ctx.record, '/websites').forEach((site, i) => {
     const given = valueAt(site, '/preApprovals');
     // preApprovals of the wrong type is the schema rule's: whether an approval exists cannot be told.
@@ -52,7 +119,7 @@ export const preApproval: RecordCheck<PreApprovalOptions> = (ctx) => {
     const approvals = Array.isArray(given) ? given : [];
     const reported = new Set<string>();
     arrayAt(site, '/serviceContent').forEach((code, k) => {
-      if (typeof code !== 'string' || !needed.includes(code) || reported.has(code)) return;
+      if (typeof code !== 'string' || !needed.has(code) || reported.has(code)) return;
       reported.add(code);
       const matching: number[] = [];
       approvals.forEach((a, m) => {
