@@ -3,6 +3,7 @@ import { recordCheck, type CheckDefinition } from './registry.js';
 import { BATCH_CHECKS } from './batch/index.js';
 import { CONTACTS_CHECKS } from './contacts/index.js';
 import { IDENTITY_CHECKS } from './identity/index.js';
+import { RECORD_CHECKS } from './record/index.js';
 import { VERIFICATION_CHECKS } from './verification/index.js';
 
 export type { CheckDefinition } from './registry.js';
@@ -45,4 +46,5 @@ export const CHECKS: Readonly<Record<string, CheckDefinition>> = {
   ...CONTACTS_CHECKS,
   ...VERIFICATION_CHECKS,
   ...BATCH_CHECKS,
+  ...RECORD_CHECKS,
 };

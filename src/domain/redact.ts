@@ -109,3 +109,60 @@ export function maskEmail(s: string): string {
   const maskedLocal = local.length === 1 ? '*' : (local[0] ?? '') + '*'.repeat(local.length - 1);
   return `${maskedLocal}@${domain}`;
 }
+
+/**
+ * 复姓 (compound surnames) of two characters: a name starting with one keeps
+ * both, as 欧阳** (the contract's example), since the surname alone is what a
+ * masked Chinese name shows. Simplified and traditional forms.
+ */
+export const COMPOUND_SURNAMES: ReadonlySet<string> = new Set([
+  '欧阳', '歐陽', '司马', '司馬', '上官', '诸葛', '諸葛', '东方', '東方', '皇甫', '尉迟', '尉遲', '公孙', '公孫',
+  '慕容', '长孙', '長孫', '宇文', '司徒', '令狐', '夏侯', '轩辕', '軒轅', '端木', '独孤', '獨孤', '南宫', '南宮',
+  '西门', '西門', '百里', '呼延', '万俟', '萬俟', '司空', '闻人', '聞人', '澹台', '澹臺', '公冶', '太史', '申屠',
+  '钟离', '鍾離', '濮阳', '濮陽', '淳于', '单于', '單于', '拓跋', '赫连', '赫連', '东郭', '東郭', '谷梁', '乐正',
+  '樂正', '漆雕', '壤驷', '壤駟', '公良', '夹谷', '夾谷', '段干', '巫马', '巫馬', '公西', '左丘', '第五', '梁丘',
+  '羊舌', '微生', '仲孙', '仲孫', '叔孙', '叔孫', '亓官', '司寇', '子车', '子車', '颛孙', '顓孫', '闾丘', '閭丘',
+  '东门', '東門', '公羊', '鲜于', '鮮于', '宗政', '濮阳', '公户', '公玉', '公仪', '梁丘', '鲜于', '贺兰', '賀蘭',
+]);
+
+// Separators inside a name that are shown as they are: they carry no identity, and keeping
+// them keeps the masked name's shape (买**·**, J*** S****).
+const NAME_SEPARATOR = /^[\s\u00b7\u30fb\u2022\u2027\u22c5\u2219\-'’.,]$/u;
+const LATIN_LETTER = /^\p{Script=Latin}$/u;
+
+/**
+ * A natural person's name, masked as Chinese practice masks names (张*,
+ * 欧阳**): the first character is kept, two for a compound surname, and every
+ * other character becomes `*`, so the length shows. A name written in Latin
+ * letters keeps the first letter of each part (`John Smith` → `J*** S****`):
+ * Latin names put the surname first or last, and initials are what such a
+ * name is abbreviated to anyway. Separators (spaces, the 间隔号 ·, hyphens)
+ * are kept. At least one character is always masked: a one-character name is
+ * `*`, and a two-character name that is a compound surname keeps only one.
+ */
+export function maskPersonName(s: string): string {
+  const cs = codePoints(s);
+  const letters = cs.filter((c) => !NAME_SEPARATOR.test(c));
+  if (letters.length === 0) return '';
+  if (letters.length === 1) return cs.map((c) => (NAME_SEPARATOR.test(c) ? c : '*')).join('');
+  const latin = letters.every((c) => LATIN_LETTER.test(c) || !/\p{L}/u.test(c));
+  if (latin) {
+    let partStart = true;
+    const initials = cs
+      .map((c) => {
+        if (NAME_SEPARATOR.test(c)) {
+          partStart = true;
+          return c;
+        }
+        const shown = partStart;
+        partStart = false;
+        return shown ? c : '*';
+      })
+      .join('');
+    // Initials only (`A. B.`): showing them all would show the whole name.
+    if (initials.includes('*')) return initials;
+  }
+  const head = !latin && letters.length > 2 && COMPOUND_SURNAMES.has(letters[0]! + letters[1]!) ? 2 : 1;
+  let seen = 0;
+  return cs.map((c) => (NAME_SEPARATOR.test(c) ? c : seen++ < head ? c : '*')).join('');
+}

@@ -1,8 +1,10 @@
-import type { BatchKey, CheckContext, MessageData, Report, Severity } from '../checks/api.js';
+import type { BatchKey, CheckContext, MessageData, Report, SensitiveKind, Severity } from '../checks/api.js';
 import { formatOf, iterateSource, type SourceFormat, type SourceItem, type SourceRange, type SourceRecord, type SourceFault } from '../input/index.js';
 import { describeSchemaProblem, explainSchemaErrors } from '../schema/explain.js';
 import type { RuleSettingInput, RuleSeverity } from './config.js';
-import { interpolate, pick, withClause } from './messages.js';
+import { escapeControls, interpolate, maskPersonal, pick, withClause, type PersonalValue } from './messages.js';
+import { isPersonName, personalValues } from './personal.js';
+import { trimmedView } from './trimmed.js';
 import type { Rule, RuleSet } from './rules.js';
 import { BatchSession, type BatchOptions } from './batch.js';
 import { StatsCollector } from './stats.js';
@@ -35,6 +37,12 @@ const SENSITIVE_PATHS: Array<[RegExp, 'id-number' | 'phone' | 'email']> = [
   [/\/contacts\/email$/, 'email'],
 ];
 
+/**
+ * Checks that see the record as parsed; every other rule sees its trimmed view
+ * (see trimmed.ts). They are the checks about the untrimmed text itself.
+ */
+const RAW_RECORD_CHECKS: ReadonlySet<string> = new Set(['whitespace', 'control-characters']);
+
 /** Texts remembered for sharing between messages (see Linter.shareText); past this, the table starts again. */
 const SHARED_TEXTS = 4096;
 
@@ -42,6 +50,26 @@ function protectValues(path: string, data: MessageData | undefined): MessageData
   if (!data || typeof data.value !== 'string') return data;
   const hit = SENSITIVE_PATHS.find(([re]) => re.test(path));
   return hit ? { ...data, value: { sensitive: hit[1], value: data.value } } : data;
+}
+
+/**
+ * A batch key whose message data quotes a person's name (batch-identity-conflict's holder)
+ * with that name marked for masking. The batch engine makes a repeat's message without the
+ * record; masking the rest of the record's personal values there needs it passed to
+ * `message` (its `recordValue`).
+ */
+function protectNames(record: unknown, key: BatchKey): BatchKey {
+  const { data } = key;
+  if (!data) return key;
+  let masked: MessageData | undefined;
+  for (const name of Object.keys(data)) {
+    const v = data[name];
+    if (typeof v === 'string' && isPersonName(record, v)) {
+      masked ??= { ...data };
+      masked[name] = { sensitive: 'person-name' as SensitiveKind, value: v };
+    }
+  }
+  return masked ? { ...key, data: masked } : key;
 }
 
 function resolveSetting(input: RuleSettingInput | undefined): { severity?: RuleSeverity; options?: Record<string, unknown> } {
@@ -53,7 +81,7 @@ function resolveSetting(input: RuleSettingInput | undefined): { severity?: RuleS
 type RecordRun =
   | { kind: 'duplicate-key'; active: ActiveRule }
   | { kind: 'schema'; active: ActiveRule; validate: NonNullable<Rule['validate']> }
-  | { kind: 'check'; active: ActiveRule; check: (ctx: CheckContext) => void; context: CheckContext & { record: unknown } };
+  | { kind: 'check'; active: ActiveRule; check: (ctx: CheckContext) => void; context: CheckContext & { record: unknown }; raw: boolean };
 
 /**
  * Lints records against one rule set under one configuration. It holds no
@@ -76,7 +104,14 @@ export class Linter {
   private readonly recordRuns: RecordRun[] = [];
   private readonly sharedTexts = new Map<string, string>();
   /** The record being linted, for `report`. */
-  private readonly current: { record?: SourceRecord; active?: ActiveRule; filingId: string | null; out?: MessageSink } = { filingId: null };
+  private readonly current: {
+    record?: SourceRecord;
+    active?: ActiveRule;
+    filingId: string | null;
+    out?: MessageSink;
+    /** The record's personal values, found when its first message is made (most records have none). */
+    personal?: PersonalValue[];
+  } = { filingId: null };
 
   constructor(options: LinterOptions) {
     this.locale = options.locale ?? 'en';
@@ -110,7 +145,7 @@ export class Linter {
         else if (rule.validate) this.recordRuns.push({ kind: 'schema', active, validate: rule.validate });
         else if (rule.definition?.kind === 'record') {
           const context = { record: undefined, options: opts, now: this.now, report: this.report };
-          this.recordRuns.push({ kind: 'check', active, check: rule.definition.run, context });
+          this.recordRuns.push({ kind: 'check', active, check: rule.definition.run, context, raw: RAW_RECORD_CHECKS.has(rule.check?.name ?? '') });
         }
       }
     }
@@ -173,8 +208,9 @@ export class Linter {
       out.push(...this.faultMessages([item]));
       return;
     }
-    stats?.add(item.index, item.value);
-    this.lintRecord(item, out);
+    const view = trimmedView(item.value);
+    stats?.add(item.index, view);
+    this.lintRecord(item, view, out);
     batch?.visit(item, filePath);
   }
 
@@ -184,19 +220,21 @@ export class Linter {
     return faults.map((f) => {
       const template = active.rule.messages[f.reason] ?? active.rule.messages.default!;
       let text = interpolate(pick(template, this.locale), { reason: f.reason, detail: f.detail ?? '' }, this.redact);
-      if (f.detail && !pick(template, this.locale).includes('{detail}')) text += `: ${f.detail.replace(/\s+/g, ' ')}`;
+      if (f.detail && !pick(template, this.locale).includes('{detail}')) text += `: ${escapeControls(f.detail.replace(/\s+/g, ' '))}`;
       return { ruleId: 'parse-error', severity: active.severity, message: text, record: f.index, filingId: null, path: '', ...f.range };
     });
   }
 
-  private lintRecord(record: SourceRecord, out: MessageSink): void {
-    const value = record.value;
+  /** `value` is the record's trimmed view (trimmedView), which every rule but the raw-text ones sees. */
+  private lintRecord(record: SourceRecord, value: unknown, out: MessageSink): void {
+    const raw = record.value;
     const rank = stageRank(isObject(value) ? value.stage : undefined);
     const filingId = isObject(value) && typeof value.filingId === 'string' ? value.filingId : null;
     const current = this.current;
     current.record = record;
     current.filingId = filingId;
     current.out = out;
+    current.personal = undefined;
     const runs = this.recordRuns;
     for (let i = 0; i < runs.length; i++) {
       const run = runs[i]!;
@@ -205,7 +243,7 @@ export class Linter {
       current.active = active;
       try {
         if (run.kind === 'check') {
-          run.context.record = value;
+          run.context.record = run.raw ? raw : value;
           run.check(run.context);
           run.context.record = undefined;
         } else if (run.kind === 'schema') {
@@ -228,6 +266,7 @@ export class Linter {
     // Nothing of this record stays reachable from the linter once it is linted.
     current.record = undefined;
     current.out = undefined;
+    current.personal = undefined;
   }
 
   /** A report of the rule now running on the current record, as a positioned message. */
@@ -237,13 +276,30 @@ export class Linter {
     out.push(this.message(active, record.index, filingId, report, record.locate(report.path, { key: report.locateKey ?? false })));
   };
 
-  message(active: ActiveRule, recordIndex: number, filingId: string | null, report: Report, range: SourceRange): LintMessage {
+  /**
+   * A report as a message. `recordValue` is the record reported on, when it
+   * is not the one being linted (batch reports): its personal values are
+   * masked wherever the message quotes them, in the path too (an unknown key
+   * can be one), unless the linter was made with `redact: false`.
+   */
+  message(active: ActiveRule, recordIndex: number, filingId: string | null, report: Report, range: SourceRange, recordValue?: unknown): LintMessage {
     const { rule } = active;
     const template = rule.messages[report.messageId ?? 'default'] ?? rule.messages.default!;
-    const data = protectValues(report.path, { path: report.path || '/', ...report.data });
-    const text = withClause(interpolate(pick(template, this.locale), data, this.redact), rule.clause, this.locale);
+    const personal = this.redact ? this.personalOf(recordValue) : undefined;
+    const path = maskPersonal(report.path, personal);
+    const data = protectValues(report.path, { path: path || '/', ...report.data });
+    const text = withClause(interpolate(pick(template, this.locale), data, this.redact, personal), rule.clause, this.locale);
     const severity = active.userSeverity ? active.severity : (report.severity ?? active.severity);
-    return { ruleId: rule.id, severity, message: this.shareText(text), record: recordIndex, filingId, path: this.shareText(report.path), ...range };
+    return { ruleId: rule.id, severity, message: this.shareText(text), record: recordIndex, filingId, path: this.shareText(path), ...range };
+  }
+
+  /** The personal values of the record a message is about: found once per linted record, and only once it has a message. */
+  private personalOf(recordValue: unknown): PersonalValue[] | undefined {
+    if (recordValue !== undefined) return personalValues(recordValue);
+    const { current } = this;
+    if (!current.record) return undefined;
+    current.personal ??= personalValues(current.record.value);
+    return current.personal;
   }
 
   /**
@@ -262,15 +318,18 @@ export class Linter {
 
   private internalError(active: ActiveRule, record: SourceRecord, filingId: string | null, e: unknown): LintMessage {
     const reason = (e as Error)?.message ?? String(e);
-    const text =
+    const plain =
       this.locale === 'zh-CN'
         ? `规则 ${active.rule.id} 无法检查这条记录：${reason}（这是 beianlint 的缺陷，请报告）`
         : `rule ${active.rule.id} could not check this record: ${reason} (a beianlint defect; please report it)`;
-    return { ruleId: active.rule.id, severity: 'error', message: text.replace(/\s+/g, ' '), record: record.index, filingId, path: '', ...record.locate('') };
+    const text = escapeControls(maskPersonal(plain.replace(/\s+/g, ' '), this.redact ? personalValues(record.value) : undefined));
+    return { ruleId: active.rule.id, severity: 'error', message: text, record: record.index, filingId, path: '', ...record.locate('') };
   }
 
   /** The batch rules that apply to a record of this stage, each (by its number, see batchRuleIds) with its keys of the record. */
-  batchKeys(value: unknown): Array<{ rule: number; keys: BatchKey[] }> {
+  batchKeys(raw: unknown): Array<{ rule: number; keys: BatchKey[] }> {
+    // Keys are made from the trimmed view, as every rule but the raw-text ones sees the record.
+    const value = trimmedView(raw);
     const rank = stageRank(isObject(value) ? value.stage : undefined);
     const out: Array<{ rule: number; keys: BatchKey[] }> = [];
     for (let rule = 0; rule < this.batchRules.length; rule++) {
@@ -279,7 +338,7 @@ export class Linter {
       if (def?.kind !== 'batch' || active.stage > rank) continue;
       try {
         const keys = def.batch.keys(value, active.options);
-        if (keys.length > 0) out.push({ rule, keys });
+        if (keys.length > 0) out.push({ rule, keys: this.redact ? keys.map((k) => protectNames(value, k)) : keys });
       } catch {
         // A batch check that cannot read a malformed record skips it; the schema rule reports the record.
       }

@@ -1,5 +1,6 @@
 import type { MessageData, MessageValue, SensitiveKind } from '../checks/api.js';
-import { maskDocumentNumber, maskEmail, maskIdNumber, maskPhone } from '../domain/redact.js';
+import { maskDocumentNumber, maskEmail, maskIdNumber, maskPersonName, maskPhone } from '../domain/redact.js';
+import { escapeControls } from '../domain/text.js';
 import type { Locale, Localized } from './types.js';
 
 /** Locale from the environment as POSIX tools read it: zh* means zh-CN, anything else en. */
@@ -8,31 +9,72 @@ export function localeFromEnv(env: NodeJS.ProcessEnv = process.env): Locale {
   return /^zh/i.test(lang) ? 'zh-CN' : 'en';
 }
 
-export function mask(kind: SensitiveKind, value: string): string {
+/**
+ * What the engine masks: the kinds a check may name with sensitive(), and the
+ * names of natural persons, which the engine finds in the record itself
+ * (src/engine/personal.ts) since 1.1.
+ */
+export type MaskKind = SensitiveKind | 'person-name';
+
+/** A personal value of the record being reported on, masked wherever a message quotes it. */
+export interface PersonalValue {
+  text: string;
+  kind: MaskKind;
+}
+
+export function mask(kind: MaskKind, value: string): string {
   switch (kind) {
+    case 'person-name':
+      return maskPersonName(value);
     case 'id-number':
       return /^[0-9]{17}[0-9Xx]$|^[0-9]{15}$/.test(value) ? maskIdNumber(value) : maskDocumentNumber(value);
     case 'phone':
       return maskPhone(value);
     case 'email':
       return maskEmail(value);
+    default:
+      // A kind this build does not know: masked the safe way rather than printed.
+      return maskDocumentNumber(value);
   }
 }
 
-function present(value: MessageValue, redact: boolean): string {
+/**
+ * Masks every occurrence of the record's personal values in a text quoted by a
+ * message. A value of one character is masked only where it is the whole text:
+ * as a part, it would mask that character in every word that has it.
+ */
+export function maskPersonal(text: string, personal: readonly PersonalValue[] | undefined): string {
+  if (!personal || personal.length === 0 || text === '') return text;
+  let out = text;
+  for (const { text: value, kind } of personal) {
+    if (value.length <= 2 && Array.from(value).length < 2) {
+      if (out === value) return mask(kind, value);
+      continue;
+    }
+    if (out.includes(value)) out = out.split(value).join(mask(kind, value));
+  }
+  return out;
+}
+
+export { escapeChar, escapeControls } from '../domain/text.js';
+
+function present(value: MessageValue, redact: boolean, personal: readonly PersonalValue[] | undefined): string {
   if (typeof value === 'object') return redact ? mask(value.sensitive, value.value) : value.value;
-  return String(value);
+  return redact ? maskPersonal(String(value), personal) : String(value);
 }
 
 /**
  * Fills `{name}` placeholders. Messages are single-line (problem matchers read
- * one line each), so line breaks and runs of spaces in values are folded.
+ * one line each), so line breaks and runs of spaces in values are folded, and
+ * any other control or bidirectional character is escaped. With `redact`,
+ * `sensitive(...)` values are masked, and so is every occurrence of the
+ * record's `personal` values in the others.
  */
-export function interpolate(template: string, data: MessageData | undefined, redact: boolean): string {
+export function interpolate(template: string, data: MessageData | undefined, redact: boolean, personal?: readonly PersonalValue[]): string {
   const text = template.replace(/\{([A-Za-z][A-Za-z0-9]*)\}/g, (whole, name: string) =>
-    data && Object.prototype.hasOwnProperty.call(data, name) ? present(data[name]!, redact) : whole,
+    data && Object.prototype.hasOwnProperty.call(data, name) ? present(data[name]!, redact, personal) : whole,
   );
-  return text.replace(/\s+/g, ' ').trim();
+  return escapeControls(text.replace(/\s+/g, ' ').trim());
 }
 
 export function pick(text: Localized, locale: Locale): string {

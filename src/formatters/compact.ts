@@ -1,6 +1,7 @@
 import { messagesOf } from '../engine/message-store.js';
 import type { LintResult } from '../engine/types.js';
 import { chunked } from './chunked.js';
+import { safeText } from './escape.js';
 import type { FormatterContext } from './types.js';
 
 const LABEL = { error: 'Error', warning: 'Warning', info: 'Info' } as const;
@@ -15,7 +16,7 @@ function* compactLines(results: readonly LintResult[], { locale }: FormatterCont
   for (const result of results) {
     for (const m of messagesOf(result)) {
       total++;
-      yield `${result.filePath}: line ${m.line}, col ${m.column}, ${LABEL[m.severity]} - ${m.message} (${m.ruleId})\n`;
+      yield `${safeText(result.filePath)}: line ${m.line}, col ${m.column}, ${LABEL[m.severity]} - ${safeText(m.message)} (${m.ruleId})\n`;
     }
   }
   if (total > 0) yield locale === 'zh-CN' ? `\n${total} 个问题\n` : `\n${total} problem${total === 1 ? '' : 's'}\n`;

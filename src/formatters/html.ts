@@ -4,9 +4,10 @@ import { displayPath } from './paths.js';
 import { messagesOf } from '../engine/message-store.js';
 import type { LintResult } from '../engine/types.js';
 import { chunked } from './chunked.js';
+import { safeText } from './escape.js';
 import type { FormatterContext } from './types.js';
 
-const esc = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&#39;');
+const esc = (s: string) => safeText(s).replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&#39;');
 
 /**
  * A self-contained HTML report (no scripts, no external resources) for

@@ -1,5 +1,6 @@
 import { displayPath } from './paths.js';
 import { chunked } from './chunked.js';
+import { safeJson } from './escape.js';
 import type { FormatterContext } from './types.js';
 import { messagesOf } from '../engine/message-store.js';
 import type { LintResult } from '../engine/types.js';
@@ -25,7 +26,7 @@ function* jsonFragments(results: readonly LintResult[], { cwd }: FormatterContex
       messages: [],
     });
     // The object ends `"messages":[]}`: open the array, write the messages, close both.
-    yield `${f > 0 ? ',' : ''}${head.slice(0, -2)}`;
+    yield `${f > 0 ? ',' : ''}${safeJson(head.slice(0, -2))}`;
     let first = true;
     for (const m of messagesOf(r)) {
       const text = JSON.stringify({
@@ -40,7 +41,7 @@ function* jsonFragments(results: readonly LintResult[], { cwd }: FormatterContex
         endLine: m.endLine,
         endColumn: m.endColumn,
       });
-      yield first ? text : `,${text}`;
+      yield first ? safeJson(text) : `,${safeJson(text)}`;
       first = false;
     }
     yield ']}';

@@ -2,12 +2,13 @@ import { displayPath } from './paths.js';
 import { messagesOf } from '../engine/message-store.js';
 import type { LintResult } from '../engine/types.js';
 import { chunked } from './chunked.js';
+import { safeText } from './escape.js';
 import type { FormatterContext } from './types.js';
 
 function xml(text: string): string {
-  // XML 1.0 cannot carry most control characters, even escaped; they become U+FFFD.
-  return text
-    .replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/g, '\uFFFD')
+  // XML 1.0 cannot carry most control characters, even escaped; they become U+FFFD. The
+  // others a record may hold (C1, DEL, bidirectional overrides) are written as `\uXXXX` text.
+  return safeText(text.replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/g, '\uFFFD'))
     .replace(/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g, '\uFFFD')
     .replace(/&/g, '&amp;')
     .replace(/</g, '&lt;')

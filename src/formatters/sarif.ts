@@ -1,6 +1,7 @@
 import { messagesOf } from '../engine/message-store.js';
 import type { LintMessage, LintResult } from '../engine/types.js';
 import { chunked } from './chunked.js';
+import { safeJson } from './escape.js';
 import { displayPath } from './paths.js';
 import type { FormatterContext } from './types.js';
 
@@ -51,7 +52,7 @@ function* sarifFragments(results: readonly LintResult[], { cwd, rules = [], vers
     const uri = encodeURI(displayPath(file.filePath, cwd));
     for (const m of messagesOf(file)) {
       // JSON.stringify escapes line breaks inside strings, so each line of a result is a line of its text.
-      yield `${any ? ',' : ''}\n${RESULT_INDENT}${JSON.stringify(sarifResult(m, uri, ruleIndex), null, 2).replaceAll('\n', `\n${RESULT_INDENT}`)}`;
+      yield `${any ? ',' : ''}\n${RESULT_INDENT}${safeJson(JSON.stringify(sarifResult(m, uri, ruleIndex), null, 2)).replaceAll('\n', `\n${RESULT_INDENT}`)}`;
       any = true;
     }
   }

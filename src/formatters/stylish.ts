@@ -2,6 +2,7 @@ import { styleText } from 'node:util';
 import { messagesOf } from '../engine/message-store.js';
 import type { LintMessage, LintResult } from '../engine/types.js';
 import { chunked } from './chunked.js';
+import { safeText } from './escape.js';
 import type { FormatterContext } from './types.js';
 import { displayWidth, padEnd } from './text-width.js';
 
@@ -13,7 +14,7 @@ function columnWidths(messages: Iterable<LintMessage>): { pos: number; sev: numb
   for (const m of messages) {
     widths.pos = Math.max(widths.pos, String(m.line).length + 1 + String(m.column).length);
     widths.sev = Math.max(widths.sev, m.severity.length);
-    widths.msg = Math.max(widths.msg, displayWidth(m.message));
+    widths.msg = Math.max(widths.msg, displayWidth(safeText(m.message)));
   }
   return widths;
 }
@@ -41,13 +42,13 @@ function* stylishLines(results: readonly LintResult[], { color, locale }: Format
     warnings += result.warningCount;
     infos += result.infoCount;
     const width = columnWidths(messagesOf(result));
-    yield `${paint('underline', result.filePath)}\n`;
+    yield `${paint('underline', safeText(result.filePath))}\n`;
     for (const m of messagesOf(result)) {
       const sevStyle: Style = m.severity === 'error' ? 'red' : m.severity === 'warning' ? 'yellow' : 'blue';
       const pos = paint('dim', `${m.line}:${m.column}`.padEnd(width.pos));
       const sev = paint(sevStyle, m.severity.padEnd(width.sev));
       // Two spaces before the rule id are what the problem matcher splits on.
-      yield `  ${pos}  ${sev}  ${padEnd(m.message, Math.min(width.msg, 80))}  ${paint('dim', m.ruleId)}\n`;
+      yield `  ${pos}  ${sev}  ${padEnd(safeText(m.message), Math.min(width.msg, 80))}  ${paint('dim', m.ruleId)}\n`;
     }
     yield '\n';
   }

@@ -1,9 +1,12 @@
 import { PROVINCE_FILING_ABBREVIATIONS } from '../domain/citizen-id.js';
 import { accuracyOf, percent } from './accuracy.js';
 import { displayWidth, padEnd, widest } from './text-width.js';
+import { safeText } from './escape.js';
 import type { Formatter } from './types.js';
 
-function table(rows: string[][], rightAligned: Set<number>): string[] {
+function table(cells: string[][], rightAligned: Set<number>): string[] {
+  // Provider names come from records.
+  const rows = cells.map((r) => r.map((cell) => safeText(cell)));
   const widths = rows[0]!.map((_, c) => widest(rows, (r) => displayWidth(r[c]!)));
   return rows.map((r) =>
     r

@@ -1,5 +1,5 @@
 import { describe, it, expect } from 'vitest';
-import { maskDocumentNumber, maskEmail, maskIdNumber, maskPhone } from '../../src/domain/redact.js';
+import { maskDocumentNumber, maskEmail, maskIdNumber, maskPersonName, maskPhone } from '../../src/domain/redact.js';
 
 describe('maskIdNumber', () => {
   it('prints the contract form for 18 characters', () => {
@@ -86,7 +86,7 @@ describe('no mask returns the value it was given', () => {
     'a', 'ab', 'abc', '1234', '13812345678', '11010119900307123X', 'x@y.z', 'E12345678',
     '😀', '😀😀😀', '\ud800', '\u200f123', '１２３', 'a'.repeat(5000),
   ];
-  for (const fn of [maskIdNumber, maskDocumentNumber, maskPhone, maskEmail]) {
+  for (const fn of [maskIdNumber, maskDocumentNumber, maskPhone, maskEmail, maskPersonName]) {
     it(fn.name, () => {
       for (const input of inputs) {
         const out = fn(input);
@@ -97,4 +97,38 @@ describe('no mask returns the value it was given', () => {
       }
     });
   }
+});
+
+describe('maskPersonName (1.1: names of natural persons are personal data)', () => {
+  it.each([
+    ['张三', '张*'],
+    ['王小明', '王**'],
+    ['欧阳娜娜', '欧阳**'],
+    ['欧阳娜', '欧阳*'],
+    ['司马光', '司马*'],
+    ['上官婉儿', '上官**'],
+    ['歐陽修', '歐陽*'],
+    // A compound surname that is the whole name keeps one character: something is always masked.
+    ['欧阳', '欧*'],
+    ['张', '*'],
+    [' 张三\u3000', '张*'],
+    ['买买提·艾力', '买**·**'],
+    ['John Smith', 'J*** S****'],
+    ['JOHN SMITH', 'J*** S****'],
+    ['Mary-Jane O\'Neil', 'M***-J*** O\'N***'],
+    ['A. B.', 'A. *.'],
+    ['Li', 'L*'],
+    ['', ''],
+    ['   ', ''],
+  ])('%j → %j', (input, expected) => {
+    expect(maskPersonName(input)).toBe(expected);
+  });
+
+  it('keeps the length, and masks every character after the surname of a Chinese name', () => {
+    for (const name of ['张三', '王小明', '欧阳娜娜', '诸葛孔明', '李']) {
+      const out = maskPersonName(name);
+      expect(Array.from(out)).toHaveLength(Array.from(name).length);
+      expect(out.replace(/^[^*]+/, '')).toMatch(/^\*+$/);
+    }
+  });
 });

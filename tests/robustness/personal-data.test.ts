@@ -6,6 +6,7 @@ import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { FORMATTERS } from '../../src/formatters/index.js';
 import { patched } from '../support/records.js';
+import { lintRecords, testLinter } from '../support/lint.js';
 
 // Filing records are personal data (三、(一)4): no output format may carry an
 // identity number, phone or e-mail address in full unless --no-redact is given.
@@ -48,6 +49,12 @@ const PERSONAL = [
   'lisi@lisi-blog.cn',
 ];
 
+/**
+ * 1.1: names of natural persons. In P-2 the individual owner 王五 has the principal 李四, so
+ * principal-role quotes both names; every record's principal is a person.
+ */
+const NAMES = ['王五', '李四'];
+
 function runAll(extra: string[]): Map<string, string> {
   const dir = mkdtempSync(join(tmpdir(), 'beianlint-pii-'));
   writeFileSync(join(dir, 'filings.jsonl'), records.map((r) => JSON.stringify(r)).join('\n') + '\n');
@@ -68,7 +75,7 @@ describe('personal data in every output format', () => {
     const outputs = runAll([]);
     expect(outputs.size).toBe(Object.keys(FORMATTERS).length * 2);
     for (const [format, text] of outputs) {
-      for (const value of PERSONAL) expect(text.includes(value), `${format} contains ${value}`).toBe(false);
+      for (const value of [...PERSONAL, ...NAMES]) expect(text.includes(value), `${format} contains ${value}`).toBe(false);
     }
     // The masked forms are there, so the messages did quote the values.
     expect(outputs.get('json')).toContain('440305********2342');
@@ -79,7 +86,7 @@ describe('personal data in every output format', () => {
     const outputs = runAll(['--no-redact']);
     for (const format of ['stylish', 'compact', 'json', 'sarif', 'junit', 'github', 'html']) {
       const text = outputs.get(format)!;
-      for (const value of ['110105198506121237', '440305199008152342', '13912345678', 'zhang.san@@example.com']) {
+      for (const value of ['110105198506121237', '440305199008152342', '13912345678', 'zhang.san@@example.com', ...NAMES]) {
         expect(text.includes(value), `${format} shows ${value}`).toBe(true);
       }
     }
@@ -103,6 +110,28 @@ describe('personal data in every output format', () => {
     for (const v of values) {
       const value = v.includes('":"') ? v.slice(v.indexOf('":"') + 3, -1) : v;
       expect(cache.includes(value), value).toBe(false);
+    }
+  });
+});
+
+describe('names of natural persons in every output format (in process)', () => {
+  const result = lintRecords(records, { format: 'jsonl', locale: 'zh-CN' });
+  const context = { cwd: process.cwd(), color: false, locale: 'zh-CN' as const, rules: testLinter().ruleInfo() };
+
+  it('are quoted by the messages, masked', () => {
+    const quoting = result.messages.filter((m) => m.ruleId === 'principal-role' && m.record === 1);
+    expect(quoting.map((m) => m.message)).toEqual([expect.stringContaining('“李*”应与主办者姓名“王*”')]);
+    for (const [format, formatter] of Object.entries(FORMATTERS)) {
+      const text = formatter([result], context);
+      for (const value of [...PERSONAL, ...NAMES]) expect(text.includes(value), `${format} contains ${value}`).toBe(false);
+    }
+  });
+
+  it('are printed in full with redaction off', () => {
+    const full = lintRecords(records, { format: 'jsonl', locale: 'zh-CN', redact: false });
+    for (const format of ['stylish', 'compact', 'json', 'sarif', 'junit', 'github', 'html']) {
+      const text = FORMATTERS[format]!([full], context);
+      for (const value of NAMES) expect(text.includes(value), `${format} shows ${value}`).toBe(true);
     }
   });
 });

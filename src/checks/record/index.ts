@@ -1,0 +1,13 @@
+import { recordCheck, type CheckDefinition } from '../registry.js';
+import { controlCharacters, controlCharactersMessageIds, controlCharactersOptionsSchema } from './control-characters.js';
+import { whitespace, whitespaceMessageIds, whitespaceOptionsSchema } from './whitespace.js';
+
+/**
+ * Record-wide checks of the text of every string value (contract 1.1). The
+ * engine hands these two the record as parsed (RAW_RECORD_CHECKS in
+ * src/engine/linter.ts); every other rule sees its trimmed view.
+ */
+export const RECORD_CHECKS: Record<string, CheckDefinition> = {
+  whitespace: recordCheck(whitespace, whitespaceMessageIds, whitespaceOptionsSchema),
+  'control-characters': recordCheck(controlCharacters, controlCharactersMessageIds, controlCharactersOptionsSchema),
+};

@@ -1,0 +1,77 @@
+// whitespace (contract 1.1, whole record): leading or trailing whitespace in a
+// string value, and a line break or tab in a single-line field. The engine hands
+// every other rule the trimmed value (src/engine/trimmed.ts), so padding is
+// this one warning; a line break inside a value stays for the rules to judge.
+// The report's data (`leading`, `trailing` in UTF-16 code units, `fix`) is what
+// a fixer needs: trim the value, or fold its line breaks and tabs to a space.
+
+import { isPadded, isTrimmedSpace } from '../../domain/text.js';
+import type { RecordCheck } from '../api.js';
+import { codePointName, distinctNamed, eachString, pointerPatterns } from './strings.js';
+
+export const whitespaceMessageIds = ['leading', 'trailing', 'both', 'line-break', 'tab'] as const;
+
+export interface WhitespaceOptions {
+  /** Fields that may hold several lines (addresses, the SMS text): line breaks and tabs are allowed inside them. */
+  multiLine: string[];
+  /** Fields this rule does not look at. */
+  ignore: string[];
+}
+
+export const whitespaceOptionsSchema = {
+  type: 'object',
+  additionalProperties: false,
+  required: ['multiLine', 'ignore'],
+  properties: {
+    multiLine: { type: 'array', items: { type: 'string', pattern: '^(/[^/]*)*$' } },
+    ignore: { type: 'array', items: { type: 'string', pattern: '^(/[^/]*)*$' } },
+  },
+};
+
+const LINE_BREAK = /[\n\r\u2028\u2029]/;
+const TAB = /\t/;
+
+const matchers = new WeakMap<WhitespaceOptions, { multiLine: ReturnType<typeof pointerPatterns>; ignore: ReturnType<typeof pointerPatterns> }>();
+
+function matchersOf(options: WhitespaceOptions) {
+  let m = matchers.get(options);
+  if (!m) {
+    m = { multiLine: pointerPatterns(options.multiLine), ignore: pointerPatterns(options.ignore) };
+    matchers.set(options, m);
+  }
+  return m;
+}
+
+export const whitespace: RecordCheck<WhitespaceOptions> = (ctx) => {
+  const m = matchersOf(ctx.options);
+  eachString(ctx.record, (value, segments, path) => {
+    const padded = isPadded(value);
+    const lineBreak = LINE_BREAK.test(value);
+    const tab = TAB.test(value);
+    if (!padded && !lineBreak && !tab) return;
+    if (m.ignore(segments)) return;
+    if (padded) {
+      const chars = Array.from(value);
+      let lead = 0;
+      while (lead < chars.length && isTrimmedSpace(chars[lead]!.charCodeAt(0))) lead++;
+      let trail = 0;
+      while (trail < chars.length - lead && isTrimmedSpace(chars[chars.length - 1 - trail]!.charCodeAt(0))) trail++;
+      const padding = [...chars.slice(0, lead), ...chars.slice(chars.length - trail)];
+      const messageId = lead > 0 && trail > 0 ? 'both' : lead > 0 ? 'leading' : 'trailing';
+      ctx.report({
+        path: path(),
+        messageId,
+        data: { chars: distinctNamed(padding, codePointName), leading: lead, trailing: trail, fix: 'trim' },
+      });
+    }
+    if ((lineBreak || tab) && !m.multiLine(segments)) {
+      // Inside the value only: padding at either end was reported above.
+      const inner = value.trim();
+      if (LINE_BREAK.test(inner)) {
+        ctx.report({ path: path(), messageId: 'line-break', data: { chars: distinctNamed(Array.from(inner).filter((c) => LINE_BREAK.test(c)), codePointName), fix: 'fold' } });
+      } else if (TAB.test(inner)) {
+        ctx.report({ path: path(), messageId: 'tab', data: { chars: 'U+0009', fix: 'fold' } });
+      }
+    }
+  });
+};

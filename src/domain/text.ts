@@ -1,0 +1,40 @@
+// Characters of record text that need care wherever a rule reads it or an
+// output prints it. Kept below the checks and the engine: the whitespace and
+// control-character rules judge by the same definitions the engine trims and
+// escapes by.
+
+// Whitespace is what String.prototype.trim removes (the rules' own `trim()`
+// calls agree with it): the ASCII spaces and line breaks, NBSP, U+3000
+// ideographic space and the other Zs characters, U+2028/U+2029 and the BOM.
+
+/** True for the code units String.prototype.trim removes. */
+export function isTrimmedSpace(c: number): boolean {
+  if (c <= 0x20) return c === 0x20 || (c >= 0x09 && c <= 0x0d);
+  if (c < 0xa0) return false;
+  return (
+    c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff
+  );
+}
+
+/** Whether a string starts or ends with whitespace: two code-unit tests, no regex, no allocation. */
+export function isPadded(s: string): boolean {
+  const n = s.length;
+  return n > 0 && (isTrimmedSpace(s.charCodeAt(0)) || isTrimmedSpace(s.charCodeAt(n - 1)));
+}
+
+// Never printed raw: C0 and C1 control characters, DEL, and the bidirectional
+// formatting characters (overrides, embeddings, isolates, and the LRM/RLM/ALM
+// marks), which reorder how the rest of a line is displayed ("Trojan Source",
+// CVE-2021-42574). Line breaks and tabs are here too: a message is one line.
+const UNSAFE = /[\u0000-\u001F\u007F-\u009F\u061C\u200E\u200F\u202A-\u202E\u2066-\u2069]/;
+const UNSAFE_ALL = new RegExp(UNSAFE.source, 'g');
+
+/** The character as a message shows it: `\u202E`. */
+export function escapeChar(ch: string): string {
+  return `\\u${ch.charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}`;
+}
+
+/** A text from a record, made safe to print: each control or bidirectional character as `\uXXXX`. */
+export function escapeControls(text: string): string {
+  return UNSAFE.test(text) ? text.replace(UNSAFE_ALL, escapeChar) : text;
+}

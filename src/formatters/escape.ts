@@ -1,0 +1,24 @@
+import { escapeControls } from '../engine/messages.js';
+
+// No output prints a control character or a bidirectional override from a
+// record (contract, "What the linter prints"): a message's text is escaped by
+// the engine when it is made, and formatters escape everything else a record or
+// the file system supplies — file names, filingId, paths, provider names — as
+// well as messages again (a library caller may build results itself).
+
+/** For text reports: each control or bidirectional character as `\uXXXX`. */
+export const safeText = escapeControls;
+
+// Characters JSON.stringify leaves raw: DEL, C1 controls, the bidirectional
+// formatting characters, and the line and paragraph separators.
+const JSON_UNSAFE = /[\u007F-\u009F\u061C\u200E\u200F\u2028\u2029\u202A-\u202E\u2066-\u2069]/;
+const JSON_UNSAFE_ALL = new RegExp(JSON_UNSAFE.source, 'g');
+
+/**
+ * For JSON text (json, sarif): the same characters as JSON escapes. Only
+ * strings can hold them, and `\uXXXX` there is the same character, so the
+ * data a script reads is unchanged (a path still points at its key).
+ */
+export function safeJson(json: string): string {
+  return JSON_UNSAFE.test(json) ? json.replace(JSON_UNSAFE_ALL, (ch) => `\\u${ch.charCodeAt(0).toString(16).padStart(4, '0')}`) : json;
+}
