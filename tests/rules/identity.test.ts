@@ -228,7 +228,8 @@ describe('document-number', () => {
     ['length', '1101051985061212', 'the citizen ID number has 16 characters; expected 18'],
     ['characters', '11010519850612l23X', 'not allowed at position 15 (l); expected digits, and X as the last character'],
     ['X in the middle', '1101051985X612123X', 'not allowed at position 11 (X)'],
-    ['blank', ' ', 'not allowed at position 1 (U+0020)'],
+    // 1.1: a blank or padded number is the whitespace rule's; the others read it trimmed (tests/rules/record-wide-1.1.test.ts).
+    ['space inside', '1101051985 0612123', 'not allowed at position 11 (U+0020)'],
     ['foreign permanent resident', '911840198506121237', 'foreign permanent resident ID number (nationality code 840)'],
   ])('citizen ID: %s', (_title, number, text) => {
     const messages = principal(number);
@@ -345,10 +346,14 @@ describe('first-generation-id-card', () => {
 
 describe('document-holder', () => {
   it('names both names, in both locales', () => {
-    const { en, zh } = both('document-holder', 'enterprise-approved', { set: { '/principal/document/holder': '张山' } });
+    const { en, zh } = both('document-holder', 'enterprise-approved', { set: { '/principal/document/holder': '张山' } }, false);
     expect(en.path).toBe('/principal/document/holder');
     expect(en.message).toBe('the document holder "张山" is not the principal\'s name "张三" (二、(二)1.(5))');
     expect(zh.message).toBe('证件持有者“张山”与网站负责人名称“张三”不一致（二、(二)1.(5)）');
+    // 1.1: names of natural persons are personal data, masked unless redaction is off.
+    expect(both('document-holder', 'enterprise-approved', { set: { '/principal/document/holder': '张山' } }).zh.message).toBe(
+      '证件持有者“张*”与网站负责人名称“张*”不一致（二、(二)1.(5)）',
+    );
   });
 
   it('compares names after normalisation', () => {
@@ -388,7 +393,7 @@ describe('principal-role', () => {
   });
 
   it("an individual's principal named differently", () => {
-    const { en, zh } = both('principal-role', 'individual-draft', { set: { '/principal/name': '李思' } });
+    const { en, zh } = both('principal-role', 'individual-draft', { set: { '/principal/name': '李思' } }, false);
     expect(en.path).toBe('/principal/name');
     expect(en.message).toBe('an individual\'s principal is the owner in person; the name "李思" should be the owner\'s name "李四" (一、1.(3))');
     expect(zh.message).toBe('主办者为个人时，网站负责人为其本人：负责人姓名“李思”应与主办者姓名“李四”相同（一、1.(3)）');
