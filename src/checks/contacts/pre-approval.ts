@@ -1,6 +1,7 @@
 import type { RecordCheck } from '../api.js';
 import { arrayAt, isObject, stringAt, valueAt } from '../access.js';
 import { parseFilingDate } from '../../domain/workdays.js';
+import { beijingDayOf } from '../verification/dates.js';
 
 /**
  * pre-approval (一、3 涉及需前置审批或专项审批内容): each service content code
@@ -92,10 +93,8 @@ function filingDay(record: unknown, now: Date): string {
   const submitted = stringAt(record, '/verification/submittedAt');
   const parsed = submitted === undefined ? undefined : parseFilingDate(submitted);
   if (parsed?.ok) return parsed.beijingDate;
-  const t = now instanceof Date ? now.getTime() : Number.NaN;
   // Without a usable "today", the law in force now (the latest periods) is the one to apply.
-  if (!Number.isFinite(t)) return '9999-12-31';
-  return new Date(t + 8 * 3_600_000).toISOString().slice(0, 10);
+  return beijingDayOf(now) ?? '9999-12-31';
 }
 
 /** The codes whose approval is required on `day` (YYYY-MM-DD compares as text). */

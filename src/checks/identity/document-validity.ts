@@ -19,7 +19,7 @@ import { isDocumentType } from '../../domain/document-number.js';
 import type { BeijingDate } from '../../domain/workdays.js';
 import type { MessageData, RecordCheck } from '../api.js';
 import { arrayAt, isObject, objectAt, textAt, valueAt } from '../access.js';
-import { dateAt, isImpossibleDate } from '../verification/dates.js';
+import { beijingDayOf, dateAt, isImpossibleDate } from '../verification/dates.js';
 import { DOCUMENT_TYPE_ZH, SUBJECTS, SUBJECT_ZH, typeZh } from './shared.js';
 
 export const documentValidityMessageIds = ['default', 'expired', 'impossible-date'] as const;
@@ -30,19 +30,6 @@ const LONG_TERM = 'long-term';
 const ON_SITE = '/verification/onSite';
 const ON_SITE_DOCUMENTS = `${ON_SITE}/documents`;
 const VERIFIED_AT = `${ON_SITE}/verifiedAt`;
-
-const DAY_MS = 86_400_000;
-const BEIJING_OFFSET_MS = 8 * 3_600_000;
-
-/**
- * The Beijing calendar day of an instant. Local: dates.ts reads dates from
- * the record, and `now` is no record value.
- */
-function beijingDay(instant: Date): BeijingDate | undefined {
-  const t = instant instanceof Date ? instant.getTime() : Number.NaN;
-  if (!Number.isFinite(t)) return undefined;
-  return new Date(Math.floor((t + BEIJING_OFFSET_MS) / DAY_MS) * DAY_MS).toISOString().slice(0, 10);
-}
 
 /** A document that may carry `validUntil`, with how messages name it. */
 interface Held {
@@ -89,7 +76,7 @@ function documentsOf(record: unknown): Held[] {
 function referenceDay(record: unknown, now: Date): { day: BeijingDate; onSite: boolean } | undefined {
   const verified = textAt(record, '/stage') !== 'draft' && valueAt(record, ON_SITE) !== undefined;
   if (!verified) {
-    const day = beijingDay(now);
+    const day = beijingDayOf(now);
     return day === undefined ? undefined : { day, onSite: false };
   }
   const at = dateAt(record, VERIFIED_AT);

@@ -66,6 +66,16 @@ export function reachesDay(d: RecordDate, lastDay: BeijingDate): boolean {
 const DAY_MS = 86_400_000;
 const BEIJING_OFFSET_MS = 8 * 3_600_000;
 
+/**
+ * The Beijing calendar day of an instant that is no record value, such as the
+ * day of the check (`ctx.now`, the CLI's --now); undefined for an invalid Date.
+ */
+export function beijingDayOf(instant: Date): BeijingDate | undefined {
+  const t = instant instanceof Date ? instant.getTime() : Number.NaN;
+  if (!Number.isFinite(t)) return undefined;
+  return new Date(Math.floor((t + BEIJING_OFFSET_MS) / DAY_MS) * DAY_MS).toISOString().slice(0, 10);
+}
+
 /** Whole Beijing days from the day of `a` to the day of `b` (negative when `b` is an earlier day). */
 export function daysBetween(a: RecordDate, b: RecordDate): number {
   const day = (d: RecordDate) => Math.floor((d.instant.getTime() + BEIJING_OFFSET_MS) / DAY_MS);
