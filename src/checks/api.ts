@@ -4,7 +4,7 @@
 // messages. Checks never print, never read files and never know the locale.
 
 /** Kinds of personal data a message may quote; the engine masks them unless told not to. */
-export type SensitiveKind = 'id-number' | 'phone' | 'email';
+export type SensitiveKind = 'id-number' | 'phone' | 'email' | 'person-name';
 
 /** A value quoted in a message that must be masked in output by default. */
 export interface Sensitive {
@@ -46,6 +46,30 @@ export interface CheckContext<Options = Record<string, unknown>> {
 export type RecordCheck<Options = Record<string, unknown>> = (ctx: CheckContext<Options>) => void;
 
 /**
+ * How a holder is identified, for a holder that may be identified in more
+ * than one way (an owner by its organisation code, its 15-digit registration
+ * number or its name). Two holders of the same scheme are the same when their
+ * ids are; of different schemes, when both have a `holderName` and those are
+ * equal (and, either way, when both have a `holderAlias` and those are).
+ * The engine keeps a scheme as its number in this list (1 + index; 0 is a
+ * plain holder), so a scheme added here changes the cache format.
+ */
+export const HOLDER_SCHEMES = [
+  /** A unit's organisation code (GB 11714), also positions 9–17 of its unified social credit code. */
+  'org-code',
+  /** A unit's 15-digit registration number of before 2015. */
+  'registration-number',
+  /** A unit's other document (type and number). */
+  'unit-document',
+  /** A unit known by its name only. */
+  'unit-name',
+  /** A person, by the comparison key of their document number, whatever the document's type. */
+  'person',
+] as const;
+
+export type HolderScheme = (typeof HOLDER_SCHEMES)[number];
+
+/**
  * One thing a batch rule compares across records: a domain, a document
  * number, a mobile, a filing id, normalized so that equal things have equal
  * keys. The engine keeps only a digest of each key and holder, so a run
@@ -54,11 +78,29 @@ export type RecordCheck<Options = Record<string, unknown>> = (ctx: CheckContext<
 export interface BatchKey {
   key: string;
   /**
-   * Who the key belongs to (e.g. the owner). A later record with the same
-   * key is reported when its holder differs from the first record's;
-   * without a holder, every repeat is reported.
+   * Who the key belongs to (e.g. the owner), as a normalized id. A later
+   * record with the same key is reported when its holder differs from the
+   * first record's; without a holder, every repeat is reported. Alone, the
+   * holder is a plain string compared as it is.
    */
   holder?: string;
+  /**
+   * What kind of id `holder` is. Fields on the key rather than an object
+   * of their own: a record's keys are made for every record of a batch.
+   */
+  holderScheme?: HolderScheme;
+  /**
+   * The holder's normalized name, compared when the two holders' schemes
+   * differ (a 15-digit registration number and an organisation code); none
+   * where a name does not identify (a person: two people share a name).
+   */
+  holderName?: string;
+  /**
+   * A second id of the holder, which alone makes two keys' holders the same
+   * when equal in both, whatever `holder` says: the principal's document for
+   * a mobile (one person heading several owners' websites).
+   */
+  holderAlias?: string;
   /** Where the key sits in this record. */
   path: string;
   /** Placeholders for the message should this record be the one reported. */
@@ -71,8 +113,9 @@ export interface BatchKey {
  * order, each time it sees the same record, since the engine reads a
  * reported record again for its message. The engine compares keys across
  * the whole run in input order, reports each later repeat at its own path, and names
- * the first occurrence (file, record, line) in the message's
- * {earlierFile}, {earlierRecord} and {earlierLine}.
+ * the first occurrence in the message's {earlierFile}, {earlierRecord}
+ * (counted from 1), {earlierFilingId} (its filingId in the locale's
+ * parentheses, or nothing) and {earlierLine}.
  */
 export interface BatchCheck<Options = Record<string, unknown>> {
   keys(record: unknown, options: Options): BatchKey[];

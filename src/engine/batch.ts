@@ -1,12 +1,31 @@
 import { closeSync, openSync, readFileSync } from 'node:fs';
 import { isAbsolute, relative, sep } from 'node:path';
-import type { Report } from '../checks/api.js';
 import { formatOf, iterateSource, type SourceFormat, type SourceItem, type SourceRecord } from '../input/index.js';
 import { JsonArrayScan, readArrayElement, SCAN_STEP_BYTES } from '../input/json-array-stream.js';
 import { JsonlLineReader } from '../input/jsonl-stream.js';
 import { ReadWindow } from '../input/read-all.js';
 import { decodeSource } from './files.js';
-import { fingerprint, holderBits, KEY_ROW, KeyLog, PositionLog, type RepeatRows } from './key-log.js';
+import { HOLDER_SCHEMES, type HolderScheme, type Report } from '../checks/api.js';
+import {
+  fingerprint,
+  holderBits,
+  holderBitsOf,
+  holderColumn,
+  HOLDER_SCHEME_LIMIT,
+  KEY_ROW,
+  KeyLog,
+  PositionLog,
+  ROW_DIGEST,
+  ROW_HOLDER,
+  ROW_HOLDER_ALIAS,
+  ROW_HOLDER_NAME,
+  ROW_RECORD,
+  ROW_RULE_KEY,
+  ruleKeyColumn,
+  MAX_BATCH_RULES,
+  MAX_RECORD_KEYS,
+  type RepeatRows,
+} from './key-log.js';
 import { SpillFile } from './spill-file.js';
 import { enlarged } from './typed-arrays.js';
 import type { Linter } from './linter.js';
@@ -21,11 +40,21 @@ import type { LintMessage, MessageSink } from './types.js';
 export interface UnitKeys {
   /** Per record with keys, RECORD_ROW numbers: record index and first line in the unit, byte offset in the file (-1 when not streamed). */
   records: Float64Array<ArrayBuffer>;
-  /** Per key, KEY_ROW ints (see key-log.ts); the last is the record's number in `records`. */
+  /** Per key, KEY_ROW ints (see key-log.ts); ROW_RECORD is the record's number in `records`. */
   rows: Int32Array<ArrayBuffer>;
 }
 
 export const RECORD_ROW = 3;
+
+/** Strings of one record whose digests UnitKeysBuilder keeps while it keys the record. */
+const DIGESTS_KEPT = 16;
+
+/** A holder scheme's number in a key row (1 + its place in HOLDER_SCHEMES; 0 is a plain holder). */
+function schemeNumber(scheme: HolderScheme): number {
+  const i = HOLDER_SCHEMES.indexOf(scheme);
+  // A scheme the list lacks (a check written against another version) stays apart from every other.
+  return i < 0 ? HOLDER_SCHEME_LIMIT - 1 : i + 1;
+}
 
 /** The line a record starts on, as batch positions keep it. */
 export function firstLineOf(record: SourceRecord): number {
@@ -57,33 +86,75 @@ export class UnitKeysBuilder {
     const groups = linter.batchKeys(value);
     const record = this.recordInts / RECORD_ROW;
     let added = 0;
+    this.remembered = 0;
+    // A record's keys mostly share their holder, name and alias (its owner's): each is looked up once.
     let lastHolder: string | undefined;
-    let lastHolderBits = -1;
+    let lastHolderBits = 0;
+    let lastName: string | undefined;
+    let lastNameBits = 0;
+    let lastAlias: string | undefined;
+    let lastAliasBits = 0;
     for (const { rule, keys } of groups) {
-      for (let k = 0; k < keys.length; k++) {
-        const { key, holder } = keys[k]!;
+      if (rule >= MAX_BATCH_RULES) throw new Error(`more than ${MAX_BATCH_RULES} batch rules`);
+      // Keys past what a row can number (16 million of one rule in one record) are not compared.
+      const count = Math.min(keys.length, MAX_RECORD_KEYS);
+      for (let k = 0; k < count; k++) {
+        const { key, holder, holderScheme, holderName, holderAlias } = keys[k]!;
         if (this.rowInts + KEY_ROW > this.rows.length) this.rows = enlarged(this.rows, this.rows.length * 2);
         const rows = this.rows;
         const at = this.rowInts;
         this.rowInts += KEY_ROW;
-        rows[at] = rule;
-        rows[at + 1] = k;
-        fingerprint(key, rows, at + 2);
+        rows[at + ROW_RULE_KEY] = ruleKeyColumn(rule, k);
+        fingerprint(key, rows, at + ROW_DIGEST);
+        this.remember(key, holderBitsOf(rows, at + ROW_DIGEST));
         if (holder === undefined) {
-          rows[at + 5] = -1;
+          rows[at + ROW_HOLDER] = -1;
+          rows[at + ROW_HOLDER_NAME] = -1;
+          rows[at + ROW_HOLDER_ALIAS] = -1;
         } else {
-          // A record's keys usually share one holder (its owner): digested once.
-          if (holder !== lastHolder) {
-            lastHolder = holder;
-            lastHolderBits = holderBits(holder);
-          }
-          rows[at + 5] = lastHolderBits;
+          if (holder !== lastHolder) lastHolderBits = this.bitsOf((lastHolder = holder));
+          rows[at + ROW_HOLDER] = holderColumn(holderScheme === undefined ? 0 : schemeNumber(holderScheme), lastHolderBits);
+          if (holderName !== undefined && holderName !== lastName) lastNameBits = this.bitsOf((lastName = holderName));
+          rows[at + ROW_HOLDER_NAME] = holderName === undefined ? -1 : lastNameBits;
+          if (holderAlias !== undefined && holderAlias !== lastAlias) lastAliasBits = this.bitsOf((lastAlias = holderAlias));
+          rows[at + ROW_HOLDER_ALIAS] = holderAlias === undefined ? -1 : lastAliasBits;
         }
-        rows[at + 6] = record;
+        rows[at + ROW_RECORD] = record;
         added++;
       }
     }
     return added;
+  }
+
+  /**
+   * Strings of the record being keyed that were digested, with their holder
+   * bits: a holder is often a key of another rule (an owner's or principal's
+   * document number, whose name is another rule's holder), and each SHA-256
+   * costs about a microsecond a record. Fixed arrays, no allocation per
+   * record; past DIGESTS_KEPT strings, the last place is reused.
+   */
+  private readonly rememberedStrings: string[] = new Array<string>(DIGESTS_KEPT).fill('');
+  private readonly rememberedLengths = new Int32Array(DIGESTS_KEPT);
+  private readonly rememberedBits = new Int32Array(DIGESTS_KEPT);
+  private remembered = 0;
+
+  private remember(value: string, bits: number): void {
+    const i = this.remembered < DIGESTS_KEPT ? this.remembered++ : DIGESTS_KEPT - 1;
+    this.rememberedStrings[i] = value;
+    this.rememberedLengths[i] = value.length;
+    this.rememberedBits[i] = bits;
+  }
+
+  /** holderBits(value), from a string this record digested already where it can. */
+  private bitsOf(value: string): number {
+    const length = value.length;
+    // Lengths first: comparing strings of one length compares their characters.
+    for (let i = 0; i < this.remembered; i++) {
+      if (this.rememberedLengths[i] === length && this.rememberedStrings[i] === value) return this.rememberedBits[i]!;
+    }
+    const bits = holderBits(value);
+    this.remember(value, bits);
+    return bits;
   }
 
   /** The place of the record whose keys were just added. */
@@ -123,12 +194,35 @@ export class UnitKeysBuilder {
   }
 }
 
-/** A record a batch rule reports, with where it is and its repeats (row numbers in the run's RepeatRows). */
+/**
+ * A record read again at the end: one a batch rule reports, with its
+ * repeats (row numbers in the run's RepeatRows), and/or the first
+ * occurrence of a reported key, whose filingId the messages name.
+ */
 interface ReportedRecord {
+  seq: number;
   record: number;
   line: number;
   byteOffset: number;
   repeats: number[];
+  /** Whether a repeat names this record as the first occurrence. */
+  first: boolean;
+}
+
+/** The first occurrence of reported keys, while a later record still names it. */
+interface EarlierRecord {
+  file: number;
+  record: number;
+  line: number;
+  filingId: string | null;
+  /** Repeats that name it and are still to be written. */
+  pending: number;
+}
+
+/** A record's filingId as messages name it: the text, trimmed; null when it has none. */
+function filingIdOf(record: SourceRecord | undefined): string | null {
+  const value = record?.value as Record<string, unknown> | undefined;
+  return value && typeof value === 'object' && typeof value.filingId === 'string' ? value.filingId : null;
 }
 
 /** Memory for batch keys before they go to a temporary file (see key-log.ts). */
@@ -215,7 +309,7 @@ export class BatchSession {
       seqs[r / RECORD_ROW] = this.positions.add(file, unit.records[r]! + recordShift, unit.records[r + 1]! + lineShift, unit.records[r + 2]!);
     }
     const { rows } = unit;
-    for (let at = 0; at < rows.length; at += KEY_ROW) this.keys.add(rows, at, seqs[rows[at + KEY_ROW - 1]!]!);
+    for (let at = 0; at < rows.length; at += KEY_ROW) this.keys.add(rows, at, seqs[rows[at + ROW_RECORD]!]!);
   }
 
   private displayPath(file: number): string {
@@ -259,48 +353,78 @@ export class BatchSession {
    * The messages of the repeats, file by file in input order. The repeats
    * are walked in input order one reported record at a time, so nothing
    * per repeat is kept but its row: a file's records are contiguous in that
-   * order, as records are numbered as they come.
+   * order, as records are numbered as they come. The first occurrences the
+   * repeats name are read again in the same walk, before the records that
+   * name them (a first occurrence always comes earlier), for their
+   * filingIds: only those of first occurrences still named later are kept,
+   * never one per record or per key.
    */
   private writeMessages(repeats: RepeatRows, maxLineBytes: number, sinkFor: (filePath: string) => MessageSink, onProgress?: (written: number, total: number) => void): void {
     const ruleIds = this.linter.batchRuleIds();
     const order = repeats.inInputOrder();
+    const { seqs: firsts, counts: firstCounts } = repeats.firstsInInputOrder();
+    // Read again and still named by a repeat to be written, by sequence number.
+    const earlier = new Map<number, EarlierRecord>();
     let next = 0;
+    let nextFirst = 0;
     let taken = 0;
     onProgress?.(0, order.length);
-    /** The next reported record, while it is in `file`. */
+    /** The sequence number of the next record to read again, or -1. */
+    const upcoming = (): number => {
+      const later = next < order.length ? repeats.later(order[next]!) : -1;
+      const first = nextFirst < firsts.length ? firsts[nextFirst]! : -1;
+      return later < 0 ? first : first < 0 ? later : Math.min(later, first);
+    };
+    /** The next record to read again, while it is in `file`. */
     const take = (file: number): ReportedRecord | undefined => {
-      if (next >= order.length) return undefined;
+      const seq = upcoming();
+      if (seq < 0) return undefined;
       if (onProgress && (++taken & 1023) === 0) onProgress(next, order.length);
-      const later = repeats.later(order[next]!);
-      const position = this.positions.get(later, true);
+      const position = this.positions.get(seq, true);
       if (position.file !== file) return undefined;
-      const reported: ReportedRecord = { record: position.record, line: position.line, byteOffset: position.byteOffset, repeats: [] };
-      while (next < order.length && repeats.later(order[next]!) === later) reported.repeats.push(order[next++]!);
+      const reported: ReportedRecord = { seq, record: position.record, line: position.line, byteOffset: position.byteOffset, repeats: [], first: false };
+      if (nextFirst < firsts.length && firsts[nextFirst] === seq) {
+        reported.first = true;
+        earlier.set(seq, { file, record: position.record, line: position.line, filingId: null, pending: firstCounts[nextFirst]! });
+        nextFirst++;
+      }
+      while (next < order.length && repeats.later(order[next]!) === seq) reported.repeats.push(order[next++]!);
       return reported;
     };
-    while (next < order.length) {
-      const file = this.positions.get(repeats.later(order[next]!), true).file;
+    const locale = this.linter.locale;
+    while (upcoming() >= 0) {
+      const file = this.positions.get(upcoming(), true).file;
       const filePath = this.files[file]!;
-      const messages = sinkFor(filePath);
+      // Made on the first message: a file read again only for first occurrences gets none.
+      let messages: MessageSink | undefined;
       // One reported record at a time: a batch may report tens of thousands, each with its position tree.
       this.eachRecord(filePath, () => take(file), maxLineBytes, (reported, record) => {
-        const value = record?.value as Record<string, unknown> | undefined;
-        const filingId = value && typeof value === 'object' && typeof value.filingId === 'string' ? value.filingId : null;
+        const filingId = filingIdOf(record);
+        if (reported.first) earlier.get(reported.seq)!.filingId = filingId?.trim() || null;
+        if (reported.repeats.length === 0) return;
         const keys = record ? this.linter.batchKeys(record.value) : [];
         for (const row of reported.repeats) {
           const repeat = repeats.get(row);
+          const first = earlier.get(repeat.first)!;
+          if (--first.pending === 0) earlier.delete(repeat.first);
           const active = this.linter.activeRule(ruleIds[repeat.rule]!);
           if (!active) continue;
-          const first = this.positions.get(repeat.first);
-          const earlier = { earlierFile: this.displayPath(first.file), earlierRecord: first.record, earlierLine: first.line };
+          messages ??= sinkFor(filePath);
+          const data = {
+            earlierFile: this.displayPath(first.file),
+            // For people: counted from 1, as the line is (the message's `record` field counts from 0).
+            earlierRecord: first.record + 1,
+            earlierFilingId: first.filingId === null ? '' : locale === 'zh-CN' ? `（${first.filingId}）` : ` (${first.filingId})`,
+            earlierLine: first.line,
+          };
           const key = keys.find((g) => g.rule === repeat.rule)?.keys[repeat.keyIndex];
           if (record && key) {
-            const report: Report = { path: key.path, data: { ...key.data, ...earlier } };
-            messages.push(this.linter.message(active, reported.record, filingId, report, record.locate(key.path)));
+            const report: Report = { path: key.path, data: { ...key.data, ...data } };
+            messages.push(this.linter.message(active, reported.record, filingId, report, record.locate(key.path), record.value));
           } else {
             // The file changed or vanished since it was linted: the repeat stands, on the record's first line.
             const range = { line: reported.line, column: 1, endLine: reported.line, endColumn: 1 };
-            messages.push(this.linter.message(active, reported.record, filingId, { path: '', data: earlier }, range));
+            messages.push(this.linter.message(active, reported.record, filingId, { path: '', data }, range));
           }
         }
       });

@@ -3,7 +3,7 @@ import { closeSync, fstatSync, ftruncateSync, openSync, readdirSync, renameSync,
 import { basename, dirname, join } from 'node:path';
 import { readAll } from '../input/read-all.js';
 import { RECORD_ROW, type UnitKeys } from './batch.js';
-import { KEY_ROW } from './key-log.js';
+import { KEY_ROW, ROW_RECORD } from './key-log.js';
 
 // The batch keys of the files the cache keeps, in a binary file beside the
 // cache's JSON (`<cache>.keys`). A clean file has about 40 numbers of keys a
@@ -14,16 +14,20 @@ import { KEY_ROW } from './key-log.js';
 // A file's keys are one run of entries, one per record with keys:
 //   record index, first line, byte offset (high, low 32 bits; -1, -1 when not
 //   streamed), number of keys, then per key its KEY_ROW - 1 ints (rule, key
-//   index, digest ×3, holder), as in a key row without its record column.
+//   index, digest ×3, holder, holder name), as in a key row without its
+//   record column (ROW_RECORD, the last).
+// The magic's last byte is the format: 2 since rows have a holder name (a
+// file of rows of another width is a miss, not misread).
 // Ints are 32-bit, in this machine's byte order; the header says which, and a
 // file of the other order is a miss.
 
-const MAGIC = Buffer.from('beianlint-keys\u0000\u0001', 'latin1');
+const MAGIC = Buffer.from('beianlint-keys\u0000\u0002', 'latin1');
 const ID_BYTES = 16;
 const BYTE_ORDER_MARK = 0x01020304;
 export const HEADER_BYTES = MAGIC.length + 4 + ID_BYTES;
 const ENTRY_HEAD = 5;
-const KEY_INTS = KEY_ROW - 1;
+// The record column is the last, so a key's ints are its row's first KEY_INTS.
+const KEY_INTS = ROW_RECORD;
 const IO_BYTES = 1 << 20;
 const TWO_32 = 2 ** 32;
 
@@ -106,7 +110,7 @@ export class KeyBlockCollector {
     let row = 0;
     for (let r = 0; r < records.length / RECORD_ROW; r++) {
       let count = 0;
-      while (row + count * KEY_ROW < rows.length && rows[row + count * KEY_ROW + KEY_ROW - 1] === r) count++;
+      while (row + count * KEY_ROW < rows.length && rows[row + count * KEY_ROW + ROW_RECORD] === r) count++;
       this.reserve(ENTRY_HEAD + count * KEY_INTS);
       if (this.unusable) return;
       const b = this.buffer;
@@ -278,7 +282,7 @@ export class KeyFileReader {
         // Copied int by int: a view per key cost more than the copy (see KeyLog.add).
         for (let key = at + ENTRY_HEAD; key < end; key += KEY_INTS, k += KEY_ROW) {
           for (let i = 0; i < KEY_INTS; i++) rows[k + i] = ints[key + i]!;
-          rows[k + KEY_ROW - 1] = r;
+          rows[k + ROW_RECORD] = r;
         }
         r++;
         recordCount++;

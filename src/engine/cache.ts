@@ -32,8 +32,11 @@ export interface CachedFile {
   keys: KeyBlock;
 }
 
-/** Changes when what the cache stores changes meaning (6: each entry says the day it holds from). */
-const CACHE_FORMAT = 6;
+/**
+ * Changes when what the cache stores changes meaning (6: each entry says the day it holds from;
+ * 7: key rows carry a holder's scheme and name, see key-log.ts).
+ */
+const CACHE_FORMAT = 7;
 
 interface CacheFile {
   version: typeof CACHE_FORMAT;

@@ -50,14 +50,87 @@ export function fingerprint(value: string, out: Int32Array | number[], at: numbe
   out[at + 2] = bits24(b64, 8);
 }
 
+/** 30 bits of a digest of `value` whose fingerprint is at `at` of `digest` (they are the same SHA-256). */
+export function holderBitsOf(digest: ArrayLike<number>, at: number): number {
+  return (digest[at]! << 6) | (digest[at + 1]! >>> 18);
+}
+
 /** 30 bits of a digest of who holds a key: enough to tell two holders apart. */
 export function holderBits(holder: string): number {
   const b64 = sha256Base64(holder);
   return (bits24(b64, 0) << 6) | BASE64_VALUES[b64.charCodeAt(4)]!;
 }
 
-/** Ints per key row: rule, key index, digest (3), holder, record sequence number. */
-export const KEY_ROW = 7;
+// A key row (KEY_ROW ints), by column:
+//
+//   ROW_RULE_KEY     the rule (its number among the batch rules) in bits 24-30,
+//                    and the key's index among the rule's keys of the record
+//   ROW_DIGEST       three ints: the key's fingerprint
+//   ROW_HOLDER       -1 without a holder; else the holder's scheme
+//                    (HOLDER_SCHEMES number, 0 for a plain holder) in bits
+//                    26-29, and 26 bits of a digest of its id
+//   ROW_HOLDER_NAME  30 bits of a digest of the holder's name, -1 without one
+//   ROW_HOLDER_ALIAS 30 bits of a digest of the holder's alias, -1 without one
+//   ROW_RECORD       the record's sequence number in the run (in a unit's
+//                    rows: its number in the unit's records); always last
+//
+// Two holders are the same when their scheme and id are, or their aliases,
+// or, of different schemes, their names (see sameHolder). The row keeps the
+// eight ints it had with one holder column: rule and key index share one
+// (a run has a few batch rules, a record far fewer than 16 million keys of
+// one rule), and the scheme, one of a few fixed numbers, shares the id's.
+// Holder digests are compared only between a repeated key's first and
+// later records, never looked up: 26 bits of id make two different holders
+// of one scheme look the same (a missed report) once in 67 million such
+// comparisons, 30 bits of a name or alias once in a billion.
+
+export const ROW_RULE_KEY = 0;
+export const ROW_DIGEST = 1;
+export const ROW_HOLDER = 4;
+export const ROW_HOLDER_NAME = 5;
+export const ROW_HOLDER_ALIAS = 6;
+export const ROW_RECORD = 7;
+/** Ints per key row. */
+export const KEY_ROW = 8;
+
+const RULE_SHIFT = 24;
+/** Batch rules a run can have, and keys one rule can take from one record. */
+export const MAX_BATCH_RULES = 1 << (31 - RULE_SHIFT);
+export const MAX_RECORD_KEYS = 1 << RULE_SHIFT;
+
+/** The ROW_RULE_KEY value of key `keyIndex` of rule `rule`. */
+export function ruleKeyColumn(rule: number, keyIndex: number): number {
+  return (rule << RULE_SHIFT) | keyIndex;
+}
+
+const SCHEME_SHIFT = 26;
+const ID_MASK = (1 << SCHEME_SHIFT) - 1;
+/** Schemes a holder column can carry (HOLDER_SCHEMES and the plain holder, 0). */
+export const HOLDER_SCHEME_LIMIT = 1 << (30 - SCHEME_SHIFT);
+
+/** The ROW_HOLDER value of a holder of scheme `scheme` (0 for plain) whose id digests to `idBits` (holderBits). */
+export function holderColumn(scheme: number, idBits: number): number {
+  return (scheme << SCHEME_SHIFT) | (idBits & ID_MASK);
+}
+
+/**
+ * Whether a later key's holder (the ROW_HOLDER, ROW_HOLDER_NAME and
+ * ROW_HOLDER_ALIAS of `rows` at `r`) is the first one's (at `f`): the same
+ * scheme and id, or the same alias, or, of two different schemes, the same
+ * name. Never when the later has no holder: every repeat of a key without
+ * one is reported.
+ */
+export function sameHolder(rows: ArrayLike<number>, r: number, f: number): boolean {
+  const holder = rows[r + ROW_HOLDER]!;
+  const first = rows[f + ROW_HOLDER]!;
+  if (holder === -1) return false;
+  if (holder === first) return true;
+  const alias = rows[r + ROW_HOLDER_ALIAS]!;
+  if (alias !== -1 && alias === rows[f + ROW_HOLDER_ALIAS]) return true;
+  const name = rows[r + ROW_HOLDER_NAME]!;
+  return first !== -1 && holder >>> SCHEME_SHIFT !== first >>> SCHEME_SHIFT && name !== -1 && name === rows[f + ROW_HOLDER_NAME];
+}
+
 const PARTITIONS = 256;
 
 /** A key seen again: the later record's key, and the record where the key was first seen. */
@@ -96,6 +169,31 @@ export class RepeatRows {
     return this.rows[i * 4 + 2]!;
   }
 
+  first(i: number): number {
+    return this.rows[i * 4 + 3]!;
+  }
+
+  /**
+   * The records named as first occurrences, each once, ascending, and how
+   * many repeats name each (`counts[i]` for `seqs[i]`).
+   */
+  firstsInInputOrder(): { seqs: Int32Array; counts: Int32Array } {
+    const all = new Int32Array(this.count);
+    for (let i = 0; i < all.length; i++) all[i] = this.rows[i * 4 + 3]!;
+    all.sort();
+    let n = 0;
+    const counts = new Int32Array(all.length);
+    for (let i = 0; i < all.length; i++) {
+      if (n > 0 && all[n - 1] === all[i]) {
+        counts[n - 1]!++;
+      } else {
+        all[n] = all[i]!;
+        counts[n++] = 1;
+      }
+    }
+    return { seqs: all.subarray(0, n), counts: counts.subarray(0, n) };
+  }
+
   /** Row numbers in input order: by the later record, then rule, then key. */
   inInputOrder(): Uint32Array {
     const rows = this.rows;
@@ -125,17 +223,17 @@ export class KeyLog {
   }
 
   /**
-   * Adds one row: the first KEY_ROW - 1 ints of `rows` from `at`, and `seq`
-   * as its record sequence number. Copied straight from the caller's rows:
+   * Adds one row: the ints of `rows` from `at` but its ROW_RECORD, and
+   * `seq` as its record sequence number. Copied straight from the caller's rows:
    * a view or a row array per key cost more than the copy.
    */
   add(rows: ArrayLike<number>, at: number, seq: number): void {
-    const p = rows[at + 3]! & (PARTITIONS - 1);
+    const p = rows[at + ROW_DIGEST + 1]! & (PARTITIONS - 1);
     let buffer = (this.buffers[p] ??= new Int32Array(KEY_ROW * 16));
     const used = this.used[p]!;
     if (used + KEY_ROW > buffer.length) this.buffers[p] = buffer = enlarged(buffer, buffer.length * 2);
-    for (let i = 0; i < KEY_ROW - 1; i++) buffer[used + i] = rows[at + i]!;
-    buffer[used + KEY_ROW - 1] = seq;
+    for (let i = 0; i < KEY_ROW; i++) buffer[used + i] = rows[at + i]!;
+    buffer[used + ROW_RECORD] = seq;
     this.used[p] = used + KEY_ROW;
     this.held += KEY_ROW * 4;
     if (this.held > this.budgetBytes) this.flush();
@@ -182,7 +280,7 @@ export class KeyLog {
   /**
    * Every later occurrence of a key, with the record of its first
    * occurrence. With holders, a repeat by the first occurrence's own holder
-   * is not a repeat (the same owner filing its domain again).
+   * is not a repeat (the same owner filing its domain again; see sameHolder).
    */
   repeats(): RepeatRows {
     const out = new RepeatRows();
@@ -209,11 +307,18 @@ export class KeyLog {
       for (let i = 0; i < n; i++) {
         const r = i * KEY_ROW;
         // The partition is chosen by the low bits of the second digest part: the slot by the other parts.
-        const slot = (rows[r + 2]! ^ Math.imul(rows[r + 4]!, 0x9e3779b1)) & (size - 1);
+        const slot = (rows[r + ROW_DIGEST]! ^ Math.imul(rows[r + ROW_DIGEST + 2]!, 0x9e3779b1)) & (size - 1);
         let j = heads[slot]!;
         while (j >= 0) {
           const f = j * KEY_ROW;
-          if (rows[f] === rows[r] && rows[f + 2] === rows[r + 2] && rows[f + 3] === rows[r + 3] && rows[f + 4] === rows[r + 4]) break;
+          if (
+            rows[f + ROW_RULE_KEY]! >>> RULE_SHIFT === rows[r + ROW_RULE_KEY]! >>> RULE_SHIFT &&
+            rows[f + ROW_DIGEST] === rows[r + ROW_DIGEST] &&
+            rows[f + ROW_DIGEST + 1] === rows[r + ROW_DIGEST + 1] &&
+            rows[f + ROW_DIGEST + 2] === rows[r + ROW_DIGEST + 2]
+          ) {
+            break;
+          }
           j = next[j]!;
         }
         if (j < 0) {
@@ -222,9 +327,9 @@ export class KeyLog {
           continue;
         }
         const f = j * KEY_ROW;
-        const holder = rows[r + 5]!;
-        if (holder !== -1 && holder === rows[f + 5]) continue;
-        out.push(rows[r]!, rows[r + 1]!, rows[r + 6]!, rows[f + 6]!);
+        if (sameHolder(rows, r, f)) continue;
+        const ruleKey = rows[r + ROW_RULE_KEY]!;
+        out.push(ruleKey >>> RULE_SHIFT, ruleKey & (MAX_RECORD_KEYS - 1), rows[r + ROW_RECORD]!, rows[f + ROW_RECORD]!);
       }
     }
     return out;

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { noUnitKeys, RECORD_ROW, type UnitKeys } from '../../src/engine/batch.js';
 import { HEADER_BYTES, KeyBlockCollector, KeyFileReader, KeyFileWriter, removeStaleKeyFiles } from '../../src/engine/cache-keys.js';
-import { KEY_ROW } from '../../src/engine/key-log.js';
+import { KEY_ROW, ROW_RECORD } from '../../src/engine/key-log.js';
 
 /** Keys of `count` records starting at record `first`: 0 to 3 keys each, digests of every sign, offsets past 4 GiB. */
 function unitKeys(first: number, count: number, streamed: boolean): UnitKeys {
@@ -15,12 +15,12 @@ function unitKeys(first: number, count: number, streamed: boolean): UnitKeys {
     if (n === 0) continue;
     const record = keys.records.length / RECORD_ROW;
     keys.records.push(i, 2 * i + 1, streamed ? index * 2_400_001 + 5_000_000_000 : -1);
-    for (let k = 0; k < n; k++) keys.rows.push(k % 3, k, (index * 2654435761) | 0, -index - k, 0x7fffffff - k, k === 2 ? -1 : index % 5, record);
+    for (let k = 0; k < n; k++) keys.rows.push((k % 3 << 24) | k, (index * 2654435761) | 0, -index - k, 0x7fffffff - k, k === 2 ? -1 : index % 5, k === 1 ? -1 : (index * 31) | 0, -k, record);
   }
   return { records: Float64Array.from(keys.records), rows: Int32Array.from(keys.rows) };
 }
 
-/** The keys as absolute [index, line, offset, ...per key: rule, key index, digest ×3, holder] tuples, for comparing. */
+/** The keys as absolute [index, line, offset, ...per key: its row but the record column] tuples, for comparing. */
 function flatten(units: Array<{ keys: UnitKeys; recordShift: number; lineShift: number }>): number[][] {
   const out: number[][] = [];
   for (const { keys, recordShift, lineShift } of units) {
@@ -28,7 +28,7 @@ function flatten(units: Array<{ keys: UnitKeys; recordShift: number; lineShift: 
     for (let r = 0; r < keys.records.length / RECORD_ROW; r++) {
       out.push([keys.records[r * RECORD_ROW]! + recordShift, keys.records[r * RECORD_ROW + 1]! + lineShift, keys.records[r * RECORD_ROW + 2]!]);
     }
-    for (let at = 0; at < keys.rows.length; at += KEY_ROW) out[first + keys.rows[at + KEY_ROW - 1]!]!.push(...keys.rows.subarray(at, at + KEY_ROW - 1));
+    for (let at = 0; at < keys.rows.length; at += KEY_ROW) out[first + keys.rows[at + ROW_RECORD]!]!.push(...keys.rows.subarray(at, at + ROW_RECORD));
   }
   return out;
 }

@@ -2,7 +2,24 @@ import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
-import { fingerprint, holderBits, KEY_ROW, KeyLog, PositionLog, type Repeat, type RepeatRows } from '../../src/engine/key-log.js';
+import {
+  fingerprint,
+  holderBits,
+  holderColumn,
+  KEY_ROW,
+  KeyLog,
+  MAX_BATCH_RULES,
+  MAX_RECORD_KEYS,
+  PositionLog,
+  ROW_DIGEST,
+  ROW_HOLDER,
+  ROW_HOLDER_ALIAS,
+  ROW_HOLDER_NAME,
+  ROW_RULE_KEY,
+  ruleKeyColumn,
+  type Repeat,
+  type RepeatRows,
+} from '../../src/engine/key-log.js';
 import { SpillFile } from '../../src/engine/spill-file.js';
 import { createLinter } from '../../src/engine/index.js';
 import { parseJsonLine } from '../../src/input/jsonl.js';
@@ -16,10 +33,11 @@ const listed = (rows: RepeatRows): Repeat[] => Array.from({ length: rows.count }
 function fill(log: KeyLog, keys: Array<[number, number, string, string | undefined, number]>): void {
   const row = new Array<number>(KEY_ROW).fill(0);
   for (const [rule, keyIndex, key, holder, seq] of keys) {
-    row[0] = rule;
-    row[1] = keyIndex;
-    fingerprint(key, row, 2);
-    row[5] = holder === undefined ? -1 : holderBits(holder);
+    row[ROW_RULE_KEY] = ruleKeyColumn(rule, keyIndex);
+    fingerprint(key, row, ROW_DIGEST);
+    row[ROW_HOLDER] = holder === undefined ? -1 : holderColumn(0, holderBits(holder));
+    row[ROW_HOLDER_NAME] = -1;
+    row[ROW_HOLDER_ALIAS] = -1;
     log.add(row, 0, seq);
   }
 }
@@ -87,6 +105,83 @@ describe('KeyLog against the plain definition', () => {
     const order = (r: { later: number; rule: number }) => r.later * 3 + r.rule;
     expect(listed(log.repeats()).sort((a, b) => order(a) - order(b))).toEqual(expected);
     expect(expected.length).toBeGreaterThan(10000);
+  });
+});
+
+/** A holder as a check gives it: scheme (0 plain), id, and optional name and alias. */
+type Holder = { scheme: number; id: string; name?: string; alias?: string };
+
+/** Adds keys with structured holders, as UnitKeysBuilder digests them. */
+function fillHolders(log: KeyLog, keys: Array<[number, number, string, Holder | undefined, number]>): void {
+  const row = new Array<number>(KEY_ROW).fill(0);
+  for (const [rule, keyIndex, key, holder, seq] of keys) {
+    row[ROW_RULE_KEY] = ruleKeyColumn(rule, keyIndex);
+    fingerprint(key, row, ROW_DIGEST);
+    row[ROW_HOLDER] = holder === undefined ? -1 : holderColumn(holder.scheme, holderBits(holder.id));
+    row[ROW_HOLDER_NAME] = holder?.name === undefined ? -1 : holderBits(holder.name);
+    row[ROW_HOLDER_ALIAS] = holder?.alias === undefined ? -1 : holderBits(holder.alias);
+    log.add(row, 0, seq);
+  }
+}
+
+describe('KeyLog with holders of several schemes', () => {
+  it('finds exactly the repeats the definition gives, in memory and through the file', () => {
+    // Same scheme: the ids decide; different schemes: the names, where both have one; equal aliases: the same.
+    const same = (a: Holder, b: Holder) =>
+      (a.scheme === b.scheme && a.id === b.id) || (a.alias !== undefined && a.alias === b.alias) || (a.scheme !== b.scheme && a.name !== undefined && a.name === b.name);
+    let seed = 5;
+    const next = (n: number) => (seed = (seed * 1103515245 + 12345) % 2147483648) % n;
+    const many: Array<[number, number, string, Holder | undefined, number]> = [];
+    for (let i = 0; i < 30000; i++) {
+      const holder: Holder | undefined =
+        next(5) === 0
+          ? undefined
+          : {
+              scheme: next(4),
+              id: `id ${next(6)}`,
+              ...(next(3) ? { name: `name ${next(3)}` } : {}),
+              ...(next(4) === 0 ? { alias: `alias ${next(3)}` } : {}),
+            };
+      // Rules up to the last a row can number, key indexes up to the largest.
+      many.push([next(2) ? MAX_BATCH_RULES - 1 : next(3), next(2) ? MAX_RECORD_KEYS - 1 : next(3), `key ${next(8000)}`, holder, i]);
+    }
+    const firsts = new Map<string, { seq: number; holder: Holder | undefined }>();
+    const expected: Array<{ rule: number; keyIndex: number; later: number; first: number }> = [];
+    for (const [rule, keyIndex, key, holder, seq] of many) {
+      const first = firsts.get(`${rule} ${key}`);
+      if (!first) firsts.set(`${rule} ${key}`, { seq, holder });
+      else if (holder === undefined || first.holder === undefined || !same(holder, first.holder)) expected.push({ rule, keyIndex, later: seq, first: first.seq });
+    }
+    const order = (r: { later: number; rule: number }) => r.later * MAX_BATCH_RULES + r.rule;
+    for (const budget of [1 << 30, 1 << 12]) {
+      const spill = new SpillFile('batch-keys');
+      const log = new KeyLog(spill, budget);
+      fillHolders(log, many);
+      expect(listed(log.repeats()).sort((a, b) => order(a) - order(b)), String(budget)).toEqual(expected);
+      expect(spill.bytesWritten > 0, String(budget)).toBe(budget < 1 << 20);
+      spill.close();
+    }
+    // Each kind of comparison decided some repeats both ways.
+    expect(expected.length).toBeGreaterThan(1000);
+    expect(many.length - firsts.size - expected.length).toBeGreaterThan(1000);
+  });
+
+  it('keeps the first occurrences of repeats once each, ascending, with how many name each', () => {
+    const spill = new SpillFile('batch-keys');
+    const log = new KeyLog(spill, 1 << 20);
+    fill(log, [
+      [0, 0, 'a', undefined, 0],
+      [0, 0, 'b', undefined, 1],
+      [0, 0, 'b', undefined, 2],
+      [0, 0, 'a', undefined, 3],
+      [0, 0, 'a', undefined, 4],
+      [1, 0, 'a', undefined, 4],
+      [1, 0, 'a', undefined, 5],
+    ]);
+    const { seqs, counts } = log.repeats().firstsInInputOrder();
+    expect([...seqs]).toEqual([0, 1, 4]);
+    expect([...counts]).toEqual([2, 1, 1]);
+    spill.close();
   });
 });
 

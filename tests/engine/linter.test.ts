@@ -87,8 +87,8 @@ describe('lintFiles', () => {
     expect(a!.messages.filter((m) => m.ruleId.startsWith('batch-'))).toEqual([]);
     const dup = b!.messages.find((m) => m.ruleId === 'batch-duplicate-filing-id');
     expect(dup).toMatchObject({ path: '/filingId', line: 2, record: 0 });
-    // The earlier record is named by the line it starts on.
-    expect(dup!.message).toBe('filing id "F-2026-0002" is already used by record 0 of a.json (line 1)');
+    // The earlier record is named for people: counted from 1, and by the line it starts on.
+    expect(dup!.message).toBe('filing id "F-2026-0002" is already used by record 1 of a.json, line 1');
   });
 
   it('reports an unreadable or binary file and still lints the rest', async () => {

@@ -16,7 +16,8 @@ describe('batch-duplicate-filing-id', () => {
       [1, '/filingId', 2],
       [2, '/filingId', 3],
     ]);
-    expect(messagesOf(r, 'batch-duplicate-filing-id')[0]!.message).toContain('record 0 of');
+    // Counted from 1 in the text, from 0 in the `record` field.
+    expect(messagesOf(r, 'batch-duplicate-filing-id')[0]!.message).toMatch(/ is already used by record 1 of \/virtual\/records\.jsonl, line 1$/);
   });
 
   it('ignores records without a string filing id', () => {
@@ -60,7 +61,9 @@ describe('batch-identity-conflict', () => {
 
 describe('batch-shared-mobile', () => {
   it('is a warning naming the earlier record, with the mobile masked', () => {
-    const second = patched('individual-draft', { set: { ...otherOwner, '/principal/contacts/mobile': '+86 139-1234-5678' } });
+    const second = patched('individual-draft', {
+      set: { ...otherOwner, '/principal/name': '赵六', '/principal/document/number': '31011519880420456X', '/principal/contacts/mobile': '+86 139-1234-5678' },
+    });
     const [m] = messagesOf(lintRecords([patched('individual-draft'), second], { format: 'jsonl' }), 'batch-shared-mobile');
     expect(m).toMatchObject({ severity: 'warning', record: 1, path: '/principal/contacts/mobile' });
     expect(m!.message).toContain('139****5678');
@@ -69,7 +72,7 @@ describe('batch-shared-mobile', () => {
 
   it('ignores numbers that are not phone numbers', () => {
     const a = patched('individual-draft', { set: { '/principal/contacts/mobile': 'n/a' } });
-    const b = patched('individual-draft', { set: { ...otherOwner, '/principal/contacts/mobile': 'n/a' } });
+    const b = patched('individual-draft', { set: { ...otherOwner, '/principal/document/number': '31011519880420456X', '/principal/contacts/mobile': 'n/a' } });
     expect(messagesOf(lintRecords([a, b], { format: 'jsonl' }), 'batch-shared-mobile')).toEqual([]);
   });
 });

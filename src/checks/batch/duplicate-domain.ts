@@ -1,23 +1,25 @@
 import { domainKey } from '../../domain/domain-name.js';
 import type { BatchCheck, BatchKey } from '../api.js';
 import { arrayAt, textAt } from '../access.js';
-import { ownerKey } from './keys.js';
+import { ownerHolder } from './keys.js';
 
 /**
  * batch-duplicate-domain: a domain has one holder, so two owners filing the
  * same domain means at least one filing is untrue. The same owner filing a
- * domain again (a change filing) is not reported.
+ * domain again (a change filing) is not reported, however its document is
+ * written this time (see ownerHolder).
  */
 export const duplicateDomain: BatchCheck = {
   keys(record) {
-    const holder = ownerKey(record);
-    if (!holder) return [];
+    const owner = ownerHolder(record);
+    if (!owner) return [];
+    const { holder, holderScheme, holderName } = owner;
     const keys: BatchKey[] = [];
     arrayAt(record, '/websites').forEach((site, i) => {
       arrayAt(site, '/domains').forEach((domain, j) => {
         const name = textAt(domain, '/name');
         const key = name ? domainKey(name) : '';
-        if (key) keys.push({ key, holder, path: `/websites/${i}/domains/${j}/name`, data: { domain: name!.trim() } });
+        if (key) keys.push({ key, holder, holderScheme, holderName, holderAlias: undefined, path: `/websites/${i}/domains/${j}/name`, data: { domain: name!.trim() } });
       });
     });
     return keys;

@@ -5,6 +5,10 @@ import { textAt } from '../access.js';
 export const duplicateFilingId: BatchCheck = {
   keys(record) {
     const id = textAt(record, '/filingId');
-    return id === undefined ? [] : [{ key: id.trim(), path: '/filingId', data: { filingId: id } }];
+    // Every field of a key, in one order, in every batch check: the engine reads them from the keys of
+    // all rules at one place, and keys of one shape keep that read fast.
+    return id === undefined
+      ? []
+      : [{ key: id.trim(), holder: undefined, holderScheme: undefined, holderName: undefined, holderAlias: undefined, path: '/filingId', data: { filingId: id } }];
   },
 };

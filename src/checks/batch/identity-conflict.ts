@@ -24,6 +24,10 @@ export const identityConflict: BatchCheck = {
       keys.push({
         key: documentNumberKey(number),
         holder: nameKey(name),
+        // Every field, in the same order in every batch check (see duplicate-filing-id.ts).
+        holderScheme: undefined,
+        holderName: undefined,
+        holderAlias: undefined,
         path,
         data: { number: sensitive('id-number', number.trim()), name: name.trim() },
       });

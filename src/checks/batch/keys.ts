@@ -1,17 +1,68 @@
 import { documentNumberKey } from '../../domain/document-number.js';
 import { nameKey } from '../../domain/names.js';
+import type { HolderScheme } from '../api.js';
 import { textAt } from '../access.js';
 
+/** Who holds a key, as a BatchKey carries it. */
+export interface Holder {
+  holder: string;
+  holderScheme: HolderScheme | undefined;
+  holderName: string | undefined;
+}
+
+// One object, filled again for each record: the holder is worked out for
+// every record of a batch, and its fields are copied into the record's keys.
+const scratch: Holder = { holder: '', holderScheme: undefined, holderName: undefined };
+
+function filled(holder: string, scheme: HolderScheme | undefined, name: string | undefined): Holder {
+  scratch.holder = holder;
+  scratch.holderScheme = scheme;
+  scratch.holderName = name;
+  return scratch;
+}
+
+// Key forms (documentNumberKey: upper case, no spaces or hyphens). Without the u flag: these run
+// for every record of a batch, and only ASCII is matched.
+const USCC_FORM = /^[0-9A-HJ-NP-RTUW-Y]{18}$/;
+const ORG_CODE_FORM = /^[0-9A-Z]{9}$/;
+const REGISTRATION_NUMBER_FORM = /^[0-9]{15}$/;
+
 /**
- * Who an owner is, for telling "the same owner filed twice" from "two owners":
- * the owner's document (type and number, case-folded) when present, else the
- * normalized name.
+ * Who an owner is, for telling "the same owner filed again" from "two
+ * owners" (valid until the next call: copy its fields into the keys, all
+ * three, so that every key has one shape).
+ *
+ * A unit is known by its organisation code where it has one: GB 32100 puts
+ * the code (主体标识码, issued once per body and kept for life) at positions
+ * 9–17 of the unified social credit code, so a credit code and an
+ * organisation code certificate (`12345678-9` or `123456789`) of one unit
+ * match, and two credit codes are told apart by the part that identifies
+ * the body rather than by their name, which two companies in different
+ * places may share. A 15-digit registration number of before 2015 shares no
+ * digits with the code that replaced it, so between it and a code the
+ * normalized name decides; so it does between any two different kinds of
+ * document, and for a unit with no document. A person is known by their
+ * document number, whatever the document's type (an ID card and a household
+ * register carry the same number), and never by name: two people share names.
  */
-export function ownerKey(record: unknown): string | undefined {
-  const type = textAt(record, '/owner/document/type');
+export function ownerHolder(record: unknown): Holder | undefined {
   const number = textAt(record, '/owner/document/number');
-  if (type && number) return `doc:${type}:${documentNumberKey(number)}`;
+  const key = number ? documentNumberKey(number) : '';
+  if (textAt(record, '/owner/kind') !== 'unit') {
+    if (key) return filled(key, 'person', undefined);
+    const name = textAt(record, '/owner/name');
+    const ownName = name ? nameKey(name) : '';
+    return ownName ? filled(`name:${ownName}`, undefined, undefined) : undefined;
+  }
   const name = textAt(record, '/owner/name');
-  const key = name ? nameKey(name) : '';
-  return key ? `name:${key}` : undefined;
+  const ownName = name ? nameKey(name) : '';
+  const holderName = ownName || undefined;
+  const type = key ? textAt(record, '/owner/document/type') : undefined;
+  if (type) {
+    if (key.length === 18 && USCC_FORM.test(key)) return filled(key.slice(8, 17), 'org-code', holderName);
+    if (type === 'org-code-certificate' && ORG_CODE_FORM.test(key)) return filled(key, 'org-code', holderName);
+    if (type === 'business-license' && REGISTRATION_NUMBER_FORM.test(key)) return filled(key, 'registration-number', holderName);
+    return filled(`${type}:${key}`, 'unit-document', holderName);
+  }
+  return ownName ? filled(ownName, 'unit-name', ownName) : undefined;
 }
