@@ -3,7 +3,7 @@ import { formatOf, iterateSource, type SourceFormat, type SourceItem, type Sourc
 import { describeSchemaProblem, explainSchemaErrors } from '../schema/explain.js';
 import type { RuleSettingInput, RuleSeverity } from './config.js';
 import { escapeControls, interpolate, maskPersonal, pick, withClause, type PersonalValue } from './messages.js';
-import { isPersonName, personalValues } from './personal.js';
+import { personalValues } from './personal.js';
 import { trimmedView } from './trimmed.js';
 import type { Rule, RuleSet } from './rules.js';
 import { BatchSession, type BatchOptions } from './batch.js';
@@ -52,26 +52,6 @@ function protectValues(path: string, data: MessageData | undefined): MessageData
   return hit ? { ...data, value: { sensitive: hit[1], value: data.value } } : data;
 }
 
-/**
- * A batch key whose message data quotes a person's name (batch-identity-conflict's holder)
- * with that name marked for masking. The batch engine makes a repeat's message without the
- * record; masking the rest of the record's personal values there needs it passed to
- * `message` (its `recordValue`).
- */
-function protectNames(record: unknown, key: BatchKey): BatchKey {
-  const { data } = key;
-  if (!data) return key;
-  let masked: MessageData | undefined;
-  for (const name of Object.keys(data)) {
-    const v = data[name];
-    if (typeof v === 'string' && isPersonName(record, v)) {
-      masked ??= { ...data };
-      masked[name] = { sensitive: 'person-name' as SensitiveKind, value: v };
-    }
-  }
-  return masked ? { ...key, data: masked } : key;
-}
-
 function resolveSetting(input: RuleSettingInput | undefined): { severity?: RuleSeverity; options?: Record<string, unknown> } {
   if (input === undefined) return {};
   return typeof input === 'string' ? { severity: input } : input;
@@ -103,6 +83,9 @@ export class Linter {
    */
   private readonly recordRuns: RecordRun[] = [];
   private readonly sharedTexts = new Map<string, string>();
+  /** The record lintItem linted last and its trimmed view, for the batch keys that follow it. */
+  private lastRaw: unknown;
+  private lastView: unknown;
   /** The record being linted, for `report`. */
   private readonly current: {
     record?: SourceRecord;
@@ -209,6 +192,8 @@ export class Linter {
       return;
     }
     const view = trimmedView(item.value);
+    this.lastRaw = item.value;
+    this.lastView = view;
     stats?.add(item.index, view);
     this.lintRecord(item, view, out);
     batch?.visit(item, filePath);
@@ -328,8 +313,9 @@ export class Linter {
 
   /** The batch rules that apply to a record of this stage, each (by its number, see batchRuleIds) with its keys of the record. */
   batchKeys(raw: unknown): Array<{ rule: number; keys: BatchKey[] }> {
-    // Keys are made from the trimmed view, as every rule but the raw-text ones sees the record.
-    const value = trimmedView(raw);
+    // Keys are made from the trimmed view, as every rule but the raw-text ones sees the record;
+    // the record just linted has its view already (a walk of the record saved on the hot path).
+    const value = raw !== undefined && raw === this.lastRaw ? this.lastView : trimmedView(raw);
     const rank = stageRank(isObject(value) ? value.stage : undefined);
     const out: Array<{ rule: number; keys: BatchKey[] }> = [];
     for (let rule = 0; rule < this.batchRules.length; rule++) {
@@ -338,7 +324,7 @@ export class Linter {
       if (def?.kind !== 'batch' || active.stage > rank) continue;
       try {
         const keys = def.batch.keys(value, active.options);
-        if (keys.length > 0) out.push({ rule, keys: this.redact ? keys.map((k) => protectNames(value, k)) : keys });
+        if (keys.length > 0) out.push({ rule, keys });
       } catch {
         // A batch check that cannot read a malformed record skips it; the schema rule reports the record.
       }

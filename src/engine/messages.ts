@@ -10,11 +10,11 @@ export function localeFromEnv(env: NodeJS.ProcessEnv = process.env): Locale {
 }
 
 /**
- * What the engine masks: the kinds a check may name with sensitive(), and the
- * names of natural persons, which the engine finds in the record itself
- * (src/engine/personal.ts) since 1.1.
+ * What the engine masks: the kinds a check may name with sensitive(). Since
+ * 1.1 the engine also finds a record's personal values itself
+ * (src/engine/personal.ts) and masks them wherever a message quotes them.
  */
-export type MaskKind = SensitiveKind | 'person-name';
+export type MaskKind = SensitiveKind;
 
 /** A personal value of the record being reported on, masked wherever a message quotes it. */
 export interface PersonalValue {

@@ -174,9 +174,9 @@ describe('region-code', () => {
     expect(rest).toEqual([]);
     expect(m!.path).toBe('/owner/regionCode');
     expect(m!.severity).toBe('error');
-    expect(m!.message).toBe("the owner's region code 110199 is no GB/T 2260 administrative division code, current or former; give the 6-digit code of where the owner is (一、1)");
+    expect(m!.message).toBe("the owner's region code 110199 is no GB/T 2260 administrative division code, current or former; give the 6-digit code of where the owner is (一、1 主体所在地)");
     expect(lint('region-code', 'enterprise-approved', region('110199'), { locale: 'zh-CN' })[0]!.message).toBe(
-      '主体所在地代码 110199 不是 GB/T 2260 行政区划代码（现行和历史上都没有）；请填写主办者所在地的 6 位代码（一、1）',
+      '主体所在地代码 110199 不是 GB/T 2260 行政区划代码（现行和历史上都没有）；请填写主办者所在地的 6 位代码（一、1 主体所在地）',
     );
     // No province 99: unknown, not "outside the mainland".
     expect(lint('region-code', 'enterprise-approved', region('990000'))[0]!.message).toContain('is no GB/T 2260 administrative division code');
@@ -190,10 +190,10 @@ describe('region-code', () => {
       expect(ms[0]!.message).not.toMatch(/foreign|non-Chinese|non-citizen|外国|非中国公民|境外/i);
     }
     expect(lint('region-code', 'individual-draft', region(code))[0]!.message).toBe(
-      `the owner's region code ${code} is not in a mainland province, where a provincial communications administration accepts filings; give the code of where the owner is in the mainland (一、1)`,
+      `the owner's region code ${code} is not in a mainland province, where a provincial communications administration accepts filings; give the code of where the owner is in the mainland (一、1 主体所在地)`,
     );
     expect(lint('region-code', 'individual-draft', region(code), { locale: 'zh-CN' })[0]!.message).toBe(
-      `主体所在地代码 ${code} 不属于内地的省（区、市），没有受理备案的省通信管理局；请填写主办者在内地所在地的行政区划代码（一、1）`,
+      `主体所在地代码 ${code} 不属于内地的省（区、市），没有受理备案的省通信管理局；请填写主办者在内地所在地的行政区划代码（一、1 主体所在地）`,
     );
   });
 
@@ -201,9 +201,9 @@ describe('region-code', () => {
     const [m, ...rest] = lint('region-code', 'enterprise-approved', region('110103'));
     expect(rest).toEqual([]);
     expect([m!.path, m!.severity]).toEqual(['/owner/regionCode', 'warning']);
-    expect(m!.message).toBe("the owner's region code 110103 (崇文区) was abolished, the GB/T 2260 lists have it up to 2010; use the current code of where the owner is (一、1)");
+    expect(m!.message).toBe("the owner's region code 110103 (崇文区) was abolished, the GB/T 2260 lists have it up to 2010; use the current code of where the owner is (一、1 主体所在地)");
     expect(lint('region-code', 'enterprise-approved', region('110103'), { locale: 'zh-CN' })[0]!.message).toBe(
-      '主体所在地代码 110103（崇文区）已撤销，GB/T 2260 代码表只列到 2010 年；请改填主办者所在地现行的行政区划代码（一、1）',
+      '主体所在地代码 110103（崇文区）已撤销，GB/T 2260 代码表只列到 2010 年；请改填主办者所在地现行的行政区划代码（一、1 主体所在地）',
     );
   });
 

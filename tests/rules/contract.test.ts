@@ -9,8 +9,8 @@ const CONTRACT: Array<[id: string, clause: string, appliesFrom: string, scope: '
   ['owner-document-type', '一、1.(1)(2)', 'draft', 'record'],
   ['principal-document-type', '一、1.(1)(2)', 'draft', 'record'],
   ['citizenship', '一、1.(1)(2)', 'draft', 'record'],
-  ['document-validity', '二、(二)1.(5)', 'draft', 'record'],
-  ['region-code', '一、1', 'draft', 'record'],
+  ['document-validity', '二、(二)1.(5) 有效证件', 'draft', 'record'],
+  ['region-code', '一、1 主体所在地', 'draft', 'record'],
   ['document-number', '一、1', 'draft', 'record'],
   ['first-generation-id-card', '一、1', 'draft', 'record'],
   ['document-holder', '二、(二)1.(5)', 'draft', 'record'],
@@ -50,6 +50,12 @@ const CONTRACT: Array<[id: string, clause: string, appliesFrom: string, scope: '
 
 const ruleSet = bundledRuleSet();
 
+/** The "Rule ids" section of the contract, ../shared/spec/filing-format.md. */
+function ruleTable(): string {
+  const spec = readFileSync(new URL('../../../shared/spec/filing-format.md', import.meta.url), 'utf8');
+  return spec.slice(spec.indexOf('## Rule ids'));
+}
+
 describe('the contract rule ids', () => {
   it.each(CONTRACT)('%s exists with its clause, stage and scope', (id, clause, appliesFrom, scope) => {
     const rule = ruleSet.byId.get(id);
@@ -72,10 +78,18 @@ describe('the contract rule ids', () => {
     expect(ruleSet.byId.get(id)?.severity).toBe(severity);
   });
 
+  it('every record rule of the contract\'s table has the clause and first stage the table gives it', () => {
+    const rows = [...ruleTable().matchAll(/^\| `([a-z0-9-]+)` \| .*? \| (.*?) \| (draft|verified|submitted|approved) \|$/gm)];
+    expect(rows.length).toBeGreaterThan(30);
+    for (const [, id, clause, appliesFrom] of rows) {
+      const rule = ruleSet.byId.get(id!);
+      expect(rule, id).toBeDefined();
+      expect({ id, clause: rule!.clause, appliesFrom: rule!.appliesFrom }).toEqual({ id, clause, appliesFrom });
+    }
+  });
+
   it('every rule id of the contract\'s rule table is in this list, and so is every bundled rule', () => {
-    const spec = readFileSync(new URL('../../../shared/spec/filing-format.md', import.meta.url), 'utf8');
-    const table = spec.slice(spec.indexOf('## Rule ids'));
-    const specIds = [...table.matchAll(/^\| `([a-z0-9-]+)` \|/gm)].map((m) => m[1]!);
+    const specIds = [...ruleTable().matchAll(/^\| `([a-z0-9-]+)` \|/gm)].map((m) => m[1]!);
     const listed = new Set(CONTRACT.map(([id]) => id));
     expect(specIds.filter((id) => !listed.has(id))).toEqual([]);
     // duplicate-key is the project's own addition: a source rule the contract does not name.
