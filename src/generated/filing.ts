@@ -415,7 +415,7 @@ export interface Domain {
   /**
    * 域名所有者 / Registrant
    *
-   * 可选：域名证书或域名注册机构公共查询信息中的域名所有者名称；缺失即视为未核验，规则 owner-domain-consistency 报告（二、(二)1.(5)）。 / Optional here: the domain holder's name from the domain certificate or the registry's public lookup; missing means ownership was not verified and rule owner-domain-consistency reports it (二、(二)1.(5)).
+   * 可选：域名证书或域名注册机构公共查询信息中的域名所有者名称。自阶段 verified 起缺失即视为未核验域名所有者，规则 owner-domain-consistency 报告；与主办者不一致自 draft 起即报告（二、(二)1.(5)）。 / Optional here: the domain holder's name from the domain certificate or the registry's public lookup. From stage verified on, a missing registrant means ownership was not verified and rule owner-domain-consistency reports it; one that differs from the owner is reported from draft (二、(二)1.(5)).
    */
   registrant?: string;
 }
