@@ -135,7 +135,7 @@ Options:
       --max-warnings <n>    exit 1 when there are more than n warnings
       --quiet               report errors only
       --rule <id=severity>  off|info|warning|error for one rule (repeatable)
-      --no-redact           print identity numbers, phones and e-mails in full
+      --no-redact           print identity numbers, phones, e-mails and names in full
   -o, --output-file <path>  write the report to a file instead of stdout
       --color, --no-color   force colours on or off (default: on for a terminal)
   -c, --config <path>       config file (default: .beianlintrc.json/.yaml in cwd)
@@ -166,7 +166,7 @@ Exit status: 0 no errors, 1 errors (or too many warnings), 2 usage or configurat
       --max-warnings <n>    警告多于 n 条时以状态 1 退出
       --quiet               只报告错误
       --rule <id=severity>  设置一条规则的级别：off|info|warning|error（可重复）
-      --no-redact           完整显示身份证件号码、电话和电子邮箱（默认打码）
+      --no-redact           完整显示身份证件号码、电话、电子邮箱和姓名（默认打码）
   -o, --output-file <path>  把报告写入文件，而不是标准输出
       --color, --no-color   强制开启或关闭颜色（默认：终端中开启）
   -c, --config <path>       配置文件（默认：当前目录下的 .beianlintrc.json/.yaml）
