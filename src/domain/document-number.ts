@@ -77,8 +77,10 @@ export const DOCUMENT_TYPES = [
 
 export type DocumentType = (typeof DOCUMENT_TYPES)[number];
 
+const DOCUMENT_TYPE_SET: ReadonlySet<string> = new Set(DOCUMENT_TYPES);
+
 export function isDocumentType(type: unknown): type is DocumentType {
-  return typeof type === 'string' && (DOCUMENT_TYPES as readonly string[]).includes(type);
+  return typeof type === 'string' && DOCUMENT_TYPE_SET.has(type);
 }
 
 /** The numbering scheme a verdict was reached under. */

@@ -38,3 +38,51 @@ export function escapeChar(ch: string): string {
 export function escapeControls(text: string): string {
   return UNSAFE.test(text) ? text.replace(UNSAFE_ALL, escapeChar) : text;
 }
+
+/** stringFlags: some string value of the record starts or ends with whitespace. */
+export const PADDED = 1;
+/** stringFlags: some string value holds a control, bidirectional or line-separator character. */
+export const UNUSUAL = 2;
+
+const LOOK = /[\u0000-\u001F\u007F-\u009F\u061C\u200E\u200F\u202A-\u202E\u2066-\u2069\u2028\u2029]/;
+
+let lastRecord: unknown;
+let lastFlags = 0;
+
+/**
+ * What the string values of a record hold that the engine's trimming and the
+ * whitespace and control-character rules care about (PADDED, UNUSUAL). All
+ * three look at every string of every record and have something to do for
+ * very few: one walk that allocates nothing serves them, and only a record
+ * with a flag set is walked again. The last record's flags are kept, since
+ * the engine and both rules ask about the same record one after the other.
+ */
+export function stringFlags(record: unknown): number {
+  if (record === lastRecord && record !== undefined) return lastFlags;
+  let flags: number;
+  try {
+    flags = flagsOf(record);
+  } catch {
+    // Nested deeper than recursion reaches: every flag, and the walks that keep their own stack decide.
+    flags = PADDED | UNUSUAL;
+  }
+  lastRecord = record;
+  lastFlags = flags;
+  return flags;
+}
+
+function flagsOf(value: unknown): number {
+  if (typeof value === 'string') return (isPadded(value) ? PADDED : 0) | (LOOK.test(value) ? UNUSUAL : 0);
+  if (value === null || typeof value !== 'object') return 0;
+  let flags = 0;
+  if (Array.isArray(value)) {
+    for (let i = 0; i < value.length && flags !== (PADDED | UNUSUAL); i++) flags |= flagsOf(value[i]);
+    return flags;
+  }
+  const object = value as Record<string, unknown>;
+  for (const key in object) {
+    if (Object.prototype.hasOwnProperty.call(object, key)) flags |= flagsOf(object[key]);
+    if (flags === (PADDED | UNUSUAL)) break;
+  }
+  return flags;
+}

@@ -15,10 +15,12 @@
  * ideographic space and the other Zs characters, U+2028/U+2029 and the BOM.
  */
 
-import { isPadded } from '../domain/text.js';
+import { isPadded, PADDED, stringFlags } from '../domain/text.js';
 
 /** The record with every string value trimmed; the very same value when none needs it. */
 export function trimmedView(value: unknown): unknown {
+  // The walk the whitespace rules share says whether anything is padded; usually nothing is.
+  if ((stringFlags(value) & PADDED) === 0) return value;
   try {
     return trimmed(value);
   } catch {

@@ -107,8 +107,25 @@ function requiredOn(categories: PreApprovalOptions['categories'], day: string): 
   return codes;
 }
 
+/** Every code some period names, per options: most records offer none of them, and need no date worked out. */
+const codesOf = new WeakMap<PreApprovalOptions['categories'], ReadonlySet<string>>();
+
+function anyCode(categories: PreApprovalOptions['categories']): ReadonlySet<string> {
+  let codes = codesOf.get(categories);
+  if (!codes) {
+    codes = new Set(categories.map((c) => (typeof c === 'string' ? c : isObject(c) ? c.code : '')).filter((c) => c !== ''));
+    codesOf.set(categories, codes);
+  }
+  return codes;
+}
+
+function offersAny(record: unknown, codes: ReadonlySet<string>): boolean {
+  return arrayAt(record, '/websites').some((site) => arrayAt(site, '/serviceContent').some((code) => typeof code === 'string' && codes.has(code)));
+}
+
 export const preApproval: RecordCheck<PreApprovalOptions> = (ctx) => {
   const categories = Array.isArray(ctx.options.categories) ? ctx.options.categories : [];
+  if (!offersAny(ctx.record, anyCode(categories))) return;
   const needed = requiredOn(categories, filingDay(ctx.record, ctx.now));
   if (needed.size === 0) return;
   arrayAt(ctx.record, '/websites').forEach((site, i) => {

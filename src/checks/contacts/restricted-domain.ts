@@ -1,4 +1,4 @@
-import { checkDomainName, isUnderSuffix } from '../../domain/domain-name.js';
+import { checkDomainName, domainKey } from '../../domain/domain-name.js';
 import type { RecordCheck } from '../api.js';
 import { textAt } from '../access.js';
 import { domainEntries, text } from './common.js';
@@ -95,20 +95,36 @@ function kindList(list: readonly OwnerKind[]): { en: string; zh: string } {
   };
 }
 
+/**
+ * The suffix rows, longest suffix first (the narrowest row decides, so it can
+ * open part of a wider one), worked out once per options: a suffix such as
+ * 政务.cn goes through UTS #46 to be compared, which is not a cost to pay for
+ * every domain of every record.
+ */
+const ordered = new WeakMap<readonly SuffixRule[], Array<{ row: SuffixRule; key: string }>>();
+
+function rowsOf(table: readonly SuffixRule[]): Array<{ row: SuffixRule; key: string }> {
+  let rows = ordered.get(table);
+  if (!rows) {
+    rows = table.map((row) => ({ row, key: domainKey(row.suffix) })).filter((r) => r.key !== '');
+    rows.sort((a, b) => b.key.split('.').length - a.key.split('.').length);
+    ordered.set(table, rows);
+  }
+  return rows;
+}
+
 export const restrictedDomain: RecordCheck<RestrictedDomainOptions> = (ctx) => {
   const kind = ownerKind(ctx.record);
   if (kind === undefined) return;
-  const table = Array.isArray(ctx.options.suffixes) ? ctx.options.suffixes : [];
+  const rows = rowsOf(Array.isArray(ctx.options.suffixes) ? ctx.options.suffixes : []);
   for (const d of domainEntries(ctx.record)) {
     const name = text(d.entry.name);
     if (name === undefined) continue;
     const r = checkDomainName(name);
     if (!r.ok) continue;
-    // The longest matching suffix decides, so a narrower row can open part of a wider one.
-    let match: SuffixRule | undefined;
-    for (const row of table) {
-      if (isUnderSuffix(r.ascii, row.suffix) && (match === undefined || isUnderSuffix(row.suffix, match.suffix))) match = row;
-    }
+    // Label by label on the ASCII form, as isUnderSuffix compares: `notgov.cn` is not under gov.cn.
+    const ascii = domainKey(r.ascii);
+    const match = rows.find(({ key }) => ascii === key || ascii.endsWith(`.${key}`))?.row;
     if (match === undefined || permits(match, kind)) continue;
     const owner = KIND_NAMES[kind];
     const data = { value: name.trim(), suffix: match.suffix, owner: owner.en, ownerZh: owner.zh };

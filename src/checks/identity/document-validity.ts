@@ -43,7 +43,8 @@ function documentsOf(record: unknown): Held[] {
   for (const subject of SUBJECTS) {
     const pointer = `/${subject}/document`;
     const doc = objectAt(record, pointer);
-    if (!doc) continue;
+    // Most documents state no validUntil: nothing to check, and no message text to make.
+    if (!doc || doc.validUntil === undefined) continue;
     const type = typeof doc.type === 'string' ? doc.type : '';
     held.push({
       pointer,
@@ -54,7 +55,7 @@ function documentsOf(record: unknown): Held[] {
     });
   }
   arrayAt(record, ON_SITE_DOCUMENTS).forEach((doc, index) => {
-    if (!isObject(doc)) return;
+    if (!isObject(doc) || doc.validUntil === undefined) return;
     const type = typeof doc.type === 'string' ? doc.type : '';
     held.push({
       pointer: `${ON_SITE_DOCUMENTS}/${index}`,

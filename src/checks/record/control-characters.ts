@@ -8,7 +8,7 @@
 // neutral characters next to them are shown and arrive with text copied from
 // web pages: a warning, which `bidiMarks: off` silences.
 
-import { escapeChar } from '../../domain/text.js';
+import { escapeChar, stringFlags, UNUSUAL } from '../../domain/text.js';
 import type { RecordCheck, Severity } from '../api.js';
 import { distinctNamed, eachString } from './strings.js';
 
@@ -31,6 +31,8 @@ const BIDI = /[\u202A-\u202E\u2066-\u2069]/;
 const MARK = /[\u061C\u200E\u200F]/;
 
 export const controlCharacters: RecordCheck<ControlCharactersOptions> = (ctx) => {
+  // Nearly every record has nothing here: one shared walk says so (stringFlags).
+  if ((stringFlags(ctx.record) & UNUSUAL) === 0) return;
   const { bidiMarks } = ctx.options;
   eachString(ctx.record, (value, _segments, path) => {
     if (!ANY.test(value)) return;

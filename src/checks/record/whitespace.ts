@@ -5,7 +5,7 @@
 // The report's data (`leading`, `trailing` in UTF-16 code units, `fix`) is what
 // a fixer needs: trim the value, or fold its line breaks and tabs to a space.
 
-import { isPadded, isTrimmedSpace } from '../../domain/text.js';
+import { isPadded, isTrimmedSpace, stringFlags } from '../../domain/text.js';
 import type { RecordCheck } from '../api.js';
 import { codePointName, distinctNamed, eachString, pointerPatterns } from './strings.js';
 
@@ -43,6 +43,8 @@ function matchersOf(options: WhitespaceOptions) {
 }
 
 export const whitespace: RecordCheck<WhitespaceOptions> = (ctx) => {
+  // Nearly every record has nothing here: one shared walk says so (stringFlags).
+  if (stringFlags(ctx.record) === 0) return;
   const m = matchersOf(ctx.options);
   eachString(ctx.record, (value, segments, path) => {
     const padded = isPadded(value);

@@ -38,6 +38,27 @@ const NOTIFICATION = '/verification/notification';
 const MESSAGE = '/verification/notification/message';
 
 /**
+ * A provider sends the same few SMS texts to every owner, so a batch holds a
+ * handful of distinct messages among millions of records: each is judged once
+ * per set of elements. The memo is cleared when it grows past a bound, so an
+ * export whose every SMS differs costs nothing but the judging.
+ */
+const verdicts = new WeakMap<readonly ContentElement[], Map<string, ContentElement[]>>();
+const VERDICTS_KEPT = 256;
+
+function missingOf(message: string, elements: readonly ContentElement[]): ContentElement[] {
+  let memo = verdicts.get(elements);
+  if (!memo) verdicts.set(elements, (memo = new Map()));
+  let missing = memo.get(message);
+  if (!missing) {
+    missing = missingContent(message, elements);
+    if (memo.size >= VERDICTS_KEPT) memo.clear();
+    memo.set(message, missing);
+  }
+  return missing;
+}
+
+/**
  * A missing notification is a warning (the SMS may have been sent and not
  * exported; on-site-deadline then counts from pre-verification), reported at
  * its path when verification is there to hold it. An SMS lacking prescribed
@@ -59,7 +80,7 @@ export const notificationContent: RecordCheck<NotificationContentOptions> = (ctx
   if (result === undefined || message === undefined || !isObject(contents) || !Object.hasOwn(contents, result)) return;
   const elements = contents[result];
   if (!Array.isArray(elements)) return;
-  const missing = missingContent(message, elements);
+  const missing = missingOf(message, elements);
   if (missing.length === 0) return;
   ctx.report({ path: MESSAGE, messageId: result, data: { result, missing: missing.map((e) => `「${elementLabel(e)}」`).join('') } });
 };
