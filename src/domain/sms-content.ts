@@ -37,12 +37,29 @@ export function foldSmsText(text: string): string {
   return text.normalize('NFKC').replace(NOT_CONTENT, '').replace(/一/gu, '1');
 }
 
-/** Removes signatures at the start and the end (repeated ones too), then folds. */
+/**
+ * Removes one signature at the start and one at the end, then folds. One each:
+ * a carrier puts one signature on an SMS, and since brackets are punctuation
+ * to the comparison, taking away more could only take away content
+ * (【已通过预核验】 is text in brackets, not a second signature).
+ */
 export function normalizeSms(text: string): string {
   let rest = text.normalize('NFKC');
-  for (let m = LEADING_SIGNATURE.exec(rest); m; m = LEADING_SIGNATURE.exec(rest)) rest = rest.slice(m[0].length);
-  for (let m = TRAILING_SIGNATURE.exec(rest); m; m = TRAILING_SIGNATURE.exec(rest)) rest = rest.slice(0, m.index);
+  const leading = LEADING_SIGNATURE.exec(rest);
+  if (leading) rest = rest.slice(leading[0].length);
+  const trailing = TRAILING_SIGNATURE.exec(rest);
+  if (trailing) rest = rest.slice(0, trailing.index);
   return foldSmsText(rest);
+}
+
+// A spelling that starts with a number (1个月内) is not found inside a larger
+// number: 11个月内 or 21个月内 promise another time limit, and so does 十1个月内
+// (十一个月内 after folding).
+const NUMERAL = /[0-9十百千万两零〇]/u;
+
+function startsWithDigit(spelling: string): boolean {
+  const c = spelling.charCodeAt(0);
+  return c >= 48 && c <= 57;
 }
 
 function spellings(element: ContentElement): string[] {
@@ -77,8 +94,9 @@ export function missingContent(text: string, elements: readonly ContentElement[]
         found.add(i);
         break;
       }
+      const fits = (at: number) => free(at, at + spelling.length) && !(startsWithDigit(spelling) && at > 0 && NUMERAL.test(sms[at - 1]!));
       let at = sms.indexOf(spelling);
-      while (at !== -1 && !free(at, at + spelling.length)) at = sms.indexOf(spelling, at + 1);
+      while (at !== -1 && !fits(at)) at = sms.indexOf(spelling, at + 1);
       if (at !== -1) {
         claimed.push([at, at + spelling.length]);
         found.add(i);

@@ -216,6 +216,16 @@ function fromFields(year: number, month: number, day: number, hour: number, minu
   return { ok: true, instant, beijingDate: formatDay(beijing), hasTime };
 }
 
+/**
+ * The Beijing calendar date of a date input: of a record's date, or of an
+ * instant that is no record value, such as the day of the check (`--now`).
+ * Undefined for what does not parse or lies outside years 1–9999.
+ */
+export function beijingDateOf(input: DateInput): BeijingDate | undefined {
+  const n = beijingDay(input);
+  return n === undefined ? undefined : formatDay(n);
+}
+
 /** Beijing day number of a date input, or undefined. */
 function beijingDay(input: DateInput): number | undefined {
   if (input instanceof Date) {

@@ -24,10 +24,10 @@ describe('foldSmsText', () => {
 });
 
 describe('normalizeSms', () => {
-  it('removes a signature at the start or at the end, and repeated ones', () => {
+  it('removes one signature at the start and one at the end, and keeps other bracketed text as content', () => {
     expect(normalizeSms('【示例云】您好')).toBe('您好');
     expect(normalizeSms('您好。【示例云】 ')).toBe('您好');
-    expect(normalizeSms(' 【示例云】【备案中心】您好【示例云】')).toBe('您好');
+    expect(normalizeSms(' 【示例云】【已通过预核验】您好【示例云】')).toBe('已通过预核验您好');
   });
 
   it('removes full-width and ASCII square-bracket signatures (NFKC makes ［］ into [])', () => {

@@ -2,6 +2,7 @@ import { describe, it, expect } from 'vitest';
 import { isWorkday as chineseDaysIsWorkday } from 'chinese-days';
 import {
   addCalendarMonths,
+  beijingDateOf,
   addWorkingDays,
   calendarCoverage,
   firstWorkingDayFrom,
@@ -376,5 +377,20 @@ describe('firstWorkingDayFrom (民法典 第203条)', () => {
     const { lastYear } = calendarCoverage();
     expect(firstWorkingDayFrom(`${lastYear + 1}-01-01`)).toEqual({ ok: false, problem: 'outside-calendar', year: lastYear + 1 });
     expect(firstWorkingDayFrom('2026-02-30')).toEqual({ ok: false, problem: 'syntax' });
+  });
+});
+
+describe('beijingDateOf', () => {
+  it('gives the Beijing day of an instant, of a record date and of a bare date', () => {
+    expect(beijingDateOf(new Date('2026-02-28T16:30:00Z'))).toBe('2026-03-01');
+    expect(beijingDateOf(new Date('2026-02-28T15:59:59Z'))).toBe('2026-02-28');
+    expect(beijingDateOf('2026-02-28T20:00:00-05:00')).toBe('2026-03-01');
+    expect(beijingDateOf('2026-02-28')).toBe('2026-02-28');
+  });
+
+  it('is undefined for what is no date', () => {
+    expect(beijingDateOf(new Date(Number.NaN))).toBeUndefined();
+    expect(beijingDateOf('2026-02-30')).toBeUndefined();
+    expect(beijingDateOf('tomorrow')).toBeUndefined();
   });
 });

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { compareDates, dateAt, showDate } from '../../src/checks/verification/dates.js';
+import { compareDates, CONTRACT_DATE, dateAt, showDate } from '../../src/checks/verification/dates.js';
+import { readFileSync } from 'node:fs';
 import { bundledRuleSet, type LintMessage, type Locale } from '../../src/engine/index.js';
 import { lintRecords, messagesOf } from '../support/lint.js';
 import { patched, type Patch } from '../support/records.js';
@@ -202,6 +203,16 @@ describe('submission-order: a bare date overlaps every time of its day', () => {
   const rule = 'submission-order';
   const paths = (values: Record<string, unknown>) => lint(rule, set(values)).map((m) => m.path);
 
+  it('a bare date between two times of its day does not hide that they run backwards', () => {
+    expect(paths({ [SUBMITTED]: '2026-03-02T15:00:00+08:00', [COMPLETED]: '2026-03-02', [SENT]: '2026-03-02T10:00:00+08:00', [VERIFIED]: '2026-03-03T10:00:00+08:00' })).toEqual([SENT]);
+    expect(paths({ [SUBMITTED]: '2026-03-02T09:00:00+08:00', [COMPLETED]: '2026-03-02', [SENT]: '2026-03-02T10:00:00+08:00', [VERIFIED]: '2026-03-03T10:00:00+08:00' })).toEqual([]);
+  });
+
+  it('leaves a date of another form to the schema rule, calendar day or not', () => {
+    const messages = lintRecords([patched('enterprise-approved', { set: { [SENT]: '2026-02-30 10:00' } })]).messages;
+    expect(messages.filter((m) => m.path === SENT).map((m) => m.ruleId)).toEqual(['schema']);
+  });
+
   it('a bare date and a time on the same Beijing day are in order either way round', () => {
     // Later step bare, earlier step late in the day.
     expect(paths({ [SUBMITTED]: '2026-03-03T23:00:00+08:00', [COMPLETED]: '2026-03-03', [SENT]: '2026-03-03T23:30:00+08:00' })).toEqual([]);
@@ -222,5 +233,12 @@ describe('submission-order: a bare date overlaps every time of its day', () => {
 
   it('two times are still compared to the second', () => {
     expect(paths({ [SUBMITTED]: '2026-03-03T10:00:00+08:00', [COMPLETED]: '2026-03-03T09:59:59+08:00' })).toEqual([COMPLETED]);
+  });
+});
+
+describe('the form of a date', () => {
+  it('is the pattern of $defs/date in the filing schema', () => {
+    const schema = JSON.parse(readFileSync(new URL('../../schemas/filing.schema.json', import.meta.url), 'utf8')) as { $defs: { date: { pattern: string } } };
+    expect(CONTRACT_DATE.source).toBe(schema.$defs.date.pattern);
   });
 });

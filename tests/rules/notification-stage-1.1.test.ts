@@ -36,6 +36,13 @@ describe('notification-message (1.1: content, not characters)', () => {
     ['the PDF spelling with its line break', '您提交的网站备案信息已通过预核验，请在 1个月内由网站负\n责人本人携带有关证件原件到我单位备案现场办理核验手续'],
     ['1个月之内', PASSED.replace('1个月内', '1个月之内')],
     ['相关证件原件 for 有关证件原件', PASSED.replace('有关证件原件', '相关证件原件')],
+    ['预核验已通过 for 已通过预核验', PASSED.replace('已通过预核验', '预核验已通过')],
+    ['通过了预核验', PASSED.replace('已通过预核验', '通过了预核验')],
+    ['1个月以内', PASSED.replace('1个月内', '1个月以内')],
+    ['the documents named (身份证原件及营业执照原件)', PASSED.replace('有关证件原件', '身份证原件及营业执照原件')],
+    ['办理现场核验手续 for 到我单位备案现场办理核验手续', PASSED.replace('到我单位备案现场办理核验手续', '到我单位办理现场核验手续')],
+    ['备案点 for 备案现场', PASSED.replace('备案现场', '备案点')],
+    ['bracketed content after the signature stays content', `【阿里云】【已通过预核验】${PASSED.replace('已通过预核验，', '')}`],
   ])('passes: %s', (_title, message) => {
     expect(sms(message)).toEqual([]);
   });
@@ -44,6 +51,9 @@ describe('notification-message (1.1: content, not characters)', () => {
     ['the notice’s text', RETURNED],
     ['a reason for the return', '您提交的网站备案信息未通过预核验，原因：域名所有者与主办者不一致，请修改后重新提交'],
     ['再次提交 for 重新提交, with a signature at the end', '您提交的网站备案信息未通过预核验，请修改后再次提交。【某某云】'],
+    ['预核验未通过', '您提交的网站备案信息预核验未通过，请修改后重新提交'],
+    ['预核验不通过, 更正后再提交', '【某某云】您提交的网站备案信息预核验不通过，请更正后再提交'],
+    ['没有通过预核验', '您提交的网站备案信息没有通过预核验，请修改后重新提交'],
   ])('passes for a returned pre-verification: %s', (_title, message) => {
     expect(sms(message, 'returned', 'en', 'government-verified')).toEqual([]);
   });
@@ -80,6 +90,14 @@ describe('notification-message (1.1: content, not characters)', () => {
   it('an SMS without 本人, or without the time limit and the place, quotes each missing element', () => {
     expect(sms(PASSED.replace('本人', ''))[0]!.message).toContain(': 「网站负责人本人」 (');
     expect(sms('您提交的网站备案信息已通过预核验，请网站负责人本人携带证件原件办理核验手续')[0]!.message).toContain(': 「1个月内」「备案现场」 (');
+  });
+
+  it.each([
+    ['11个月内', PASSED.replace('1个月内', '11个月内')],
+    ['21个月内', PASSED.replace('1个月内', '21个月内')],
+    ['十一个月内', PASSED.replace('1个月内', '十一个月内')],
+  ])('another time limit is no 1个月内: %s', (_title, message) => {
+    expect(sms(message)[0]!.message).toContain(': 「1个月内」 (');
   });
 
   it('核验 must be there besides the 核验 of 预核验', () => {

@@ -1,7 +1,6 @@
 import type { RecordCheck } from '../api.js';
 import { arrayAt, isObject, stringAt, valueAt } from '../access.js';
-import { parseFilingDate } from '../../domain/workdays.js';
-import { beijingDayOf } from '../verification/dates.js';
+import { beijingDateOf } from '../../domain/workdays.js';
 
 /**
  * pre-approval (一、3 涉及需前置审批或专项审批内容): each service content code
@@ -91,10 +90,9 @@ function hasNumber(entry: Record<string, unknown>): boolean {
 /** The Beijing date the filing is judged on: when it was submitted, else today. */
 function filingDay(record: unknown, now: Date): string {
   const submitted = stringAt(record, '/verification/submittedAt');
-  const parsed = submitted === undefined ? undefined : parseFilingDate(submitted);
-  if (parsed?.ok) return parsed.beijingDate;
+  const day = submitted === undefined ? undefined : beijingDateOf(submitted);
   // Without a usable "today", the law in force now (the latest periods) is the one to apply.
-  return beijingDayOf(now) ?? '9999-12-31';
+  return day ?? beijingDateOf(now) ?? '9999-12-31';
 }
 
 /** The codes whose approval is required on `day` (YYYY-MM-DD compares as text). */

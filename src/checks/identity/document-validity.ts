@@ -16,10 +16,10 @@
 // reported then.
 
 import { isDocumentType } from '../../domain/document-number.js';
-import type { BeijingDate } from '../../domain/workdays.js';
+import { beijingDateOf, type BeijingDate } from '../../domain/workdays.js';
 import type { MessageData, RecordCheck } from '../api.js';
 import { arrayAt, isObject, objectAt, textAt, valueAt } from '../access.js';
-import { beijingDayOf, dateAt, isImpossibleDate } from '../verification/dates.js';
+import { dateAt, isImpossibleDate } from '../verification/dates.js';
 import { DOCUMENT_TYPE_ZH, SUBJECTS, SUBJECT_ZH, typeZh } from './shared.js';
 
 export const documentValidityMessageIds = ['default', 'expired', 'impossible-date'] as const;
@@ -77,7 +77,7 @@ function documentsOf(record: unknown): Held[] {
 function referenceDay(record: unknown, now: Date): { day: BeijingDate; onSite: boolean } | undefined {
   const verified = textAt(record, '/stage') !== 'draft' && valueAt(record, ON_SITE) !== undefined;
   if (!verified) {
-    const day = beijingDayOf(now);
+    const day = beijingDateOf(now);
     return day === undefined ? undefined : { day, onSite: false };
   }
   const at = dateAt(record, VERIFIED_AT);

@@ -66,32 +66,29 @@ export function reachesDay(d: RecordDate, lastDay: BeijingDate): boolean {
 const DAY_MS = 86_400_000;
 const BEIJING_OFFSET_MS = 8 * 3_600_000;
 
-/**
- * The Beijing calendar day of an instant that is no record value, such as the
- * day of the check (`ctx.now`, the CLI's --now); undefined for an invalid Date.
- */
-export function beijingDayOf(instant: Date): BeijingDate | undefined {
-  const t = instant instanceof Date ? instant.getTime() : Number.NaN;
-  if (!Number.isFinite(t)) return undefined;
-  return new Date(Math.floor((t + BEIJING_OFFSET_MS) / DAY_MS) * DAY_MS).toISOString().slice(0, 10);
-}
-
 /** Whole Beijing days from the day of `a` to the day of `b` (negative when `b` is an earlier day). */
 export function daysBetween(a: RecordDate, b: RecordDate): number {
   const day = (d: RecordDate) => Math.floor((d.instant.getTime() + BEIJING_OFFSET_MS) / DAY_MS);
   return day(b) - day(a);
 }
 
-const DATE_PREFIX = /^[0-9]{4}-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])/;
+/**
+ * The form of a contract date: the pattern of `$defs/date` in
+ * schemas/filing.schema.json, which tests/rules/dates-1.1.test.ts holds this
+ * copy to.
+ */
+export const CONTRACT_DATE =
+  /^[0-9]{4}-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])(T([01][0-9]|2[0-3]):[0-5][0-9](:[0-5][0-9](\.[0-9]{1,9})?)?(Z|[+-]([01][0-9]|2[0-3]):[0-5][0-9])?)?$/;
 
 /**
  * A value that has the form of a contract date (so the `schema` rule, whose
  * pattern checks form only, accepts it) but names no calendar day:
  * 2026-02-30, 2025-02-29, year 0000. The schema leaves calendar validity to
- * the rules; these are the values no other rule would report.
+ * the rules; these are the values no other rule would report. A value the
+ * schema rejects (`2026-02-30 10:00`) is the schema rule's alone.
  */
 export function isImpossibleDate(value: unknown): value is string {
-  if (typeof value !== 'string' || !DATE_PREFIX.test(value)) return false;
+  if (typeof value !== 'string' || !CONTRACT_DATE.test(value)) return false;
   if (parseFilingDate(value).ok) return false;
   // Same time and zone on a real day parses: only the day itself is wrong.
   return parseFilingDate('2000-01-01' + value.slice(10)).ok;

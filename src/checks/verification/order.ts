@@ -40,6 +40,9 @@ export function fieldName(pointer: string): string {
  */
 export const dateOrder: RecordCheck<DateOrderOptions> = (ctx) => {
   let previous: RecordDate | undefined;
+  // The latest step with a time of day: a bare date between two times of its own day says
+  // nothing about their order (15:00, then the whole day, then 10:00 of that day runs backwards).
+  let lastTimed: RecordDate | undefined;
   for (const pointer of ctx.options.fields) {
     const raw = valueAt(ctx.record, pointer);
     if (isImpossibleDate(raw)) {
@@ -48,17 +51,19 @@ export const dateOrder: RecordCheck<DateOrderOptions> = (ctx) => {
     }
     const current = dateAt(ctx.record, pointer);
     if (!current) continue;
-    if (previous && isBefore(current, previous)) {
+    const after = previous && isBefore(current, previous) ? previous : lastTimed && isBefore(current, lastTimed) ? lastTimed : undefined;
+    if (after) {
       ctx.report({
         path: pointer,
         data: {
           field: fieldName(pointer),
           value: showDate(current),
-          earlierField: fieldName(previous.pointer),
-          earlierValue: showDate(previous),
+          earlierField: fieldName(after.pointer),
+          earlierValue: showDate(after),
         },
       });
     }
     previous = current;
+    if (!current.wholeDay) lastTimed = current;
   }
 };

@@ -33,7 +33,9 @@ export const stageConsistency: RecordCheck = (ctx) => {
     ctx.report({ path: '/review/result', messageId: 'approved-not-approved', data: { stage, result } });
   } else if (stage === 'returned' && result === 'approved') {
     ctx.report({ path: '/review/result', messageId: 'returned-not-returned', data: { stage, result } });
-  } else if (stage === 'draft' && present(record, '/review')) {
+  } else if (stage === 'draft' && present(record, '/review') && result !== 'returned') {
+    // A filing the bureau returned goes back to the owner to be corrected (二、(二)2): as a draft
+    // again it may keep the review that returned it, which explains why it is being redone.
     ctx.report({ path: '/review', messageId: 'draft-with-review', data: { stage } });
   }
 };
