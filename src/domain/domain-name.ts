@@ -208,6 +208,25 @@ function checkUncached(input: string, shortcuts: boolean): DomainResult {
   return registrableVerdict(ascii, unicode, trailingDot, shortcuts);
 }
 
+// Second-level suffixes CNNIC's registry opens to registrants that the Public
+// Suffix List does not carry: 政务.cn and 公益.cn, whose names the CONAC centre
+// registers to government bodies and public-interest institutions
+// (示例.政务.cn). Without them `北京市人民政府.政务.cn` would read as a subdomain
+// of 政务.cn, which nobody can register, and restricted-domain, which treats
+// 政务.cn as a suffix, would contradict domain-format.
+const REGISTRY_ONLY_SUFFIXES = ['xn--zfr164b.cn', 'xn--55qw42g.cn'] as const;
+
+function registryOnlySuffix(ascii: string): string | undefined {
+  return REGISTRY_ONLY_SUFFIXES.find((s) => ascii === s || ascii.endsWith(`.${s}`));
+}
+
+/** The suffix and one label before it; '' for the suffix itself. */
+function registrableUnder(ascii: string, suffix: string): string {
+  if (ascii === suffix) return '';
+  const rest = ascii.slice(0, ascii.length - suffix.length - 1);
+  return `${rest.slice(rest.lastIndexOf('.') + 1)}.${suffix}`;
+}
+
 const ICANN_ONLY = { allowPrivateDomains: false, extractHostname: false, validateHostname: false } as const;
 const WITH_PRIVATE = { allowPrivateDomains: true, extractHostname: false, validateHostname: false } as const;
 
@@ -224,7 +243,8 @@ function registrableVerdict(ascii: string, unicode: string, trailingDot: boolean
   if (icann.isIcann !== true || SPECIAL_USE_TLDS.has(tld)) {
     return { ok: false, problem: 'no-public-suffix', ascii, tld };
   }
-  const registrable = icann.domain;
+  const extra = registryOnlySuffix(ascii);
+  const registrable = extra ? registrableUnder(ascii, extra) : icann.domain;
   if (registrable === null || registrable === '') return { ok: false, problem: 'is-public-suffix', ascii, unicode };
 
   const result: DomainResult = {
@@ -232,7 +252,7 @@ function registrableVerdict(ascii: string, unicode: string, trailingDot: boolean
     ascii,
     unicode,
     registrable,
-    publicSuffix: suffix,
+    publicSuffix: extra ?? suffix,
     isSubdomain: ascii !== registrable,
     trailingDot,
   };
@@ -273,8 +293,11 @@ function keyOf(input: string, shortcuts: boolean): string {
  * trailing root dot do not matter. An empty suffix contains nothing.
  */
 export function isUnderSuffix(domain: string, suffix: string): boolean {
-  const name = domainKey(domain);
-  const under = domainKey(suffix);
-  if (name === '' || under === '') return false;
-  return name === under || name.endsWith(`.${under}`);
+  return isUnderSuffixKey(domainKey(domain), domainKey(suffix));
+}
+
+/** isUnderSuffix on keys already made (domainKey, or checkDomainName's `ascii`), for a caller comparing many. */
+export function isUnderSuffixKey(name: string, suffix: string): boolean {
+  if (name === '' || suffix === '') return false;
+  return name === suffix || name.endsWith(`.${suffix}`);
 }

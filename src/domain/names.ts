@@ -92,3 +92,19 @@ export function sameName(a: string, b: string): boolean {
   const ka = nameKey(a);
   return ka !== '' && ka === nameKey(b);
 }
+
+// How the names of organisations end, in Chinese (有限公司, 人民政府, 研究所, 协会 …) and in
+// Latin script (Co., Ltd, Inc, University …). A person's name rarely ends so; a name that
+// does not is taken for a person's, so that in doubt a name is masked rather than printed.
+const ORGANISATION_END = /(公司|集团|企业|合伙|政府|委员会|[局厅部委办署处室院校所会社馆站队团店厂行园学]|中心|[（(][^）)]*[）)])$/u;
+const ORGANISATION_WORD = /\b(co|corp|corporation|company|ltd|limited|inc|incorporated|llc|llp|plc|gmbh|ag|sa|university|college|institute|association|foundation|bureau|ministry|government)\b\.?/i;
+
+/**
+ * Whether a name reads as an organisation's rather than a natural person's:
+ * for deciding whether a name found in a record (a domain registrant) is
+ * personal data to mask.
+ */
+export function looksLikeOrganisationName(name: string): boolean {
+  const s = normalizeName(name).trim();
+  return ORGANISATION_END.test(s) || ORGANISATION_WORD.test(s);
+}

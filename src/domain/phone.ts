@@ -196,6 +196,8 @@ function isValidCn(p: PhoneNumber | undefined): p is PhoneNumber {
   return p !== undefined && p.countryCallingCode === '86' && p.isValid();
 }
 
+const NEAR_CODES = /^(852|853|886)[0-9]{7,9}$/;
+
 /** Splits the international prefix off; does not look at extensions. */
 function analyse(s: string): Analysis {
   if (!PHONE_CHARS.test(s)) return { kind: 'not-a-number' };
@@ -223,6 +225,14 @@ function analyse(s: string): Analysis {
     const national = digits.slice(2);
     const stripped = parseCn(national);
     if (isValidCn(stripped)) return { kind: 'cn', national, parsed: stripped };
+  }
+  // So are Hong Kong's, Macao's and Taiwan's codes (852 9123 4567): where no mainland number
+  // reads, a number valid under one of them is that number. Only these three, which residents
+  // write this way every day, so that a mainland typo is not turned into another country's number.
+  if (!isValidCn(whole) && NEAR_CODES.test(digits)) {
+    const { core, metadata } = phoneLibrary();
+    const parsed = core.parsePhoneNumberFromString(`+${digits}`, metadata);
+    if (parsed?.isValid()) return { kind: 'foreign', digits, parsed };
   }
   return { kind: 'cn', national: digits, parsed: whole };
 }

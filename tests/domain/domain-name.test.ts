@@ -214,3 +214,20 @@ describe('isUnderSuffix', () => {
     expect(isUnderSuffix(domain, suffix)).toBe(expected);
   });
 });
+
+describe('政务.cn and 公益.cn: suffixes of the registry, not in the Public Suffix List', () => {
+  it('a name under them is registrable, not a subdomain', () => {
+    for (const name of ['北京市人民政府.政务.cn', 'xn--fiqs8s.xn--zfr164b.cn', '示例.公益.cn']) {
+      const r = checkDomainName(name);
+      expect(r.ok && r.isSubdomain, name).toBe(false);
+      expect(r.ok && r.publicSuffix, name).toMatch(/^xn--(zfr164b|55qw42g)\.cn$/);
+    }
+  });
+
+  it('a name below one is a subdomain of it, and the suffix itself is no registrable name', () => {
+    const r = checkDomainName('www.示例.政务.cn');
+    expect(r.ok && r.isSubdomain).toBe(true);
+    expect(r.ok && r.registrable).toBe(domainKey('示例.政务.cn'));
+    expect(checkDomainName('政务.cn')).toMatchObject({ ok: false, problem: 'is-public-suffix' });
+  });
+});

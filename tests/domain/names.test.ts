@@ -1,5 +1,5 @@
 import { describe, it, expect } from 'vitest';
-import { keyOfNormalized, nameKey, normalizeName, sameName } from '../../src/domain/names.js';
+import { keyOfNormalized, looksLikeOrganisationName, nameKey, normalizeName, sameName } from '../../src/domain/names.js';
 
 describe('normalizeName', () => {
   it.each([
@@ -83,4 +83,12 @@ describe('nameKey of plain CJK ideographs', () => {
     expect(nameKey('北京示例（科技）有限公司')).toBe('北京示例(科技)有限公司');
     expect(nameKey('张\u200b三')).toBe('张三');
   });
+});
+
+describe('looksLikeOrganisationName', () => {
+  it.each(['北京示例科技有限公司', '杭州市西湖区示例事务局', '北京市人民政府', '示例大学', '中国科学院示例研究所', '北京市示例行业协会', '示例科技（北京）', 'Example Technology Co., Ltd.', 'Example Inc', 'Tsinghua University'])(
+    '%s is an organisation',
+    (name) => expect(looksLikeOrganisationName(name)).toBe(true),
+  );
+  it.each(['张三', '欧阳娜娜', '李四', 'John Smith', '陈大文', 'Chan Tai Man'])('%s is taken for a person', (name) => expect(looksLikeOrganisationName(name)).toBe(false));
 });

@@ -53,6 +53,12 @@ describe('contact-format: numbers outside mainland China', () => {
     ['+886 912 345 678', '+886'],
     ['+886-912-345-678', '+886'],
     ['＋８５２ ５１２３ ４５６７', '+852'],
+    // Hong Kong, Macao and Taiwan codes are often written without + or 00, as 86 is.
+    ['852 9123 4567', '+852'],
+    ['(852) 9123 4567', '+852'],
+    ['85291234567', '+852'],
+    ['853-6612-3456', '+853'],
+    ['886 912 345 678', '+886'],
     ['+1 650 253 0000', '+1'],
     ['+44 7400 123456', '+44'],
     ['+65 8123 4567', '+65'],
@@ -204,7 +210,7 @@ describe('restricted-domain', () => {
       [
         '/websites/0/domains/1/name',
         'error',
-        "the domain example-tech.gov.cn is under gov.cn, which is reserved to a government body, but the owner is an enterprise; check the domain and the owner's kind (一、3)",
+        "the domain example-tech.gov.cn is under gov.cn, which is reserved for a government body, but the owner is an enterprise; check the domain and the owner's kind (一、3)",
       ],
     ]);
     expect(lint('restricted-domain', 'enterprise-approved', patch, { locale: 'zh-CN' })[0]!.message).toBe(
@@ -226,28 +232,44 @@ describe('restricted-domain', () => {
     );
   });
 
-  // Who may file under each suffix, for every owner kind.
-  const MATRIX: Array<[string, string[]]> = [
-    ['shili.gov.cn', ['government']],
-    ['示例.政务.cn', ['government']],
-    ['shili.xn--zfr164b.cn', ['government']],
-    ['shili.mil.cn', ['military']],
-    ['shili.edu.cn', ['government', 'institution', 'social-group', 'military']],
+  // Who may file under each suffix, for every owner kind; the kinds admitted only when they exercise
+  // administrative functions, which a record cannot show, get a warning.
+  const MATRIX: Array<[string, string[], string[]]> = [
+    ['shili.gov.cn', ['government'], ['institution']],
+    ['示例.政务.cn', ['government'], ['institution', 'social-group']],
+    ['shili.xn--zfr164b.cn', ['government'], ['institution', 'social-group']],
+    ['shili.mil.cn', ['military'], []],
+    ['shili.edu.cn', ['government', 'institution', 'social-group', 'military'], []],
   ];
   const UNIT_TYPES = ['government', 'institution', 'social-group', 'enterprise', 'military'];
 
-  it.each(MATRIX)('%s is open to %j only', (domain, open) => {
+  it.each(MATRIX)('%s is open to %j, and to %j on a warning', (domain, open, warned) => {
     for (const unitType of UNIT_TYPES) {
       const ms = lint('restricted-domain', 'government-verified', unitOwner(unitType, domain));
-      expect(ms.map((m) => m.path), `${unitType} ${domain}`).toEqual(open.includes(unitType) ? [] : ['/websites/0/domains/0/name']);
+      const expected = open.includes(unitType) ? [] : [`${warned.includes(unitType) ? 'warning' : 'error'} /websites/0/domains/0/name`];
+      expect(ms.map((m) => `${m.severity} ${m.path}`), `${unitType} ${domain}`).toEqual(expected);
     }
     const individual = lint('restricted-domain', 'individual-draft', { set: { '/websites/0/domains/0/name': domain } });
     expect(individual.map((m) => m.path)).toEqual(['/websites/0/domains/0/name']);
   });
 
+  it('a public institution with a gov.cn domain: a warning to confirm, in both locales', () => {
+    const patch = unitOwner('institution', 'cma.gov.cn');
+    expect(lint('restricted-domain', 'government-verified', patch)[0]!.message).toBe(
+      'the domain cma.gov.cn is under gov.cn, which a public institution may register only if it exercises administrative functions; confirm that the owner does, or check the domain and the owner\'s kind (一、3)',
+    );
+    expect(lint('restricted-domain', 'government-verified', patch, { locale: 'zh-CN' })[0]!.message).toBe(
+      '域名 cma.gov.cn 在 gov.cn 之下，该后缀只向行使行政职能的事业单位开放注册；请确认主办者行使行政职能，或核对域名和主办者性质（一、3）',
+    );
+  });
+
+  it('a unit whose unit type is "individual" is the schema rule\'s, not judged as an individual', () => {
+    expect(lint('restricted-domain', 'government-verified', { set: { '/owner/unitType': 'individual', '/websites/0/domains/0/name': 'x.edu.cn' } })).toEqual([]);
+  });
+
   it('names the suffix as the table writes it, and the domain as given', () => {
     const ms = lint('restricted-domain', 'enterprise-approved', { set: { '/websites/0/domains/0/name': ' Shili.XN--ZFR164B.cn ' } });
-    expect(ms[0]!.message).toContain('the domain Shili.XN--ZFR164B.cn is under 政务.cn, which is reserved to a government body');
+    expect(ms[0]!.message).toContain('the domain Shili.XN--ZFR164B.cn is under 政务.cn, which is reserved for a government body');
   });
 
   it('compares labels, not text', () => {
@@ -293,7 +315,7 @@ describe('restricted-domain', () => {
     // The user's table replaces the bundled one: gov.cn is no longer listed.
     expect(lint('restricted-domain', 'enterprise-approved', { set: { '/websites/0/domains/0/name': 'x.gov.cn' } }, { rules })).toEqual([]);
     const ms = lint('restricted-domain', 'enterprise-approved', { set: { '/websites/0/domains/0/name': '示例.公益.cn' } }, { rules });
-    expect(ms[0]!.message).toContain('under 公益.cn, which is reserved to a public institution or a social group, but the owner is an enterprise');
+    expect(ms[0]!.message).toContain('under 公益.cn, which is reserved for a public institution or a social group, but the owner is an enterprise');
     expect(lint('restricted-domain', 'enterprise-approved', { set: { '/websites/0/domains/0/name': '示例.公益.cn' } }, { rules, locale: 'zh-CN' })[0]!.message).toContain(
       '该后缀只供事业单位或社会团体注册，而主办者是企业',
     );
@@ -312,7 +334,8 @@ describe('restricted-domain', () => {
   it('each row of the bundled table cites the registry policy it comes from', () => {
     const options = bundledRuleSet().byId.get('restricted-domain')!.check!.options as { suffixes: Array<{ suffix: string; source: string }> };
     expect(options.suffixes.map((s) => s.suffix)).toEqual(['gov.cn', '政务.cn', 'mil.cn', 'edu.cn']);
-    for (const row of options.suffixes) expect(row.source).toMatch(row.suffix === 'edu.cn' ? /CERNET/ : /CNNIC|中国互联网络信息中心/);
+    const SOURCES: Record<string, RegExp> = { 'gov.cn': /国办函〔2018〕55号/, '政务.cn': /CONAC/, 'mil.cn': /CNNIC|中国互联网络信息中心/, 'edu.cn': /CERNET/ };
+    for (const row of options.suffixes) expect(row.source, row.suffix).toMatch(SOURCES[row.suffix]!);
   });
 });
 
@@ -359,5 +382,30 @@ describe('ip-address: names of special ranges', () => {
     const m = lint('ip-address', 'enterprise-approved', { set: { '/websites/0/access/ips/1': '2002:c000:204::1' } }, { rules });
     expect(m[0]!.message).toContain('special-purpose range (6to4)');
     expect(() => lint('ip-address', 'enterprise-approved', {}, { rules: { 'ip-address': { options: { rangeNames: { sixToFour: { en: 'x', 'zh-CN': 'x' } } } } } })).toThrow(/ip-address/);
+  });
+});
+
+describe('owner-domain-consistency: a registrant who is a person is personal data', () => {
+  const registrant = (value: string, base: 'enterprise-approved' | 'individual-draft' = 'enterprise-approved', redact = true) =>
+    lint('owner-domain-consistency', base, { set: { '/websites/0/domains/0/registrant': value } }, { locale: 'zh-CN', redact })[0]!.message;
+
+  it('masks a person registrant by default and prints it with --no-redact', () => {
+    expect(registrant('张小三')).toContain('张**');
+    expect(registrant('张小三')).not.toContain('张小三');
+    expect(registrant('张小三', 'enterprise-approved', false)).toContain('张小三');
+  });
+
+  it('prints another company as it is: a unit name is no personal data', () => {
+    expect(registrant('北京另一科技有限公司')).toContain('北京另一科技有限公司');
+  });
+
+  it('masks any registrant of an individual owner\'s domain', () => {
+    expect(registrant('王五', 'individual-draft')).not.toContain('王五');
+  });
+});
+
+describe('restricted-domain: the forms a domain is written in', () => {
+  it.each(['x.gov.cn.', 'X.GOV.CN', 'x．gov．cn', 'shili.XN--ZFR164B.cn'])('%s is under its suffix', (name) => {
+    expect(lint('restricted-domain', 'enterprise-approved', { set: { '/websites/0/domains/0/name': name } }).map((m) => m.path)).toEqual(['/websites/0/domains/0/name']);
   });
 });

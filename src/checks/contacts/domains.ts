@@ -1,7 +1,7 @@
 import { domainToUnicode } from 'node:url';
 import { checkDomainName, domainKey } from '../../domain/domain-name.js';
-import { sameName } from '../../domain/names.js';
-import type { MessageData, RecordCheck } from '../api.js';
+import { looksLikeOrganisationName, sameName } from '../../domain/names.js';
+import { sensitive, type MessageData, type RecordCheck } from '../api.js';
 import { textAt, valueAt } from '../access.js';
 import { STAGE_ORDER, stageRank } from '../../domain/stages.js';
 import { domainEntries, severityFor, severityTableSchema, text, type SeverityTable } from './common.js';
@@ -118,7 +118,11 @@ export const ownerDomainConsistency: RecordCheck<OwnerDomainOptions> = (ctx) => 
     // A registrant of another type is the schema rule's; without an owner name there is nothing to compare.
     if (typeof registrant !== 'string' || owner === undefined) continue;
     if (!sameName(registrant, owner)) {
-      ctx.report({ path, data: { domain: domain.trim(), registrant: registrant.trim(), owner: owner.trim() } });
+      // A registrant may be a natural person (a domain held in a boss's or an employee's own name):
+      // personal data, masked unless it reads as an organisation and the owner is one too.
+      const organisation = textAt(ctx.record, '/owner/kind') === 'unit' && looksLikeOrganisationName(registrant);
+      const shown = organisation ? registrant.trim() : sensitive('person-name', registrant.trim());
+      ctx.report({ path, data: { domain: domain.trim(), registrant: shown, owner: owner.trim() } });
     }
   }
 };

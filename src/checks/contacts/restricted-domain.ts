@@ -1,4 +1,4 @@
-import { checkDomainName, domainKey } from '../../domain/domain-name.js';
+import { checkDomainName, domainKey, isUnderSuffixKey } from '../../domain/domain-name.js';
 import type { RecordCheck } from '../api.js';
 import { textAt } from '../access.js';
 import { domainEntries, text } from './common.js';
@@ -38,6 +38,12 @@ export interface SuffixRule {
   suffix: string;
   allowed?: OwnerKind[];
   forbidden?: OwnerKind[];
+  /**
+   * Kinds the registry admits only in some cases the record cannot show (a public
+   * institution that exercises administrative functions may hold gov.cn): a warning
+   * to check, never an error.
+   */
+  warnFor?: OwnerKind[];
   source: string;
 }
 
@@ -45,7 +51,7 @@ export interface RestrictedDomainOptions {
   suffixes: SuffixRule[];
 }
 
-export const restrictedDomainMessages = ['forbidden'] as const;
+export const restrictedDomainMessages = ['forbidden', 'conditional'] as const;
 
 const kinds = { type: 'array', minItems: 1, uniqueItems: true, items: { enum: [...OWNER_KINDS] } };
 
@@ -66,6 +72,7 @@ export const restrictedDomainOptions = {
           suffix: { type: 'string', pattern: '^[^.\\s](?:.*[^.\\s])?$' },
           allowed: { ...kinds, description: 'The only owner kinds that may file a domain under the suffix' },
           forbidden: { ...kinds, description: 'Owner kinds that may not file a domain under the suffix' },
+          warnFor: { ...kinds, description: 'Owner kinds the registry admits only in some cases: a warning' },
           source: { type: 'string', minLength: 1, description: 'The registry policy the restriction comes from' },
         },
         oneOf: [{ required: ['allowed'] }, { required: ['forbidden'] }],
@@ -74,10 +81,14 @@ export const restrictedDomainOptions = {
   },
 };
 
+const UNIT_TYPES: ReadonlySet<string> = new Set(OWNER_KINDS.filter((k) => k !== 'individual'));
+
 function ownerKind(record: unknown): OwnerKind | undefined {
   const kind = textAt(record, '/owner/kind');
-  const value = kind === 'unit' ? textAt(record, '/owner/unitType') : kind;
-  return value !== undefined && (OWNER_KINDS as readonly string[]).includes(value) ? (value as OwnerKind) : undefined;
+  if (kind === 'individual') return 'individual';
+  const unitType = kind === 'unit' ? textAt(record, '/owner/unitType') : undefined;
+  // A unit whose type is none of the five (even "individual") is the schema rule's to report.
+  return unitType !== undefined && UNIT_TYPES.has(unitType) ? (unitType as OwnerKind) : undefined;
 }
 
 function permits(rule: SuffixRule, kind: OwnerKind): boolean {
@@ -122,13 +133,14 @@ export const restrictedDomain: RecordCheck<RestrictedDomainOptions> = (ctx) => {
     if (name === undefined) continue;
     const r = checkDomainName(name);
     if (!r.ok) continue;
-    // Label by label on the ASCII form, as isUnderSuffix compares: `notgov.cn` is not under gov.cn.
-    const ascii = domainKey(r.ascii);
-    const match = rows.find(({ key }) => ascii === key || ascii.endsWith(`.${key}`))?.row;
+    // Label by label on the ASCII form (r.ascii is already a domain key): `notgov.cn` is not under gov.cn.
+    const match = rows.find(({ key }) => isUnderSuffixKey(r.ascii, key))?.row;
     if (match === undefined || permits(match, kind)) continue;
     const owner = KIND_NAMES[kind];
     const data = { value: name.trim(), suffix: match.suffix, owner: owner.en, ownerZh: owner.zh };
-    if (Array.isArray(match.allowed)) {
+    if (Array.isArray(match.warnFor) && match.warnFor.includes(kind)) {
+      ctx.report({ path: `${d.path}/name`, messageId: 'conditional', severity: 'warning', data });
+    } else if (Array.isArray(match.allowed)) {
       const allowed = kindList(match.allowed);
       ctx.report({ path: `${d.path}/name`, data: { ...data, allowed: allowed.en, allowedZh: allowed.zh } });
     } else {
