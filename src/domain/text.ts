@@ -25,8 +25,9 @@ export function isPadded(s: string): boolean {
 // Never printed raw: C0 and C1 control characters, DEL, and the bidirectional
 // formatting characters (overrides, embeddings, isolates, and the LRM/RLM/ALM
 // marks), which reorder how the rest of a line is displayed ("Trojan Source",
-// CVE-2021-42574). Line breaks and tabs are here too: a message is one line.
-const UNSAFE = /[\u0000-\u001F\u007F-\u009F\u061C\u200E\u200F\u202A-\u202E\u2066-\u2069]/;
+// CVE-2021-42574). Line breaks and tabs are here too, the line and paragraph
+// separators U+2028/U+2029 among them: a message is one line.
+const UNSAFE = /[\u0000-\u001F\u007F-\u009F\u061C\u200E\u200F\u2028\u2029\u202A-\u202E\u2066-\u2069]/;
 const UNSAFE_ALL = new RegExp(UNSAFE.source, 'g');
 
 /** The character as a message shows it: `\u202E`. */
@@ -44,7 +45,8 @@ export const PADDED = 1;
 /** stringFlags: some string value holds a control, bidirectional or line-separator character. */
 export const UNUSUAL = 2;
 
-const LOOK = /[\u0000-\u001F\u007F-\u009F\u061C\u200E\u200F\u202A-\u202E\u2066-\u2069\u2028\u2029]/;
+// What escapeControls escapes is what the record-wide rules look for.
+const LOOK = UNSAFE;
 
 let lastRecord: unknown;
 let lastFlags = 0;

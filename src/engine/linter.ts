@@ -248,7 +248,9 @@ export class Linter {
         out.push(this.internalError(active, record, filingId, e));
       }
     }
-    // Nothing of this record stays reachable from the linter once it is linted.
+    // Nothing of this record stays reachable from the linter's state for messages once it is
+    // linted; lintItem keeps its trimmed view (lastRaw, lastView) only for the batch keys that
+    // follow, until the next record.
     current.record = undefined;
     current.out = undefined;
     current.personal = undefined;

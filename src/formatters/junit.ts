@@ -6,9 +6,11 @@ import { safeText } from './escape.js';
 import type { FormatterContext } from './types.js';
 
 function xml(text: string): string {
-  // XML 1.0 cannot carry most control characters, even escaped; they become U+FFFD. The
-  // others a record may hold (C1, DEL, bidirectional overrides) are written as `\uXXXX` text.
-  return safeText(text.replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/g, '\uFFFD'))
+  // Control and bidirectional characters are written as `\uXXXX` text first, as in every other
+  // report, so the reader sees which one it was; XML 1.0 cannot carry what is left of the
+  // characters it forbids (U+FFFE, U+FFFF), which become U+FFFD.
+  return safeText(text)
+    .replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/g, '\uFFFD')
     .replace(/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g, '\uFFFD')
     .replace(/&/g, '&amp;')
     .replace(/</g, '&lt;')

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { stringify as toYaml } from 'yaml';
 import { FORMATTERS } from '../../src/formatters/index.js';
 import { trimmedView } from '../../src/engine/trimmed.js';
 import { personalValues } from '../../src/engine/personal.js';
@@ -12,7 +13,7 @@ import { lintRecords, messagesOf, testLinter } from '../support/lint.js';
 // masked wherever a message quotes them.
 
 const lines = (result: LintResult) => result.messages.map((m) => `${m.ruleId} ${m.severity} ${m.path}`);
-const RAW_UNSAFE = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\u061C\u200E\u200F\u202A-\u202E\u2066-\u2069]/;
+const RAW_UNSAFE = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\u061C\u200E\u200F\u2028\u2029\u202A-\u202E\u2066-\u2069]/;
 
 describe('whitespace', () => {
   it('a padded domain is one warning, and no other rule sees the padding', () => {
@@ -185,7 +186,7 @@ describe('no output prints a control character or bidirectional override from a 
   // A record whose filingId, provider name, a quoted value and whose file name carry ESC, BEL and U+202E.
   const record = patched('enterprise-approved', {
     set: {
-      '/filingId': 'F-\u001b[2J\u202e1',
+      '/filingId': 'F-\u001b[2J\u202e1\u20282',
       '/websites/0/access/providerName': '北京\u0007示例\u202e云计算有限公司',
       '/websites/0/domains/0/name': 'exa\u202emple.cn',
       '/review/filingNumber': '京ICP备\u001b12345678号',
@@ -209,14 +210,19 @@ describe('no output prints a control character or bidirectional override from a 
     }
   });
 
+  it('junit names the control character, as every other report does', () => {
+    const out = FORMATTERS.junit!([result], { cwd: process.cwd(), color: false, locale: 'en', rules });
+    expect(out).toContain('F-\\u001B[2J\\u202E1\\u20282');
+  });
+
   it('json and sarif escape as JSON, so a script reads the values as they are', () => {
     const json = JSON.parse(FORMATTERS.json!([result], { cwd: process.cwd(), color: false, locale: 'en' })) as Array<{ filePath: string; messages: Array<{ filingId: string }> }>;
     expect(json[0]!.filePath).toBe('filings\u202e\u001b.json');
-    expect(json[0]!.messages[0]!.filingId).toBe('F-\u001b[2J\u202e1');
+    expect(json[0]!.messages[0]!.filingId).toBe('F-\u001b[2J\u202e1\u20282');
     const sarif = JSON.parse(FORMATTERS.sarif!([result], { cwd: process.cwd(), color: false, locale: 'en', rules })) as {
       runs: Array<{ results: Array<{ properties: { filingId: string } }> }>;
     };
-    expect(sarif.runs[0]!.results[0]!.properties.filingId).toBe('F-\u001b[2J\u202e1');
+    expect(sarif.runs[0]!.results[0]!.properties.filingId).toBe('F-\u001b[2J\u202e1\u20282');
   });
 
   it('summary names the provider escaped', () => {
@@ -315,5 +321,21 @@ describe('names of natural persons are masked wherever a message quotes them', (
     const one = [{ text: '张', kind: 'person-name' as const }];
     expect(maskPersonal('张家口', one)).toBe('张家口');
     expect(maskPersonal('张', one)).toBe('*');
+  });
+});
+
+describe('whitespace: a YAML block scalar in a field that may hold lines', () => {
+  const yaml = (address: string) => {
+    const text = toYaml(patched('enterprise-approved', { set: { '/owner/address': address } }));
+    return testLinter().lintText(text, '/virtual/block.yaml', 'yaml').messages.filter((m) => m.ruleId === 'whitespace');
+  };
+
+  it('one final line feed, as `|` keeps it, is no padding', () => {
+    expect(toYaml({ address: 'a\nb\n' })).toBe('address: |\n  a\n  b\n');
+    expect(yaml('北京市朝阳区示例路 88 号\n8 层 801 室\n')).toEqual([]);
+  });
+
+  it('a blank line after it still is', () => {
+    expect(yaml('北京市朝阳区示例路 88 号\n\n').map((m) => m.path)).toEqual(['/owner/address']);
   });
 });

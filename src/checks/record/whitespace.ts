@@ -30,6 +30,8 @@ export const whitespaceOptionsSchema = {
 
 const LINE_BREAK = /[\n\r\u2028\u2029]/;
 const TAB = /\t/;
+/** One final line feed after a last character that is no whitespace. */
+const BLOCK_END = /[^\s]\n$/u;
 
 const matchers = new WeakMap<WhitespaceOptions, { multiLine: ReturnType<typeof pointerPatterns>; ignore: ReturnType<typeof pointerPatterns> }>();
 
@@ -47,7 +49,10 @@ export const whitespace: RecordCheck<WhitespaceOptions> = (ctx) => {
   if (stringFlags(ctx.record) === 0) return;
   const m = matchersOf(ctx.options);
   eachString(ctx.record, (value, segments, path) => {
-    const padded = isPadded(value);
+    const multiLine = m.multiLine(segments);
+    // A YAML block scalar (`address: |`) ends in one line feed by YAML's own rule, as a text
+    // file ends its last line: in a field that may hold lines it is no padding.
+    const padded = isPadded(multiLine && BLOCK_END.test(value) ? value.slice(0, -1) : value);
     const lineBreak = LINE_BREAK.test(value);
     const tab = TAB.test(value);
     if (!padded && !lineBreak && !tab) return;
@@ -66,7 +71,7 @@ export const whitespace: RecordCheck<WhitespaceOptions> = (ctx) => {
         data: { chars: distinctNamed(padding, codePointName), leading: lead, trailing: trail, fix: 'trim' },
       });
     }
-    if ((lineBreak || tab) && !m.multiLine(segments)) {
+    if ((lineBreak || tab) && !multiLine) {
       // Inside the value only: padding at either end was reported above.
       const inner = value.trim();
       if (LINE_BREAK.test(inner)) {
