@@ -41,6 +41,13 @@ export interface CheckContext<Options = Record<string, unknown>> {
   /** "Today" for date checks; fixed in tests. */
   readonly now: Date;
   report(report: Report): void;
+  /**
+   * Says that a verdict reached against `now` holds through `day` (a Beijing
+   * date, YYYY-MM-DD) and may find more after it: a document valid until that
+   * day. A `--cache` entry of a clean file holds no longer. A verdict that can
+   * only find less as days pass (a birth date in the future) need not say so.
+   */
+  holdsThrough(day: string): void;
 }
 
 export type RecordCheck<Options = Record<string, unknown>> = (ctx: CheckContext<Options>) => void;

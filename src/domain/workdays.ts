@@ -226,6 +226,12 @@ export function beijingDateOf(input: DateInput): BeijingDate | undefined {
   return n === undefined ? undefined : formatDay(n);
 }
 
+/** The calendar day before a Beijing date (`2022-03-01` → `2022-02-28`); undefined for what is no date. */
+export function dayBefore(day: BeijingDate): BeijingDate | undefined {
+  const n = beijingDay(day);
+  return n === undefined ? undefined : formatDay(n - 1);
+}
+
 /** Beijing day number of a date input, or undefined. */
 function beijingDay(input: DateInput): number | undefined {
   if (input instanceof Date) {

@@ -222,7 +222,8 @@ interface EarlierRecord {
 /** A record's filingId as messages name it: the text, trimmed; null when it has none. */
 function filingIdOf(record: SourceRecord | undefined): string | null {
   const value = record?.value as Record<string, unknown> | undefined;
-  return value && typeof value === 'object' && typeof value.filingId === 'string' ? value.filingId : null;
+  // Trimmed, as the record's own messages give it (the rules see the trimmed view).
+  return value && typeof value === 'object' && typeof value.filingId === 'string' ? value.filingId.trim() || null : null;
 }
 
 /** Memory for batch keys before they go to a temporary file (see key-log.ts). */
@@ -400,7 +401,7 @@ export class BatchSession {
       // One reported record at a time: a batch may report tens of thousands, each with its position tree.
       this.eachRecord(filePath, () => take(file), maxLineBytes, (reported, record) => {
         const filingId = filingIdOf(record);
-        if (reported.first) earlier.get(reported.seq)!.filingId = filingId?.trim() || null;
+        if (reported.first) earlier.get(reported.seq)!.filingId = filingId;
         if (reported.repeats.length === 0) return;
         const keys = record ? this.linter.batchKeys(record.value) : [];
         for (const row of reported.repeats) {

@@ -13,11 +13,11 @@ import { KEY_ROW, ROW_RECORD } from './key-log.js';
 //
 // A file's keys are one run of entries, one per record with keys:
 //   record index, first line, byte offset (high, low 32 bits; -1, -1 when not
-//   streamed), number of keys, then per key its KEY_ROW - 1 ints (rule, key
-//   index, digest ×3, holder, holder name), as in a key row without its
-//   record column (ROW_RECORD, the last).
-// The magic's last byte is the format: 2 since rows have a holder name (a
-// file of rows of another width is a miss, not misread).
+//   streamed), number of keys, then per key its KEY_ROW - 1 ints (rule and key
+//   index in one, digest ×3, holder, holder name, holder alias), as in a key
+//   row without its record column (ROW_RECORD, the last; see key-log.ts).
+// The magic's last byte is the format: 2 since rows have a holder's scheme,
+// name and alias (a file of rows of another width is a miss, not misread).
 // Ints are 32-bit, in this machine's byte order; the header says which, and a
 // file of the other order is a miss.
 

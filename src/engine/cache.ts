@@ -3,6 +3,7 @@ import { closeSync, mkdirSync, openSync, readFileSync, readSync, statSync } from
 import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { dirname, join, resolve } from 'node:path';
+import { beijingDateOf } from '../domain/workdays.js';
 import { packageRoot } from '../package-files.js';
 import type { UnitKeys } from './batch.js';
 import { KeyBlockCollector, KeyFileReader, KeyFileWriter, removeStaleKeyFiles, type KeyBlock } from './cache-keys.js';
@@ -20,10 +21,11 @@ import type { FileStats } from './types.js';
 export interface CachedFile {
   hash: string;
   /**
-   * The "today" (ms since the epoch) the file was found clean as of. A
-   * verdict that looks at today (a birth date in the future) can only find
-   * less as days pass, so the entry holds for that day and any later one,
-   * but not for an earlier --now.
+   * The "today" (ms since the epoch) the file was found clean as of. Most
+   * verdicts that look at today (a birth date in the future) can only find
+   * less as days pass, so the entry holds for that day and later ones, but
+   * not for an earlier --now; those that may find more later say through
+   * which day they hold (`stats.holdsThrough`), and the entry holds no longer.
    */
   asOf: number;
   records: number;
@@ -34,7 +36,8 @@ export interface CachedFile {
 
 /**
  * Changes when what the cache stores changes meaning (6: each entry says the day it holds from;
- * 7: key rows carry a holder's scheme and name, see key-log.ts).
+ * 7: key rows carry a holder's scheme and name, see key-log.ts, and an entry may say the day it
+ * holds through).
  */
 const CACHE_FORMAT = 7;
 
@@ -170,6 +173,9 @@ export class LintCache {
     const entry = this.entries[filePath];
     if (!entry || entry.hash !== hash || !wellFormedBlock(entry.keys)) return undefined;
     if (!(typeof entry.asOf === 'number' && entry.asOf <= this.now)) return undefined;
+    // A verdict reached against today that a later day may change (a document valid until then).
+    const through = entry.stats?.holdsThrough;
+    if (through !== undefined && !(typeof through === 'string' && (beijingDateOf(new Date(this.now)) ?? '') <= through)) return undefined;
     return emptyBlock(entry.keys) || this.keyFile?.verify(entry.keys) ? entry : undefined;
   }
 

@@ -131,6 +131,19 @@ export function sameHolder(rows: ArrayLike<number>, r: number, f: number): boole
   return first !== -1 && holder >>> SCHEME_SHIFT !== first >>> SCHEME_SHIFT && name !== -1 && name === rows[f + ROW_HOLDER_NAME];
 }
 
+/**
+ * Whether two holders are of one scheme with different ids: two owners, whatever their
+ * names (two credit codes differ, so do two companies of the same name).
+ */
+function sameSchemeOtherId(rows: ArrayLike<number>, r: number, f: number): boolean {
+  const holder = rows[r + ROW_HOLDER]!;
+  const first = rows[f + ROW_HOLDER]!;
+  return holder !== -1 && first !== -1 && holder !== first && holder >>> SCHEME_SHIFT === first >>> SCHEME_SHIFT;
+}
+
+/** Rows remembered as one first occurrence's holder, under its schemes and aliases. */
+const HOLDER_MEMBERS = 8;
+
 const PARTITIONS = 256;
 
 /** A key seen again: the later record's key, and the record where the key was first seen. */
@@ -167,10 +180,6 @@ export class RepeatRows {
 
   later(i: number): number {
     return this.rows[i * 4 + 2]!;
-  }
-
-  first(i: number): number {
-    return this.rows[i * 4 + 3]!;
   }
 
   /**
@@ -278,9 +287,14 @@ export class KeyLog {
   }
 
   /**
-   * Every later occurrence of a key, with the record of its first
-   * occurrence. With holders, a repeat by the first occurrence's own holder
-   * is not a repeat (the same owner filing its domain again; see sameHolder).
+   * Every later occurrence of a key, with the record of an earlier one. With
+   * holders, a repeat by the first occurrence's own holder is not a repeat
+   * (the same owner filing its domain again; see sameHolder). That holder may
+   * show itself under several schemes (a registration number, then its credit
+   * code, matched by name): a later row is the same holder when it matches
+   * one of those rows and is of no scheme they hold with another id, so
+   * whatever order the records come in, two credit codes are two owners. A
+   * repeat names the row it conflicts with, else the first occurrence.
    */
   repeats(): RepeatRows {
     const out = new RepeatRows();
@@ -294,6 +308,10 @@ export class KeyLog {
     while (tableSize < (largest / KEY_ROW) * 2) tableSize *= 2;
     const table = new Int32Array(tableSize);
     const next = new Int32Array(largest / KEY_ROW);
+    // Per first occurrence, the other rows known to be its holder's (linked through `members`):
+    // one owner may be met under several schemes (a registration number, then its credit code),
+    // and a later row is that owner only if it matches one of them and conflicts with none.
+    const members = new Int32Array(largest / KEY_ROW);
     for (let p = 0; p < PARTITIONS; p++) {
       const n = this.partitionLength(p) / KEY_ROW;
       if (n === 0) continue;
@@ -324,10 +342,32 @@ export class KeyLog {
         if (j < 0) {
           next[i] = heads[slot]!;
           heads[slot] = i;
+          members[i] = -1;
           continue;
         }
-        const f = j * KEY_ROW;
-        if (sameHolder(rows, r, f)) continue;
+        let matched = false;
+        let conflict = -1;
+        let known = false;
+        let last = j;
+        let count = 0;
+        for (let m = j; m >= 0; m = members[m]!) {
+          const f = m * KEY_ROW;
+          if (sameHolder(rows, r, f)) matched = true;
+          else if (conflict < 0 && sameSchemeOtherId(rows, r, f)) conflict = m;
+          if (rows[f + ROW_HOLDER] === rows[r + ROW_HOLDER] && rows[f + ROW_HOLDER_ALIAS] === rows[r + ROW_HOLDER_ALIAS]) known = true;
+          last = m;
+          count++;
+        }
+        if (matched && conflict < 0) {
+          // The same owner, perhaps under another scheme: remembered, so that a later row of this
+          // scheme with another id is told apart. Bounded, so that no key costs more than a few.
+          if (!known && count < HOLDER_MEMBERS) {
+            members[last] = i;
+            members[i] = -1;
+          }
+          continue;
+        }
+        const f = (conflict >= 0 ? conflict : j) * KEY_ROW;
         const ruleKey = rows[r + ROW_RULE_KEY]!;
         out.push(ruleKey >>> RULE_SHIFT, ruleKey & (MAX_RECORD_KEYS - 1), rows[r + ROW_RECORD]!, rows[f + ROW_RECORD]!);
       }

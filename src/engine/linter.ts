@@ -94,6 +94,8 @@ export class Linter {
     out?: MessageSink;
     /** The record's personal values, found when its first message is made (most records have none). */
     personal?: PersonalValue[];
+    /** The last day the record's verdicts against today hold through (CheckContext.holdsThrough). */
+    holdsThrough?: string;
   } = { filingId: null };
 
   constructor(options: LinterOptions) {
@@ -127,7 +129,7 @@ export class Linter {
         if (rule.id === 'duplicate-key') this.recordRuns.push({ kind: 'duplicate-key', active });
         else if (rule.validate) this.recordRuns.push({ kind: 'schema', active, validate: rule.validate });
         else if (rule.definition?.kind === 'record') {
-          const context = { record: undefined, options: opts, now: this.now, report: this.report };
+          const context = { record: undefined, options: opts, now: this.now, report: this.report, holdsThrough: this.holdsThrough };
           this.recordRuns.push({ kind: 'check', active, check: rule.definition.run, context, raw: RAW_RECORD_CHECKS.has(rule.check?.name ?? '') });
         }
       }
@@ -195,7 +197,9 @@ export class Linter {
     this.lastRaw = item.value;
     this.lastView = view;
     stats?.add(item.index, view);
+    this.current.holdsThrough = undefined;
     this.lintRecord(item, view, out);
+    stats?.holdOnlyThrough(this.current.holdsThrough);
     batch?.visit(item, filePath);
   }
 
@@ -257,6 +261,11 @@ export class Linter {
   }
 
   /** A report of the rule now running on the current record, as a positioned message. */
+  private readonly holdsThrough = (day: string): void => {
+    const { current } = this;
+    if (typeof day === 'string' && (current.holdsThrough === undefined || day < current.holdsThrough)) current.holdsThrough = day;
+  };
+
   private readonly report = (report: Report): void => {
     const { record, active, filingId, out } = this.current;
     if (!record || !active || !out) throw new Error('a check reported outside its run');

@@ -69,19 +69,3 @@ export function personalValues(record: unknown): PersonalValue[] {
 const NAME_FIELDS = ['/principal/name', '/principal/document/holder'];
 const OWNER_NAME_FIELDS = ['/owner/name', '/owner/document/holder'];
 
-/**
- * Whether a text is the name of a natural person of the record (as given, or
- * trimmed). Cheap, and allocates nothing: batch keys are made for every record
- * of a run, and their data is asked about on each.
- */
-export function isPersonName(record: unknown, text: string): boolean {
-  if (text.trim() === '') return false;
-  const same = (pointer: string): boolean => {
-    const v = valueAt(record, pointer);
-    return typeof v === 'string' && (v === text || v.trim() === text.trim());
-  };
-  for (const p of NAME_FIELDS) if (same(p)) return true;
-  if (valueAt(record, '/owner/kind') === 'unit') return false;
-  for (const p of OWNER_NAME_FIELDS) if (same(p)) return true;
-  return false;
-}

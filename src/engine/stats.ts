@@ -15,6 +15,12 @@ export class StatsCollector {
   /** Entries of recordGroup in use: one past the highest record index set. */
   private length = 0;
   private records = 0;
+  private holdsThrough: string | undefined;
+
+  /** A record's verdicts hold through `day` only (CheckContext.holdsThrough): the file's through the earliest. */
+  holdOnlyThrough(day: string | undefined): void {
+    if (day !== undefined && (this.holdsThrough === undefined || day < this.holdsThrough)) this.holdsThrough = day;
+  }
 
   private setGroup(index: number, group: number): void {
     if (index >= this.recordGroup.length) {
@@ -49,12 +55,15 @@ export class StatsCollector {
   }
 
   result(): FileStats {
-    return { records: this.records, groups: this.groups, recordGroup: this.recordGroup.subarray(0, this.length) };
+    const stats: FileStats = { records: this.records, groups: this.groups, recordGroup: this.recordGroup.subarray(0, this.length) };
+    if (this.holdsThrough !== undefined) stats.holdsThrough = this.holdsThrough;
+    return stats;
   }
 
   /** Adds the stats of a part of the file (a worker's chunk) whose first record is `recordOffset`. */
   merge(part: FileStats, recordOffset: number): void {
     const { recordGroup } = part;
+    this.holdOnlyThrough(part.holdsThrough);
     if (this.records === 0 && this.length === 0 && this.groups.length === 0 && recordOffset === 0 && recordGroup instanceof Int32Array) {
       // A file linted as one part (any file on one thread): its part is taken as it is. Copying it
       // grew a second array by doubling, 8 MB more at the end of a million-record file.

@@ -55,6 +55,12 @@ export interface FileStats {
    * national batch has millions.
    */
   recordGroup: ArrayLike<number>;
+  /**
+   * The last Beijing day (YYYY-MM-DD) the file's verdicts reached against
+   * "today" hold through (CheckContext.holdsThrough); absent when none
+   * depends on today in a way later days could change.
+   */
+  holdsThrough?: string;
 }
 
 export type Localized = Record<Locale, string>;

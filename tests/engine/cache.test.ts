@@ -237,6 +237,22 @@ describe('--cache', () => {
     expect(cached[0]!.stats?.records).toBe(2);
   });
 
+  it('holds a clean draft no later than the day a document it judged against today expires', async () => {
+    const dir = project();
+    const draft = patched('individual-draft', { set: { '/principal/document/validUntil': '2027-01-01' } });
+    writeFileSync(join(dir, 'draft.json'), JSON.stringify(draft));
+    const lint = (now: string, cacheLocation?: string) =>
+      lintFiles(['draft.json'], { linter: createLinter({ config: false, now: new Date(now), cwd: dir }), cwd: dir, ...(cacheLocation ? { cacheLocation } : {}) });
+    expect((await lint('2026-11-29T12:00:00+08:00', 'cache.json'))[0]!.errorCount).toBe(0);
+    const entry = JSON.parse(readFileSync(join(dir, 'cache.json'), 'utf8')).files[join(dir, 'draft.json')];
+    expect(entry.stats.holdsThrough).toBe('2027-01-01');
+    // On its last valid day the entry holds; the day after, the expired document is found.
+    expect((await lint('2027-01-01T23:00:00+08:00', 'cache.json'))[0]!.errorCount).toBe(0);
+    const later = await lint('2027-06-01T12:00:00+08:00', 'cache.json');
+    expect(later[0]!.messages.map((m) => `${m.ruleId} ${m.path}`)).toEqual(['document-validity /principal/document/validUntil']);
+    expect(later[0]!.messages).toEqual((await lint('2027-06-01T12:00:00+08:00'))[0]!.messages);
+  });
+
   it('starts afresh under another --max-file-size, which decides whether a file is read at all', async () => {
     const dir = project();
     const lint = (maxFileSize?: number) =>

@@ -145,12 +145,26 @@ describe('KeyLog with holders of several schemes', () => {
       // Rules up to the last a row can number, key indexes up to the largest.
       many.push([next(2) ? MAX_BATCH_RULES - 1 : next(3), next(2) ? MAX_RECORD_KEYS - 1 : next(3), `key ${next(8000)}`, holder, i]);
     }
-    const firsts = new Map<string, { seq: number; holder: Holder | undefined }>();
+    // The first occurrence's holder, as it is met under several schemes: a later holder is it when it
+    // matches one of the rows known to be it and has no scheme one of them holds with another id.
+    const conflicts = (a: Holder, b: Holder) => !same(a, b) && a.scheme === b.scheme && a.id !== b.id;
+    const firsts = new Map<string, Array<{ seq: number; holder: Holder | undefined }>>();
     const expected: Array<{ rule: number; keyIndex: number; later: number; first: number }> = [];
     for (const [rule, keyIndex, key, holder, seq] of many) {
-      const first = firsts.get(`${rule} ${key}`);
-      if (!first) firsts.set(`${rule} ${key}`, { seq, holder });
-      else if (holder === undefined || first.holder === undefined || !same(holder, first.holder)) expected.push({ rule, keyIndex, later: seq, first: first.seq });
+      const known = firsts.get(`${rule} ${key}`);
+      if (!known) {
+        firsts.set(`${rule} ${key}`, [{ seq, holder }]);
+        continue;
+      }
+      const members = known.filter((m): m is { seq: number; holder: Holder } => m.holder !== undefined);
+      const matched = holder !== undefined && members.some((m) => same(holder, m.holder));
+      const conflict = holder === undefined ? undefined : members.find((m) => conflicts(holder, m.holder));
+      if (matched && !conflict) {
+        const isNew = !members.some((m) => m.holder.scheme === holder!.scheme && m.holder.id === holder!.id && m.holder.alias === holder!.alias);
+        if (isNew && known.length < 8) known.push({ seq, holder });
+      } else {
+        expected.push({ rule, keyIndex, later: seq, first: (conflict ?? known[0]!).seq });
+      }
     }
     const order = (r: { later: number; rule: number }) => r.later * MAX_BATCH_RULES + r.rule;
     for (const budget of [1 << 30, 1 << 12]) {

@@ -27,6 +27,17 @@ describe('pre-approval: religion and the periods of the categories', () => {
   const religion = (extra: Record<string, unknown> = {}): Patch => ({ set: { '/websites/0/serviceContent': ['corporate', 'religion'], ...extra } });
   const licence = { '/websites/0/preApprovals': [{ category: 'religion', approvalNumber: 'ZJ-110000-2022-0015' }] };
 
+  it('a draft judged by today says the day its verdict holds through: the eve of the next requirement', () => {
+    const linter = new Linter({ ruleSet: bundledRuleSet(), locale: 'en', redact: true, now: new Date('2021-06-01T12:00:00+08:00'), rules: {} });
+    const draft = patched('individual-draft', { set: { '/websites/0/serviceContent': ['personal', 'religion'] } });
+    const result = linter.lintText(JSON.stringify(draft), '/virtual/draft.json', 'json');
+    expect(result.messages.filter((m) => m.ruleId === 'pre-approval')).toEqual([]);
+    expect(result.stats?.holdsThrough).toBe('2022-02-28');
+    // A submitted filing is judged by its submission date, which no later day changes.
+    const submitted = patched('government-verified', { set: { '/websites/0/serviceContent': ['news', 'religion'] } });
+    expect(new Linter({ ruleSet: bundledRuleSet(), now: TEST_NOW }).lintText(JSON.stringify(submitted), '/virtual/s.json', 'json').stats?.holdsThrough).toBeUndefined();
+  });
+
   it('a religion site submitted in 2026 without the licence is an error at the code, in both locales', () => {
     const [m, ...rest] = lint('pre-approval', 'enterprise-approved', religion());
     expect(rest).toEqual([]);

@@ -49,6 +49,17 @@ describe('batch-duplicate-domain: one owner across document schemes', () => {
     expect(domainRepeats([patched('enterprise-approved'), other])).toEqual(reportedAtSecond);
   });
 
+  it('tells two credit codes apart whatever comes first, a registration number of the same name included', () => {
+    const licence = refiled({ '/owner/document/number': '310115600985533' }, 'F-2026-0101');
+    const other = refiled({ '/owner/document/number': '91110000600037341L' }, 'F-2026-0102');
+    // The registration number first: it matches both codes by name, but the second code is not the first.
+    const records = [licence, patched('enterprise-approved'), other];
+    const found = messagesOf(lintRecords(records, { format: 'jsonl' }), 'batch-duplicate-domain');
+    expect(found.map((m) => [m.record, m.path])).toEqual(DOMAINS.map((p) => [2, p]));
+    // It names the record it conflicts with: the first credit code, record 2 for a person.
+    expect(found[0]!.message).toContain('record 2 (F-2026-0001)');
+  });
+
   it('lets the normalized name decide between a 15-digit registration number and a code', () => {
     const licence = { '/owner/document/number': '310115600985533' };
     // The same name, give or take spaces, is the same company.

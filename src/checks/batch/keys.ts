@@ -40,8 +40,9 @@ const REGISTRATION_NUMBER_FORM = /^[0-9]{15}$/;
  * the body rather than by their name, which two companies in different
  * places may share. A 15-digit registration number of before 2015 shares no
  * digits with the code that replaced it, so between it and a code the
- * normalized name decides; so it does between any two different kinds of
- * document, and for a unit with no document. A person is known by their
+ * normalized name decides; so it does between a code, a registration number,
+ * another document (compared with its own kind by type and number) and a
+ * unit with no document. A person is known by their
  * document number, whatever the document's type (an ID card and a household
  * register carry the same number), and never by name: two people share names.
  */

@@ -1,6 +1,6 @@
 import type { RecordCheck } from '../api.js';
 import { arrayAt, isObject, stringAt, valueAt } from '../access.js';
-import { beijingDateOf } from '../../domain/workdays.js';
+import { beijingDateOf, dayBefore } from '../../domain/workdays.js';
 
 /**
  * pre-approval (一、3 涉及需前置审批或专项审批内容): each service content code
@@ -87,12 +87,23 @@ function hasNumber(entry: Record<string, unknown>): boolean {
   return typeof n !== 'string' || n.trim() !== '';
 }
 
-/** The Beijing date the filing is judged on: when it was submitted, else today. */
-function filingDay(record: unknown, now: Date): string {
+/** The Beijing date the filing is judged on, and whether it is today's: when it was submitted, else today. */
+function filingDay(record: unknown, now: Date): { day: string; today: boolean } {
   const submitted = stringAt(record, '/verification/submittedAt');
   const day = submitted === undefined ? undefined : beijingDateOf(submitted);
+  if (day !== undefined) return { day, today: false };
   // Without a usable "today", the law in force now (the latest periods) is the one to apply.
-  return day ?? beijingDateOf(now) ?? '9999-12-31';
+  return { day: beijingDateOf(now) ?? '9999-12-31', today: true };
+}
+
+/** The first day after `day` on which a category's approval becomes required, if any is still to come. */
+function nextStart(categories: PreApprovalOptions['categories'], day: string): string | undefined {
+  let next: string | undefined;
+  for (const c of categories) {
+    const from = isObject(c) && typeof c.from === 'string' ? c.from : undefined;
+    if (from !== undefined && from > day && (next === undefined || from < next)) next = from;
+  }
+  return next;
 }
 
 /** The codes whose approval is required on `day` (YYYY-MM-DD compares as text). */
@@ -124,7 +135,14 @@ function offersAny(record: unknown, codes: ReadonlySet<string>): boolean {
 export const preApproval: RecordCheck<PreApprovalOptions> = (ctx) => {
   const categories = Array.isArray(ctx.options.categories) ? ctx.options.categories : [];
   if (!offersAny(ctx.record, anyCode(categories))) return;
-  const needed = requiredOn(categories, filingDay(ctx.record, ctx.now));
+  const { day, today } = filingDay(ctx.record, ctx.now);
+  if (today) {
+    // A draft is judged by today's law: once a new category's approval is required, it may need one.
+    const start = nextStart(categories, day);
+    const through = start === undefined ? undefined : dayBefore(start);
+    if (through !== undefined) ctx.holdsThrough(through);
+  }
+  const needed = requiredOn(categories, day);
   if (needed.size === 0) return;
   arrayAt(ctx.record, '/websites').forEach((site, i) => {
     const given = valueAt(site, '/preApprovals');

@@ -101,7 +101,11 @@ export const documentValidity: RecordCheck = (ctx) => {
     // Not a date of the contract's form: the schema rule's.
     if (!until || !reference) continue;
     // Valid through the whole of its last day, whatever the time of verification.
-    if (reference.day <= until.beijingDate) continue;
+    if (reference.day <= until.beijingDate) {
+      // Judged against today, the verdict changes the day after: a --cache entry holds no longer.
+      if (!reference.onSite) ctx.holdsThrough(until.beijingDate);
+      continue;
+    }
     const data = { ...doc.data, validUntil: until.beijingDate };
     ctx.report(
       reference.onSite
