@@ -13,9 +13,9 @@
 
 /** The regions whose residents are Chinese citizens although ISO 3166-1 gives them a code. */
 export const HMT_REGIONS = Object.freeze({
-  HK: { zh: '香港', en: 'Hong Kong' },
-  MO: { zh: '澳门', en: 'Macao' },
-  TW: { zh: '台湾', en: 'Taiwan' },
+  HK: { zh: '香港', en: 'Hong Kong', permits: ['hk-macao-permit', 'hmt-residence-permit'] },
+  MO: { zh: '澳门', en: 'Macao', permits: ['hk-macao-permit', 'hmt-residence-permit'] },
+  TW: { zh: '台湾', en: 'Taiwan', permits: ['taiwan-compatriot-permit', 'hmt-residence-permit'] },
 } as const);
 
 export type HmtRegionCode = keyof typeof HMT_REGIONS;

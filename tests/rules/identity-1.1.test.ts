@@ -97,16 +97,19 @@ describe('citizenship', () => {
     ]);
   });
 
-  it('says, in both locales, that those residents are Chinese citizens and to use CN', () => {
+  it('says, in both locales, that those residents are Chinese citizens and to use CN, with the permits of their region', () => {
     const patch = principal('taiwan-compatriot-permit', TW_PERMIT, 'TW');
     const [en] = run('citizenship', 'enterprise-approved', patch);
     const [zh] = run('citizenship', 'enterprise-approved', patch, 'zh-CN');
     expect(en!.message).toBe(
-      "the principal's citizenship is given as TW: residents of Hong Kong, Macao and Taiwan are Chinese citizens, so use CN with the permit they hold (hk-macao-permit, taiwan-compatriot-permit or hmt-residence-permit) (一、1.(1)(2))",
+      "the principal's citizenship is given as TW: residents of Taiwan are Chinese citizens, so use CN with the permit they hold (taiwan-compatriot-permit or hmt-residence-permit) (一、1.(1)(2))",
     );
     expect(zh!.message).toBe(
-      '网站负责人的国籍填为 TW：港澳台居民为中国公民，国籍应填 CN，证件类型填其持有的回乡证、台胞证或港澳台居民居住证（一、1.(1)(2)）',
+      '网站负责人的国籍填为 TW：台湾居民为中国公民，国籍应填 CN，证件类型填其持有的台胞证（taiwan-compatriot-permit）或港澳台居民居住证（hmt-residence-permit）（一、1.(1)(2)）',
     );
+    // A Hong Kong resident is not sent to the Taiwan permit.
+    const [hk] = run('citizenship', 'enterprise-approved', principal('hk-macao-permit', 'H60234511', 'HK'), 'zh-CN');
+    expect(hk!.message).toContain('香港居民为中国公民，国籍应填 CN，证件类型填其持有的港澳居民来往内地通行证（hk-macao-permit）或港澳台居民居住证（hmt-residence-permit）');
   });
 
   it('a code no country has, with its own message; a known slip names the code', () => {

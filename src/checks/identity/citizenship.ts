@@ -9,7 +9,7 @@
 
 import { HMT_REGIONS, checkCitizenship } from '../../domain/citizenship.js';
 import type { RecordCheck } from '../api.js';
-import { SUBJECTS, SUBJECT_ZH, citizenshipOf, isCountryCode } from './shared.js';
+import { DOCUMENT_TYPE_ZH, SUBJECTS, SUBJECT_ZH, citizenshipOf, isCountryCode } from './shared.js';
 
 export interface CitizenshipOptions {
   /** ISO 3166-1 alpha-2 codes officially assigned. */
@@ -58,7 +58,11 @@ export const citizenship: RecordCheck<CitizenshipOptions> = (ctx) => {
     const data = { subject, subjectZh: SUBJECT_ZH[subject], value: code };
     if (verdict.problem === 'hmt-region') {
       const region = HMT_REGIONS[verdict.region];
-      ctx.report({ path, data: { ...data, region: region.en, regionZh: region.zh } });
+      const permits = {
+        permits: region.permits.join(' or '),
+        permitsZh: region.permits.map((type) => `${DOCUMENT_TYPE_ZH[type]}（${type}）`).join('或'),
+      };
+      ctx.report({ path, data: { ...data, region: region.en, regionZh: region.zh, ...permits } });
     } else if (verdict.suggestion !== undefined) {
       ctx.report({ path, messageId: 'unknown-code-suggestion', data: { ...data, suggestion: verdict.suggestion } });
     } else {
