@@ -108,6 +108,7 @@ export type DocumentNumberVerdict =
   | (ResidencePermitVerdict & Tag<'residence-permit'>)
   | (ForeignPermanentResidentIdVerdict & Tag<'foreign-permanent-resident-id'>)
   | (UsccVerdict & Tag<'uscc'>)
+  | (LegacyNumberProblem & Tag<'uscc'>)
   | (OrgCodeVerdict & Tag<'org-code'>)
   | (RegistrationNumberVerdict & Tag<'registration-number'>)
   | (FormVerdict &
@@ -115,6 +116,16 @@ export type DocumentNumberVerdict =
   /** Empty, or a length that fits none of the type's schemes: no scheme was chosen. */
   | ((EmptyProblem | LengthProblem) & { readonly type: DocumentType; readonly scheme?: undefined })
   | UnknownTypeProblem;
+
+/**
+ * The number of a legal-person certificate of before the credit code
+ * (事证第133010600123号, 社证字第…号, or its 12 digits): such certificates were
+ * all reissued with a unified social credit code, which is what a filing gives.
+ */
+export interface LegacyNumberProblem {
+  readonly ok: false;
+  readonly problem: 'legacy-number';
+}
 
 export interface UnknownTypeProblem {
   readonly ok: false;
@@ -141,6 +152,7 @@ const PROBLEM_CODES: Record<DocumentNumberProblemCode, true> = {
   'foreign-permanent-resident': true,
   'org-code': true,
   'residence-permit-region': true,
+  'legacy-number': true,
   'unknown-type': true,
 };
 
@@ -198,6 +210,9 @@ export function checkDocumentNumber(
 const recentVerdicts = new Map<string, RecentResults<DocumentNumberVerdict>>();
 let verdictsAt = Number.NaN;
 
+// 事证第133010600123号 (institutions), 社证字第…号 (social groups), or the 12 digits alone.
+const LEGACY_LEGAL_PERSON_NUMBER = /^\s*(?:[事社]证字?第)?\s*[0-9]{12}\s*号?\s*$/u;
+
 function checkUncached(type: string, number: string, now: Date, options: DocumentNumberOptions): DocumentNumberVerdict {
   if (!isDocumentType(type)) return { ok: false, problem: 'unknown-type', type: asString(type) };
   const s = asString(number);
@@ -209,6 +224,9 @@ function checkUncached(type: string, number: string, now: Date, options: Documen
 
     case 'institution-legal-person-certificate':
     case 'social-group-legal-person-certificate':
+      // An old certificate's number reads as no credit code; it is named as what it is.
+      if (LEGACY_LEGAL_PERSON_NUMBER.test(s.normalize('NFKC'))) return tag({ ok: false, problem: 'legacy-number' } as const, type, 'uscc');
+      return tag(checkUscc(s), type, 'uscc');
     case 'uscc-certificate':
       // Legal-person certificates issued since 2015 carry the USCC only, and
       // so does the certificate named after it.

@@ -29,28 +29,4 @@ export function countJsonPropertyNames(text: string): number {
   return count;
 }
 
-/** Keys of every object in a parsed JSON value. */
-export function countParsedKeys(value: unknown): number {
-  let count = 0;
-  const stack: unknown[] = [value];
-  while (stack.length > 0) {
-    const v = stack.pop();
-    if (v === null || typeof v !== 'object') continue;
-    if (Array.isArray(v)) {
-      for (let i = 0; i < v.length; i++) {
-        const item: unknown = v[i];
-        if (item !== null && typeof item === 'object') stack.push(item);
-      }
-    } else {
-      // for…in without Object.keys: no array per object. JSON.parse makes plain objects, so every
-      // enumerable key is an own one; the check keeps that true whatever the prototype holds.
-      for (const k in v) {
-        if (!Object.prototype.hasOwnProperty.call(v, k)) continue;
-        count++;
-        const child = (v as Record<string, unknown>)[k];
-        if (child !== null && typeof child === 'object') stack.push(child);
-      }
-    }
-  }
-  return count;
-}
+export { countParsedKeys } from './record-scan.js';

@@ -208,6 +208,7 @@ describe('problem codes', () => {
       ['resident-id-card', '932682198501010017'],
       ['taiwan-compatriot-permit', '123456789'],
       ['hmt-residence-permit', '11010519850612123X'],
+      ['institution-legal-person-certificate', '事证第133010600123号'],
       ['nope', ''],
     ];
     const seen = new Set(

@@ -161,6 +161,30 @@ describe('document-number: the document types of 1.1', () => {
   });
 });
 
+describe('document-number: an old legal-person certificate number', () => {
+  const old = (number: string, type = 'institution-legal-person-certificate', locale: 'en' | 'zh-CN' = 'en') =>
+    messagesOf(
+      lintRecords([patched('government-verified', { set: { '/owner/unitType': type.startsWith('social') ? 'social-group' : 'institution', '/owner/document/type': type, '/owner/document/number': number } })], { locale }),
+      'document-number',
+    );
+
+  it.each([
+    ['事证第133010600123号', 'institution-legal-person-certificate'],
+    ['133010600123', 'institution-legal-person-certificate'],
+    ['社证字第 330100012345 号', 'social-group-legal-person-certificate'],
+  ])('%s is named as an old number, not as a bad credit code', (number, type) => {
+    const [m, ...rest] = old(number, type);
+    expect(rest).toEqual([]);
+    expect(m!.path).toBe('/owner/document/number');
+    expect(m!.message).toContain('old legal-person certificate');
+    expect(old(number, type, 'zh-CN')[0]!.message).toContain('旧版法人证书的号码');
+  });
+
+  it('a wrong credit code on the new certificate is still judged as a credit code', () => {
+    expect(old('12330106MB012345')[0]!.message).toContain('unified social credit code');
+  });
+});
+
 describe('document-validity', () => {
   // enterprise-approved was verified on site on 2026-03-10T10:00:00+08:00.
   const PRINCIPAL = '/principal/document/validUntil';

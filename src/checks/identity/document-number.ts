@@ -108,6 +108,8 @@ export function numberMessage(verdict: DocumentNumberVerdict): { messageId: stri
       return { messageId: 'org-code', data: { ...base, expected: verdict.expected } };
     case 'residence-permit-region':
       return { messageId: 'residence-permit-region', data: { ...base, regionCode: verdict.regionCode } };
+    case 'legacy-number':
+      return { messageId: 'legacy-number', data: base };
     case 'check-character':
       return { messageId: 'check-character', data: { ...base, expected: verdict.expected, actual: verdict.actual } };
     case 'characters': {
@@ -142,6 +144,7 @@ export const documentNumberMessageIds = [
   'org-code',
   'uscc-region',
   'residence-permit-region',
+  'legacy-number',
 ] as const;
 
 export const documentNumber: RecordCheck = (ctx) => {
