@@ -43,9 +43,9 @@ describe('pre-approval: religion and the periods of the categories', () => {
     expect(rest).toEqual([]);
     expect(m!.path).toBe('/websites/0/serviceContent/1');
     expect(m!.severity).toBe('error');
-    expect(m!.message).toBe('the service content religion needs a pre-approval, but there is none of category religion; add it to preApprovals with its approval number (一、3)');
+    expect(m!.message).toBe('the service content religion needs a pre-approval (《互联网宗教信息服务管理办法》（国家宗教事务局、国家互联网信息办公室、工业和信息化部、公安部、国家安全部令第17号）, from 2022-03-01), but there is none of category religion; add it to preApprovals with its approval number (一、3)');
     expect(lint('pre-approval', 'enterprise-approved', religion(), { locale: 'zh-CN' })[0]!.message).toBe(
-      '服务内容 religion 须经前置审批，但没有类别为 religion 的前置审批；请在 preApprovals 中填写该审批及其审批文号（一、3）',
+      '服务内容 宗教（religion） 须经前置审批（依据《互联网宗教信息服务管理办法》（国家宗教事务局、国家互联网信息办公室、工业和信息化部、公安部、国家安全部令第17号），自 2022-03-01 起），但没有类别为 religion 的前置审批；请在 preApprovals 中填写该审批及其审批文号（一、3）',
     );
   });
 
@@ -201,7 +201,7 @@ describe('region-code', () => {
       expect(ms[0]!.message).not.toMatch(/foreign|non-Chinese|non-citizen|外国|非中国公民|境外/i);
     }
     expect(lint('region-code', 'individual-draft', region(code))[0]!.message).toBe(
-      `the owner's region code ${code} is not in a mainland province, where a provincial communications administration accepts filings; give the code of where the owner is in the mainland (一、1 主体所在地)`,
+      `the owner's region code ${code} is not in a mainland province, and no provincial communications administration files for it; give the code of where the owner is in the mainland (一、1 主体所在地)`,
     );
     expect(lint('region-code', 'individual-draft', region(code), { locale: 'zh-CN' })[0]!.message).toBe(
       `主体所在地代码 ${code} 不属于内地的省（区、市），没有受理备案的省通信管理局；请填写主办者在内地所在地的行政区划代码（一、1 主体所在地）`,

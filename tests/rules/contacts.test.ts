@@ -346,9 +346,9 @@ describe('pre-approval', () => {
     const patch = { set: { '/websites/0/serviceContent': ['corporate', 'education', 'news'] } };
     const ms = lint('pre-approval', 'enterprise-approved', patch);
     expect(paths(ms)).toEqual(['/websites/0/serviceContent/1', '/websites/0/serviceContent/2']);
-    expect(ms[0]!.message).toBe('the service content education needs a pre-approval, but there is none of category education; add it to preApprovals with its approval number (一、3)');
+    expect(ms[0]!.message).toBe('the service content education needs a pre-approval (《互联网信息服务管理办法》（国务院令第292号）第五条, from 2000-09-25), but there is none of category education; add it to preApprovals with its approval number (一、3)');
     expect(texts(lint('pre-approval', 'enterprise-approved', patch, { locale: 'zh-CN' }))[1]).toBe(
-      '服务内容 news 须经前置审批，但没有类别为 news 的前置审批；请在 preApprovals 中填写该审批及其审批文号（一、3）',
+      '服务内容 新闻（news） 须经前置审批（依据《互联网信息服务管理办法》（国务院令第292号）第五条，自 2000-09-25 起），但没有类别为 news 的前置审批；请在 preApprovals 中填写该审批及其审批文号（一、3）',
     );
   });
 

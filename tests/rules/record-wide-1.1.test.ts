@@ -25,7 +25,7 @@ describe('whitespace', () => {
       '/websites/0/domains/0/name starts and ends with whitespace (U+0020 U+3000); the other rules check the value without it',
     );
     const zh = lintRecords([patched('enterprise-approved', { set: { '/websites/0/domains/0/name': 'example-tech.cn ' } })], { locale: 'zh-CN' });
-    expect(zh.messages.map((m) => m.message)).toEqual(['/websites/0/domains/0/name 结尾有空白字符（U+0020）；其他规则按去除后的值检查']);
+    expect(zh.messages.map((m) => m.message)).toEqual(['/websites/0/domains/0/name 结尾有空白字符（U+0020）；其他规则按去除空白后的值检查']);
   });
 
   it('a padded document number, region code or date gets no document-number or schema error', () => {
@@ -76,7 +76,7 @@ describe('whitespace', () => {
   it('reports padding and an inner line break of one value separately, at the same path', () => {
     const result = lintRecords([patched('enterprise-approved', { set: { '/principal/name': '张\n三 ' } })], { redact: false, locale: 'zh-CN' });
     expect(messagesOf(result, 'whitespace').map((m) => m.message)).toEqual([
-      '/principal/name 结尾有空白字符（U+0020）；其他规则按去除后的值检查',
+      '/principal/name 结尾有空白字符（U+0020）；其他规则按去除空白后的值检查',
       '/principal/name 是单行字段，却含有换行（U+000A）；应写在一行内',
     ]);
   });

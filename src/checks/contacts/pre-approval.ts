@@ -30,6 +30,8 @@ import { beijingDateOf, dayBefore } from '../../domain/workdays.js';
  */
 export interface PreApprovalCategory {
   code: string;
+  /** The category as the notice and the contract name it in Chinese (新闻, 宗教). */
+  name?: string;
   /** First day the approval is required (Beijing date, YYYY-MM-DD). */
   from: string;
   /** The regulation that requires it: name and number. */
@@ -68,6 +70,7 @@ export const preApprovalOptions = {
             dependentRequired: { abolishedOn: ['abolishedBy'], abolishedBy: ['abolishedOn'] },
             properties: {
               code: CODE,
+              name: { ...SOURCE, description: 'The category in Chinese, as messages name it' },
               from: { ...DAY, description: 'First day the approval is required' },
               source: { ...SOURCE, description: 'The regulation requiring it (name and number)' },
               abolishedOn: { ...DAY, description: 'First day it is no longer required' },
@@ -132,6 +135,16 @@ function offersAny(record: unknown, codes: ReadonlySet<string>): boolean {
   return arrayAt(record, '/websites').some((site) => arrayAt(site, '/serviceContent').some((code) => typeof code === 'string' && codes.has(code)));
 }
 
+/** How a message names a category, and the regulation it cites: `宗教（religion）`, 《互联网宗教信息服务管理办法》. */
+function described(categories: PreApprovalOptions['categories'], code: string): { code: string; codeZh: string; source: string; sourceZh: string } {
+  const entry = categories.find((c): c is PreApprovalCategory => isObject(c) && c.code === code);
+  const codeZh = entry?.name ? `${entry.name}（${code}）` : code;
+  // A category given as a bare code has no source to cite.
+  const source = entry ? ` (${entry.source}, from ${entry.from})` : '';
+  const sourceZh = entry ? `（依据${entry.source}，自 ${entry.from} 起）` : '';
+  return { code, codeZh, source, sourceZh };
+}
+
 export const preApproval: RecordCheck<PreApprovalOptions> = (ctx) => {
   const categories = Array.isArray(ctx.options.categories) ? ctx.options.categories : [];
   if (!offersAny(ctx.record, anyCode(categories))) return;
@@ -158,9 +171,9 @@ export const preApproval: RecordCheck<PreApprovalOptions> = (ctx) => {
         if (isObject(a) && a.category === code) matching.push(m);
       });
       if (matching.length === 0) {
-        ctx.report({ path: `/websites/${i}/serviceContent/${k}`, data: { code } });
+        ctx.report({ path: `/websites/${i}/serviceContent/${k}`, data: described(categories, code) });
       } else if (!matching.some((m) => hasNumber(approvals[m] as Record<string, unknown>))) {
-        ctx.report({ path: `/websites/${i}/preApprovals/${matching[0]!}/approvalNumber`, messageId: 'no-number', data: { code } });
+        ctx.report({ path: `/websites/${i}/preApprovals/${matching[0]!}/approvalNumber`, messageId: 'no-number', data: described(categories, code) });
       }
     });
   });
