@@ -348,11 +348,11 @@ describe('document-holder', () => {
   it('names both names, in both locales', () => {
     const { en, zh } = both('document-holder', 'enterprise-approved', { set: { '/principal/document/holder': '张山' } }, false);
     expect(en.path).toBe('/principal/document/holder');
-    expect(en.message).toBe('the document holder "张山" is not the principal\'s name "张三" (二、(二)1.(5))');
-    expect(zh.message).toBe('证件持有者“张山”与网站负责人名称“张三”不一致（二、(二)1.(5)）');
+    expect(en.message).toBe('the document holder "张山" is not the principal\'s name "张三" (they differ from character 2 on) (二、(二)1.(5))');
+    expect(zh.message).toBe('证件持有者“张山”与网站负责人名称“张三”不一致（自第 2 个字起不同）（二、(二)1.(5)）');
     // 1.1: names of natural persons are personal data, masked unless redaction is off.
     expect(both('document-holder', 'enterprise-approved', { set: { '/principal/document/holder': '张山' } }).zh.message).toBe(
-      '证件持有者“张*”与网站负责人名称“张*”不一致（二、(二)1.(5)）',
+      '证件持有者“张*”与网站负责人名称“张*”不一致（自第 2 个字起不同）（二、(二)1.(5)）',
     );
   });
 

@@ -244,21 +244,21 @@ describe('names of natural persons are masked wherever a message quotes them', (
     const patch = { set: { '/principal/document/holder': '张山' } };
     const [en] = messagesOf(lintRecords([patched('enterprise-approved', patch)]), 'document-holder');
     const [zh] = messagesOf(lintRecords([patched('enterprise-approved', patch)], { locale: 'zh-CN' }), 'document-holder');
-    expect(en!.message).toBe('the document holder "张*" is not the principal\'s name "张*" (二、(二)1.(5))');
-    expect(zh!.message).toBe('证件持有者“张*”与网站负责人名称“张*”不一致（二、(二)1.(5)）');
+    expect(en!.message).toBe('the document holder "张*" is not the principal\'s name "张*" (they differ from character 2 on) (二、(二)1.(5))');
+    expect(zh!.message).toBe('证件持有者“张*”与网站负责人名称“张*”不一致（自第 2 个字起不同）（二、(二)1.(5)）');
     const [full] = messagesOf(lintRecords([patched('enterprise-approved', patch)], { redact: false }), 'document-holder');
-    expect(full!.message).toBe('the document holder "张山" is not the principal\'s name "张三" (二、(二)1.(5))');
+    expect(full!.message).toBe('the document holder "张山" is not the principal\'s name "张三" (they differ from character 2 on) (二、(二)1.(5))');
   });
 
   it('keeps two characters of a compound surname', () => {
     const patch = { set: { '/principal/name': '欧阳娜娜', '/principal/document/holder': '欧阳娜' } };
     const [m] = messagesOf(lintRecords([patched('enterprise-approved', patch)], { locale: 'zh-CN' }), 'document-holder');
-    expect(m!.message).toBe('证件持有者“欧阳*”与网站负责人名称“欧阳**”不一致（二、(二)1.(5)）');
+    expect(m!.message).toBe('证件持有者“欧阳*”与网站负责人名称“欧阳**”不一致（自第 4 个字起不同）（二、(二)1.(5)）');
   });
 
   it('does not mask a unit name', () => {
     const [m] = messagesOf(lintRecords([patched('enterprise-approved', { set: { '/owner/document/holder': '北京另一科技有限公司' } })]), 'document-holder');
-    expect(m!.message).toBe('the document holder "北京另一科技有限公司" is not the owner\'s name "北京示例科技有限公司" (二、(二)1.(5))');
+    expect(m!.message).toBe('the document holder "北京另一科技有限公司" is not the owner\'s name "北京示例科技有限公司" (they differ from character 3 on) (二、(二)1.(5))');
   });
 
   it("masks an individual owner's name, and a registrant that is the person, in another rule's message", () => {

@@ -3,7 +3,7 @@
 // 系统中录入的网站备案信息是否完全一致"). Names are compared with the one
 // normaliser every rule uses (src/domain/names.ts).
 
-import { sameName } from '../../domain/names.js';
+import { normalizeName, sameName } from '../../domain/names.js';
 import type { RecordCheck } from '../api.js';
 import { textAt } from '../access.js';
 import { SUBJECTS, SUBJECT_POINTERS, SUBJECT_ZH, documentOf } from './shared.js';
@@ -18,7 +18,20 @@ export const documentHolder: RecordCheck = (ctx) => {
     if (sameName(doc.holder, name)) continue;
     ctx.report({
       path: SUBJECT_POINTERS[subject].holder,
-      data: { subject, subjectZh: SUBJECT_ZH[subject], holder: doc.holder, name },
+      data: { subject, subjectZh: SUBJECT_ZH[subject], holder: doc.holder, name, position: firstDifference(doc.holder, name) },
     });
   }
 };
+
+/**
+ * Where two names first differ, counted in characters from 1 after the
+ * normalisation they were compared under: with names masked (张*, 张*) the
+ * reader still learns which character to look at.
+ */
+function firstDifference(a: string, b: string): number {
+  const x = Array.from(normalizeName(a));
+  const y = Array.from(normalizeName(b));
+  let i = 0;
+  while (i < x.length && i < y.length && x[i] === y[i]) i++;
+  return i + 1;
+}
