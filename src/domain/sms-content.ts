@@ -29,13 +29,38 @@ const NOT_CONTENT = /[\s\p{P}\p{S}\p{Cf}]/gu;
 /**
  * The comparable form of a piece of text: NFKC (full-width letters, digits and
  * brackets to their ASCII forms), without whitespace, punctuation or symbols,
- * and with the numeral 一 written 1 (一个月 = 1个月). Only 一 is folded: it is
- * the one numeral of the prescribed text, and folding it everywhere is
- * harmless because text and elements are folded alike.
+ * with the numeral 一 written 1 (一个月 = 1个月; it is the one numeral of the
+ * prescribed text) and the traditional forms of the elements' characters in
+ * their simplified ones (FOLDS). Folding them everywhere is harmless because
+ * text and elements are folded alike.
  */
 export function foldSmsText(text: string): string {
-  return text.normalize('NFKC').replace(NOT_CONTENT, '').replace(/一/gu, '1');
+  return text.normalize('NFKC').replace(NOT_CONTENT, '').replace(FOLDED, (c) => FOLDS[c] ?? c);
 }
+
+// Folded to one form: the numeral 一 to 1, and the traditional forms of the
+// characters the prescribed elements are written with (網站負責人本人, 已通過預核驗,
+// 1個月內, 證件原件, 備案現場, 沒有), since providers write to residents of Hong
+// Kong, Macao and Taiwan in traditional script. Only these: the comparison
+// needs them to meet, not a conversion of the whole text.
+const FOLDS: Readonly<Record<string, string>> = {
+  一: '1',
+  過: '过',
+  預: '预',
+  驗: '验',
+  個: '个',
+  內: '内',
+  網: '网',
+  負: '负',
+  責: '责',
+  證: '证',
+  備: '备',
+  現: '现',
+  場: '场',
+  點: '点',
+  沒: '没',
+};
+const FOLDED = new RegExp(`[${Object.keys(FOLDS).join('')}]`, 'gu');
 
 /**
  * Removes one signature at the start and one at the end, then folds. One each:

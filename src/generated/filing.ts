@@ -93,14 +93,14 @@ export type Owner = {
   document: Document;
 };
 /**
- * 日期或时间 / Date or date-time
+ * 有效期至 / Valid until
  *
- * ISO 8601 日期（2026-03-02）或日期时间（2026-03-02T09:30:00+08:00、2026-03-02T09:30:00Z，或不带时区的 2026-03-02T09:30:00，视为北京时间）；秒和小数秒可省略。日历有效性由规则检查。 / ISO 8601 date (2026-03-02) or date-time (2026-03-02T09:30:00+08:00, 2026-03-02T09:30:00Z, or zone-less 2026-03-02T09:30:00, read as Beijing time); seconds and fractions are optional. Calendar validity is left to the rules.
+ * 可选（1.1）：证件有效期的最后一天，或 long-term（长期，例如 45 岁以上者的居民身份证）。证件在该日（含）之前有效；当面核验时须在有效期内（二、(二)1.(5) 有效证件，规则 document-validity）。 / Optional (1.1): the last day the document is valid, or long-term (长期, e.g. the identity cards of people over 45). A document is valid up to and including that day; it must be valid when verified on site (二、(二)1.(5) 有效证件, rule document-validity). 取值为日期（同 $defs/date）或 long-term。 / A date (as $defs/date) or long-term.
  *
  * This interface was referenced by `undefined`'s JSON-Schema
- * via the `definition` "date".
+ * via the `definition` "validUntil".
  */
-export type Date = string;
+export type ValidUntil = string;
 /**
  * 网站服务内容 / Service content
  *
@@ -139,9 +139,9 @@ export type Review = {
    */
   bureauRegionCode: string;
   /**
-   * 日期或时间 / Date or date-time
+   * 审核时间 / Reviewed at
    *
-   * ISO 8601 日期（2026-03-02）或日期时间（2026-03-02T09:30:00+08:00、2026-03-02T09:30:00Z，或不带时区的 2026-03-02T09:30:00，视为北京时间）；秒和小数秒可省略。日历有效性由规则检查。 / ISO 8601 date (2026-03-02) or date-time (2026-03-02T09:30:00+08:00, 2026-03-02T09:30:00Z, or zone-less 2026-03-02T09:30:00, read as Beijing time); seconds and fractions are optional. Calendar validity is left to the rules.
+   * 审核完成的日期或时间；须在接入服务单位提交后 20 个工作日内（二、(二)2）。 / When the review was completed; due within 20 working days of the provider's submission (二、(二)2).
    */
   reviewedAt: string;
   /**
@@ -157,6 +157,15 @@ export type Review = {
    */
   filingNumber?: string;
 };
+/**
+ * 日期或时间 / Date or date-time
+ *
+ * ISO 8601 日期（2026-03-02）或日期时间（2026-03-02T09:30:00+08:00、2026-03-02T09:30:00Z，或不带时区的 2026-03-02T09:30:00，视为北京时间）；秒和小数秒可省略。日历有效性由规则检查。 / ISO 8601 date (2026-03-02) or date-time (2026-03-02T09:30:00+08:00, 2026-03-02T09:30:00Z, or zone-less 2026-03-02T09:30:00, read as Beijing time); seconds and fractions are optional. Calendar validity is left to the rules.
+ *
+ * This interface was referenced by `undefined`'s JSON-Schema
+ * via the `definition` "date".
+ */
+export type Date = string;
 /**
  * 国籍 / Citizenship
  *
@@ -238,12 +247,7 @@ export interface Document {
    * 证件上的持有者名称，应与主办者或网站负责人名称一致（二、(二)1.(5)，规则 document-holder）。 / The holder named on the document; must equal the owner's or principal's name (二、(二)1.(5), rule document-holder).
    */
   holder: string;
-  /**
-   * 有效期至 / Valid until
-   *
-   * 可选（1.1）：证件有效期的最后一天，或 long-term（长期，例如 45 岁以上者的居民身份证）。证件在该日（含）之前有效；当面核验时须在有效期内（二、(二)1.(5) 有效证件，规则 document-validity）。 / Optional (1.1): the last day the document is valid, or long-term (长期, e.g. the identity cards of people over 45). A document is valid up to and including that day; it must be valid when verified on site (二、(二)1.(5) 有效证件, rule document-validity).
-   */
-  validUntil?: Date | 'long-term';
+  validUntil?: ValidUntil;
 }
 /**
  * 网站负责人 / Website principal
@@ -310,12 +314,7 @@ export interface Document1 {
    * 证件上的持有者名称，应与主办者或网站负责人名称一致（二、(二)1.(5)，规则 document-holder）。 / The holder named on the document; must equal the owner's or principal's name (二、(二)1.(5), rule document-holder).
    */
   holder: string;
-  /**
-   * 有效期至 / Valid until
-   *
-   * 可选（1.1）：证件有效期的最后一天，或 long-term（长期，例如 45 岁以上者的居民身份证）。证件在该日（含）之前有效；当面核验时须在有效期内（二、(二)1.(5) 有效证件，规则 document-validity）。 / Optional (1.1): the last day the document is valid, or long-term (长期, e.g. the identity cards of people over 45). A document is valid up to and including that day; it must be valid when verified on site (二、(二)1.(5) 有效证件, rule document-validity).
-   */
-  validUntil?: Date | 'long-term';
+  validUntil?: ValidUntil;
 }
 /**
  * 联系方式 / Contacts
@@ -499,9 +498,9 @@ export interface Access {
  */
 export interface Verification {
   /**
-   * 日期或时间 / Date or date-time
+   * 主办者提交时间 / Submitted at
    *
-   * ISO 8601 日期（2026-03-02）或日期时间（2026-03-02T09:30:00+08:00、2026-03-02T09:30:00Z，或不带时区的 2026-03-02T09:30:00，视为北京时间）；秒和小数秒可省略。日历有效性由规则检查。 / ISO 8601 date (2026-03-02) or date-time (2026-03-02T09:30:00+08:00, 2026-03-02T09:30:00Z, or zone-less 2026-03-02T09:30:00, read as Beijing time); seconds and fractions are optional. Calendar validity is left to the rules.
+   * 主办者在接入服务单位备案系统提交备案信息的时间（二、(二)1.(1)）。 / When the owner submitted the filing in the provider's system (二、(二)1.(1)).
    */
   submittedAt: string;
   preVerification?: PreVerification;
@@ -521,9 +520,9 @@ export interface Verification {
    */
   contractClauseIncluded?: boolean;
   /**
-   * 日期或时间 / Date or date-time
+   * 接入服务单位提交时间 / Provider submitted at
    *
-   * ISO 8601 日期（2026-03-02）或日期时间（2026-03-02T09:30:00+08:00、2026-03-02T09:30:00Z，或不带时区的 2026-03-02T09:30:00，视为北京时间）；秒和小数秒可省略。日历有效性由规则检查。 / ISO 8601 date (2026-03-02) or date-time (2026-03-02T09:30:00+08:00, 2026-03-02T09:30:00Z, or zone-less 2026-03-02T09:30:00, read as Beijing time); seconds and fractions are optional. Calendar validity is left to the rules.
+   * 接入服务单位向主体所在地通信管理局提交备案信息的时间；自阶段 submitted 起必填（二、(二)1.(7)）。 / When the provider submitted the filing to the bureau of the owner's region; required from stage submitted on (二、(二)1.(7)).
    */
   providerSubmittedAt?: string;
 }
@@ -534,9 +533,9 @@ export interface Verification {
  */
 export interface PreVerification {
   /**
-   * 日期或时间 / Date or date-time
+   * 预核验完成时间 / Completed at
    *
-   * ISO 8601 日期（2026-03-02）或日期时间（2026-03-02T09:30:00+08:00、2026-03-02T09:30:00Z，或不带时区的 2026-03-02T09:30:00，视为北京时间）；秒和小数秒可省略。日历有效性由规则检查。 / ISO 8601 date (2026-03-02) or date-time (2026-03-02T09:30:00+08:00, 2026-03-02T09:30:00Z, or zone-less 2026-03-02T09:30:00, read as Beijing time); seconds and fractions are optional. Calendar validity is left to the rules.
+   * 预核验完成的日期或时间（二、(二)1.(2)）。 / When pre-verification was completed (二、(二)1.(2)).
    */
   completedAt: string;
   /**
@@ -553,9 +552,9 @@ export interface PreVerification {
  */
 export interface Notification {
   /**
-   * 日期或时间 / Date or date-time
+   * 发送时间 / Sent at
    *
-   * ISO 8601 日期（2026-03-02）或日期时间（2026-03-02T09:30:00+08:00、2026-03-02T09:30:00Z，或不带时区的 2026-03-02T09:30:00，视为北京时间）；秒和小数秒可省略。日历有效性由规则检查。 / ISO 8601 date (2026-03-02) or date-time (2026-03-02T09:30:00+08:00, 2026-03-02T09:30:00Z, or zone-less 2026-03-02T09:30:00, read as Beijing time); seconds and fractions are optional. Calendar validity is left to the rules.
+   * 短信发送的日期或时间；现场核验须在其后 1 个月内（二、(二)1.(2)）。 / When the SMS was sent; on-site verification is due within 1 month of it (二、(二)1.(2)).
    */
   sentAt: string;
   /**
@@ -572,9 +571,9 @@ export interface Notification {
  */
 export interface OnSite {
   /**
-   * 日期或时间 / Date or date-time
+   * 当面核验时间 / Verified at
    *
-   * ISO 8601 日期（2026-03-02）或日期时间（2026-03-02T09:30:00+08:00、2026-03-02T09:30:00Z，或不带时区的 2026-03-02T09:30:00，视为北京时间）；秒和小数秒可省略。日历有效性由规则检查。 / ISO 8601 date (2026-03-02) or date-time (2026-03-02T09:30:00+08:00, 2026-03-02T09:30:00Z, or zone-less 2026-03-02T09:30:00, read as Beijing time); seconds and fractions are optional. Calendar validity is left to the rules.
+   * 当面核验的日期或时间；须在通知后 1 个月内（二、(二)1.(2)）。 / When on-site verification took place; due within 1 month of the notification (二、(二)1.(2)).
    */
   verifiedAt: string;
   /**
@@ -687,12 +686,7 @@ export interface VerifiedDocument {
    * 是否留存了证件复印件（二、(二)1.(5)）。 / Whether a copy of the document was retained (二、(二)1.(5)).
    */
   copyRetained: boolean;
-  /**
-   * 有效期至 / Valid until
-   *
-   * 可选（1.1）：证件有效期的最后一天，或 long-term（长期，例如 45 岁以上者的居民身份证）。证件在该日（含）之前有效；当面核验时须在有效期内（二、(二)1.(5) 有效证件，规则 document-validity）。 / Optional (1.1): the last day the document is valid, or long-term (长期, e.g. the identity cards of people over 45). A document is valid up to and including that day; it must be valid when verified on site (二、(二)1.(5) 有效证件, rule document-validity).
-   */
-  validUntil?: Date | 'long-term';
+  validUntil?: ValidUntil;
 }
 /**
  * 核验单 / Verification form
@@ -742,9 +736,9 @@ export interface Form {
  */
 export interface Retention {
   /**
-   * 日期或时间 / Date or date-time
+   * 留存截止日期 / Retain until
    *
-   * ISO 8601 日期（2026-03-02）或日期时间（2026-03-02T09:30:00+08:00、2026-03-02T09:30:00Z，或不带时区的 2026-03-02T09:30:00，视为北京时间）；秒和小数秒可省略。日历有效性由规则检查。 / ISO 8601 date (2026-03-02) or date-time (2026-03-02T09:30:00+08:00, 2026-03-02T09:30:00Z, or zone-less 2026-03-02T09:30:00, read as Beijing time); seconds and fractions are optional. Calendar validity is left to the rules.
+   * 资料留存至该日期，须不早于当面核验后 5 年（三、(一)4，规则 retention-period）。 / The records are kept until this date, at least 5 years after on-site verification (三、(一)4, rule retention-period).
    */
   retainUntil: string;
 }
@@ -789,12 +783,7 @@ export interface Document2 {
    * 证件上的持有者名称，应与主办者或网站负责人名称一致（二、(二)1.(5)，规则 document-holder）。 / The holder named on the document; must equal the owner's or principal's name (二、(二)1.(5), rule document-holder).
    */
   holder: string;
-  /**
-   * 有效期至 / Valid until
-   *
-   * 可选（1.1）：证件有效期的最后一天，或 long-term（长期，例如 45 岁以上者的居民身份证）。证件在该日（含）之前有效；当面核验时须在有效期内（二、(二)1.(5) 有效证件，规则 document-validity）。 / Optional (1.1): the last day the document is valid, or long-term (长期, e.g. the identity cards of people over 45). A document is valid up to and including that day; it must be valid when verified on site (二、(二)1.(5) 有效证件, rule document-validity).
-   */
-  validUntil?: Date | 'long-term';
+  validUntil?: ValidUntil;
 }
 export interface Owner1 {
   /**
@@ -955,9 +944,9 @@ export interface Access1 {
  */
 export interface PreVerification1 {
   /**
-   * 日期或时间 / Date or date-time
+   * 预核验完成时间 / Completed at
    *
-   * ISO 8601 日期（2026-03-02）或日期时间（2026-03-02T09:30:00+08:00、2026-03-02T09:30:00Z，或不带时区的 2026-03-02T09:30:00，视为北京时间）；秒和小数秒可省略。日历有效性由规则检查。 / ISO 8601 date (2026-03-02) or date-time (2026-03-02T09:30:00+08:00, 2026-03-02T09:30:00Z, or zone-less 2026-03-02T09:30:00, read as Beijing time); seconds and fractions are optional. Calendar validity is left to the rules.
+   * 预核验完成的日期或时间（二、(二)1.(2)）。 / When pre-verification was completed (二、(二)1.(2)).
    */
   completedAt: string;
   /**
@@ -977,9 +966,9 @@ export interface PreVerification1 {
  */
 export interface Notification1 {
   /**
-   * 日期或时间 / Date or date-time
+   * 发送时间 / Sent at
    *
-   * ISO 8601 日期（2026-03-02）或日期时间（2026-03-02T09:30:00+08:00、2026-03-02T09:30:00Z，或不带时区的 2026-03-02T09:30:00，视为北京时间）；秒和小数秒可省略。日历有效性由规则检查。 / ISO 8601 date (2026-03-02) or date-time (2026-03-02T09:30:00+08:00, 2026-03-02T09:30:00Z, or zone-less 2026-03-02T09:30:00, read as Beijing time); seconds and fractions are optional. Calendar validity is left to the rules.
+   * 短信发送的日期或时间；现场核验须在其后 1 个月内（二、(二)1.(2)）。 / When the SMS was sent; on-site verification is due within 1 month of it (二、(二)1.(2)).
    */
   sentAt: string;
   /**
@@ -1039,9 +1028,9 @@ export interface Photo1 {
  */
 export interface OnSite1 {
   /**
-   * 日期或时间 / Date or date-time
+   * 当面核验时间 / Verified at
    *
-   * ISO 8601 日期（2026-03-02）或日期时间（2026-03-02T09:30:00+08:00、2026-03-02T09:30:00Z，或不带时区的 2026-03-02T09:30:00，视为北京时间）；秒和小数秒可省略。日历有效性由规则检查。 / ISO 8601 date (2026-03-02) or date-time (2026-03-02T09:30:00+08:00, 2026-03-02T09:30:00Z, or zone-less 2026-03-02T09:30:00, read as Beijing time); seconds and fractions are optional. Calendar validity is left to the rules.
+   * 当面核验的日期或时间；须在通知后 1 个月内（二、(二)1.(2)）。 / When on-site verification took place; due within 1 month of the notification (二、(二)1.(2)).
    */
   verifiedAt: string;
   /**
@@ -1118,9 +1107,9 @@ export interface Form1 {
  */
 export interface Verification1 {
   /**
-   * 日期或时间 / Date or date-time
+   * 主办者提交时间 / Submitted at
    *
-   * ISO 8601 日期（2026-03-02）或日期时间（2026-03-02T09:30:00+08:00、2026-03-02T09:30:00Z，或不带时区的 2026-03-02T09:30:00，视为北京时间）；秒和小数秒可省略。日历有效性由规则检查。 / ISO 8601 date (2026-03-02) or date-time (2026-03-02T09:30:00+08:00, 2026-03-02T09:30:00Z, or zone-less 2026-03-02T09:30:00, read as Beijing time); seconds and fractions are optional. Calendar validity is left to the rules.
+   * 主办者在接入服务单位备案系统提交备案信息的时间（二、(二)1.(1)）。 / When the owner submitted the filing in the provider's system (二、(二)1.(1)).
    */
   submittedAt: string;
   preVerification?: PreVerification;
@@ -1140,9 +1129,9 @@ export interface Verification1 {
    */
   contractClauseIncluded?: boolean;
   /**
-   * 日期或时间 / Date or date-time
+   * 接入服务单位提交时间 / Provider submitted at
    *
-   * ISO 8601 日期（2026-03-02）或日期时间（2026-03-02T09:30:00+08:00、2026-03-02T09:30:00Z，或不带时区的 2026-03-02T09:30:00，视为北京时间）；秒和小数秒可省略。日历有效性由规则检查。 / ISO 8601 date (2026-03-02) or date-time (2026-03-02T09:30:00+08:00, 2026-03-02T09:30:00Z, or zone-less 2026-03-02T09:30:00, read as Beijing time); seconds and fractions are optional. Calendar validity is left to the rules.
+   * 接入服务单位向主体所在地通信管理局提交备案信息的时间；自阶段 submitted 起必填（二、(二)1.(7)）。 / When the provider submitted the filing to the bureau of the owner's region; required from stage submitted on (二、(二)1.(7)).
    */
   providerSubmittedAt?: string;
 }
@@ -1154,9 +1143,9 @@ export interface Review1 {
    */
   bureauRegionCode: string;
   /**
-   * 日期或时间 / Date or date-time
+   * 审核时间 / Reviewed at
    *
-   * ISO 8601 日期（2026-03-02）或日期时间（2026-03-02T09:30:00+08:00、2026-03-02T09:30:00Z，或不带时区的 2026-03-02T09:30:00，视为北京时间）；秒和小数秒可省略。日历有效性由规则检查。 / ISO 8601 date (2026-03-02) or date-time (2026-03-02T09:30:00+08:00, 2026-03-02T09:30:00Z, or zone-less 2026-03-02T09:30:00, read as Beijing time); seconds and fractions are optional. Calendar validity is left to the rules.
+   * 审核完成的日期或时间；须在接入服务单位提交后 20 个工作日内（二、(二)2）。 / When the review was completed; due within 20 working days of the provider's submission (二、(二)2).
    */
   reviewedAt: string;
   /**
@@ -1182,9 +1171,9 @@ export interface Review1 {
  */
 export interface Retention1 {
   /**
-   * 日期或时间 / Date or date-time
+   * 留存截止日期 / Retain until
    *
-   * ISO 8601 日期（2026-03-02）或日期时间（2026-03-02T09:30:00+08:00、2026-03-02T09:30:00Z，或不带时区的 2026-03-02T09:30:00，视为北京时间）；秒和小数秒可省略。日历有效性由规则检查。 / ISO 8601 date (2026-03-02) or date-time (2026-03-02T09:30:00+08:00, 2026-03-02T09:30:00Z, or zone-less 2026-03-02T09:30:00, read as Beijing time); seconds and fractions are optional. Calendar validity is left to the rules.
+   * 资料留存至该日期，须不早于当面核验后 5 年（三、(一)4，规则 retention-period）。 / The records are kept until this date, at least 5 years after on-site verification (三、(一)4, rule retention-period).
    */
   retainUntil: string;
 }

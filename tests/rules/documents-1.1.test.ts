@@ -344,3 +344,10 @@ describe('document-verification with the types and fields of 1.1', () => {
     expect(wrongNumber[0]!.message).not.toContain(MO_PERMIT_RESIDENT);
   });
 });
+
+describe('validUntil of the wrong form', () => {
+  it('is one schema finding, not one per alternative', () => {
+    const ms = lintRecords([patched('individual-draft', { set: { '/principal/document/validUntil': '2030/01/01' } })]).messages;
+    expect(ms.filter((m) => m.path === '/principal/document/validUntil').map((m) => m.ruleId)).toEqual(['schema']);
+  });
+});

@@ -42,6 +42,7 @@ describe('notification-message (1.1: content, not characters)', () => {
     ['the documents named (身份证原件及营业执照原件)', PASSED.replace('有关证件原件', '身份证原件及营业执照原件')],
     ['办理现场核验手续 for 到我单位备案现场办理核验手续', PASSED.replace('到我单位备案现场办理核验手续', '到我单位办理现场核验手续')],
     ['备案点 for 备案现场', PASSED.replace('备案现场', '备案点')],
+    ['in traditional script, as sent to residents of Hong Kong, Macao and Taiwan', '【示例雲】您提交的網站備案信息已通過預核驗，請在1個月內由網站負責人本人攜帶有關證件原件到我單位備案現場辦理核驗手續'],
     ['bracketed content after the signature stays content', `【阿里云】【已通过预核验】${PASSED.replace('已通过预核验，', '')}`],
   ])('passes: %s', (_title, message) => {
     expect(sms(message)).toEqual([]);
@@ -54,6 +55,7 @@ describe('notification-message (1.1: content, not characters)', () => {
     ['预核验未通过', '您提交的网站备案信息预核验未通过，请修改后重新提交'],
     ['预核验不通过, 更正后再提交', '【某某云】您提交的网站备案信息预核验不通过，请更正后再提交'],
     ['没有通过预核验', '您提交的网站备案信息没有通过预核验，请修改后重新提交'],
+    ['in traditional script', '您提交的網站備案信息未通過預核驗，請修改後重新提交'],
   ])('passes for a returned pre-verification: %s', (_title, message) => {
     expect(sms(message, 'returned', 'en', 'government-verified')).toEqual([]);
   });
