@@ -55,6 +55,13 @@ function phoneLibrary(): { core: Core; metadata: MetadataJson } {
   return phone;
 }
 
+/** No valid number; `callingCode` when it was written with another calling code than +86. */
+export interface Invalid {
+  ok: false;
+  problem: 'invalid';
+  callingCode?: string;
+}
+
 /**
  * A valid number outside mainland China. Not `ok`: the checks here are for
  * mainland numbers, and a rule decides what such a number is worth.
@@ -75,7 +82,7 @@ export type MobileResult =
   | { ok: true; e164: string; national: string }
   | { ok: false; problem: 'not-a-number' }
   | NotMainland
-  | { ok: false; problem: 'invalid' }
+  | Invalid
   | { ok: false; problem: 'not-mobile'; e164: string; numberType: PhoneNumberType };
 
 export type FixedLineResult =
@@ -90,7 +97,7 @@ export type FixedLineResult =
     }
   | { ok: false; problem: 'not-a-number' }
   | NotMainland
-  | { ok: false; problem: 'invalid' }
+  | Invalid
   | { ok: false; problem: 'missing-area-code'; local: string }
   | { ok: false; problem: 'is-mobile'; e164: string }
   | { ok: false; problem: 'not-fixed-line'; e164: string; numberType: PhoneNumberType };
@@ -237,9 +244,10 @@ function analyse(s: string): Analysis {
   return { kind: 'cn', national: digits, parsed: whole };
 }
 
-function foreignVerdict(a: Extract<Analysis, { kind: 'foreign' }>): NotMainland | { ok: false; problem: 'invalid' } {
+function foreignVerdict(a: Extract<Analysis, { kind: 'foreign' }>): NotMainland | Invalid {
   const p = a.parsed;
-  if (!p?.isValid()) return { ok: false, problem: 'invalid' };
+  // Written with a calling code other than +86: invalid under that code, which the message names.
+  if (!p?.isValid()) return p?.countryCallingCode ? { ok: false, problem: 'invalid', callingCode: `+${p.countryCallingCode}` } : { ok: false, problem: 'invalid' };
   return { ok: false, problem: 'not-cn', e164: p.number, country: p.country, callingCode: `+${p.countryCallingCode}`, numberType: p.getType() };
 }
 

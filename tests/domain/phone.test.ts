@@ -200,7 +200,8 @@ describe('checkMobile', () => {
     expect(checkFixedLine('+852 800 123 456')).toMatchObject({ problem: 'not-cn', numberType: 'TOLL_FREE' });
     // Without its calling code a Hong Kong number is read as a mainland one, and is not valid.
     expect(checkMobile('5123 4567')).toEqual({ ok: false, problem: 'invalid' });
-    expect(checkMobile('+853 6612 345')).toEqual({ ok: false, problem: 'invalid' });
+    // Invalid under the calling code it was written with, which the verdict names for the message.
+    expect(checkMobile('+853 6612 345')).toEqual({ ok: false, problem: 'invalid', callingCode: '+853' });
   });
 
   it.each([

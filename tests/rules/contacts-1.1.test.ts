@@ -77,8 +77,8 @@ describe('contact-format: numbers outside mainland China', () => {
   });
 
   it.each([
-    ['+853 6612 345', 'mobile-invalid', 'is not valid'], // a digit short
-    ['+852 5123 45678', 'mobile-invalid', 'is not valid'],
+    ['+853 6612 345', 'mobile-invalid-outside-mainland', 'is not a valid +853 number'], // a digit short
+    ['+852 5123 45678', 'mobile-invalid-outside-mainland', 'is not a valid +852 number'],
     ['+999 1234567', 'mobile-invalid', 'is not valid'], // no such calling code
     ['5123 4567', 'mobile-invalid', 'or a number outside mainland China with its + calling code'], // HK number without +852
     ['+44 20 7946 0958', 'mobile-is-fixed-line', 'a fixed line'],

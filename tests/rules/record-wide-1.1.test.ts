@@ -339,3 +339,10 @@ describe('whitespace: a YAML block scalar in a field that may hold lines', () =>
     expect(yaml('北京市朝阳区示例路 88 号\n\n').map((m) => m.path)).toEqual(['/owner/address']);
   });
 });
+
+describe('a record that is no object', () => {
+  it('is the schema rule\'s alone, padded or not', () => {
+    const result = testLinter().lintText(JSON.stringify([' padded\u202e', ['\u0007']]), '/virtual/odd.json', 'json');
+    expect([...new Set(result.messages.map((m) => m.ruleId))]).toEqual(['schema']);
+  });
+});

@@ -34,11 +34,13 @@ export const contactFormatMessages = [
   'mobile-not-a-number',
   'mobile-outside-mainland',
   'mobile-invalid',
+  'mobile-invalid-outside-mainland',
   'mobile-is-fixed-line',
   'mobile-not-mobile',
   'fixed-line-not-a-number',
   'fixed-line-outside-mainland',
   'fixed-line-invalid',
+  'fixed-line-invalid-outside-mainland',
   'fixed-line-missing-area-code',
   'fixed-line-is-mobile',
   'fixed-line-not-fixed-line',
@@ -97,7 +99,7 @@ function mobileVerdict(value: string): Verdict {
     case 'not-cn':
       return outsideMainlandMobile(r, data);
     case 'invalid':
-      return { messageId: 'mobile-invalid', data };
+      return r.callingCode ? { messageId: 'mobile-invalid-outside-mainland', data: { ...data, callingCode: r.callingCode } } : { messageId: 'mobile-invalid', data };
     case 'not-mobile':
       if (r.numberType === 'FIXED_LINE') return { messageId: 'mobile-is-fixed-line', data };
       return { messageId: 'mobile-not-mobile', data: { ...data, numberType: typeToken(r.numberType) } };
@@ -114,7 +116,7 @@ function fixedLineVerdict(value: string): Verdict {
     case 'not-cn':
       return outsideMainlandFixedLine(r, data);
     case 'invalid':
-      return { messageId: 'fixed-line-invalid', data };
+      return r.callingCode ? { messageId: 'fixed-line-invalid-outside-mainland', data: { ...data, callingCode: r.callingCode } } : { messageId: 'fixed-line-invalid', data };
     case 'missing-area-code':
       return { messageId: 'fixed-line-missing-area-code', data };
     case 'is-mobile':

@@ -9,6 +9,7 @@
 // web pages: a warning, which `bidiMarks: off` silences.
 
 import { escapeChar, stringFlags, UNUSUAL } from '../../domain/text.js';
+import { isObject } from '../access.js';
 import type { RecordCheck, Severity } from '../api.js';
 import { distinctNamed, eachString } from './strings.js';
 
@@ -32,6 +33,8 @@ const MARK = /[\u061C\u200E\u200F]/;
 
 export const controlCharacters: RecordCheck<ControlCharactersOptions> = (ctx) => {
   // Nearly every record has nothing here: one shared walk says so (stringFlags).
+  // A record that is no object is the schema rule's to report, whole.
+  if (!isObject(ctx.record)) return;
   if ((stringFlags(ctx.record) & UNUSUAL) === 0) return;
   const { bidiMarks } = ctx.options;
   eachString(ctx.record, (value, _segments, path) => {

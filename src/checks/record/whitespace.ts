@@ -6,6 +6,7 @@
 // a fixer needs: trim the value, or fold its line breaks and tabs to a space.
 
 import { isPadded, isTrimmedSpace, stringFlags } from '../../domain/text.js';
+import { isObject } from '../access.js';
 import type { RecordCheck } from '../api.js';
 import { codePointName, distinctNamed, eachString, pointerPatterns } from './strings.js';
 
@@ -46,6 +47,8 @@ function matchersOf(options: WhitespaceOptions) {
 
 export const whitespace: RecordCheck<WhitespaceOptions> = (ctx) => {
   // Nearly every record has nothing here: one shared walk says so (stringFlags).
+  // A record that is no object is the schema rule's to report, whole.
+  if (!isObject(ctx.record)) return;
   if (stringFlags(ctx.record) === 0) return;
   const m = matchersOf(ctx.options);
   eachString(ctx.record, (value, segments, path) => {
