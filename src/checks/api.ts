@@ -70,8 +70,18 @@ export const HOLDER_SCHEMES = [
   'unit-document',
   /** A unit known by its name only. */
   'unit-name',
-  /** A person, by the comparison key of their document number, whatever the document's type. */
+  /** A person, by the citizen ID number of their identity card or household register (the same number). */
   'person',
+  /** A person, by the number of their travel permit of Hong Kong, Macao or Taiwan residents. */
+  'person-travel-permit',
+  /** A person, by the number of their residence permit of Hong Kong, Macao or Taiwan residents. */
+  'person-residence-permit',
+  /** A person, by their passport number. */
+  'person-passport',
+  /** A person, by the number of their foreign permanent resident ID card. */
+  'person-permanent-residence',
+  /** A person, by the number of another document (an officer's ID). */
+  'person-document',
 ] as const;
 
 export type HolderScheme = (typeof HOLDER_SCHEMES)[number];

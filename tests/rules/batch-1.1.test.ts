@@ -88,7 +88,19 @@ describe('batch-duplicate-domain: one owner across document schemes', () => {
     expect(domainRepeats([patched('enterprise-approved'), otherName])).toEqual(reportedAtSecond);
   });
 
-  it('knows a person by the document number whatever its type, never by name', () => {
+  it('lets the name decide between two kinds of a person\'s number: a Hong Kong resident\'s permit, then their residence permit', () => {
+    const permit = { '/owner/citizenship': 'CN', '/owner/document/type': 'hk-macao-permit', '/owner/document/number': 'H60234511' };
+    const first = patched('individual-draft', { set: { ...permit, '/principal/document/type': 'hk-macao-permit', '/principal/document/number': 'H60234511' } });
+    const later = patched('individual-draft', {
+      set: { '/filingId': 'F-X', '/owner/document/type': 'hmt-residence-permit', '/owner/document/number': '810000199008151236' },
+    });
+    expect(domainRepeats([first, later])).toEqual([]);
+    // Another person of another name, with a permit of the same kind as the first: another owner.
+    const other = patched('individual-draft', { set: { ...permit, '/filingId': 'F-Y', '/owner/name': '陈大文', '/owner/document/number': 'H60234599' } });
+    expect(domainRepeats([first, other])).toEqual([[1, '/websites/0/domains/0/name']]);
+  });
+
+  it('knows a person by their number among numbers of one kind (an ID card and a household register are one), not by a namesake', () => {
     const first = patched('individual-draft');
     const register = patched('individual-draft', { set: { '/filingId': 'F-X', '/owner/document/type': 'household-register' } });
     expect(domainRepeats([first, register])).toEqual([]);

@@ -42,17 +42,41 @@ const REGISTRATION_NUMBER_FORM = /^[0-9]{15}$/;
  * digits with the code that replaced it, so between it and a code the
  * normalized name decides; so it does between a code, a registration number,
  * another document (compared with its own kind by type and number) and a
- * unit with no document. A person is known by their
- * document number, whatever the document's type (an ID card and a household
- * register carry the same number), and never by name: two people share names.
+ * unit with no document. A person is known by their document number, an ID
+ * card and a household register alike (they carry the same number); between
+ * two kinds of number (a 回乡证 and later a residence permit, a passport and
+ * later an ID card) the name decides, as between a unit's schemes.
  */
+/** The scheme a person's document number is compared under: one per kind of number. */
+function personScheme(type: string | undefined): HolderScheme {
+  switch (type) {
+    case 'resident-id-card':
+    case 'household-register':
+      return 'person';
+    case 'hk-macao-permit':
+    case 'taiwan-compatriot-permit':
+      return 'person-travel-permit';
+    case 'hmt-residence-permit':
+      return 'person-residence-permit';
+    case 'passport':
+      return 'person-passport';
+    case 'foreign-permanent-resident-id':
+      return 'person-permanent-residence';
+    default:
+      return 'person-document';
+  }
+}
+
 export function ownerHolder(record: unknown): Holder | undefined {
   const number = textAt(record, '/owner/document/number');
   const key = number ? documentNumberKey(number) : '';
   if (textAt(record, '/owner/kind') !== 'unit') {
-    if (key) return filled(key, 'person', undefined);
     const name = textAt(record, '/owner/name');
     const ownName = name ? nameKey(name) : '';
+    // One kind of document against another (a 回乡证, later a residence permit; a passport,
+    // later an ID card): the name decides, as between a unit's schemes. A person's name is
+    // marked as one, so that it never decides for a unit that bears it (李四 and 李四 Ltd).
+    if (key) return filled(key, personScheme(textAt(record, '/owner/document/type')), ownName ? `person:${ownName}` : undefined);
     return ownName ? filled(`name:${ownName}`, undefined, undefined) : undefined;
   }
   const name = textAt(record, '/owner/name');
