@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { createRequire } from 'node:module';
 import type { Ajv2020 } from 'ajv/dist/2020.js';
 import type { RE2JS as RE2JSType } from 're2js';
+import { isFilingPointer } from './filing-pointer.js';
 
 export type { ErrorObject, ValidateFunction } from 'ajv/dist/2020.js';
 
@@ -62,6 +63,7 @@ export function createAjv(options: { untrusted?: boolean; prevalidated?: boolean
     verbose: false,
   });
   addFormats(ajv);
+  ajv.addFormat('filing-pointer', { type: 'string', validate: isFilingPointer });
   return ajv;
 }
 

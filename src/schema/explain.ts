@@ -134,6 +134,10 @@ export function describeSchemaProblem(p: SchemaProblem): string {
       return `${where} is ${value}; expected one of ${expected}`;
     case 'type':
       return `${where} must be of type ${expected}, got ${value}`;
+    case 'format':
+      // A pointer option that names no field would leave its rule silent on every record.
+      if (expected === 'filing-pointer') return `${where} is ${value}, which names no field of the filing format`;
+      return `${where} is ${value}; expected the format ${expected}`;
     default:
       return `${where}: ${p.keyword} ${expected ?? ''}`.trim();
   }

@@ -2,7 +2,8 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { ConfigurationError, loadConfigFile, loadRuleFile } from '../../src/engine/index.js';
+import { ConfigurationError, createLinter, loadConfigFile, loadRuleFile } from '../../src/engine/index.js';
+import { isFilingPointer } from '../../src/schema/filing-pointer.js';
 
 const VALID = `id: my-rule
 severity: warning
@@ -125,5 +126,31 @@ describe('options of a named check', () => {
       'check:\n  name: required-contacts\n  options:\n    unit: 5\n    individual: [mobile]\n',
     ).replace("default: { zh-CN: '{path} 不对', en: '{path} is wrong' }", "default: { zh-CN: '{path} 不对', en: '{path} is wrong' }\n  office-phone-or-home-phone: { zh-CN: x, en: x }\n  any-of: { zh-CN: x, en: x }");
     expect(loadError(text)).toMatch(/^rules\/my-rule\.yaml:1[2-5]: invalid option: \/unit must be of type array/);
+  });
+});
+
+describe('options that point into the record', () => {
+  it('name a field of the filing format, or the rule would stay silent on every record', () => {
+    expect(isFilingPointer('/verification/onSite/verifiedAt')).toBe(true);
+    expect(isFilingPointer('/retention/retainUntil')).toBe(true);
+    expect(isFilingPointer('/websites/0/domains/1/name')).toBe(true);
+    expect(isFilingPointer('/principal/document/validUntil')).toBe(true);
+    expect(isFilingPointer('/verification/onSite/verifedAt')).toBe(false);
+    expect(isFilingPointer('/websites/first/name')).toBe(false);
+    expect(isFilingPointer('/websites/01/name')).toBe(false);
+    expect(isFilingPointer('verification')).toBe(false);
+  });
+
+  it('a typo in a rule file is an invalid option, at its line', () => {
+    const text = VALID.replace(
+      /schema:\n  properties:\n    remarks: \{ maxLength: 3 \}\n/,
+      'check:\n  name: retention-period\n  options:\n    from: /verification/onSite/verifedAt\n    to: /retention/retainUntil\n    years: 5\n',
+    ).replace("default: { zh-CN: '{path} 不对', en: '{path} is wrong' }", "default: { zh-CN: '{path} 不对', en: '{path} is wrong' }\n  invalid-date: { zh-CN: x, en: x }");
+    expect(loadError(text)).toMatch(/^rules\/my-rule\.yaml:1[2-6]: invalid option: \/from is "\/verification\/onSite\/verifedAt", which names no field of the filing format/);
+  });
+
+  it('a typo in a config\'s options stops the run with the same reason', () => {
+    const options = { from: '/verification/onSite/verifedAt', to: '/retention/retainUntil', years: 5 };
+    expect(() => createLinter({ config: { rules: { 'retention-period': { options } } } })).toThrow(/names no field of the filing format/);
   });
 });

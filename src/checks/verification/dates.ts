@@ -113,9 +113,10 @@ export function showDate(d: RecordDate): string {
   return d.wholeDay ? d.beijingDate : formatBeijing(d.instant);
 }
 
-/** JSON Schema of an options value that is a JSON Pointer into the record. */
+/** JSON Schema of an options value that is a JSON Pointer to a field of the filing format (src/schema/filing-pointer.ts). */
 export const POINTER_OPTION = {
   type: 'string',
   pattern: '^(/[^/]+)+$',
-  description: 'JSON Pointer into the record',
+  format: 'filing-pointer',
+  description: 'JSON Pointer to a field of the filing format',
 } as const;
