@@ -8,13 +8,17 @@ import type { BatchCheck, RecordCheck } from './api.js';
  * rather than printing a blank message later.
  */
 export type CheckDefinition =
-  | { kind: 'record'; run: RecordCheck<any>; options?: object; messageIds: readonly string[] }
+  /**
+   * `raw`: the check reads the record as parsed, not the trimmed view every
+   * other rule reads (padding and control characters are what it looks for).
+   */
+  | { kind: 'record'; run: RecordCheck<any>; options?: object; messageIds: readonly string[]; raw?: boolean }
   | { kind: 'batch'; batch: BatchCheck<any>; options?: object; messageIds: readonly string[] }
   /** Produced by the engine from the input layer itself (parse faults, duplicate keys). */
   | { kind: 'source'; options?: object; messageIds: readonly string[] };
 
-export function recordCheck<O>(run: RecordCheck<O>, messageIds: readonly string[], options?: object): CheckDefinition {
-  return { kind: 'record', run, messageIds, ...(options ? { options } : {}) };
+export function recordCheck<O>(run: RecordCheck<O>, messageIds: readonly string[], options?: object, how?: { raw: true }): CheckDefinition {
+  return { kind: 'record', run, messageIds, ...(options ? { options } : {}), ...(how?.raw ? { raw: true } : {}) };
 }
 
 export function batchCheck<O>(batch: BatchCheck<O>, messageIds: readonly string[], options?: object): CheckDefinition {

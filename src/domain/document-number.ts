@@ -56,6 +56,7 @@ import {
 } from './travel-documents.js';
 import { checkUscc, type UsccVerdict } from './uscc.js';
 import { EMPTY, asString, codePointLength, lengthProblem, type EmptyProblem, type LengthProblem } from './verdict.js';
+import type { DocumentType as SchemaDocumentType } from '../generated/filing.js';
 
 /** The document types of the contract, fixed by it. */
 export const DOCUMENT_TYPES = [
@@ -76,6 +77,12 @@ export const DOCUMENT_TYPES = [
 ] as const;
 
 export type DocumentType = (typeof DOCUMENT_TYPES)[number];
+
+// The list is the schema's enum, written out for the code that branches on it: the
+// generated type from schemas/filing.schema.json fails this line when the two differ.
+type SameSet<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
+const SCHEMA_DOCUMENT_TYPES: SameSet<DocumentType, SchemaDocumentType> = true;
+void SCHEMA_DOCUMENT_TYPES;
 
 const DOCUMENT_TYPE_SET: ReadonlySet<string> = new Set(DOCUMENT_TYPES);
 

@@ -37,12 +37,6 @@ const SENSITIVE_PATHS: Array<[RegExp, 'id-number' | 'phone' | 'email']> = [
   [/\/contacts\/email$/, 'email'],
 ];
 
-/**
- * Checks that see the record as parsed; every other rule sees its trimmed view
- * (see trimmed.ts). They are the checks about the untrimmed text itself.
- */
-const RAW_RECORD_CHECKS: ReadonlySet<string> = new Set(['whitespace', 'control-characters']);
-
 /** Texts remembered for sharing between messages (see Linter.shareText); past this, the table starts again. */
 const SHARED_TEXTS = 4096;
 
@@ -130,7 +124,7 @@ export class Linter {
         else if (rule.validate) this.recordRuns.push({ kind: 'schema', active, validate: rule.validate });
         else if (rule.definition?.kind === 'record') {
           const context = { record: undefined, options: opts, now: this.now, report: this.report, holdsThrough: this.holdsThrough };
-          this.recordRuns.push({ kind: 'check', active, check: rule.definition.run, context, raw: RAW_RECORD_CHECKS.has(rule.check?.name ?? '') });
+          this.recordRuns.push({ kind: 'check', active, check: rule.definition.run, context, raw: rule.definition.raw === true });
         }
       }
     }
@@ -260,12 +254,13 @@ export class Linter {
     current.personal = undefined;
   }
 
-  /** A report of the rule now running on the current record, as a positioned message. */
+  /** CheckContext.holdsThrough of the current record: the earliest day any of its checks names. */
   private readonly holdsThrough = (day: string): void => {
     const { current } = this;
     if (typeof day === 'string' && (current.holdsThrough === undefined || day < current.holdsThrough)) current.holdsThrough = day;
   };
 
+  /** A report of the rule now running on the current record, as a positioned message. */
   private readonly report = (report: Report): void => {
     const { record, active, filingId, out } = this.current;
     if (!record || !active || !out) throw new Error('a check reported outside its run');

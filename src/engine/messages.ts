@@ -10,19 +10,16 @@ export function localeFromEnv(env: NodeJS.ProcessEnv = process.env): Locale {
 }
 
 /**
- * What the engine masks: the kinds a check may name with sensitive(). Since
- * 1.1 the engine also finds a record's personal values itself
- * (src/engine/personal.ts) and masks them wherever a message quotes them.
+ * A personal value of the record being reported on, masked wherever a message
+ * quotes it: besides what a check marks with sensitive(), the engine finds a
+ * record's personal values itself (src/engine/personal.ts, contract 1.1).
  */
-export type MaskKind = SensitiveKind;
-
-/** A personal value of the record being reported on, masked wherever a message quotes it. */
 export interface PersonalValue {
   text: string;
-  kind: MaskKind;
+  kind: SensitiveKind;
 }
 
-export function mask(kind: MaskKind, value: string): string {
+export function mask(kind: SensitiveKind, value: string): string {
   switch (kind) {
     case 'person-name':
       return maskPersonName(value);

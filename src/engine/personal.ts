@@ -14,15 +14,16 @@
  */
 import { nameKey } from '../domain/names.js';
 import { valueAt } from '../input/pointer.js';
-import type { MaskKind, PersonalValue } from './messages.js';
+import type { SensitiveKind } from '../checks/api.js';
+import type { PersonalValue } from './messages.js';
 
 const PHONES = ['/principal/contacts/mobile', '/principal/contacts/officePhone', '/principal/contacts/homePhone'];
 
 /** The personal values of a record, longest first (so a longer value is masked before a part of it). */
 export function personalValues(record: unknown): PersonalValue[] {
   if (record === null || typeof record !== 'object' || Array.isArray(record)) return [];
-  const found = new Map<string, MaskKind>();
-  const add = (v: unknown, kind: MaskKind): void => {
+  const found = new Map<string, SensitiveKind>();
+  const add = (v: unknown, kind: SensitiveKind): void => {
     const raw = typeof v === 'number' && Number.isFinite(v) ? String(v) : typeof v === 'string' ? v : undefined;
     if (raw === undefined) return;
     for (const form of [raw, raw.trim(), raw.replace(/\s+/g, ' ').trim()]) {
@@ -65,7 +66,4 @@ export function personalValues(record: unknown): PersonalValue[] {
   }
   return [...found].map(([text, kind]) => ({ text, kind })).sort((a, b) => b.text.length - a.text.length);
 }
-
-const NAME_FIELDS = ['/principal/name', '/principal/document/holder'];
-const OWNER_NAME_FIELDS = ['/owner/name', '/owner/document/holder'];
 

@@ -5,7 +5,7 @@
 // citizenship rule reports it (those residents are CN), and judging their
 // documents against "another citizenship" would add a second, wrong error.
 
-import { describeCitizenship, isHmtRegionCode } from '../../domain/citizenship.js';
+import { describeCitizenship } from '../../domain/citizenship.js';
 import { isDocumentType } from '../../domain/document-number.js';
 import type { RecordCheck } from '../api.js';
 import { textAt } from '../access.js';
@@ -13,13 +13,12 @@ import {
   SUBJECT_ZH,
   UNIT_TYPE_ZH,
   citizenshipKeySchema,
-  citizenshipOf,
+  documentCitizenship,
   documentOf,
   documentTypeListSchema,
   expectedTypes,
   forCitizenship,
   forUnitType,
-  isCountryCode,
   isUnitType,
   ownerKind,
   typeZh,
@@ -88,8 +87,8 @@ export const documentType: RecordCheck<DocumentTypeOptions> = (ctx) => {
   }
   if (subject === 'owner' && ownerKind(record) !== 'individual') return;
 
-  const citizenship = citizenshipOf(record, subject);
-  if (!isCountryCode(citizenship) || isHmtRegionCode(citizenship)) return;
+  const citizenship = documentCitizenship(record, subject);
+  if (citizenship === undefined) return;
   const allowed = forCitizenship(options.byCitizenship, citizenship);
   if (!allowed || allowed.includes(type)) return;
   const holder = describeCitizenship(citizenship);

@@ -11,7 +11,6 @@
 // report, not this rule's. HK, MO and TW are no citizenships (the citizenship
 // rule reports them), so there is no first choice to compare with.
 
-import { isHmtRegionCode } from '../../domain/citizenship.js';
 import { isDocumentType } from '../../domain/document-number.js';
 import { checkUscc } from '../../domain/uscc.js';
 import type { RecordCheck } from '../api.js';
@@ -21,13 +20,12 @@ import {
   SUBJECTS,
   SUBJECT_ZH,
   citizenshipKeySchema,
-  citizenshipOf,
+  documentCitizenship,
   documentOf,
   documentTypeListSchema,
   documentTypeSchema,
   forCitizenship,
   forUnitType,
-  isCountryCode,
   isUnitType,
   joinEn,
   joinZh,
@@ -81,9 +79,8 @@ function entryFor(record: unknown, doc: DocumentRef, options: FallbackDocumentOp
     return isUnitType(unitType) ? forUnitType(options.byUnitType, unitType) : undefined;
   }
   if (doc.subject === 'owner' && ownerKind(record) !== 'individual') return undefined;
-  const citizenship = citizenshipOf(record, doc.subject);
-  if (!isCountryCode(citizenship) || isHmtRegionCode(citizenship)) return undefined;
-  return forCitizenship(options.byCitizenship, citizenship);
+  const citizenship = documentCitizenship(record, doc.subject);
+  return citizenship === undefined ? undefined : forCitizenship(options.byCitizenship, citizenship);
 }
 
 /**

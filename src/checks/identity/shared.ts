@@ -8,6 +8,7 @@
 // both the code (`{type}`, what the user writes in the record) and its
 // Chinese name (`{typeZh}`); the zh-CN template uses the latter.
 
+import { isHmtRegionCode } from '../../domain/citizenship.js';
 import { DOCUMENT_TYPES, documentNumberKey as numberKey, isDocumentType, type DocumentType } from '../../domain/document-number.js';
 import { stringAt, textAt } from '../access.js';
 
@@ -119,6 +120,16 @@ export function documentOf(record: unknown, subject: Subject): DocumentRef {
 export function citizenshipOf(record: unknown, subject: Subject): string | undefined {
   if (subject === 'owner' && textAt(record, '/owner/kind') !== 'individual') return undefined;
   return textAt(record, SUBJECT_POINTERS[subject].citizenship);
+}
+
+/**
+ * The citizenship to look a person's documents up by: a country code, but not
+ * HK, MO or TW, which are no citizenships (the citizenship rule reports them;
+ * judging those residents as "another citizenship" would add a wrong error).
+ */
+export function documentCitizenship(record: unknown, subject: Subject): string | undefined {
+  const code = citizenshipOf(record, subject);
+  return isCountryCode(code) && !isHmtRegionCode(code) ? code : undefined;
 }
 
 /** The owner's kind, when it is one of the contract's. */

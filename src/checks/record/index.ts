@@ -3,11 +3,10 @@ import { controlCharacters, controlCharactersMessageIds, controlCharactersOption
 import { whitespace, whitespaceMessageIds, whitespaceOptionsSchema } from './whitespace.js';
 
 /**
- * Record-wide checks of the text of every string value (contract 1.1). The
- * engine hands these two the record as parsed (RAW_RECORD_CHECKS in
- * src/engine/linter.ts); every other rule sees its trimmed view.
+ * Record-wide checks of the text of every string value (contract 1.1). They
+ * read the record as parsed (`raw`); every other rule sees its trimmed view.
  */
 export const RECORD_CHECKS: Record<string, CheckDefinition> = {
-  whitespace: recordCheck(whitespace, whitespaceMessageIds, whitespaceOptionsSchema),
-  'control-characters': recordCheck(controlCharacters, controlCharactersMessageIds, controlCharactersOptionsSchema),
+  whitespace: recordCheck(whitespace, whitespaceMessageIds, whitespaceOptionsSchema, { raw: true }),
+  'control-characters': recordCheck(controlCharacters, controlCharactersMessageIds, controlCharactersOptionsSchema, { raw: true }),
 };
