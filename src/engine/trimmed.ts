@@ -1,5 +1,6 @@
 /**
- * The record as every rule but `whitespace` and `control-characters` sees it
+ * The record as every rule but the raw-record checks (`whitespace`,
+ * `control-characters`) sees it
  * (contract 1.1: "the other rules check the trimmed value"): each string value
  * without leading or trailing whitespace, so a padded `" example.com "` is one
  * whitespace warning rather than a domain-format, schema-pattern or
@@ -9,10 +10,8 @@
  * allocation, which is nearly every record of a national batch; otherwise only
  * the objects and arrays on the way to a padded string are copied. Keys are not
  * touched (the schema rule reports an odd key), nor is the parsed record.
- *
- * Whitespace is what String.prototype.trim removes (the rules' own `trim()`
- * calls agree with it): the ASCII spaces and line breaks, NBSP, U+3000
- * ideographic space and the other Zs characters, U+2028/U+2029 and the BOM.
+ * Whitespace is what String.prototype.trim removes (isTrimmedSpace in
+ * src/input/record-scan.ts).
  */
 
 import { isPadded, PADDED, stringFlags } from '../domain/text.js';
