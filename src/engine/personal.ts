@@ -14,14 +14,58 @@
  */
 import { nameKey } from '../domain/names.js';
 import { valueAt } from '../input/pointer.js';
+import { personalFieldAt, personalFields, valuesAtField, type PersonalField } from '../schema/personal-fields.js';
 import type { SensitiveKind } from '../checks/api.js';
 import type { PersonalValue } from './messages.js';
 
-const PHONES = ['/principal/contacts/mobile', '/principal/contacts/officePhone', '/principal/contacts/homePhone'];
+// Which fields hold personal data, and of what kind, the filing schema says
+// (its x-personal-data marks, read by src/schema/personal-fields.ts). Two
+// conditions are not the field's but the record's, so they stay here rather
+// than in marks: the owner's name and the holder of the owner's document are a
+// person's name only when the owner is a person (a unit's name is not personal
+// data, 个人信息保护法 第4条); and a domain's registrant is whoever holds the
+// domain (the owner, a unit, someone outside the filing), so it is taken for a
+// person's name only when it is one of the record's persons.
+
+/** Marked names under this top-level field are the owner's, personal only when the owner is a person. */
+const OWNER = 'owner';
+/** The registrant of every domain of every website (`*` for any array item, as src/schema/personal-fields.ts writes pointers). */
+const REGISTRANT = '/websites/*/domains/*/registrant';
+
+/**
+ * The marked fields in the order their values are gathered. A text found in
+ * two fields keeps the kind it was found with first, and values of equal
+ * length are masked in this order, so the order shapes the output: persons'
+ * names, then identity numbers, phones and e-mail addresses (each in the
+ * schema's order), then registrants, which are compared with those names.
+ */
+interface GatherOrder {
+  names: readonly PersonalField[];
+  others: readonly PersonalField[];
+  registrants: readonly PersonalField[];
+}
+
+/** The order of the kinds other than names; a kind not listed comes after these. */
+const KIND_ORDER: readonly SensitiveKind[] = ['id-number', 'phone', 'email'];
+
+let gatherOrder: GatherOrder | undefined;
+
+function gatherOrderOf(): GatherOrder {
+  if (gatherOrder) return gatherOrder;
+  const fields = personalFields();
+  const isRegistrant = (f: PersonalField) => f.pointer === REGISTRANT;
+  const names = fields.filter((f) => f.kind === 'person-name' && !isRegistrant(f));
+  const registrants = fields.filter((f) => f.kind === 'person-name' && isRegistrant(f));
+  const rank = (f: PersonalField) => (KIND_ORDER.includes(f.kind) ? KIND_ORDER.indexOf(f.kind) : KIND_ORDER.length);
+  const others = fields.filter((f) => f.kind !== 'person-name').sort((a, b) => rank(a) - rank(b));
+  gatherOrder = { names, others, registrants };
+  return gatherOrder;
+}
 
 /** The personal values of a record, longest first (so a longer value is masked before a part of it). */
 export function personalValues(record: unknown): PersonalValue[] {
   if (record === null || typeof record !== 'object' || Array.isArray(record)) return [];
+  const order = gatherOrderOf();
   const found = new Map<string, SensitiveKind>();
   const add = (v: unknown, kind: SensitiveKind): void => {
     const raw = typeof v === 'number' && Number.isFinite(v) ? String(v) : typeof v === 'string' ? v : undefined;
@@ -31,39 +75,38 @@ export function personalValues(record: unknown): PersonalValue[] {
     }
   };
   const names: string[] = [];
-  const addName = (v: unknown): void => {
-    if (typeof v !== 'string' || v.trim() === '') return;
-    names.push(v);
-    add(v, 'person-name');
-  };
   // An owner of unknown kind is taken for a person: masking a unit's name by mistake costs less than printing a person's.
   const ownerIsPerson = valueAt(record, '/owner/kind') !== 'unit';
-  if (ownerIsPerson) {
-    addName(valueAt(record, '/owner/name'));
-    addName(valueAt(record, '/owner/document/holder'));
+  for (const field of order.names) {
+    if (field.segments[0] === OWNER && !ownerIsPerson) continue;
+    for (const v of valuesAtField(record, field)) {
+      if (typeof v !== 'string' || v.trim() === '') continue;
+      names.push(v);
+      add(v, 'person-name');
+    }
   }
-  addName(valueAt(record, '/principal/name'));
-  addName(valueAt(record, '/principal/document/holder'));
-  add(valueAt(record, '/owner/document/number'), 'id-number');
-  add(valueAt(record, '/principal/document/number'), 'id-number');
-  const documents = valueAt(record, '/verification/onSite/documents');
-  if (Array.isArray(documents)) {
-    for (const d of documents) if (d && typeof d === 'object') add((d as Record<string, unknown>).number, 'id-number');
+  for (const field of order.others) {
+    // A kind the schema may name but the engine cannot mask (not a SensitiveKind) fails to compile here.
+    for (const v of valuesAtField(record, field)) add(v, field.kind);
   }
-  for (const p of PHONES) add(valueAt(record, p), 'phone');
-  add(valueAt(record, '/principal/contacts/email'), 'email');
-  const websites = valueAt(record, '/websites');
-  if (names.length > 0 && Array.isArray(websites)) {
+  if (names.length > 0) {
     const keys = new Set(names.map(nameKey));
-    for (const w of websites) {
-      const domains = w && typeof w === 'object' ? (w as Record<string, unknown>).domains : undefined;
-      if (!Array.isArray(domains)) continue;
-      for (const d of domains) {
-        const registrant = d && typeof d === 'object' ? (d as Record<string, unknown>).registrant : undefined;
-        if (typeof registrant === 'string' && keys.has(nameKey(registrant))) add(registrant, 'person-name');
-      }
+    for (const field of order.registrants) {
+      for (const v of valuesAtField(record, field)) if (typeof v === 'string' && keys.has(nameKey(v))) add(v, 'person-name');
     }
   }
   return [...found].map(([text, kind]) => ({ text, kind })).sort((a, b) => b.text.length - a.text.length);
 }
 
+/**
+ * The kind of personal data at a message's path (`/principal/contacts/mobile`,
+ * `/verification/onSite/documents/2/number`), for masking the value a message
+ * quotes from there, or undefined. Names are not masked by their path: whether
+ * the owner's name is a person's depends on the record, which a path cannot
+ * tell, so a name is masked by its value, through personalValues, wherever a
+ * message quotes it.
+ */
+export function personalKindAt(path: string): SensitiveKind | undefined {
+  const field = personalFieldAt(path);
+  return field === undefined || field.kind === 'person-name' ? undefined : field.kind;
+}

@@ -3,6 +3,7 @@ import { createRequire } from 'node:module';
 import type { Ajv2020 } from 'ajv/dist/2020.js';
 import type { RE2JS as RE2JSType } from 're2js';
 import { isFilingPointer } from './filing-pointer.js';
+import { PERSONAL_DATA_KEYWORD, PERSONAL_DATA_KINDS } from './personal-fields.js';
 
 export type { ErrorObject, ValidateFunction } from 'ajv/dist/2020.js';
 
@@ -64,6 +65,10 @@ export function createAjv(options: { untrusted?: boolean; prevalidated?: boolean
   });
   addFormats(ajv);
   ajv.addFormat('filing-pointer', { type: 'string', validate: isFilingPointer });
+  // An annotation: it marks a field of personal data (src/schema/personal-fields.ts) and
+  // validates nothing, but strict mode refuses a keyword it was not told of, and a kind
+  // the table does not know would be a mark that masks nothing.
+  ajv.addKeyword({ keyword: PERSONAL_DATA_KEYWORD, schemaType: 'string', metaSchema: { enum: [...PERSONAL_DATA_KINDS] } });
   return ajv;
 }
 
