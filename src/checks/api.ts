@@ -3,6 +3,10 @@
 // Pointer paths; the engine turns reports into positioned, localized, redacted
 // messages. Checks never print, never read files and never know the locale.
 
+import type { LocalizedText } from '../domain/vocabulary.js';
+
+export type { LocalizedText } from '../domain/vocabulary.js';
+
 /** Kinds of personal data a message may quote; the engine masks them unless told not to. */
 export type SensitiveKind = 'id-number' | 'phone' | 'email' | 'person-name';
 
@@ -16,16 +20,26 @@ export function sensitive(kind: SensitiveKind, value: string): Sensitive {
   return { sensitive: kind, value };
 }
 
-export type MessageValue = string | number | Sensitive;
+/**
+ * A placeholder's value: a text or number quoted as it is, a personal value
+ * to mask, or words in each language (src/domain/vocabulary.ts), of which
+ * the engine prints the locale's.
+ */
+export type MessageValue = string | number | Sensitive | LocalizedText;
 export type MessageData = Record<string, MessageValue>;
 
 export type Severity = 'error' | 'warning' | 'info';
 
-export interface Report {
+/**
+ * A problem a check found. `MessageId` is the check's vocabulary: the ids it
+ * declares with its registration (src/checks/registry.ts), and `default`,
+ * which every rule file has (schemas/rule.schema.json requires it).
+ */
+export interface Report<MessageId extends string = string> {
   /** RFC 6901 pointer into the record; for a missing value, the path it should have. */
   path: string;
   /** Key into the rule file's `messages`; `default` when omitted. */
-  messageId?: string;
+  messageId?: MessageId | 'default';
   /** Placeholders for the message template (`{name}`). */
   data?: MessageData;
   /** Overrides the rule's severity for this report (e.g. a subdomain is a warning). */
@@ -34,13 +48,17 @@ export interface Report {
   locateKey?: boolean;
 }
 
-export interface CheckContext<Options = Record<string, unknown>> {
+export interface CheckContext<Options = Record<string, unknown>, MessageId extends string = string> {
   /** The record as parsed: untrusted data, any shape the schema may have rejected. */
   readonly record: unknown;
   readonly options: Options;
   /** "Today" for date checks; fixed in tests. */
   readonly now: Date;
-  report(report: Report): void;
+  /**
+   * A property, not a method: a method's parameter would be compared both
+   * ways, and a check reporting an id it never declared would still fit.
+   */
+  readonly report: (report: Report<MessageId>) => void;
   /**
    * Says that a verdict reached against `now` holds through `day` (a Beijing
    * date, YYYY-MM-DD) and may find more after it: a document valid until that
@@ -50,7 +68,15 @@ export interface CheckContext<Options = Record<string, unknown>> {
   holdsThrough(day: string): void;
 }
 
-export type RecordCheck<Options = Record<string, unknown>> = (ctx: CheckContext<Options>) => void;
+/** The options of a check that takes none: the engine passes it an empty object. */
+export type NoOptions = Record<string, never>;
+
+/**
+ * A check of one record. `MessageId` is the union of the ids it may report
+ * besides `default`, written as `(typeof fooMessageIds)[number]` from the
+ * list it is registered with, so the list and the reports cannot drift.
+ */
+export type RecordCheck<Options = Record<string, unknown>, MessageId extends string = string> = (ctx: CheckContext<Options, MessageId>) => void;
 
 /**
  * How a holder is identified, for a holder that may be identified in more

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { createAjv, precompiledValidator, schemaStamp, type ValidateFunction } from '../schema/ajv.js';
 import { explainSchemaErrors } from '../schema/explain.js';
 import { packageRoot, schemasDir } from '../package-files.js';
-import type { RecordCheck } from './api.js';
+import type { NoOptions, RecordCheck } from './api.js';
 
 let validator: ValidateFunction | undefined;
 
@@ -21,11 +21,41 @@ export function filingValidator(): ValidateFunction {
   return validator;
 }
 
+/** The keywords explainSchemaErrors reports a problem under (src/schema/explain.ts), each a message. */
+export const filingSchemaMessageIds = [
+  'required',
+  'unknown-field',
+  'forbidden',
+  'type',
+  'enum',
+  'const',
+  'pattern',
+  'format',
+  'min-length',
+  'max-length',
+  'min-items',
+  'max-items',
+  'unique-items',
+  'minimum',
+  'maximum',
+  'no-alternative',
+  'other',
+] as const;
+
+type FilingSchemaMessageId = (typeof filingSchemaMessageIds)[number];
+
+const MESSAGE_IDS: ReadonlySet<string> = new Set(filingSchemaMessageIds);
+
+function isMessageId(keyword: string): keyword is FilingSchemaMessageId {
+  return MESSAGE_IDS.has(keyword);
+}
+
 /** The `schema` rule: one report per real structural problem, at its own path. */
-export const filingSchema: RecordCheck = (ctx) => {
+export const filingSchema: RecordCheck<NoOptions, FilingSchemaMessageId> = (ctx) => {
   const validate = filingValidator();
   if (validate(ctx.record)) return;
   for (const p of explainSchemaErrors(validate.errors, ctx.record)) {
-    ctx.report({ path: p.path, messageId: p.keyword, data: p.data, locateKey: p.locateKey });
+    // A keyword missing from the list would have no message the registry makes rule files give.
+    ctx.report({ path: p.path, messageId: isMessageId(p.keyword) ? p.keyword : 'default', data: p.data, locateKey: p.locateKey });
   }
 };

@@ -1,5 +1,5 @@
-import { filingSchema } from './filing-schema.js';
-import { recordCheck, type CheckDefinition } from './registry.js';
+import { filingSchema, filingSchemaMessageIds } from './filing-schema.js';
+import { DEPRECATED_CHECK_NAMES, recordCheck, type CheckDefinition } from './registry.js';
 import { BATCH_CHECKS } from './batch/index.js';
 import { CONTACTS_CHECKS } from './contacts/index.js';
 import { IDENTITY_CHECKS } from './identity/index.js';
@@ -11,25 +11,7 @@ export * from './api.js';
 
 /** Every named check a rule file can use, by name. */
 export const CHECKS: Readonly<Record<string, CheckDefinition>> = {
-  'filing-schema': recordCheck(filingSchema, [
-    'required',
-    'unknown-field',
-    'forbidden',
-    'type',
-    'enum',
-    'const',
-    'pattern',
-    'format',
-    'min-length',
-    'max-length',
-    'min-items',
-    'max-items',
-    'unique-items',
-    'minimum',
-    'maximum',
-    'no-alternative',
-    'other',
-  ]),
+  schema: recordCheck(filingSchema, filingSchemaMessageIds),
   'parse-error': {
     kind: 'source',
     messageIds: [
@@ -48,3 +30,9 @@ export const CHECKS: Readonly<Record<string, CheckDefinition>> = {
   ...BATCH_CHECKS,
   ...RECORD_CHECKS,
 };
+
+/** The check a rule file names, by its name or a deprecated one (DEPRECATED_CHECK_NAMES); undefined for none. */
+export function checkNamed(name: string): CheckDefinition | undefined {
+  const current = Object.hasOwn(DEPRECATED_CHECK_NAMES, name) ? DEPRECATED_CHECK_NAMES[name]! : name;
+  return Object.hasOwn(CHECKS, current) ? CHECKS[current] : undefined;
+}

@@ -1,4 +1,4 @@
-import { parseArgs } from 'node:util';
+import { parseArgs, type ParseArgsConfig } from 'node:util';
 import type { Locale, Localized } from '../engine/types.js';
 
 export interface CliOptions {
@@ -37,6 +37,29 @@ export function requestedLocale(argv: readonly string[]): Locale | undefined {
 
 const SEVERITIES = new Set(['off', 'info', 'warning', 'error']);
 
+/** The flags the command line takes (node:util parseArgs). */
+const OPTIONS = {
+  format: { type: 'string', short: 'f', default: 'stylish' },
+  locale: { type: 'string' },
+  'max-warnings': { type: 'string' },
+  quiet: { type: 'boolean', default: false },
+  rule: { type: 'string', multiple: true, default: [] as string[] },
+  'no-redact': { type: 'boolean', default: false },
+  'output-file': { type: 'string', short: 'o' },
+  color: { type: 'boolean' },
+  'no-color': { type: 'boolean' },
+  config: { type: 'string', short: 'c' },
+  'no-config': { type: 'boolean', default: false },
+  'stdin-filename': { type: 'string', default: 'stdin.json' },
+  now: { type: 'string' },
+  'max-file-size': { type: 'string' },
+  concurrency: { type: 'string', default: 'off' },
+  cache: { type: 'boolean', default: false },
+  'cache-location': { type: 'string' },
+  help: { type: 'boolean', short: 'h', default: false },
+  version: { type: 'boolean', short: 'v', default: false },
+} satisfies ParseArgsConfig['options'];
+
 /** Parses argv strictly: an unknown flag or a bad value is a usage error (exit 2). */
 export function parseCliArgs(argv: readonly string[]): CliOptions {
   let parsed;
@@ -45,27 +68,7 @@ export function parseCliArgs(argv: readonly string[]): CliOptions {
       args: [...argv],
       allowPositionals: true,
       strict: true,
-      options: {
-        format: { type: 'string', short: 'f', default: 'stylish' },
-        locale: { type: 'string' },
-        'max-warnings': { type: 'string' },
-        quiet: { type: 'boolean', default: false },
-        rule: { type: 'string', multiple: true, default: [] },
-        'no-redact': { type: 'boolean', default: false },
-        'output-file': { type: 'string', short: 'o' },
-        color: { type: 'boolean' },
-        'no-color': { type: 'boolean' },
-        config: { type: 'string', short: 'c' },
-        'no-config': { type: 'boolean', default: false },
-        'stdin-filename': { type: 'string', default: 'stdin.json' },
-        now: { type: 'string' },
-        'max-file-size': { type: 'string' },
-        concurrency: { type: 'string', default: 'off' },
-        cache: { type: 'boolean', default: false },
-        'cache-location': { type: 'string' },
-        help: { type: 'boolean', short: 'h', default: false },
-        version: { type: 'boolean', short: 'v', default: false },
-      },
+      options: OPTIONS,
     });
   } catch (e) {
     const reason = (e as Error).message.split('\n')[0]!;

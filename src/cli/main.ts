@@ -1,7 +1,8 @@
 import { once } from 'node:events';
 import { closeSync, openSync, writeSync } from 'node:fs';
 import { mkdir, readFile } from 'node:fs/promises';
-import type { ChunkedFormatter } from '../formatters/index.js';
+import type { Linter, LintResult, Locale } from '../engine/index.js';
+import type { ChunkedFormatter, Formatter, FormatterContext } from '../formatters/index.js';
 import { dirname, join, relative, resolve } from 'node:path';
 import { packageRoot } from '../package-files.js';
 import { HELP, parseCliArgs, requestedLocale, UsageError, type CliOptions } from './args.js';
@@ -78,7 +79,8 @@ export async function main(argv: readonly string[], io = { stdout: process.stdou
     return 0;
   }
   // The engine is loaded only now, so --help and --version stay instant.
-  const { lintFiles, createLinter, localeFromEnv, errorsOnly, ConfigurationError } = await import('../engine/index.js');
+  const { createLinter, localeFromEnv, ConfigurationError } = await import('../engine/index.js');
+  const { errorsOnly } = await import('../runner/index.js');
   const { FORMATTERS } = await import('../formatters/index.js');
   // Usage and configuration problems are said in the run's language once the linter knows it (a
   // config file may set it), and until then in the one asked for or the environment's.
@@ -104,64 +106,12 @@ export async function main(argv: readonly string[], io = { stdout: process.stdou
       rules: options.rules,
     });
     locale = linter.locale;
-    const stdin = options.paths.includes('-') ? { text: await readStdin(), filePath: options.stdinFilename } : undefined;
-    const progress = ProgressLine.forStream(io.stderr as NodeJS.WriteStream, linter.locale);
-    let results: Awaited<ReturnType<typeof lintFiles>>;
-    try {
-      results = await lintFiles(options.paths, {
-        linter,
-        cwd,
-        ...(stdin ? { stdin } : {}),
-        ...(options.maxFileSize ? { maxFileSize: options.maxFileSize } : {}),
-        concurrency: options.concurrency,
-        ...(options.cacheLocation ? { cacheLocation: options.cacheLocation } : {}),
-        onCacheError: (e, cacheFile) => {
-          // Node's message names the code and the path that failed (a file where a folder should be, say).
-          const reason = e.message.replace(/\s+/g, ' ');
-          const where = relative(cwd, cacheFile) || cacheFile;
-          io.stderr.write(
-            linter.locale === 'zh-CN'
-              ? `beianlint: 无法写入缓存 ${where}（${reason}），本次结果不受影响\n`
-              : `beianlint: could not write the cache ${where} (${reason}); the results are not affected\n`,
-          );
-        },
-        ...(progress ? { onProgress: (p) => progress.update(p) } : {}),
-      });
-    } finally {
-      progress?.done();
-    }
+    let results = await lintForCli(options, linter, cwd, io);
     if (options.quiet) {
       results = results.map(errorsOnly);
     }
-    const errors = results.reduce((n, r) => n + r.errorCount, 0);
-    const warnings = results.reduce((n, r) => n + r.warningCount, 0);
-    const toFile = options.outputFile !== undefined;
-    const color = options.color ?? (!toFile && Boolean((io.stdout as NodeJS.WriteStream).isTTY));
-    const context = { cwd, color, locale: linter.locale, rules: linter.ruleInfo(), version: await version() };
-    // A chunked formatter's pieces are written as they come: a report is never one string in memory.
-    const output: Iterable<string> = 'chunks' in formatter ? (formatter as ChunkedFormatter).chunks(results, context) : [formatter(results, context)];
-    if (toFile) {
-      const target = resolve(cwd, options.outputFile!);
-      try {
-        await mkdir(dirname(target), { recursive: true });
-        writeAllToFile(target, output);
-      } catch (e) {
-        const code = (e as NodeJS.ErrnoException).code;
-        const reason = code ?? (e as Error).message;
-        throw new UsageError({ en: `cannot write the report to ${options.outputFile}: ${reason}`, 'zh-CN': `无法把报告写入 ${options.outputFile}：${reason}` });
-      }
-    } else {
-      await writeAll(io.stdout, output);
-    }
-    const tooManyWarnings = options.maxWarnings >= 0 && warnings > options.maxWarnings;
-    if (tooManyWarnings && errors === 0) {
-      io.stderr.write(
-        linter.locale === 'zh-CN'
-          ? `beianlint: 发现 ${warnings} 个警告，超过 --max-warnings ${options.maxWarnings}\n`
-          : `beianlint: ${warnings} warnings exceed --max-warnings ${options.maxWarnings}\n`,
-      );
-    }
-    return errors > 0 || tooManyWarnings ? 1 : 0;
+    await writeReport(options, formatter, results, { cwd, locale: linter.locale, rules: linter.ruleInfo(), version: await version() }, io);
+    return exitStatus(results, options, linter.locale, io);
   } catch (e) {
     if (e instanceof UsageError || e instanceof ConfigurationError) {
       io.stderr.write(`beianlint: ${e.text[locale]}\n`);
@@ -169,4 +119,74 @@ export async function main(argv: readonly string[], io = { stdout: process.stdou
     }
     throw e;
   }
+}
+
+type Io = { stdout: NodeJS.WritableStream; stderr: NodeJS.WritableStream };
+
+/** Lints what the command line names, with a progress line on a terminal and cache trouble said on stderr. */
+async function lintForCli(options: CliOptions, linter: Linter, cwd: string, io: Io): Promise<LintResult[]> {
+  const { lintFiles } = await import('../runner/index.js');
+  const stdin = options.paths.includes('-') ? { text: await readStdin(), filePath: options.stdinFilename } : undefined;
+  const progress = ProgressLine.forStream(io.stderr as NodeJS.WriteStream, linter.locale);
+  try {
+    return await lintFiles(options.paths, {
+      linter,
+      cwd,
+      ...(stdin ? { stdin } : {}),
+      ...(options.maxFileSize ? { maxFileSize: options.maxFileSize } : {}),
+      concurrency: options.concurrency,
+      ...(options.cacheLocation ? { cacheLocation: options.cacheLocation } : {}),
+      onCacheError: (e, cacheFile) => {
+        // Node's message names the code and the path that failed (a file where a folder should be, say).
+        const reason = e.message.replace(/\s+/g, ' ');
+        const where = relative(cwd, cacheFile) || cacheFile;
+        io.stderr.write(
+          linter.locale === 'zh-CN'
+            ? `beianlint: 无法写入缓存 ${where}（${reason}），本次结果不受影响\n`
+            : `beianlint: could not write the cache ${where} (${reason}); the results are not affected\n`,
+        );
+      },
+      ...(progress ? { onProgress: (p) => progress.update(p) } : {}),
+    });
+  } finally {
+    progress?.done();
+  }
+}
+
+/** Writes the report to the output file, or to stdout. */
+async function writeReport(options: CliOptions, formatter: Formatter, results: LintResult[], about: Omit<FormatterContext, 'color'>, io: Io): Promise<void> {
+  const { cwd } = about;
+  const toFile = options.outputFile !== undefined;
+  const color = options.color ?? (!toFile && Boolean((io.stdout as NodeJS.WriteStream).isTTY));
+  const context = { ...about, color };
+  // A chunked formatter's pieces are written as they come: a report is never one string in memory.
+  const output: Iterable<string> = 'chunks' in formatter ? (formatter as ChunkedFormatter).chunks(results, context) : [formatter(results, context)];
+  if (toFile) {
+    const target = resolve(cwd, options.outputFile!);
+    try {
+      await mkdir(dirname(target), { recursive: true });
+      writeAllToFile(target, output);
+    } catch (e) {
+      const code = (e as NodeJS.ErrnoException).code;
+      const reason = code ?? (e as Error).message;
+      throw new UsageError({ en: `cannot write the report to ${options.outputFile}: ${reason}`, 'zh-CN': `无法把报告写入 ${options.outputFile}：${reason}` });
+    }
+  } else {
+    await writeAll(io.stdout, output);
+  }
+}
+
+/** 1 with errors, or more warnings than --max-warnings allows (said on stderr); else 0. */
+function exitStatus(results: LintResult[], options: CliOptions, locale: Locale, io: Io): number {
+  const errors = results.reduce((n, r) => n + r.errorCount, 0);
+  const warnings = results.reduce((n, r) => n + r.warningCount, 0);
+  const tooManyWarnings = options.maxWarnings >= 0 && warnings > options.maxWarnings;
+  if (tooManyWarnings && errors === 0) {
+    io.stderr.write(
+      locale === 'zh-CN'
+        ? `beianlint: 发现 ${warnings} 个警告，超过 --max-warnings ${options.maxWarnings}\n`
+        : `beianlint: ${warnings} warnings exceed --max-warnings ${options.maxWarnings}\n`,
+    );
+  }
+  return errors > 0 || tooManyWarnings ? 1 : 0;
 }

@@ -1,4 +1,4 @@
-import type { RunProgress } from '../engine/index.js';
+import type { RunProgress } from '../runner/index.js';
 import type { Locale } from '../engine/types.js';
 
 /**

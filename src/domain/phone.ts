@@ -41,8 +41,8 @@ export type PhoneNumberType = NonNullable<ReturnType<PhoneNumber['getType']>>;
  * libphonenumber's core functions with its "max" metadata (the one that
  * tells mobile from fixed line), loaded on first use. The build bundles the
  * core into one file (dist/vendor/, scripts/bundle-cli.mjs): as a package it
- * is about a hundred small CommonJS modules, a sixth of the time to lint one
- * small file. Without a build the package itself is loaded.
+ * is about a hundred small CommonJS modules, each resolved and compiled on
+ * its own: a large part of the time to lint one small file. Without a build the package itself is loaded.
  */
 let phone: { core: Core; metadata: MetadataJson } | undefined;
 function phoneLibrary(): { core: Core; metadata: MetadataJson } {

@@ -4,18 +4,17 @@ import { yaml } from '../input/yaml.js';
 import { createAjv, type ValidateFunction } from '../schema/ajv.js';
 import { describeSchemaProblem, explainSchemaErrors } from '../schema/explain.js';
 import { schemasDir } from '../package-files.js';
-import { ConfigurationError, type Locale, type Severity } from './types.js';
-import { errorCode } from './files.js';
+import type { ConfigFile, Severity as ConfigSeverity } from '../generated/config.js';
+import { ConfigurationError } from './types.js';
+import { errorCode } from '../input/read-file.js';
 
-export type RuleSeverity = Severity | 'off';
-export type RuleSettingInput = RuleSeverity | { severity?: RuleSeverity; options?: Record<string, unknown> };
+/** A rule's severity as a config sets it: `off`, or a severity. */
+export type RuleSeverity = ConfigSeverity;
+/** A rule's entry in the config's `rules`: a severity, or a severity and options. */
+export type RuleSettingInput = NonNullable<ConfigFile['rules']>[string];
 
 /** The config file's contents (schemas/config.schema.json), with ruleDirs made absolute. */
-export interface Config {
-  locale?: Locale;
-  rules?: Record<string, RuleSettingInput>;
-  ruleDirs?: string[];
-}
+export type Config = ConfigFile;
 
 export const CONFIG_FILE_NAMES = ['.beianlintrc.json', '.beianlintrc.yaml', '.beianlintrc.yml'];
 

@@ -1,14 +1,27 @@
-import type { BatchKey, CheckContext, MessageData, Report, SensitiveKind, Severity } from '../checks/api.js';
-import { formatOf, iterateSource, type SourceFormat, type SourceItem, type SourceRange, type SourceRecord, type SourceFault } from '../input/index.js';
+import type { BatchKey, CheckContext, MessageData, Report, Severity } from '../checks/api.js';
+import type { SourceFault, SourceItem, SourceRange, SourceRecord } from '../input/index.js';
 import { describeSchemaProblem, explainSchemaErrors } from '../schema/explain.js';
 import type { RuleSettingInput, RuleSeverity } from './config.js';
 import { escapeControls, interpolate, maskPersonal, pick, withClause, type PersonalValue } from './messages.js';
-import { personalValues } from './personal.js';
+import { personalKindAt, personalValues } from './personal.js';
 import { trimmedView } from './trimmed.js';
 import type { Rule, RuleSet } from './rules.js';
-import { BatchSession, type BatchOptions } from './batch.js';
-import { StatsCollector } from './stats.js';
+import type { StatsCollector } from './stats.js';
 import { compareMessages, ConfigurationError, countResult, stageRank, STAGE_ORDER, type FileStats, type LintMessage, type LintResult, type Locale, type MessageSink } from './types.js';
+
+/**
+ * What the batch phase needs of a linter, as plain functions: the phase runs
+ * over a whole set of files, outside the engine, and depends on no class of it.
+ */
+export interface BatchRuleSet {
+  readonly locale: Locale;
+  /** Ids of the active batch rules; a key names its rule by its place here. */
+  readonly ruleIds: readonly string[];
+  /** The keys of a record (its trimmed view is worked out here) for each active batch rule that applies to its stage. */
+  keysOf(record: unknown): Array<{ rule: number; keys: BatchKey[] }>;
+  /** A report of batch rule number `rule` on a record as a message, its personal values masked. */
+  message(rule: number, recordIndex: number, filingId: string | null, report: Report, range: SourceRange, recordValue?: unknown): LintMessage;
+}
 
 export interface LinterOptions {
   ruleSet: RuleSet;
@@ -30,20 +43,14 @@ export interface ActiveRule {
   stage: number;
 }
 
-// Values at these paths are personal data; a schema message quoting them must mask them.
-const SENSITIVE_PATHS: Array<[RegExp, 'id-number' | 'phone' | 'email']> = [
-  [/\/document\/number$|\/documents\/\d+\/number$/, 'id-number'],
-  [/\/contacts\/(mobile|officePhone|homePhone)$/, 'phone'],
-  [/\/contacts\/email$/, 'email'],
-];
-
 /** Texts remembered for sharing between messages (see Linter.shareText); past this, the table starts again. */
 const SHARED_TEXTS = 4096;
 
+/** A schema message's value at a field the filing schema marks as personal data is masked as that kind. */
 function protectValues(path: string, data: MessageData | undefined): MessageData | undefined {
   if (!data || typeof data.value !== 'string') return data;
-  const hit = SENSITIVE_PATHS.find(([re]) => re.test(path));
-  return hit ? { ...data, value: { sensitive: hit[1], value: data.value } } : data;
+  const kind = personalKindAt(path);
+  return kind ? { ...data, value: { sensitive: kind, value: data.value } } : data;
 }
 
 function resolveSetting(input: RuleSettingInput | undefined): { severity?: RuleSeverity; options?: Record<string, unknown> } {
@@ -69,7 +76,7 @@ export class Linter {
   private readonly active: ActiveRule[] = [];
   private readonly byId = new Map<string, ActiveRule>();
   /** The active batch rules; a key row names its rule by its place here. */
-  private readonly batchRules: ActiveRule[] = [];
+  private readonly activeBatchRules: ActiveRule[] = [];
   /**
    * The active record and source rules, each with the one context object its
    * check is handed for every record: a batch of a million records would
@@ -117,9 +124,12 @@ export class Linter {
       this.active.push(active);
       this.byId.set(rule.id, active);
       if (rule.scope === 'batch') {
-        if (rule.definition?.kind === 'batch') this.batchRules.push(active);
+        if (rule.definition?.kind === 'batch') this.activeBatchRules.push(active);
       } else if (rule.scope === 'record' || rule.id === 'duplicate-key') {
-        // parse-error, the other source rule, is written from the input's faults (faultMessages), not per record.
+        // parse-error and duplicate-key are source rules: what they report is found by the parser
+        // (a text that is no record; a key given twice, which the parsed value no longer shows), so
+        // no check could find it in the value. Their messages are written from the input's findings:
+        // each record's duplicateKeys() here, and the faults in faultMessages.
         if (rule.id === 'duplicate-key') this.recordRuns.push({ kind: 'duplicate-key', active });
         else if (rule.validate) this.recordRuns.push({ kind: 'schema', active, validate: rule.validate });
         else if (rule.definition?.kind === 'record') {
@@ -140,17 +150,6 @@ export class Linter {
     return this.active.map(({ rule, severity, options, stage }) => ({ id: rule.id, severity, options, stage, check: rule.check?.name, schema: rule.schema, scope: rule.scope }));
   }
 
-  /** Lints one file's text on its own (batch rules see only this file). */
-  lintText(text: string, filePath: string, format?: SourceFormat): LintResult {
-    const batch = this.startBatch();
-    batch.holdText(filePath, text, format);
-    const stats = new StatsCollector();
-    const messages: LintMessage[] = [];
-    this.lintSource(text, filePath, format, messages, batch, stats);
-    const batchMessages = batch.finish().get(filePath) ?? [];
-    return this.result(filePath, [...messages, ...batchMessages], stats.result());
-  }
-
   /** Sorted and counted, as the contract's result object. */
   result(filePath: string, messages: LintMessage[], stats?: FileStats): LintResult {
     messages.sort(compareMessages);
@@ -158,30 +157,8 @@ export class Linter {
     return stats ? { ...result, stats } : result;
   }
 
-  /** Record and source rules for every record of a file, messages into `out`; each record is also fed to the batch. */
-  lintSource(text: string, filePath: string, format: SourceFormat | undefined, out: MessageSink, batch?: BatchSession, stats?: StatsCollector, onRecord?: (record: SourceRecord) => void): void {
-    const fmt = format ?? formatOf(filePath);
-    if (!fmt) {
-      out.push(...this.faultMessages([unsupported(filePath)]));
-      return;
-    }
-    let seen = 0;
-    try {
-      for (const item of iterateSource(text, fmt)) {
-        seen++;
-        this.lintItem(item, filePath, out, batch, stats);
-        if (onRecord && item.kind === 'record') onRecord(item);
-      }
-    } catch (e) {
-      // The parsers recurse: nesting deep enough to exhaust the stack is a fault of the file.
-      const tooDeep = e instanceof RangeError;
-      const fault: SourceFault = { kind: 'fault', index: seen, reason: tooDeep ? 'too-deep' : 'internal', ...(tooDeep ? {} : { detail: (e as Error).message }), range: { line: 1, column: 1, endLine: 1, endColumn: 1 } };
-      this.lintItem(fault, filePath, out, batch, stats);
-    }
-  }
-
-  /** One parsed record (or fault) of a file, appending its messages to `out`. */
-  lintItem(item: SourceItem, filePath: string, out: MessageSink, batch?: BatchSession, stats?: StatsCollector): void {
+  /** Record and source rules on one parsed record (or fault) of a file, its messages appended to `out`. */
+  lintItem(item: SourceItem, out: MessageSink, stats?: StatsCollector): void {
     if (item.kind === 'fault') {
       stats?.add(item.index, undefined);
       out.push(...this.faultMessages([item]));
@@ -194,7 +171,6 @@ export class Linter {
     this.current.holdsThrough = undefined;
     this.lintRecord(item, view, out);
     stats?.holdOnlyThrough(this.current.holdsThrough);
-    batch?.visit(item, filePath);
   }
 
   faultMessages(faults: SourceFault[]): LintMessage[] {
@@ -202,7 +178,7 @@ export class Linter {
     if (!active) return [];
     return faults.map((f) => {
       const template = active.rule.messages[f.reason] ?? active.rule.messages.default!;
-      let text = interpolate(pick(template, this.locale), { reason: f.reason, detail: f.detail ?? '' }, this.redact);
+      let text = interpolate(pick(template, this.locale), this.locale, { reason: f.reason, detail: f.detail ?? '' }, this.redact);
       if (f.detail && !pick(template, this.locale).includes('{detail}')) text += `: ${escapeControls(f.detail.replace(/\s+/g, ' '))}`;
       return { ruleId: 'parse-error', severity: active.severity, message: text, record: f.index, filingId: null, path: '', ...f.range };
     });
@@ -279,7 +255,7 @@ export class Linter {
     const personal = this.redact ? this.personalOf(recordValue) : undefined;
     const path = maskPersonal(report.path, personal);
     const data = protectValues(report.path, { path: path || '/', ...report.data });
-    const text = withClause(interpolate(pick(template, this.locale), data, this.redact, personal), rule.clause, this.locale);
+    const text = withClause(interpolate(pick(template, this.locale), this.locale, data, this.redact, personal), rule.clause, this.locale);
     const severity = active.userSeverity ? active.severity : (report.severity ?? active.severity);
     return { ruleId: rule.id, severity, message: this.shareText(text), record: recordIndex, filingId, path: this.shareText(path), ...range };
   }
@@ -324,8 +300,8 @@ export class Linter {
     const value = raw !== undefined && raw === this.lastRaw ? this.lastView : trimmedView(raw);
     const rank = stageRank(isObject(value) ? value.stage : undefined);
     const out: Array<{ rule: number; keys: BatchKey[] }> = [];
-    for (let rule = 0; rule < this.batchRules.length; rule++) {
-      const active = this.batchRules[rule]!;
+    for (let rule = 0; rule < this.activeBatchRules.length; rule++) {
+      const active = this.activeBatchRules[rule]!;
       const def = active.rule.definition;
       if (def?.kind !== 'batch' || active.stage > rank) continue;
       try {
@@ -340,24 +316,20 @@ export class Linter {
 
   /** Ids of the active batch rules, in the order batchKeys numbers them. */
   batchRuleIds(): string[] {
-    return this.batchRules.map((a) => a.rule.id);
+    return this.activeBatchRules.map((a) => a.rule.id);
   }
 
-  /** A batch session compares the keys of every record of a run and reports repeats. */
-  startBatch(cwd = process.cwd(), options: BatchOptions = {}): BatchSession {
-    return new BatchSession(this, cwd, options);
-  }
-
-  /** The active rule of an id, for messages built outside a record's own pass. */
-  activeRule(ruleId: string): ActiveRule | undefined {
-    return this.byId.get(ruleId);
+  /** The batch rules, for the phase that compares the keys of every record of a run. */
+  batchRules(): BatchRuleSet {
+    return {
+      locale: this.locale,
+      ruleIds: this.batchRuleIds(),
+      keysOf: (record) => this.batchKeys(record),
+      message: (rule, recordIndex, filingId, report, range, recordValue) => this.message(this.activeBatchRules[rule]!, recordIndex, filingId, report, range, recordValue),
+    };
   }
 }
 
 function isObject(v: unknown): v is Record<string, unknown> {
   return v !== null && typeof v === 'object' && !Array.isArray(v);
-}
-
-function unsupported(filePath: string): SourceFault {
-  return { kind: 'fault', index: 0, reason: 'unsupported-format', detail: filePath.slice(filePath.lastIndexOf('/') + 1), range: { line: 1, column: 1, endLine: 1, endColumn: 1 } };
 }

@@ -55,21 +55,27 @@ export function maskPersonal(text: string, personal: readonly PersonalValue[] | 
 
 export { escapeChar, escapeControls } from '../domain/text.js';
 
-function present(value: MessageValue, redact: boolean, personal: readonly PersonalValue[] | undefined): string {
-  if (typeof value === 'object') return redact ? mask(value.sensitive, value.value) : value.value;
+function present(value: MessageValue, locale: Locale, redact: boolean, personal: readonly PersonalValue[] | undefined): string {
+  if (typeof value === 'object') {
+    if ('sensitive' in value) return redact ? mask(value.sensitive, value.value) : value.value;
+    // Words of the vocabulary are no personal data, but they are a text of the message like any
+    // other, masked where one of the record's personal values occurs in them.
+    return redact ? maskPersonal(value[locale], personal) : value[locale];
+  }
   return redact ? maskPersonal(String(value), personal) : String(value);
 }
 
 /**
- * Fills `{name}` placeholders. Messages are single-line (problem matchers read
+ * Fills `{name}` placeholders, a localized value (words in each language)
+ * with its `locale` text. Messages are single-line (problem matchers read
  * one line each), so line breaks and runs of spaces in values are folded, and
  * any other control or bidirectional character is escaped. With `redact`,
  * `sensitive(...)` values are masked, and so is every occurrence of the
  * record's `personal` values in the others.
  */
-export function interpolate(template: string, data: MessageData | undefined, redact: boolean, personal?: readonly PersonalValue[]): string {
+export function interpolate(template: string, locale: Locale, data: MessageData | undefined, redact: boolean, personal?: readonly PersonalValue[]): string {
   const text = template.replace(/\{([A-Za-z][A-Za-z0-9]*)\}/g, (whole, name: string) =>
-    data && Object.prototype.hasOwnProperty.call(data, name) ? present(data[name]!, redact, personal) : whole,
+    data && Object.prototype.hasOwnProperty.call(data, name) ? present(data[name]!, locale, redact, personal) : whole,
   );
   return escapeControls(text.replace(/\s+/g, ' ').trim());
 }

@@ -1,42 +1,21 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { basename, join, relative } from 'node:path';
-import { CHECKS, type CheckDefinition } from '../checks/index.js';
+import { CHECKS, checkNamed, type CheckDefinition } from '../checks/index.js';
 import { parseYamlText } from '../input/yaml.js';
 import type { SourceRecord } from '../input/source.js';
 import { createAjv, precompiledName, precompiledValidator, schemaStamp, type ValidateFunction } from '../schema/ajv.js';
 import { describeSchemaProblem, explainSchemaErrors } from '../schema/explain.js';
 import { packageRoot, rulesDir as bundledRulesDir, schemasDir } from '../package-files.js';
-import { ConfigurationError, type Localized, type Severity, type Stage } from './types.js';
-import { errorCode } from './files.js';
-
-export interface RuleExample {
-  valid: boolean;
-  title?: string;
-  base: string;
-  set?: Record<string, unknown>;
-  unset?: string[];
-  records?: Array<{ set?: Record<string, unknown>; unset?: string[] }>;
-  text?: string;
-  format?: 'json' | 'jsonl' | 'yaml';
-  now?: string;
-  expect?: string[];
-}
+import type { Example, RuleFileSchema } from '../generated/rule-file.js';
+import { ConfigurationError } from './types.js';
+import { errorCode } from '../input/read-file.js';
 
 /** A rule file as written (after validation against schemas/rule.schema.json). */
-export interface RuleFile {
-  id: string;
-  severity: Severity;
-  clause: string;
-  appliesFrom: Stage;
-  scope: 'record' | 'batch' | 'source';
-  title: Localized;
-  description: Localized;
-  messages: Record<string, Localized>;
-  check?: { name: string; options?: Record<string, unknown> };
-  schema?: object;
-  examples: RuleExample[];
-}
+export type RuleFile = RuleFileSchema;
+
+/** One of a rule file's `examples`. */
+export type RuleExample = Example;
 
 export interface Rule extends RuleFile {
   /** Where the rule was loaded from, for error messages and docs. */
@@ -102,7 +81,7 @@ export function loadRuleFile(file: string, displayName = file, options: { truste
   if (rule.id !== expectedId) fail(displayName, lineOf('/id'), `rule id "${rule.id}" must equal the file name "${expectedId}"`);
 
   if (rule.check) {
-    const definition = Object.prototype.hasOwnProperty.call(CHECKS, rule.check.name) ? CHECKS[rule.check.name] : undefined;
+    const definition = checkNamed(rule.check.name);
     if (!definition) fail(displayName, lineOf('/check/name'), `unknown check "${rule.check.name}"; known checks: ${Object.keys(CHECKS).sort().join(', ')}`);
     if (definition.kind !== rule.scope) fail(displayName, lineOf('/scope'), `check "${rule.check.name}" is a ${definition.kind} check, but the rule's scope is "${rule.scope}"`);
     rule.definition = definition;
@@ -225,7 +204,7 @@ function rulesFromBundle(): Rule[] | undefined {
   for (const { name, ...ruleFile } of bundle.rules) {
     const rule: Rule = { ...ruleFile, file: join(bundledRulesDir, name) };
     if (rule.check) {
-      const definition = Object.prototype.hasOwnProperty.call(CHECKS, rule.check.name) ? CHECKS[rule.check.name] : undefined;
+      const definition = checkNamed(rule.check.name);
       if (!definition || definition.kind !== rule.scope) return undefined;
       rule.definition = definition;
       const optionsSchema = definition.options;

@@ -6,7 +6,7 @@ import type { FileStats, RecordGroup } from './types.js';
  * Collects who each record belongs to, compactly: a group index per record,
  * four bytes each. It is the one thing a run keeps per record until its
  * report (the accuracy per province and provider needs every record's
- * group); as a JS array it took 8 to 12 MB of heap per million records.
+ * group), and a JS array of them took much more heap than a typed array.
  */
 export class StatsCollector {
   private readonly groups: RecordGroup[] = [];
@@ -66,7 +66,7 @@ export class StatsCollector {
     this.holdOnlyThrough(part.holdsThrough);
     if (this.records === 0 && this.length === 0 && this.groups.length === 0 && recordOffset === 0 && recordGroup instanceof Int32Array) {
       // A file linted as one part (any file on one thread): its part is taken as it is. Copying it
-      // grew a second array by doubling, 8 MB more at the end of a million-record file.
+      // grew a second array by doubling, held beside the first at the end of a large file.
       this.records = part.records;
       for (const g of part.groups) {
         this.byKey.set(`${g.province}\t${g.provider}`, this.groups.length);

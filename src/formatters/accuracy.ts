@@ -1,4 +1,4 @@
-import { messagesOf } from '../engine/message-store.js';
+import { messagesOf } from '../runner/message-store.js';
 import type { LintResult, RecordGroup } from '../engine/types.js';
 
 export interface GroupAccuracy extends RecordGroup {

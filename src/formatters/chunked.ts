@@ -4,8 +4,8 @@ import type { ChunkedFormatter, FormatterContext } from './types.js';
 /**
  * Fragments per written piece: enough to write efficiently, few enough that a
  * piece (tens of KB) stays below V8's large-object size. Larger pieces went to
- * the large-object space, which only a full collection frees: 30 MB of spent
- * pieces at the end of a million-record report.
+ * the large-object space, which only a full collection frees, so spent pieces
+ * piled up over a large report.
  */
 const FRAGMENTS_PER_PIECE = 200;
 

@@ -1,7 +1,7 @@
 import { PROVINCE_FILING_ABBREVIATIONS } from '../domain/citizen-id.js';
 import { accuracyOf, percent } from './accuracy.js';
 import { displayPath } from './paths.js';
-import { messagesOf } from '../engine/message-store.js';
+import { messagesOf } from '../runner/message-store.js';
 import type { LintResult } from '../engine/types.js';
 import { chunked } from './chunked.js';
 import { safeText } from './escape.js';

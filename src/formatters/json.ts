@@ -2,7 +2,7 @@ import { displayPath } from './paths.js';
 import { chunked } from './chunked.js';
 import { safeJson } from './escape.js';
 import type { FormatterContext } from './types.js';
-import { messagesOf } from '../engine/message-store.js';
+import { messagesOf } from '../runner/message-store.js';
 import type { LintResult } from '../engine/types.js';
 
 /**

@@ -1,5 +1,5 @@
 import { displayPath } from './paths.js';
-import { messagesOf } from '../engine/message-store.js';
+import { messagesOf } from '../runner/message-store.js';
 import type { LintResult } from '../engine/types.js';
 import { chunked } from './chunked.js';
 import { safeText } from './escape.js';

@@ -1,4 +1,4 @@
-import { messagesOf } from '../engine/message-store.js';
+import { messagesOf } from '../runner/message-store.js';
 import type { LintMessage, LintResult } from '../engine/types.js';
 import { chunked } from './chunked.js';
 import { safeJson } from './escape.js';

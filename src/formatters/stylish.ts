@@ -1,5 +1,5 @@
 import { styleText } from 'node:util';
-import { messagesOf } from '../engine/message-store.js';
+import { messagesOf } from '../runner/message-store.js';
 import type { LintMessage, LintResult } from '../engine/types.js';
 import { chunked } from './chunked.js';
 import { safeText } from './escape.js';

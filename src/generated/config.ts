@@ -28,7 +28,9 @@ export interface ConfigFile {
           /**
            * 该规则检查的选项，与规则文件中的合并 / Options of the rule's check, merged over the rule file's
            */
-          options?: {};
+          options?: {
+            [k: string]: unknown;
+          };
         };
   };
   /**

@@ -37,7 +37,7 @@ export type FilingRecord = {
    *
    * @minItems 1
    */
-  websites: [Website, ...Website[]];
+  websites: Website[];
   verification?: Verification;
   review?: Review;
   retention?: Retention;
@@ -381,7 +381,7 @@ export interface Website {
    *
    * @minItems 1
    */
-  domains: [Domain, ...Domain[]];
+  domains: Domain[];
   /**
    * 网站服务内容 / Service content
    *
@@ -489,7 +489,7 @@ export interface Access {
    *
    * IPv4 或 IPv6 地址（一、4）。 / An IPv4 or IPv6 address (一、4).
    */
-  ips: [string, ...string[]];
+  ips: string[];
 }
 /**
  * 接入服务单位核验 / Access provider verification
@@ -932,7 +932,7 @@ export interface Access1 {
    *
    * IPv4 或 IPv6 地址（一、4）。 / An IPv4 or IPv6 address (一、4).
    */
-  ips: [string, ...string[]];
+  ips: string[];
 }
 /**
  * 预核验 / Pre-verification

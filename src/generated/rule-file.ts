@@ -3,7 +3,7 @@
 /**
  * 一个规则一个文件（rules/<id>.yaml）：它检查什么、依据通知的哪一条、从哪个阶段起适用、中英文消息、以及它的逻辑（JSON Schema 片段或具名检查）。 / One rule per file (rules/<id>.yaml): what it checks, the clause of the notice behind it, the first stage it applies from, its zh-CN and en messages, and its logic (a JSON Schema fragment or a named check).
  */
-export type RuleFileSchema = {
+export interface RuleFileSchema {
   /**
    * 编辑器提示用 / For editor support
    */
@@ -47,22 +47,23 @@ export type RuleFileSchema = {
     /**
      * 检查的选项，按该检查自己的选项模式校验 / The check's options, validated against the check's own options schema
      */
-    options?: {};
+    options?: {
+      [k: string]: unknown;
+    };
   };
   /**
    * 作用于整条记录的 JSON Schema 片段；每个不满足处报告一次 / A JSON Schema fragment applied to the whole record; each failure is one message at its path
    */
-  schema?: {};
+  schema?: {
+    [k: string]: unknown;
+  };
   /**
    * 至少一个通过、一个不通过的例子；文档由此生成，测试逐一运行 / At least one passing and one failing example; the docs are generated from them and the tests run each
    *
    * @minItems 2
    */
-  examples: [Example, Example, ...Example[]];
-} & {
-  [k: string]: unknown;
-};
-
+  examples: Example[];
+}
 /**
  * 一句话说明 / One-line summary
  */
@@ -80,7 +81,7 @@ export interface Localized1 {
 /**
  * 中英文文本 / Text in zh-CN and en
  *
- * This interface was referenced by `undefined`'s JSON-Schema
+ * This interface was referenced by `RuleFileSchema`'s JSON-Schema
  * via the `definition` "localized".
  */
 export interface Localized2 {
@@ -88,7 +89,7 @@ export interface Localized2 {
   en: string;
 }
 /**
- * This interface was referenced by `undefined`'s JSON-Schema
+ * This interface was referenced by `RuleFileSchema`'s JSON-Schema
  * via the `definition` "example".
  */
 export interface Example {
@@ -107,7 +108,9 @@ export interface Example {
   /**
    * 以 JSON Pointer 为键要设置的值 / Values to set, keyed by JSON Pointer
    */
-  set?: {};
+  set?: {
+    [k: string]: unknown;
+  };
   /**
    * 要删除的 JSON Pointer / JSON Pointers to delete
    */
@@ -116,7 +119,9 @@ export interface Example {
    * 批量规则：在同一批中跟在基础记录后的记录，每个同样以 set/unset 描述 / Batch rules: further records of the same batch, each described by set/unset on the base
    */
   records?: {
-    set?: {};
+    set?: {
+      [k: string]: unknown;
+    };
     unset?: string[];
   }[];
   /**

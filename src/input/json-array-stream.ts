@@ -7,11 +7,11 @@ import type { SourceItem } from './source.js';
 import type { StreamedItem } from './jsonl-stream.js';
 
 // A JSON batch read whole needs its bytes, its text (two bytes a character
-// once it holds any Chinese) and a line index at once: 650 MB for a 220 MB
-// file of 100,000 filings, and a file past --max-file-size is not read at
-// all. A well-formed top-level array is instead read element by element, as
-// JSONL is, after a first pass over its bytes has vouched for it; anything
-// else is read whole as before, so its faults and recovery are unchanged.
+// once it holds any Chinese) and a line index at once, several times the
+// file's size, and a file past --max-file-size is not read at all. A
+// well-formed top-level array is instead read element by element, as JSONL
+// is, after a first pass over its bytes has vouched for it; anything else is
+// read whole as before, so its faults and recovery are unchanged.
 
 /**
  * `.json` files from this size on are read an element at a time when they are
@@ -28,6 +28,24 @@ export interface ElementSpan {
   /** 1-based line of its first byte, and the UTF-16 code units before that byte on its line. */
   line: number;
   column: number;
+}
+
+/** Numbers per element in a spans array (start, end, line, column, as ElementSpan), and where each sits. */
+export const SPAN = 4;
+export const SPAN_START = 0;
+export const SPAN_END = 1;
+export const SPAN_LINE = 2;
+export const SPAN_COLUMN = 3;
+
+/** Element `i` of a spans array. */
+export function spanAt(spans: Float64Array, i: number): ElementSpan {
+  const at = i * SPAN;
+  return { start: spans[at + SPAN_START]!, end: spans[at + SPAN_END]!, line: spans[at + SPAN_LINE]!, column: spans[at + SPAN_COLUMN]! };
+}
+
+/** How many elements a spans array has. */
+export function spanCount(spans: Float64Array): number {
+  return spans.length / SPAN;
 }
 
 const READ_BYTES = 1 << 20;
@@ -61,6 +79,11 @@ export class JsonArrayScanner {
   /** The bytes of a character cut by the end of the previous chunk, for the UTF-8 check. */
   private cut: Buffer = Buffer.alloc(0);
 
+  /**
+   * Scans the next chunk of the file. Why it is long: it is the lexer's one
+   * loop over bytes, every state of the scan in one place; cut into calls per
+   * byte class it would read no easier and cost a call per byte.
+   */
   feed(chunk: Buffer, position: number): void {
     this.found.length = 0;
     if (this.invalid) return;
@@ -69,8 +92,8 @@ export class JsonArrayScanner {
     const n = chunk.length;
     // `column` is the column at chunk[counted]: the bytes from there on are counted only when a column
     // is needed (an element's start, a problem's place) or the chunk ends, since most of them are
-    // inside strings, which are skipped whole. (A byte at a time, the first pass took 1.1 s per
-    // 100,000 filings before a worker could start.)
+    // inside strings, which are skipped whole. (Counted a byte at a time, the first pass kept the
+    // workers waiting before they could start.)
     let counted = 0;
     // Inside a string only a quote, a backslash, a line break and NUL matter: the next of each is found
     // with the native indexOf and kept until passed. -1: not looked for yet; n: none left in the chunk.
@@ -288,22 +311,22 @@ export class JsonArrayScan {
   }
 
   private add(span: ElementSpan): void {
-    if (this.count * 4 + 4 > this.spans.length) {
+    if ((this.count + 1) * SPAN > this.spans.length) {
       const grown = new Float64Array(this.spans.length * 2);
       grown.set(this.spans);
       this.spans = grown;
     }
-    const at = this.count * 4;
-    this.spans[at] = span.start;
-    this.spans[at + 1] = span.end;
-    this.spans[at + 2] = span.line;
-    this.spans[at + 3] = span.column;
+    const at = this.count * SPAN;
+    this.spans[at + SPAN_START] = span.start;
+    this.spans[at + SPAN_END] = span.end;
+    this.spans[at + SPAN_LINE] = span.line;
+    this.spans[at + SPAN_COLUMN] = span.column;
     this.count++;
   }
 
   /** The spans found since the last take (a view, valid until the next step). */
   take(): Float64Array {
-    const found = this.spans.subarray(0, this.count * 4);
+    const found = this.spans.subarray(0, this.count * SPAN);
     this.count = 0;
     return found;
   }
@@ -366,11 +389,8 @@ export class JsonArrayReader implements Iterable<SourceItem> {
     const fd = openSync(this.filePath, 'r');
     const file = new ReadWindow(fd, READ_BYTES);
     try {
-      for (let index = 0; index * 4 < this.spans.length; index++) {
-        const start = this.spans[index * 4]!;
-        const end = this.spans[index * 4 + 1]!;
-        const line = this.spans[index * 4 + 2]!;
-        const column = this.spans[index * 4 + 3]!;
+      for (let index = 0; index < spanCount(this.spans); index++) {
+        const { start, end, line, column } = spanAt(this.spans, index);
         const size = end - start;
         if (size > this.maxElementBytes) {
           const range = { line, column: column + 1, endLine: line, endColumn: column + 1 };
@@ -403,10 +423,7 @@ function elementItem(bytes: Buffer, index: number, start: number, line: number, 
  * shorter than the span (it changed).
  */
 export function readArrayElement(file: ReadWindow, spans: Float64Array, at: number, index: number, maxElementBytes: number): SourceItem | undefined {
-  const start = spans[at * 4]!;
-  const end = spans[at * 4 + 1]!;
-  const line = spans[at * 4 + 2]!;
-  const column = spans[at * 4 + 3]!;
+  const { start, end, line, column } = spanAt(spans, at);
   if (end - start > maxElementBytes) return undefined;
   const bytes = file.span(start, end - start);
   if (bytes.length < end - start) return undefined;

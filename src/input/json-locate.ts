@@ -1,23 +1,16 @@
 import { jsonStringEnd } from './json-text.js';
 import { arrayIndex, pointerSegments } from './pointer.js';
-import { MAX_OUTLINE_DEPTH } from './position-tree.js';
+import { MAX_OUTLINE_DEPTH, type LocatedValue } from './position-tree.js';
+
+export type { LocatedValue } from './position-tree.js';
 
 // A message needs the range of one value of its record, but building the
-// record's position tree (outlineValidJson) visits every value of it: about
-// 50 µs for a filing, most of what the batch rules spend on each repeat they
-// report. Here only the values on the pointer's way are looked into; the rest
-// are skipped with the native indexOf over their strings. The answer is the
-// tree's (locateInOutline): the same value for a repeated key (the last), the
-// same fallback to the deepest value found, the same depth limit.
-
-/** Where a pointer's value lies in valid JSON text, as offsets into the text (plus `base`). */
-export interface LocatedValue {
-  start: number;
-  end: number;
-  /** The key of the value when it is a property and the whole pointer was found. */
-  keyStart?: number;
-  keyEnd?: number;
-}
+// record's position tree (outlineValidJson) visits every value of it, which
+// was most of what the batch rules spent on each repeat they reported. Here
+// only the values on the pointer's way are looked into; the rest are skipped
+// with the native indexOf over their strings. The answer is the tree's
+// (locateInOutline): the same value for a repeated key (the last), the same
+// fallback to the deepest value found, the same depth limit.
 
 /**
  * The value at `pointer` in `text`, which must be valid JSON (JSON.parse

@@ -1,4 +1,3 @@
-import type { LocatedValue } from './json-locate.js';
 import type { LineIndex } from './line-index.js';
 import { arrayIndex, escapeSegment, pointerSegments } from './pointer.js';
 import type { DuplicateKey, LocateOptions, SourceRange, SourceRecord } from './source.js';
@@ -15,6 +14,15 @@ export interface PositionNode {
   keyEnd?: number;
   props?: Map<string, PositionNode>;
   items?: PositionNode[];
+}
+
+/** Where a pointer's value lies in valid JSON text, as offsets into the text (plus `base`). */
+export interface LocatedValue {
+  start: number;
+  end: number;
+  /** The key of the value when it is a property and the whole pointer was found. */
+  keyStart?: number;
+  keyEnd?: number;
 }
 
 /**

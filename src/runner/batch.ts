@@ -1,10 +1,6 @@
-import { closeSync, openSync, readFileSync } from 'node:fs';
 import { isAbsolute, relative, sep } from 'node:path';
-import { formatOf, iterateSource, type SourceFormat, type SourceItem, type SourceRecord } from '../input/index.js';
-import { JsonArrayScan, readArrayElement, SCAN_STEP_BYTES } from '../input/json-array-stream.js';
-import { JsonlLineReader } from '../input/jsonl-stream.js';
-import { ReadWindow } from '../input/read-all.js';
-import { decodeSource } from './files.js';
+import type { SourceFormat, SourceRecord } from '../input/index.js';
+import { storedSource, textSource, type RecordSource } from '../input/record-source.js';
 import { HOLDER_SCHEMES, type HolderScheme, type Report } from '../checks/api.js';
 import {
   fingerprint,
@@ -27,9 +23,8 @@ import {
   type RepeatRows,
 } from './key-log.js';
 import { SpillFile } from './spill-file.js';
-import { enlarged } from './typed-arrays.js';
-import type { Linter } from './linter.js';
-import type { LintMessage, MessageSink } from './types.js';
+import { enlarged } from '../engine/typed-arrays.js';
+import type { BatchRuleSet, LintMessage, MessageSink } from '../engine/index.js';
 
 /**
  * The batch keys of a unit's records, flat, as a worker sends them and the
@@ -45,6 +40,10 @@ export interface UnitKeys {
 }
 
 export const RECORD_ROW = 3;
+/** Where each number of a record's row sits. */
+export const RECORD_INDEX = 0;
+export const RECORD_LINE = 1;
+export const RECORD_OFFSET = 2;
 
 /** Strings of one record whose digests UnitKeysBuilder keeps while it keys the record. */
 const DIGESTS_KEPT = 16;
@@ -68,7 +67,7 @@ export function noUnitKeys(): UnitKeys {
 /**
  * Builds a unit's keys, record by record, in typed arrays that grow by
  * doubling. (A worker's keys were a plain array, made in V8's old generation
- * once large: filling it cost 7 µs a record, as much as a rule.)
+ * once large: filling it cost as much per record as running a rule.)
  */
 export class UnitKeysBuilder {
   private records = new Float64Array(16 * RECORD_ROW);
@@ -82,8 +81,8 @@ export class UnitKeysBuilder {
    * record is parsed, so no key value leaves the check. A record with keys
    * is then given its place with addRecord.
    */
-  addKeys(linter: Linter, value: unknown): number {
-    const groups = linter.batchKeys(value);
+  addKeys(rules: BatchRuleSet, value: unknown): number {
+    const groups = rules.keysOf(value);
     const record = this.recordInts / RECORD_ROW;
     let added = 0;
     this.remembered = 0;
@@ -129,9 +128,9 @@ export class UnitKeysBuilder {
   /**
    * Strings of the record being keyed that were digested, with their holder
    * bits: a holder is often a key of another rule (an owner's or principal's
-   * document number, whose name is another rule's holder), and each SHA-256
-   * costs about a microsecond a record. Fixed arrays, no allocation per
-   * record; past DIGESTS_KEPT strings, the last place is reused.
+   * document number, whose name is another rule's holder), and a SHA-256
+   * costs more than looking its string up here. Fixed arrays, no allocation
+   * per record; past DIGESTS_KEPT strings, the last place is reused.
    */
   private readonly rememberedStrings: string[] = new Array<string>(DIGESTS_KEPT).fill('');
   private readonly rememberedLengths = new Int32Array(DIGESTS_KEPT);
@@ -160,9 +159,9 @@ export class UnitKeysBuilder {
   /** The place of the record whose keys were just added. */
   addRecord(index: number, line: number, byteOffset: number): void {
     if (this.recordInts + RECORD_ROW > this.records.length) this.records = enlarged(this.records, this.records.length * 2);
-    this.records[this.recordInts] = index;
-    this.records[this.recordInts + 1] = line;
-    this.records[this.recordInts + 2] = byteOffset;
+    this.records[this.recordInts + RECORD_INDEX] = index;
+    this.records[this.recordInts + RECORD_LINE] = line;
+    this.records[this.recordInts + RECORD_OFFSET] = byteOffset;
     this.recordInts += RECORD_ROW;
   }
 
@@ -254,7 +253,7 @@ export class BatchSession {
   private finished = false;
 
   constructor(
-    private readonly linter: Linter,
+    private readonly rules: BatchRuleSet,
     private readonly cwd = process.cwd(),
     options: BatchOptions = {},
   ) {
@@ -282,7 +281,7 @@ export class BatchSession {
   visit(record: SourceRecord & { byteOffset?: number }, filePath: string): void {
     const scratch = this.scratch;
     scratch.clear();
-    if (scratch.addKeys(this.linter, record.value) === 0) return;
+    if (scratch.addKeys(this.rules, record.value) === 0) return;
     this.addRecordKeys(filePath, record.index, firstLineOf(record), record.byteOffset ?? -1, scratch, 0);
   }
 
@@ -307,7 +306,8 @@ export class BatchSession {
     // Typed: a unit has thousands of records, and a plain array that large is made in V8's old generation.
     const seqs = new Int32Array(unit.records.length / RECORD_ROW);
     for (let r = 0; r < unit.records.length; r += RECORD_ROW) {
-      seqs[r / RECORD_ROW] = this.positions.add(file, unit.records[r]! + recordShift, unit.records[r + 1]! + lineShift, unit.records[r + 2]!);
+      const { records } = unit;
+      seqs[r / RECORD_ROW] = this.positions.add(file, records[r + RECORD_INDEX]! + recordShift, records[r + RECORD_LINE]! + lineShift, records[r + RECORD_OFFSET]!);
     }
     const { rows } = unit;
     for (let at = 0; at < rows.length; at += KEY_ROW) this.keys.add(rows, at, seqs[rows[at + ROW_RECORD]!]!);
@@ -361,7 +361,6 @@ export class BatchSession {
    * never one per record or per key.
    */
   private writeMessages(repeats: RepeatRows, maxLineBytes: number, sinkFor: (filePath: string) => MessageSink, onProgress?: (written: number, total: number) => void): void {
-    const ruleIds = this.linter.batchRuleIds();
     const order = repeats.inInputOrder();
     const { seqs: firsts, counts: firstCounts } = repeats.firstsInInputOrder();
     // Read again and still named by a repeat to be written, by sequence number.
@@ -392,7 +391,7 @@ export class BatchSession {
       while (next < order.length && repeats.later(order[next]!) === seq) reported.repeats.push(order[next++]!);
       return reported;
     };
-    const locale = this.linter.locale;
+    const locale = this.rules.locale;
     while (upcoming() >= 0) {
       const file = this.positions.get(upcoming(), true).file;
       const filePath = this.files[file]!;
@@ -403,13 +402,11 @@ export class BatchSession {
         const filingId = filingIdOf(record);
         if (reported.first) earlier.get(reported.seq)!.filingId = filingId;
         if (reported.repeats.length === 0) return;
-        const keys = record ? this.linter.batchKeys(record.value) : [];
+        const keys = record ? this.rules.keysOf(record.value) : [];
         for (const row of reported.repeats) {
           const repeat = repeats.get(row);
           const first = earlier.get(repeat.first)!;
           if (--first.pending === 0) earlier.delete(repeat.first);
-          const active = this.linter.activeRule(ruleIds[repeat.rule]!);
-          if (!active) continue;
           messages ??= sinkFor(filePath);
           const data = {
             earlierFile: this.displayPath(first.file),
@@ -421,11 +418,11 @@ export class BatchSession {
           const key = keys.find((g) => g.rule === repeat.rule)?.keys[repeat.keyIndex];
           if (record && key) {
             const report: Report = { path: key.path, data: { ...key.data, ...data } };
-            messages.push(this.linter.message(active, reported.record, filingId, report, record.locate(key.path), record.value));
+            messages.push(this.rules.message(repeat.rule, reported.record, filingId, report, record.locate(key.path), record.value));
           } else {
             // The file changed or vanished since it was linted: the repeat stands, on the record's first line.
             const range = { line: reported.line, column: 1, endLine: reported.line, endColumn: 1 };
-            messages.push(this.linter.message(active, reported.record, filingId, { path: '', data }, range));
+            messages.push(this.rules.message(repeat.rule, reported.record, filingId, { path: '', data }, range));
           }
         }
       });
@@ -434,9 +431,10 @@ export class BatchSession {
 
   /**
    * Reads the reported records of one file again — from memory, a JSONL line
-   * each, or the whole file once — and hands each to `visit`, in input
-   * order; undefined when it can no longer be read. `nextReported` gives
-   * the file's reported records in input order, then undefined.
+   * each, the elements of a large array, or the whole file once — and hands
+   * each to `visit`, in input order; undefined when it can no longer be read.
+   * `nextReported` gives the file's reported records in input order, then
+   * undefined.
    */
   private eachRecord(
     filePath: string,
@@ -444,117 +442,23 @@ export class BatchSession {
     maxLineBytes: number,
     visit: (reported: ReportedRecord, record: SourceRecord | undefined) => void,
   ): void {
-    const held = this.texts.get(filePath);
-    let pending = nextReported();
-    if (!pending) return;
-    const format = held?.format ?? formatOf(filePath);
-    // A record streamed from a large JSON array has its byte offset too: the array's elements are
-    // found again without reading or parsing any but the reported ones.
-    if (!held && pending.byteOffset >= 0 && format === 'json') {
-      this.eachArrayElement(filePath, pending, nextReported, maxLineBytes, visit);
-      return;
-    }
-    // A record streamed from a JSONL file has its byte offset, and every record of that file has one.
-    if (!held && pending.byteOffset >= 0) {
-      let fd = -1;
-      try {
-        fd = openSync(filePath, 'r');
-      } catch {
-        // Unreadable now: the messages fall back to the records' first lines.
-      }
-      try {
-        const lines = fd >= 0 ? new JsonlLineReader(fd, maxLineBytes) : undefined;
-        for (; pending; pending = nextReported()) {
-          const { byteOffset, line, record } = pending;
-          let item: SourceItem | undefined;
-          try {
-            item = lines && byteOffset >= 0 ? lines.lineAt(byteOffset, line, record) : undefined;
-          } catch {
-            item = undefined;
-          }
-          visit(pending, item?.kind === 'record' ? item : undefined);
-        }
-      } finally {
-        if (fd >= 0) closeSync(fd);
-      }
-      return;
-    }
-    let text = held?.text;
-    if (text === undefined) {
-      try {
-        const outcome = decodeSource(readFileSync(filePath));
-        if (outcome.ok) text = outcome.text;
-      } catch {
-        // As above.
-      }
-    }
-    const items = text !== undefined && format ? iterateSource(text, format) : undefined;
-    const iterator = items?.[Symbol.iterator]();
-    while (iterator && pending) {
-      let step: IteratorResult<SourceItem>;
-      try {
-        step = iterator.next();
-      } catch {
-        // A parser that gives up on the text (nesting deeper than its stack): as above.
-        break;
-      }
-      if (step.done) break;
-      const item = step.value;
-      if (item.kind !== 'record') continue;
-      for (; pending && pending.record < item.index; pending = nextReported()) visit(pending, undefined);
-      if (pending && pending.record === item.index) {
-        visit(pending, item);
-        pending = nextReported();
-      }
-    }
-    iterator?.return?.();
-    for (; pending; pending = nextReported()) visit(pending, undefined);
+    const first = nextReported();
+    if (!first) return;
+    let unread: ReportedRecord | undefined = first;
+    const next = () => {
+      if (!unread) return nextReported();
+      const place = unread;
+      unread = undefined;
+      return place;
+    };
+    this.sourceOf(filePath, first, maxLineBytes).recordsAt(next, visit);
   }
 
-  /**
-   * The reported elements of a JSON array that was read an element at a
-   * time: its first pass runs again until the last of them, and only they
-   * are read and parsed. (Every element was, and a repeat near the end of a
-   * million-filing array cost 20–30 s.) An element whose span no longer
-   * starts where it did, or that cannot be read, is undefined: the file
-   * changed since it was linted.
-   */
-  private eachArrayElement(
-    filePath: string,
-    first: ReportedRecord,
-    nextReported: () => ReportedRecord | undefined,
-    maxLineBytes: number,
-    visit: (reported: ReportedRecord, record: SourceRecord | undefined) => void,
-  ): void {
-    let pending: ReportedRecord | undefined = first;
-    let fd = -1;
-    try {
-      fd = openSync(filePath, 'r');
-      const scan = new JsonArrayScan(fd);
-      const elements = new ReadWindow(fd);
-      let index = 0;
-      while (pending) {
-        const outcome = scan.step(SCAN_STEP_BYTES);
-        const spans = scan.take();
-        for (let at = 0; at * 4 < spans.length && pending; at++, index++) {
-          for (; pending && pending.record < index; pending = nextReported()) visit(pending, undefined);
-          if (!pending || pending.record !== index) continue;
-          let item: SourceItem | undefined;
-          try {
-            item = spans[at * 4] === pending.byteOffset ? readArrayElement(elements, spans, at, index, maxLineBytes) : undefined;
-          } catch {
-            item = undefined;
-          }
-          visit(pending, item?.kind === 'record' ? item : undefined);
-          pending = nextReported();
-        }
-        if (outcome !== 'more') break;
-      }
-    } catch {
-      // Unreadable now: the messages fall back to the records' first lines.
-    } finally {
-      if (fd >= 0) closeSync(fd);
-    }
-    for (; pending; pending = nextReported()) visit(pending, undefined);
+  private sourceOf(filePath: string, first: ReportedRecord, maxLineBytes: number): RecordSource {
+    const held = this.texts.get(filePath);
+    if (held) return textSource(filePath, held.text, held.format);
+    // A record that was streamed (a JSONL line, an element of a large array) has its byte offset, and
+    // every record of its file has one.
+    return storedSource(filePath, first.byteOffset >= 0, maxLineBytes);
   }
 }

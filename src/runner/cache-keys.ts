@@ -2,13 +2,13 @@ import { createHash, randomBytes, type Hash } from 'node:crypto';
 import { closeSync, fstatSync, ftruncateSync, openSync, readdirSync, renameSync, rmSync, writeSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { readAll } from '../input/read-all.js';
-import { RECORD_ROW, type UnitKeys } from './batch.js';
+import { RECORD_INDEX, RECORD_LINE, RECORD_OFFSET, RECORD_ROW, type UnitKeys } from './batch.js';
 import { KEY_ROW, ROW_RECORD } from './key-log.js';
 
 // The batch keys of the files the cache keeps, in a binary file beside the
 // cache's JSON (`<cache>.keys`). A clean file has about 40 numbers of keys a
-// record: as JSON, read whole, a 200,000-record file took a run from 163 to
-// 703 MB, so the JSON keeps only where each file's keys lie and their digest,
+// record: as JSON, read whole, a large file's keys took several times the
+// memory of the rest of the run, so the JSON keeps only where each file's keys lie and their digest,
 // and keys are written and read a block at a time.
 //
 // A file's keys are one run of entries, one per record with keys:
@@ -114,9 +114,9 @@ export class KeyBlockCollector {
       this.reserve(ENTRY_HEAD + count * KEY_INTS);
       if (this.unusable) return;
       const b = this.buffer;
-      const offset = records[r * RECORD_ROW + 2]!;
-      b[this.used++] = records[r * RECORD_ROW]! + recordShift;
-      b[this.used++] = records[r * RECORD_ROW + 1]! + lineShift;
+      const offset = records[r * RECORD_ROW + RECORD_OFFSET]!;
+      b[this.used++] = records[r * RECORD_ROW + RECORD_INDEX]! + recordShift;
+      b[this.used++] = records[r * RECORD_ROW + RECORD_LINE]! + lineShift;
       b[this.used++] = offset < 0 ? -1 : Math.floor(offset / TWO_32);
       b[this.used++] = offset < 0 ? -1 : offset % TWO_32;
       b[this.used++] = count;

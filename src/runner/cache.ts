@@ -7,7 +7,7 @@ import { beijingDateOf } from '../domain/workdays.js';
 import { packageRoot } from '../package-files.js';
 import type { UnitKeys } from './batch.js';
 import { KeyBlockCollector, KeyFileReader, KeyFileWriter, removeStaleKeyFiles, type KeyBlock } from './cache-keys.js';
-import type { FileStats } from './types.js';
+import type { FileStats } from '../engine/types.js';
 
 /**
  * What the cache keeps of a file that had no message of its own: enough to
@@ -94,10 +94,10 @@ let hashBuffer: Buffer | undefined;
 /**
  * A file's content digest, read a megabyte at a time into one buffer. (A read
  * stream hands out a new megabyte per read, and the dead ones waited for a
- * full collection: a 450 MB file added 40 MB to the run's peak.) Reads are
- * blocking: files are digested before any is linted, so nothing waits, and
- * a read through the thread pool cost a third more (2.2 against 1.5 s for
- * 2.2 GB; SHA-256 alone takes 1.4 s) and four round trips per small file.
+ * full collection, adding to the run's peak.) Reads are blocking: files are
+ * digested before any is linted, so nothing waits, and a read through the
+ * thread pool added far more to the hashing, which is most of the cost, than
+ * a blocking read does, and four round trips per small file.
  */
 export function contentHash(filePath: string): string | undefined {
   const hash = createHash('sha256');

@@ -1,10 +1,10 @@
 import * as crypto from 'node:crypto';
 import type { SpillFile } from './spill-file.js';
-import { enlarged } from './typed-arrays.js';
+import { enlarged } from '../engine/typed-arrays.js';
 
 // Batch rules compare every record of a run with every other: a national
 // batch has millions of records and several keys each. Keeping them in a Map
-// costs about 100 bytes a key, a gigabyte for a million records; here each
+// costs heap objects for every key, growing with the batch; here each
 // key is a fixed-size row of integers, the rows are split by digest into
 // partitions as they come, and once the rows held in memory pass a budget
 // they are appended to one temporary file. At the end each partition is
@@ -17,7 +17,7 @@ import { enlarged } from './typed-arrays.js';
 const oneShot = (crypto as unknown as { hash?: (algorithm: string, data: string, encoding: 'base64') => string }).hash;
 
 function sha256Base64(value: string): string {
-  // crypto.hash (Node 20.12+) straight to a string costs a sixth of a Hash object and a Buffer.
+  // crypto.hash (Node 20.12+) goes straight to a string, with no Hash object and no Buffer per key.
   return oneShot ? oneShot('sha256', value, 'base64') : crypto.createHash('sha256').update(value).digest('base64');
 }
 
@@ -154,32 +154,39 @@ export interface Repeat {
   first: number;
 }
 
+/** The ints of a repeat's row, and where each column sits in it. */
+const REPEAT_ROW = 4;
+const REPEAT_RULE = 0;
+const REPEAT_KEY = 1;
+const REPEAT_LATER = 2;
+const REPEAT_FIRST = 3;
+
 /**
  * Repeats as rows of four ints (rule, key index, later record, first
  * record): a batch of copies can have hundreds of thousands, and an object
- * each kept tens of MB alive while its messages were written.
+ * each kept a large share of the heap alive while its messages were written.
  */
 export class RepeatRows {
   private rows = new Int32Array(64);
   count = 0;
 
   push(rule: number, keyIndex: number, later: number, first: number): void {
-    const at = this.count * 4;
-    if (at + 4 > this.rows.length) this.rows = enlarged(this.rows, this.rows.length * 2);
-    this.rows[at] = rule;
-    this.rows[at + 1] = keyIndex;
-    this.rows[at + 2] = later;
-    this.rows[at + 3] = first;
+    const at = this.count * REPEAT_ROW;
+    if (at + REPEAT_ROW > this.rows.length) this.rows = enlarged(this.rows, this.rows.length * 2);
+    this.rows[at + REPEAT_RULE] = rule;
+    this.rows[at + REPEAT_KEY] = keyIndex;
+    this.rows[at + REPEAT_LATER] = later;
+    this.rows[at + REPEAT_FIRST] = first;
     this.count++;
   }
 
   get(i: number): Repeat {
-    const at = i * 4;
-    return { rule: this.rows[at]!, keyIndex: this.rows[at + 1]!, later: this.rows[at + 2]!, first: this.rows[at + 3]! };
+    const at = i * REPEAT_ROW;
+    return { rule: this.rows[at + REPEAT_RULE]!, keyIndex: this.rows[at + REPEAT_KEY]!, later: this.rows[at + REPEAT_LATER]!, first: this.rows[at + REPEAT_FIRST]! };
   }
 
   later(i: number): number {
-    return this.rows[i * 4 + 2]!;
+    return this.rows[i * REPEAT_ROW + REPEAT_LATER]!;
   }
 
   /**
@@ -188,7 +195,7 @@ export class RepeatRows {
    */
   firstsInInputOrder(): { seqs: Int32Array; counts: Int32Array } {
     const all = new Int32Array(this.count);
-    for (let i = 0; i < all.length; i++) all[i] = this.rows[i * 4 + 3]!;
+    for (let i = 0; i < all.length; i++) all[i] = this.rows[i * REPEAT_ROW + REPEAT_FIRST]!;
     all.sort();
     let n = 0;
     const counts = new Int32Array(all.length);
@@ -208,7 +215,8 @@ export class RepeatRows {
     const rows = this.rows;
     const order = new Uint32Array(this.count);
     for (let i = 0; i < order.length; i++) order[i] = i;
-    return order.sort((a, b) => rows[a * 4 + 2]! - rows[b * 4 + 2]! || rows[a * 4]! - rows[b * 4]! || rows[a * 4 + 1]! - rows[b * 4 + 1]!);
+    const column = (row: number, at: number) => rows[row * REPEAT_ROW + at]!;
+    return order.sort((a, b) => column(a, REPEAT_LATER) - column(b, REPEAT_LATER) || column(a, REPEAT_RULE) - column(b, REPEAT_RULE) || column(a, REPEAT_KEY) - column(b, REPEAT_KEY));
   }
 }
 
@@ -299,8 +307,8 @@ export class KeyLog {
   repeats(): RepeatRows {
     const out = new RepeatRows();
     // One set of arrays for every partition, sized for the largest: arrays made per partition
-    // are freed only by a full collection, and at a million records the 256 partitions' worth
-    // added 25 MB to the run's peak just as it ended.
+    // are freed only by a full collection, and the 256 partitions' worth raised the run's peak
+    // just as it ended.
     let largest = 0;
     for (let p = 0; p < PARTITIONS; p++) largest = Math.max(largest, this.partitionLength(p));
     const rows = new Int32Array(largest);
@@ -317,8 +325,8 @@ export class KeyLog {
       if (n === 0) continue;
       this.readPartition(p, rows);
       // First occurrences in an open hash table of row numbers, chained through `next`. Typed
-      // arrays, not a Map: at a million records a Map's entries (48-bit keys are heap numbers)
-      // were 50 MB of garbage by the end of the comparison.
+      // arrays, not a Map: a Map's entries (48-bit keys are heap numbers) piled up as garbage
+      // until the end of the comparison.
       let size = 16;
       while (size < n * 2) size *= 2;
       const heads = table.subarray(0, size).fill(-1);

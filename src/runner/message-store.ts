@@ -1,23 +1,22 @@
 import { SpillFile } from './spill-file.js';
-import { compareMessages, type FileStats, type LintMessage, type LintResult, type MessageSink } from './types.js';
+import { compareMessages, type FileStats, type LintMessage, type LintResult, type MessageSink } from '../engine/types.js';
 
 // A run keeps every message until its report, which is sorted by position.
-// A national batch can have millions of them (a million filings with one in
-// ten defective: 94,000 messages, about 25 MB of heap and more in V8's
-// headroom), so past a budget a run's messages are sorted and written to a
-// temporary file, one sorted run per file at a time, and the report reads
-// each file's runs back merged, a block at a time: memory stays at the
-// budget however many messages there are.
+// A national batch can have millions of them, each an object with strings of
+// its own and V8's headroom beside them, so past a budget a run's messages
+// are sorted and written to a temporary file, one sorted run per file at a
+// time, and the report reads each file's runs back merged, a block at a
+// time: memory stays at the budget however many messages there are.
 //
 // The file holds messages exactly as the report will: masked unless the
 // user turned masking off, encrypted with a key only this process holds (see
 // SpillFile), in a folder only the user can read, removed when the store is
 // collected or the process exits.
 
-/** Messages a run holds in memory, over all its files, before it writes them to a temporary file (about 5 MB). */
+/** Messages a run holds in memory, over all its files, before it writes them to a temporary file (a few megabytes; measured: bench/RESULTS.md). */
 export const DEFAULT_MESSAGES_IN_MEMORY = 20_000;
 
-/** Messages encoded and written at a time (about 50 KB; see writeOut). */
+/** Messages encoded and written at a time (well below V8's large-object size; see writeOut). */
 const MESSAGES_PER_WRITE = 200;
 
 /** Bytes read at a time from each sorted run while merging. */
@@ -60,8 +59,8 @@ export class MessageStore {
   /**
    * Each file's held messages, sorted, become one run in the file. They are
    * encoded and written a few hundred at a time: one text of a whole run
-   * (5 MB and its bytes again) lands in V8's large-object space, which only
-   * a full collection frees, and a million-record run peaked 55 MB higher.
+   * (and its bytes again) lands in V8's large-object space, which only a
+   * full collection frees, and raised a large run's peak.
    */
   private writeOut(): void {
     for (const file of this.files) {

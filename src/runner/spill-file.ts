@@ -14,8 +14,8 @@ let closedPort: MessagePort | undefined;
  * Frees a buffer's memory now. Each cipher call returns a new buffer, and its
  * memory, outside V8's heap, is freed only when a collection finds the buffer
  * dead. Reading back the batch keys at the end of a run allocates little
- * else, so no collection comes: a million records' keys left 20 MB of such
- * buffers behind, the run's peak. A buffer transferred to a closed port is
+ * else, so no collection comes: a large run's keys left their buffers
+ * behind, and they made the run's peak. A buffer transferred to a closed port is
  * detached and dropped with the message.
  */
 function release(buffer: Buffer): void {

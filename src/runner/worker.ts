@@ -1,20 +1,17 @@
-// A worker thread of a parallel run: builds the same linter as the main
-// thread from plain options, then lints the units it is sent, one at a time.
+// A worker thread of a parallel run: makes the same linter as the main
+// thread from its recipe, then lints the units it is sent, one at a time.
 import { parentPort, workerData } from 'node:worker_threads';
-import { createLinter, type LintOptions } from './index.js';
+import { createLinter } from '../engine/index.js';
+import type { WorkerSetup } from './pool.js';
 import { runUnit, type UnitReply, type WorkUnit } from './units.js';
 
-interface WorkerSetup {
-  options: LintOptions & { now: string };
-  maxFileSize: number;
-}
-
 const setup = workerData as WorkerSetup;
-const linter = createLinter({ ...setup.options, now: new Date(setup.options.now) });
+const linter = createLinter({ ...setup.recipe, now: new Date(setup.recipe.now) });
 
 /**
- * Replies go back together: units this worker was handed at once (small files, up to eight) are
- * all linted before the first reply is sent, which saves a message and its copying per file.
+ * Replies go back together: units this worker was handed at once (small
+ * files, up to eight) are all linted before the first reply is sent, which
+ * saves a message and its copying per file.
  */
 let outbox: UnitReply[] = [];
 function reply(r: UnitReply): void {

@@ -4,11 +4,12 @@ import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 
 // The layers of src/, lowest first. Imports flow one way: a module may import
-// its own layer and the layers below it, never one above (docs/writing-rules.md,
-// and issue 19's "imports flowing one way"). Leaves any layer may use:
+// its own layer and the layers below it, never one above (docs/architecture.md).
+// So the engine, which lints one record or one text, never imports the runner,
+// which runs it over sets of files. Leaves any layer may use:
 // package-files.ts (where the package's files are) and generated/ (types from
 // the schemas). index.ts is the package's public entry and may import anything.
-const LAYERS: string[][] = [['input'], ['schema', 'domain'], ['checks'], ['engine'], ['formatters'], ['cli']];
+const LAYERS: string[][] = [['input'], ['schema', 'domain'], ['checks'], ['engine'], ['runner'], ['formatters'], ['cli']];
 const LEAVES = new Set(['package-files', 'generated']);
 
 const SRC = resolve(dirname(fileURLToPath(import.meta.url)), '../../src');
@@ -64,6 +65,25 @@ describe('the layers of src/', () => {
     expect(upward).toEqual([]);
   });
 
+  it('has no import cycle among modules, type-only imports included', () => {
+    const graph = new Map<string, string[]>();
+    for (const file of files) {
+      const targets = importsOf(readFileSync(file, 'utf8')).map((spec) => resolve(dirname(file), spec).replace(/\.js$/, '.ts'));
+      graph.set(file, targets.filter((t) => graph.has(t) || files.includes(t)));
+    }
+    expect(cyclesOf(graph).map((cycle) => cycle.map((f) => relative(SRC, f)).join(' → '))).toEqual([]);
+  });
+
+  it('finds a cycle when there is one (a check that finds none proves nothing)', () => {
+    const graph = new Map([
+      ['a', ['b']],
+      ['b', ['c']],
+      ['c', ['a']],
+      ['d', ['a']],
+    ]);
+    expect(cyclesOf(graph)).toEqual([['a', 'b', 'c']]);
+  });
+
   it('finds the imports it checks (a test that reads nothing proves nothing)', () => {
     const checksImports = files.filter((f) => partOf(f) === 'checks').flatMap((f) => importsOf(readFileSync(f, 'utf8')));
     expect(checksImports.length).toBeGreaterThan(50);
@@ -74,3 +94,38 @@ describe('the layers of src/', () => {
     ]);
   });
 });
+
+/** The cycles of a directed graph: each strongly connected component of more than one node, or a node importing itself (Tarjan). */
+function cyclesOf(graph: Map<string, string[]>): string[][] {
+  let counter = 0;
+  const index = new Map<string, number>();
+  const low = new Map<string, number>();
+  const stack: string[] = [];
+  const onStack = new Set<string>();
+  const cycles: string[][] = [];
+  const visit = (node: string): void => {
+    index.set(node, counter);
+    low.set(node, counter++);
+    stack.push(node);
+    onStack.add(node);
+    for (const next of graph.get(node) ?? []) {
+      if (!index.has(next)) {
+        visit(next);
+        low.set(node, Math.min(low.get(node)!, low.get(next)!));
+      } else if (onStack.has(next)) {
+        low.set(node, Math.min(low.get(node)!, index.get(next)!));
+      }
+    }
+    if (low.get(node) !== index.get(node)) return;
+    const component: string[] = [];
+    let member: string;
+    do {
+      member = stack.pop()!;
+      onStack.delete(member);
+      component.push(member);
+    } while (member !== node);
+    if (component.length > 1 || (graph.get(node) ?? []).includes(node)) cycles.push(component.sort());
+  };
+  for (const node of [...graph.keys()].sort()) if (!index.has(node)) visit(node);
+  return cycles;
+}

@@ -2,9 +2,10 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { bundledRuleSet, createLinter, lintFiles, lintText, Linter, type Rule, type RuleSet } from '../../src/engine/index.js';
+import { bundledRuleSet, createLinter, Linter, type Rule, type RuleSet } from '../../src/engine/index.js';
+import { lintFiles, lintText } from '../../src/runner/index.js';
 import { patched } from '../support/records.js';
-import { TEST_NOW } from '../support/lint.js';
+import { TEST_NOW, lintTextWith } from '../support/lint.js';
 
 function ruleSetOf(rules: Rule[]): RuleSet {
   return { rules, byId: new Map(rules.map((r) => [r.id, r])) };
@@ -34,7 +35,7 @@ describe('the Linter', () => {
     });
     const fine = syntheticRule('fine', (ctx) => ctx.report({ path: '/filingId' }));
     const linter = new Linter({ ruleSet: ruleSetOf([boom, fine]), now: TEST_NOW });
-    const result = linter.lintText('[{"filingId": "A"}, {"filingId": "B"}]', 'x.json');
+    const result = lintTextWith(linter, '[{"filingId": "A"}, {"filingId": "B"}]', 'x.json');
     expect(result.messages.map((m) => [m.ruleId, m.record])).toEqual([
       ['boom', 0],
       ['fine', 0],
@@ -48,14 +49,14 @@ describe('the Linter', () => {
     const seen: unknown[] = [];
     const late = syntheticRule('late', (ctx) => seen.push((ctx.record as { stage: string }).stage), 'submitted');
     const linter = new Linter({ ruleSet: ruleSetOf([late]) });
-    linter.lintText(JSON.stringify(['draft', 'verified', 'submitted', 'approved', 'returned', 'bogus', 42].map((stage) => ({ stage }))), 'x.json');
+    lintTextWith(linter, JSON.stringify(['draft', 'verified', 'submitted', 'approved', 'returned', 'bogus', 42].map((stage) => ({ stage }))), 'x.json');
     expect(seen).toEqual(['submitted', 'approved', 'returned']);
   });
 
   it('appends the clause in the locale\'s brackets and fills placeholders', () => {
     const rule = syntheticRule('fine', (ctx) => ctx.report({ path: '/filingId' }));
-    const en = new Linter({ ruleSet: ruleSetOf([rule]), locale: 'en' }).lintText('{"filingId": "A"}', 'x.json');
-    const zh = new Linter({ ruleSet: ruleSetOf([rule]), locale: 'zh-CN' }).lintText('{"filingId": "A"}', 'x.json');
+    const en = lintTextWith(new Linter({ ruleSet: ruleSetOf([rule]), locale: 'en' }), '{"filingId": "A"}', 'x.json');
+    const zh = lintTextWith(new Linter({ ruleSet: ruleSetOf([rule]), locale: 'zh-CN' }), '{"filingId": "A"}', 'x.json');
     expect(en.messages[0]!.message).toBe('/filingId is wrong (一、4)');
     expect(zh.messages[0]!.message).toBe('/filingId 不对（一、4）');
   });

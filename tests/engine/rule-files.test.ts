@@ -2,6 +2,8 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { CHECKS, checkNamed } from '../../src/checks/index.js';
+import { DEPRECATED_CHECK_NAMES } from '../../src/checks/registry.js';
 import { ConfigurationError, createLinter, loadConfigFile, loadRuleFile } from '../../src/engine/index.js';
 import { isFilingPointer } from '../../src/schema/filing-pointer.js';
 
@@ -65,17 +67,36 @@ describe('loading a rule file', () => {
   it('refuses an unknown check, a check of the wrong scope and a schema that does not compile', () => {
     const withCheck = (check: string, scope = 'record') =>
       VALID.replace(/schema:\n  properties:\n    remarks: \{ maxLength: 3 \}\n/, `check:\n  name: ${check}\n`).replace('scope: record', `scope: ${scope}`);
-    expect(loadError(withCheck('no-such-check'))).toMatch(/:11: unknown check "no-such-check"; known checks: .*filing-schema/);
-    expect(loadError(withCheck('duplicate-filing-id'))).toMatch(/:5: check "duplicate-filing-id" is a batch check, but the rule's scope is "record"/);
+    expect(loadError(withCheck('no-such-check'))).toMatch(/:11: unknown check "no-such-check"; known checks: .*submission-order/);
+    expect(loadError(withCheck('batch-duplicate-filing-id'))).toMatch(/:5: check "batch-duplicate-filing-id" is a batch check, but the rule's scope is "record"/);
     expect(loadError(VALID.replace('maxLength: 3', 'maxLength: three'))).toMatch(/:10: the rule's schema does not compile/);
     expect(loadError(VALID.replace('maxLength: 3', 'maxLenght: 3'))).toMatch(/:10: the rule's schema does not compile: strict mode: unknown keyword: "maxLenght"/);
   });
 
   it('refuses options for a check that takes none, and a check whose messages are missing', () => {
-    const schemaCheck = VALID.replace(/schema:\n  properties:\n    remarks: \{ maxLength: 3 \}\n/, 'check:\n  name: filing-schema\n  options: { strict: true }\n');
-    expect(loadError(schemaCheck)).toMatch(/:12: check "filing-schema" takes no options/);
-    const noMessages = VALID.replace(/schema:\n  properties:\n    remarks: \{ maxLength: 3 \}\n/, 'check:\n  name: filing-schema\n');
-    expect(loadError(noMessages)).toMatch(/message "required" used by check "filing-schema" is missing/);
+    const schemaCheck = VALID.replace(/schema:\n  properties:\n    remarks: \{ maxLength: 3 \}\n/, 'check:\n  name: schema\n  options: { strict: true }\n');
+    expect(loadError(schemaCheck)).toMatch(/:12: check "schema" takes no options/);
+    const noMessages = VALID.replace(/schema:\n  properties:\n    remarks: \{ maxLength: 3 \}\n/, 'check:\n  name: schema\n');
+    expect(loadError(noMessages)).toMatch(/message "required" used by check "schema" is missing/);
+  });
+
+  it('loads a rule that names a check by its old name as the renamed check', () => {
+    const withCheck = (check: string, scope: string) =>
+      VALID.replace(/schema:\n  properties:\n    remarks: \{ maxLength: 3 \}\n/, `check:\n  name: ${check}\n`)
+        .replace('scope: record', `scope: ${scope}`)
+        .replace('messages:\n', "messages:\n  other-spelling: { zh-CN: '{path} 重复', en: '{path} is repeated' }\n");
+    expect(loadRuleFile(ruleFile(withCheck('record-duplicate-domain', 'record'))).definition).toBe(CHECKS['duplicate-domain']);
+    expect(loadRuleFile(ruleFile(withCheck('duplicate-filing-id', 'batch'))).definition).toBe(CHECKS['batch-duplicate-filing-id']);
+    // `duplicate-domain` was the batch check's name; it is the record check's now, and no alias.
+    expect(loadError(withCheck('duplicate-domain', 'batch'))).toMatch(/:5: check "duplicate-domain" is a record check, but the rule's scope is "batch"/);
+  });
+
+  it('keeps each old check name for a check of another name', () => {
+    for (const [old, current] of Object.entries(DEPRECATED_CHECK_NAMES)) {
+      expect(Object.hasOwn(CHECKS, old), old).toBe(false);
+      expect(CHECKS[current], old).toBeDefined();
+      expect(checkNamed(old), old).toBe(CHECKS[current]);
+    }
   });
 });
 

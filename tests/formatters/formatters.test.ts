@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { FORMATTERS } from '../../src/formatters/index.js';
 import type { LintResult } from '../../src/engine/types.js';
 import { expectGolden } from '../support/golden.js';
-import { MessageStore, messagesOf } from '../../src/engine/message-store.js';
+import { MessageStore, messagesOf } from '../../src/runner/message-store.js';
 import type { ChunkedFormatter } from '../../src/formatters/index.js';
 import { displayWidth } from '../../src/formatters/text-width.js';
 

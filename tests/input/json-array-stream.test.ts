@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { decodeSource } from '../../src/engine/files.js';
+import { decodeSource } from '../../src/input/read-file.js';
 import { iterateSource, type SourceItem } from '../../src/input/index.js';
 import { FileChanged, JsonArrayScanner, streamedJsonArray, type ElementSpan } from '../../src/input/json-array-stream.js';
 

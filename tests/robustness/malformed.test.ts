@@ -2,8 +2,8 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { lintFiles, readSource } from '../../src/engine/index.js';
-import { readSourceSync } from '../../src/engine/files.js';
+import { lintFiles } from '../../src/runner/index.js';
+import { readSource, readSourceSync } from '../../src/input/read-file.js';
 import { TEST_NOW } from '../support/lint.js';
 
 // Each malformed file gives one clear parse-error with a position where one

@@ -5,7 +5,7 @@ import { bundledRuleSet } from '../../src/engine/index.js';
 import { stripBom } from '../../src/input/index.js';
 import type { SourceFormat } from '../../src/input/index.js';
 import { baseRecord, setAt, unsetAt } from '../support/records.js';
-import { testLinter } from '../support/lint.js';
+import { testLinter, lintTextWith } from '../support/lint.js';
 
 // Mutated filings must never crash the linter, and every message must carry a
 // known rule id and a position inside the file. CI runs a bounded count with
@@ -116,7 +116,7 @@ describe('mutated filings never crash the linter', () => {
           } catch {
             return; // e.g. the YAML writer refusing a lone surrogate: nothing to lint
           }
-          const result = linter.lintText(text, `/virtual/fuzz.${format}`, format);
+          const result = lintTextWith(linter, text, `/virtual/fuzz.${format}`, format);
           const body = stripBom(text).split(/\r\n|\n|\r/);
           for (const m of result.messages) {
             expect(RULE_IDS.has(m.ruleId), m.ruleId).toBe(true);

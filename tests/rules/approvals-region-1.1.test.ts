@@ -4,7 +4,7 @@ import { abolishedRegion, isCurrentRegionCode } from '../../src/domain/citizen-i
 import { bundledRuleSet, Linter, type LintMessage } from '../../src/engine/index.js';
 import type { RuleSettingInput } from '../../src/engine/config.js';
 import { patched, type Patch } from '../support/records.js';
-import { TEST_NOW } from '../support/lint.js';
+import { TEST_NOW, lintTextWith } from '../support/lint.js';
 
 // Contract 1.1 for pre-approval (religion, categories with periods), photo-spec
 // (either orientation), verification-form (at least two copies) and the new
@@ -18,7 +18,7 @@ function linter(options: Options = {}): Linter {
 
 function lint(ruleId: string, base: string, patch: Patch = {}, options: Options = {}): LintMessage[] {
   const text = JSON.stringify(patched(base, patch), null, 2);
-  return linter(options).lintText(text, '/virtual/record.json', 'json').messages.filter((m) => m.ruleId === ruleId);
+  return lintTextWith(linter(options), text, '/virtual/record.json', 'json').messages.filter((m) => m.ruleId === ruleId);
 }
 
 const paths = (ms: LintMessage[]) => ms.map((m) => m.path);
@@ -30,12 +30,12 @@ describe('pre-approval: religion and the periods of the categories', () => {
   it('a draft judged by today says the day its verdict holds through: the eve of the next requirement', () => {
     const linter = new Linter({ ruleSet: bundledRuleSet(), locale: 'en', redact: true, now: new Date('2021-06-01T12:00:00+08:00'), rules: {} });
     const draft = patched('individual-draft', { set: { '/websites/0/serviceContent': ['personal', 'religion'] } });
-    const result = linter.lintText(JSON.stringify(draft), '/virtual/draft.json', 'json');
+    const result = lintTextWith(linter, JSON.stringify(draft), '/virtual/draft.json', 'json');
     expect(result.messages.filter((m) => m.ruleId === 'pre-approval')).toEqual([]);
     expect(result.stats?.holdsThrough).toBe('2022-02-28');
     // A submitted filing is judged by its submission date, which no later day changes.
     const submitted = patched('government-verified', { set: { '/websites/0/serviceContent': ['news', 'religion'] } });
-    expect(new Linter({ ruleSet: bundledRuleSet(), now: TEST_NOW }).lintText(JSON.stringify(submitted), '/virtual/s.json', 'json').stats?.holdsThrough).toBeUndefined();
+    expect(lintTextWith(new Linter({ ruleSet: bundledRuleSet(), now: TEST_NOW }), JSON.stringify(submitted), '/virtual/s.json', 'json').stats?.holdsThrough).toBeUndefined();
   });
 
   it('a religion site submitted in 2026 without the licence is an error at the code, in both locales', () => {

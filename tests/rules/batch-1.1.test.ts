@@ -5,10 +5,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { HOLDER_SCHEMES } from '../../src/checks/api.js';
-import { createLinter, lintFiles } from '../../src/engine/index.js';
-import { HOLDER_SCHEME_LIMIT } from '../../src/engine/key-log.js';
+import { createLinter } from '../../src/engine/index.js';
+import { lintFiles } from '../../src/runner/index.js';
+import { HOLDER_SCHEME_LIMIT } from '../../src/runner/key-log.js';
 import { patched } from '../support/records.js';
-import { lintRecords, messagesOf, TEST_NOW, testLinter } from '../support/lint.js';
+import { lintRecords, messagesOf, TEST_NOW, testLinter, lintTextWith } from '../support/lint.js';
 
 // enterprise-approved: 北京示例科技有限公司, credit code 911101055536123498, whose positions 9–17
 // are the organisation code 55361234-9; two domains.
@@ -219,7 +220,7 @@ describe('duplicate-key names the earlier line counted from 1', () => {
       ['en', 'field "schemaVersion" appears twice (first on line 2); the record is ambiguous'],
       ['zh-CN', '字段 "schemaVersion" 重复出现（前一个在第 2 行），记录有歧义'],
     ] as const) {
-      const r = testLinter({ locale }).lintText(text, '/virtual/dup.json', 'json');
+      const r = lintTextWith(testLinter({ locale }), text, '/virtual/dup.json', 'json');
       expect(messagesOf(r, 'duplicate-key').map((m) => [m.line, m.message])).toEqual([[3, expected]]);
     }
   });

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { parseAllDocuments } from 'yaml';
 import { bundledRuleSet, type LintMessage } from '../../src/engine/index.js';
 import { patched } from '../support/records.js';
-import { lintRecords, testLinter } from '../support/lint.js';
+import { lintRecords, testLinter, lintTextWith } from '../support/lint.js';
 
 // Contract 1.1: residents of Hong Kong, Macao and Taiwan are Chinese citizens
 // (citizenship CN, with the permit they hold), and no message may call a
@@ -77,7 +77,7 @@ function lintExampleFiles(locale: 'en' | 'zh-CN'): Linted[] {
     const format = FORMATS[name.slice(name.lastIndexOf('.') + 1)];
     if (!format) continue;
     const text = readFileSync(new URL(name, EXAMPLES), 'utf8');
-    const result = testLinter({ locale, redact: false }).lintText(text, `examples/${name}`, format);
+    const result = lintTextWith(testLinter({ locale, redact: false }), text, `examples/${name}`, format);
     const records = recordsOf(text, format);
     records.forEach((record, r) =>
       out.push({ source: `examples/${name} record ${r + 1}`, record, messages: result.messages.filter((m) => m.record === r) }),

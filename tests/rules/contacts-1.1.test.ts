@@ -5,7 +5,7 @@ import { IP_RANGE_NAMES } from '../../src/domain/ip.js';
 import { bundledRuleSet, Linter, type LintMessage } from '../../src/engine/index.js';
 import type { RuleSettingInput } from '../../src/engine/config.js';
 import { patched, type Patch } from '../support/records.js';
-import { TEST_NOW } from '../support/lint.js';
+import { TEST_NOW, lintTextWith } from '../support/lint.js';
 
 // Contract 1.1 for the rules of 一、2 (contacts), 一、3 (domains) and 一、4
 // (access IPs): non-mainland numbers are warnings, a missing registrant waits
@@ -17,7 +17,7 @@ type Options = { locale?: 'en' | 'zh-CN'; redact?: boolean; rules?: Record<strin
 function lint(ruleId: string, base: string | Record<string, unknown>, patch: Patch = {}, options: Options = {}): LintMessage[] {
   const linter = new Linter({ ruleSet: bundledRuleSet(), locale: options.locale ?? 'en', redact: options.redact ?? true, now: TEST_NOW, rules: options.rules ?? {} });
   const text = JSON.stringify(patched(base, patch), null, 2);
-  return linter.lintText(text, '/virtual/record.json', 'json').messages.filter((m) => m.ruleId === ruleId);
+  return lintTextWith(linter, text, '/virtual/record.json', 'json').messages.filter((m) => m.ruleId === ruleId);
 }
 
 /** path, severity and message of each report, for exact comparison. */

@@ -4,7 +4,7 @@ import { CONTACTS_CHECKS } from '../../src/checks/contacts/index.js';
 import { bundledRuleSet, Linter, type LintMessage } from '../../src/engine/index.js';
 import type { RuleSettingInput } from '../../src/engine/config.js';
 import { patched, type Patch } from '../support/records.js';
-import { lintRecords, messagesOf, TEST_NOW, testLinter } from '../support/lint.js';
+import { lintRecords, messagesOf, TEST_NOW, testLinter, lintTextWith } from '../support/lint.js';
 
 // Edge cases of the rules of 一、2 (contacts), 一、3 (website, domains,
 // pre-approval), 一、4 (access IPs) and the domain holder of 二、(二)1.(5).
@@ -28,7 +28,7 @@ function linter(options: Options): Linter {
 
 function lint(ruleId: RuleId, base: string | Record<string, unknown>, patch: Patch = {}, options: Options = {}): LintMessage[] {
   const text = JSON.stringify(patched(base, patch), null, 2);
-  return messagesOf(linter(options).lintText(text, '/virtual/record.json', 'json'), ruleId);
+  return messagesOf(lintTextWith(linter(options), text, '/virtual/record.json', 'json'), ruleId);
 }
 
 const paths = (ms: LintMessage[]) => ms.map((m) => m.path);
@@ -91,7 +91,7 @@ describe('contacts group', () => {
 
   it.each([null, [], 'text', 42])('a record that is %j gets no message from these rules', (record) => {
     const text = JSON.stringify(record);
-    const result = testLinter().lintText(text, '/virtual/odd.json', 'json');
+    const result = lintTextWith(testLinter(), text, '/virtual/odd.json', 'json');
     expect(result.messages.filter((m) => (RULES as readonly string[]).includes(m.ruleId))).toEqual([]);
   });
 });

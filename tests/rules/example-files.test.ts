@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { testLinter } from '../support/lint.js';
+import { testLinter, lintTextWith } from '../support/lint.js';
 
 // examples/README.md promises what each bundled example reports; a newcomer's
 // first run is on these files, so the promise is held here, finding by finding.
@@ -8,7 +8,7 @@ const EXAMPLES = new URL('../../examples/', import.meta.url);
 
 function findings(name: string, format: 'json' | 'jsonl' | 'yaml', locale: 'en' | 'zh-CN' = 'en'): string[] {
   const text = readFileSync(new URL(name, EXAMPLES), 'utf8');
-  const result = testLinter({ locale }).lintText(text, `examples/${name}`, format);
+  const result = lintTextWith(testLinter({ locale }), text, `examples/${name}`, format);
   return result.messages.map((m) => `${m.record} ${m.severity} ${m.ruleId} ${m.path}`);
 }
 

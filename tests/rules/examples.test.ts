@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { bundledRuleSet } from '../../src/engine/index.js';
 import { patched } from '../support/records.js';
-import { lintRecords, messagesOf, testLinter } from '../support/lint.js';
+import { lintRecords, messagesOf, testLinter, lintTextWith } from '../support/lint.js';
 
 // Every rule file carries at least one passing and one failing example; the
 // docs show them and this test holds each rule to them, path for path.
@@ -18,7 +18,7 @@ describe.each(rules.map((r) => [r.id, r] as const))('rule %s', (id, rule) => {
     let result;
     if (example.text !== undefined) {
       const format = example.format ?? 'json';
-      result = testLinter({ ...(now ? { now } : {}) }).lintText(example.text, `/virtual/example.${format}`, format);
+      result = lintTextWith(testLinter({ ...(now ? { now } : {}) }), example.text, `/virtual/example.${format}`, format);
     } else {
       const first = patched(example.base, example);
       const more = (example.records ?? []).map((p) => patched(example.base, p));

@@ -4,7 +4,7 @@ import { USCC_CATEGORIES } from '../../src/domain/uscc.js';
 import { numberKey, sameNumber, joinEn, joinZh } from '../../src/checks/identity/shared.js';
 import { showChar } from '../../src/checks/identity/document-number.js';
 import { baseRecord, patched, type Patch } from '../support/records.js';
-import { lintRecords, messagesOf, TEST_NOW } from '../support/lint.js';
+import { lintRecords, messagesOf, TEST_NOW, lintTextWith } from '../support/lint.js';
 
 // Edge cases of the identity rules (the owner's and the principal's
 // documents); the rule files' examples cover the plain cases.
@@ -88,7 +88,7 @@ describe('odd input', () => {
 
   it('a record that is not an object gets no identity report', () => {
     for (const record of [[1, 2], 'x', 42, null]) {
-      const result = new Linter({ ruleSet: bundledRuleSet(), now: TEST_NOW }).lintText(JSON.stringify(record), '/virtual/odd.json', 'json');
+      const result = lintTextWith(new Linter({ ruleSet: bundledRuleSet(), now: TEST_NOW }), JSON.stringify(record), '/virtual/odd.json', 'json');
       expect(identityMessages(result.messages)).toEqual([]);
     }
   });
@@ -473,7 +473,7 @@ describe('uscc-category', () => {
     const [m] = run('uscc-category', 'enterprise-approved', patch);
     expect(m!.message).toContain('category 94 are not in the GB 32100-2015 code table; for unit type enterprise, expected a code starting with');
     const linter = new Linter({ ruleSet: bundledRuleSet(), now: TEST_NOW, rules: { 'uscc-category': { options: { reportUnknown: false } } } });
-    const result = linter.lintText(JSON.stringify(patched('enterprise-approved', patch)), '/virtual/r.json', 'json');
+    const result = lintTextWith(linter, JSON.stringify(patched('enterprise-approved', patch)), '/virtual/r.json', 'json');
     expect(messagesOf(result, 'uscc-category')).toEqual([]);
   });
 

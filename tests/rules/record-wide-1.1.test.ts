@@ -6,7 +6,7 @@ import { personalValues } from '../../src/engine/personal.js';
 import { escapeControls, maskPersonal } from '../../src/engine/messages.js';
 import { bundledRuleSet, Linter, type LintResult } from '../../src/engine/index.js';
 import { patched } from '../support/records.js';
-import { lintRecords, messagesOf, testLinter } from '../support/lint.js';
+import { lintRecords, messagesOf, testLinter, lintTextWith } from '../support/lint.js';
 
 // Contract 1.1: rules whitespace and control-characters, the trimmed view the
 // other rules see, escaping in every output, and names of natural persons
@@ -84,13 +84,13 @@ describe('whitespace', () => {
   it('takes its multi-line and ignored fields from the options', () => {
     const record = patched('enterprise-approved', { set: { '/websites/0/name': '北京示例\n科技官网' } });
     const linter = testLinter();
-    expect(messagesOf(linter.lintText(JSON.stringify(record), '/virtual/a.json'), 'whitespace')).toHaveLength(1);
+    expect(messagesOf(lintTextWith(linter, JSON.stringify(record), '/virtual/a.json'), 'whitespace')).toHaveLength(1);
     const relaxed = new Linter({
       ruleSet: bundledRuleSet(),
       now: new Date('2026-11-29T12:00:00+08:00'),
       rules: { whitespace: { options: { multiLine: ['/websites/*/name'], ignore: [] } } },
     });
-    expect(messagesOf(relaxed.lintText(JSON.stringify(record), '/virtual/a.json'), 'whitespace')).toEqual([]);
+    expect(messagesOf(lintTextWith(relaxed, JSON.stringify(record), '/virtual/a.json'), 'whitespace')).toEqual([]);
   });
 });
 
@@ -162,7 +162,7 @@ describe('control-characters', () => {
       'warning /websites/0/access/providerName holds an invisible direction mark (\\u200F)',
     ]);
     const off = new Linter({ ruleSet: bundledRuleSet(), now: new Date(), rules: { 'control-characters': { options: { bidiMarks: 'off' } } } });
-    expect(messagesOf(off.lintText(JSON.stringify(record), '/virtual/a.json'), 'control-characters')).toEqual([]);
+    expect(messagesOf(lintTextWith(off, JSON.stringify(record), '/virtual/a.json'), 'control-characters')).toEqual([]);
   });
 
   it('leaves tab, line feed and carriage return to the whitespace rule, and reports VT, NEL and DEL', () => {
@@ -193,7 +193,7 @@ describe('no output prints a control character or bidirectional override from a 
     },
   });
   const filePath = `${process.cwd()}/filings\u202e\u001b.json`;
-  const result = testLinter().lintText(JSON.stringify(record), filePath, 'json');
+  const result = lintTextWith(testLinter(), JSON.stringify(record), filePath, 'json');
   const rules = testLinter().ruleInfo();
 
   it('the messages quote the values escaped', () => {
@@ -300,14 +300,16 @@ describe('names of natural persons are masked wherever a message quotes them', (
 
   it('for a batch message, from the record the batch engine passes', () => {
     const linter = testLinter({ locale: 'zh-CN' });
-    const active = linter.activeRule('batch-identity-conflict')!;
+    const rules = linter.batchRules();
+    const rule = rules.ruleIds.indexOf('batch-identity-conflict');
     const record = patched('individual-draft');
     const report = { path: '/principal/document/number', data: { number: '440305199008152342', name: '李四', earlierFile: 'a.jsonl', earlierRecord: 1, earlierLine: 1 } };
     const range = { line: 1, column: 1, endLine: 1, endColumn: 1 };
-    const masked = linter.message(active, 0, null, report, range, record).message;
+    const masked = rules.message(rule, 0, null, report, range, record).message;
     expect(masked).toContain('"李*"');
     expect(masked).toContain('440305********2342');
-    const full = testLinter({ redact: false }).message(active, 0, null, report, range, record).message;
+    const unmasked = testLinter({ redact: false }).batchRules();
+    const full = unmasked.message(unmasked.ruleIds.indexOf('batch-identity-conflict'), 0, null, report, range, record).message;
     expect(full).toContain('李四');
   });
 
@@ -327,7 +329,7 @@ describe('names of natural persons are masked wherever a message quotes them', (
 describe('whitespace: a YAML block scalar in a field that may hold lines', () => {
   const yaml = (address: string) => {
     const text = toYaml(patched('enterprise-approved', { set: { '/owner/address': address } }));
-    return testLinter().lintText(text, '/virtual/block.yaml', 'yaml').messages.filter((m) => m.ruleId === 'whitespace');
+    return lintTextWith(testLinter(), text, '/virtual/block.yaml', 'yaml').messages.filter((m) => m.ruleId === 'whitespace');
   };
 
   it('one final line feed, as `|` keeps it, is no padding', () => {
@@ -342,7 +344,7 @@ describe('whitespace: a YAML block scalar in a field that may hold lines', () =>
 
 describe('a record that is no object', () => {
   it('is the schema rule\'s alone, padded or not', () => {
-    const result = testLinter().lintText(JSON.stringify([' padded\u202e', ['\u0007']]), '/virtual/odd.json', 'json');
+    const result = lintTextWith(testLinter(), JSON.stringify([' padded\u202e', ['\u0007']]), '/virtual/odd.json', 'json');
     expect([...new Set(result.messages.map((m) => m.ruleId))]).toEqual(['schema']);
   });
 });

@@ -2,9 +2,9 @@ import { mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from 
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { noUnitKeys, RECORD_ROW, type UnitKeys } from '../../src/engine/batch.js';
-import { HEADER_BYTES, KeyBlockCollector, KeyFileReader, KeyFileWriter, removeStaleKeyFiles } from '../../src/engine/cache-keys.js';
-import { KEY_ROW, ROW_RECORD } from '../../src/engine/key-log.js';
+import { noUnitKeys, RECORD_ROW, type UnitKeys } from '../../src/runner/batch.js';
+import { HEADER_BYTES, KeyBlockCollector, KeyFileReader, KeyFileWriter, removeStaleKeyFiles } from '../../src/runner/cache-keys.js';
+import { KEY_ROW, ROW_RECORD } from '../../src/runner/key-log.js';
 
 /** Keys of `count` records starting at record `first`: 0 to 3 keys each, digests of every sign, offsets past 4 GiB. */
 function unitKeys(first: number, count: number, streamed: boolean): UnitKeys {

@@ -2,9 +2,10 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { createLinter, lintFiles } from '../../src/engine/index.js';
+import { createLinter } from '../../src/engine/index.js';
+import { lintFiles } from '../../src/runner/index.js';
 import { patched } from '../support/records.js';
-import { HEADER_BYTES } from '../../src/engine/cache-keys.js';
+import { HEADER_BYTES } from '../../src/runner/cache-keys.js';
 import { TEST_NOW } from '../support/lint.js';
 
 function project() {

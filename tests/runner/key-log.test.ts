@@ -19,9 +19,10 @@ import {
   ruleKeyColumn,
   type Repeat,
   type RepeatRows,
-} from '../../src/engine/key-log.js';
-import { SpillFile } from '../../src/engine/spill-file.js';
+} from '../../src/runner/key-log.js';
+import { SpillFile } from '../../src/runner/spill-file.js';
 import { createLinter } from '../../src/engine/index.js';
+import { BatchSession } from '../../src/runner/batch.js';
 import { parseJsonLine } from '../../src/input/jsonl.js';
 import { streamedJsonArray } from '../../src/input/json-array-stream.js';
 import { patched } from '../support/records.js';
@@ -257,7 +258,7 @@ describe('BatchSession', () => {
     const record = JSON.stringify(patched('enterprise-approved', { set: { '/filingId': 'F-1' } }));
     writeFileSync(file, `${record}\n${record}\n`);
     const linter = createLinter({ config: false, now: TEST_NOW, rules: { 'batch-duplicate-filing-id': 'error' } });
-    const batch = linter.startBatch(dir);
+    const batch = new BatchSession(linter.batchRules(), dir);
     batch.visit(Object.assign(parseJsonLine(record, 1, 0) as never, { byteOffset: 0 }), file);
     batch.visit(Object.assign(parseJsonLine(record, 2, 1) as never, { byteOffset: record.length + 1 }), file);
     rmSync(dirname(file), { recursive: true });
@@ -277,7 +278,7 @@ describe('BatchSession', () => {
     const thirdStartLine = text.split('\n').findIndex((l) => l === '  {' && ++opened === 3) + 1;
     const linter = createLinter({ config: false, now: TEST_NOW, rules: { 'batch-duplicate-filing-id': 'error' } });
     const lint = () => {
-      const batch = linter.startBatch(dir);
+      const batch = new BatchSession(linter.batchRules(), dir);
       const items = [...streamedJsonArray(file, 0, 1 << 20)!];
       expect(items.map((item) => (item as { byteOffset?: number }).byteOffset)).toEqual(records.map(() => expect.any(Number)));
       for (const item of items) batch.visit(item as never, file);

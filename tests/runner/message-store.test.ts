@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { errorsOnly, messagesOf, MessageStore } from '../../src/engine/message-store.js';
+import { errorsOnly, messagesOf, MessageStore } from '../../src/runner/message-store.js';
 import { compareMessages, type LintMessage, type Severity } from '../../src/engine/types.js';
 
 const SEVERITIES: Severity[] = ['error', 'warning', 'info'];

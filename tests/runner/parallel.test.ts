@@ -2,14 +2,15 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { createLinter, errorsOnly, lintFiles, messagesOf, threadsFor, type RunProgress } from '../../src/engine/index.js';
+import { createLinter } from '../../src/engine/index.js';
+import { errorsOnly, lintFiles, messagesOf, threadsFor, type RunProgress } from '../../src/runner/index.js';
 import { compact } from '../../src/formatters/compact.js';
 import { json } from '../../src/formatters/json.js';
 import { summary } from '../../src/formatters/summary.js';
-import { ResultsInOrder, workerOldGenerationMb } from '../../src/engine/parallel.js';
-import { noUnitKeys } from '../../src/engine/batch.js';
+import { ResultsInOrder, workerOldGenerationMb } from '../../src/runner/pool.js';
+import { noUnitKeys } from '../../src/runner/batch.js';
 import { StatsCollector } from '../../src/engine/stats.js';
-import type { JsonArrayScanState, UnitResult, WorkUnit } from '../../src/engine/units.js';
+import type { JsonArrayScanState, UnitResult, WorkUnit } from '../../src/runner/units.js';
 import { patched } from '../support/records.js';
 import { TEST_NOW } from '../support/lint.js';
 
@@ -155,11 +156,11 @@ describe('a parallel run', () => {
     for (const end of ['done', 'failed'] as const) {
       const scan: JsonArrayScanState = { state: 'scanning' };
       const units: WorkUnit[] = [
-        { id: 0, filePath: 'a.jsonl', bytes: 1 },
-        { id: 1, filePath: 'b.json', bytes: 1, scan },
-        { id: 2, filePath: 'b.json', bytes: 1, scan },
-        { id: 3, filePath: 'b.json', bytes: 1, here: true },
-        { id: 4, filePath: 'c.json', bytes: 1 },
+        { kind: 'jsonl', id: 0, file: 0, filePath: 'a.jsonl', bytes: 1 },
+        { kind: 'json-array-range', id: 1, file: 1, filePath: 'b.json', bytes: 1, scan },
+        { kind: 'json-array-range', id: 2, file: 1, filePath: 'b.json', bytes: 1, scan },
+        { kind: 'whole-file', id: 3, file: 1, filePath: 'b.json', bytes: 1, here: true },
+        { kind: 'whole-file', id: 4, file: 2, filePath: 'c.json', bytes: 1 },
       ];
       const applied: number[] = [];
       const dropped: number[] = [];

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { SpillFile } from '../../src/engine/spill-file.js';
+import { SpillFile } from '../../src/runner/spill-file.js';
 
 /** Runs `body` with the system's temporary directory pointed at a fresh folder, which it returns. */
 function inFreshTmp(body: (tmp: string) => void): void {

@@ -1,11 +1,16 @@
 import { readFileSync } from 'node:fs';
+import type { FilingRecord } from '../../src/generated/filing.js';
 import { pointerSegments } from '../../src/input/pointer.js';
 
 const FIXTURES = new URL('../fixtures/records/', import.meta.url);
 
-/** A fresh copy of a canonical valid record (tests/fixtures/records/<name>.json). */
-export function baseRecord(name: string): Record<string, unknown> {
-  return JSON.parse(readFileSync(new URL(`${name}.json`, FIXTURES), 'utf8')) as Record<string, unknown>;
+/**
+ * A fresh copy of a canonical valid record (tests/fixtures/records/<name>.json),
+ * which its README holds to the schema. A patched record may be anything, so
+ * patched() gives a plain object.
+ */
+export function baseRecord(name: string): FilingRecord {
+  return JSON.parse(readFileSync(new URL(`${name}.json`, FIXTURES), 'utf8')) as FilingRecord;
 }
 
 /** Sets the value at a pointer, creating objects (or arrays, for numeric segments) on the way. */

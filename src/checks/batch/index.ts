@@ -5,8 +5,8 @@ import { identityConflict } from './identity-conflict.js';
 import { sharedMobile } from './shared-mobile.js';
 
 export const BATCH_CHECKS: Record<string, CheckDefinition> = {
-  'duplicate-filing-id': batchCheck(duplicateFilingId, ['default']),
-  'duplicate-domain': batchCheck(duplicateDomain, ['default']),
-  'identity-conflict': batchCheck(identityConflict, ['default']),
-  'shared-mobile': batchCheck(sharedMobile, ['default']),
+  'batch-duplicate-filing-id': batchCheck(duplicateFilingId, ['default']),
+  'batch-duplicate-domain': batchCheck(duplicateDomain, ['default']),
+  'batch-identity-conflict': batchCheck(identityConflict, ['default']),
+  'batch-shared-mobile': batchCheck(sharedMobile, ['default']),
 };

@@ -7,9 +7,12 @@ export type ContactField = (typeof CONTACT_FIELDS)[number];
 
 export const CONTACTS_PATH = '/principal/contacts';
 
+/** `officePhone` → `office-phone`, as a type: the message ids made from field names are literal types. */
+export type Kebab<S extends string> = S extends `${infer C}${infer Rest}` ? `${C extends Lowercase<C> ? C : `-${Lowercase<C>}`}${Kebab<Rest>}` : S;
+
 /** `officePhone` → `office-phone`: message ids are kebab-case. */
-export function kebab(name: string): string {
-  return name.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`);
+export function kebab<S extends string>(name: S): Kebab<S> {
+  return name.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`) as Kebab<S>;
 }
 
 /**
@@ -17,19 +20,20 @@ export function kebab(name: string): string {
  * A message id without an entry is reported at the rule's severity; a severity set
  * by the user for the whole rule still wins over this table (engine behaviour).
  */
-export function severityTableSchema(messageIds: readonly string[]): object {
+export function severityTableSchema<const M extends string>(messageIds: readonly M[]) {
   return {
     type: 'object',
     description: 'Severity by message id, overriding the rule severity for that problem',
     additionalProperties: false,
-    properties: Object.fromEntries(messageIds.map((id) => [id, { enum: ['error', 'warning', 'info'] }])),
-  };
+    // Typed per id, so that the options type derived from the schema (FromSchema) names each one.
+    properties: Object.fromEntries(messageIds.map((id) => [id, { enum: ['error', 'warning', 'info'] } as const])) as {
+      readonly [Id in M]: { readonly enum: readonly ['error', 'warning', 'info'] };
+    },
+  } as const;
 }
 
-export type SeverityTable = Partial<Record<string, Severity>>;
-
 /** The severity the table gives a message id, if any (own properties only). */
-export function severityFor(table: SeverityTable | undefined, messageId: string): { severity?: Severity } {
+export function severityFor<M extends string>(table: Partial<Record<M, Severity>> | undefined, messageId: M): { severity?: Severity } {
   if (!table || !Object.prototype.hasOwnProperty.call(table, messageId)) return {};
   const s = table[messageId];
   return s ? { severity: s } : {};

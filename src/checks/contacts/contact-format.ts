@@ -1,8 +1,9 @@
+import type { FromSchema } from 'json-schema-to-ts';
 import { checkEmail } from '../../domain/email.js';
 import { checkFixedLine, checkMobile, type NotMainland } from '../../domain/phone.js';
 import { sensitive, type MessageData, type RecordCheck } from '../api.js';
 import { stringAt } from '../access.js';
-import { CONTACT_FIELDS, CONTACTS_PATH, severityFor, severityTableSchema, type SeverityTable } from './common.js';
+import { CONTACT_FIELDS, CONTACTS_PATH, severityFor, severityTableSchema } from './common.js';
 
 /**
  * contact-format (一、2): the principal's phone numbers and e-mail address are
@@ -23,12 +24,8 @@ import { CONTACT_FIELDS, CONTACTS_PATH, severityFor, severityTableSchema, type S
  * check by phone (二、(二)1.(2)), so the filer is told, not refused. A number
  * of the wrong type for its field is reported as a mainland one would be.
  */
-export type ContactKind = 'mobile' | 'fixed-line' | 'email';
-
-export interface ContactFormatOptions {
-  fields: Partial<Record<string, ContactKind>>;
-  severity?: SeverityTable;
-}
+const CONTACT_KINDS = ['mobile', 'fixed-line', 'email'] as const;
+export type ContactKind = (typeof CONTACT_KINDS)[number];
 
 export const contactFormatMessages = [
   'mobile-not-a-number',
@@ -61,11 +58,13 @@ export const contactFormatOptions = {
       type: 'object',
       description: 'The kind of value each contact field holds',
       propertyNames: { enum: CONTACT_FIELDS.filter((f) => f !== 'mailingAddress') },
-      additionalProperties: { enum: ['mobile', 'fixed-line', 'email'] },
+      additionalProperties: { enum: [...CONTACT_KINDS] },
     },
     severity: severityTableSchema(contactFormatMessages),
   },
-};
+} as const;
+
+export type ContactFormatOptions = FromSchema<typeof contactFormatOptions>;
 
 /** libphonenumber's type names, as a short token for messages: `TOLL_FREE` → `toll-free`. */
 function typeToken(t: string): string {
@@ -155,7 +154,7 @@ const VERDICTS: Record<ContactKind, (value: string) => Verdict> = {
   email: emailVerdict,
 };
 
-export const contactFormat: RecordCheck<ContactFormatOptions> = (ctx) => {
+export const contactFormat: RecordCheck<ContactFormatOptions, (typeof contactFormatMessages)[number]> = (ctx) => {
   for (const [name, kind] of Object.entries(ctx.options.fields ?? {})) {
     if (!kind || !Object.prototype.hasOwnProperty.call(VERDICTS, kind)) continue;
     const path = `${CONTACTS_PATH}/${name}`;

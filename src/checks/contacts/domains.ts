@@ -1,10 +1,11 @@
 import { domainToUnicode } from 'node:url';
+import type { FromSchema } from 'json-schema-to-ts';
 import { checkDomainName, domainKey } from '../../domain/domain-name.js';
 import { looksLikeOrganisationName, sameName } from '../../domain/names.js';
-import { sensitive, type MessageData, type RecordCheck } from '../api.js';
+import { sensitive, type MessageData, type NoOptions, type RecordCheck } from '../api.js';
 import { textAt, valueAt } from '../access.js';
 import { STAGE_ORDER, stageRank } from '../../domain/stages.js';
-import { domainEntries, severityFor, severityTableSchema, text, type SeverityTable } from './common.js';
+import { domainEntries, severityFor, severityTableSchema, text } from './common.js';
 
 // ---------------------------------------------------------------------------
 // domain-format (一、3): each domain is a valid name one can register.
@@ -26,15 +27,13 @@ export const domainFormatMessages = [
   'trailing-dot',
 ] as const;
 
-export interface DomainFormatOptions {
-  severity?: SeverityTable;
-}
-
 export const domainFormatOptions = {
   type: 'object',
   additionalProperties: false,
   properties: { severity: severityTableSchema(domainFormatMessages) },
-};
+} as const;
+
+export type DomainFormatOptions = FromSchema<typeof domainFormatOptions>;
 
 /** Shows a name the way it was given: U-labels when the input had non-ASCII, else A-labels. */
 function shown(ascii: string, input: string): string {
@@ -64,7 +63,7 @@ function domainVerdict(input: string): { messageId: (typeof domainFormatMessages
   }
 }
 
-export const domainFormat: RecordCheck<DomainFormatOptions> = (ctx) => {
+export const domainFormat: RecordCheck<DomainFormatOptions, (typeof domainFormatMessages)[number]> = (ctx) => {
   for (const d of domainEntries(ctx.record)) {
     const name = d.entry.name;
     // Absent or not a string: the schema rule reports it. A blank string is a name that says nothing.
@@ -86,20 +85,18 @@ export const domainFormat: RecordCheck<DomainFormatOptions> = (ctx) => {
 
 export const ownerDomainMessages = ['missing'] as const;
 
-export interface OwnerDomainOptions {
-  /** A stage name (draft … approved, returned). */
-  missingFrom?: string;
-}
-
 export const ownerDomainOptions = {
   type: 'object',
   additionalProperties: false,
   properties: {
+    // A stage name (draft … approved, returned).
     missingFrom: { enum: Object.keys(STAGE_ORDER), description: 'First stage at which a missing registrant is reported' },
   },
-};
+} as const;
 
-export const ownerDomainConsistency: RecordCheck<OwnerDomainOptions> = (ctx) => {
+export type OwnerDomainOptions = FromSchema<typeof ownerDomainOptions>;
+
+export const ownerDomainConsistency: RecordCheck<OwnerDomainOptions, (typeof ownerDomainMessages)[number]> = (ctx) => {
   const owner = textAt(ctx.record, '/owner/name');
   // An unknown stage ranks as draft (stageRank), as the engine ranks it; the schema rule reports it.
   const missingFrom = ctx.options.missingFrom ?? 'verified';
@@ -132,7 +129,7 @@ export const ownerDomainConsistency: RecordCheck<OwnerDomainOptions> = (ctx) => 
 
 export const duplicateDomainMessages = ['other-spelling'] as const;
 
-export const duplicateDomainInRecord: RecordCheck = (ctx) => {
+export const duplicateDomainInRecord: RecordCheck<NoOptions, (typeof duplicateDomainMessages)[number]> = (ctx) => {
   const seen = new Map<string, { path: string; value: string }>();
   for (const d of domainEntries(ctx.record)) {
     const name = text(d.entry.name);

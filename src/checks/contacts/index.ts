@@ -17,9 +17,7 @@ import { restrictedDomain, restrictedDomainMessages, restrictedDomainOptions } f
 
 /**
  * Checks of 一、2 (contacts), 一、3 (website and domains), 一、4 (access IPs)
- * and the domain-holder check of 二、(二)1.(5). Check names equal the rule ids,
- * except `record-duplicate-domain` (rule duplicate-domain): the batch group's
- * check for batch-duplicate-domain is already named `duplicate-domain`.
+ * and the domain-holder check of 二、(二)1.(5). Check names equal the rule ids.
  */
 export const CONTACTS_CHECKS: Record<string, CheckDefinition> = {
   'required-contacts': recordCheck(requiredContacts, requiredContactsMessages, requiredContactsOptions),
@@ -28,6 +26,6 @@ export const CONTACTS_CHECKS: Record<string, CheckDefinition> = {
   'owner-domain-consistency': recordCheck(ownerDomainConsistency, ownerDomainMessages, ownerDomainOptions),
   'pre-approval': recordCheck(preApproval, preApprovalMessages, preApprovalOptions),
   'ip-address': recordCheck(ipAddress, ipAddressMessages, ipAddressOptions),
-  'record-duplicate-domain': recordCheck(duplicateDomainInRecord, duplicateDomainMessages),
+  'duplicate-domain': recordCheck(duplicateDomainInRecord, duplicateDomainMessages),
   'restricted-domain': recordCheck(restrictedDomain, restrictedDomainMessages, restrictedDomainOptions),
 };

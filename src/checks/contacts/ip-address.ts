@@ -1,4 +1,6 @@
+import type { FromSchema } from 'json-schema-to-ts';
 import { checkIpAddress, IP_RANGE_NAMES, type IpRangeName } from '../../domain/ip.js';
+import { verbatim } from '../../domain/vocabulary.js';
 import type { MessageData, RecordCheck } from '../api.js';
 import { arrayAt } from '../access.js';
 
@@ -44,10 +46,6 @@ const RANGE_MESSAGES: Partial<Record<IpRangeName, (typeof ipAddressMessages)[num
  * The codes are identifiers (`6to4`, `rfc6052`, `carrierGradeNat`), not
  * words: split mechanically they read "6to 4", so each is named in the table.
  */
-export interface IpAddressOptions {
-  rangeNames?: Partial<Record<string, { en: string; 'zh-CN': string }>>;
-}
-
 export const ipAddressOptions = {
   type: 'object',
   additionalProperties: false,
@@ -64,15 +62,17 @@ export const ipAddressOptions = {
       },
     },
   },
-};
+} as const;
+
+export type IpAddressOptions = FromSchema<typeof ipAddressOptions>;
 
 /** The range's names from the table; a code the table lacks (a user's partial table) is shown as the code itself. */
 function rangeData(names: IpAddressOptions['rangeNames'], range: IpRangeName): MessageData {
   const entry = names && Object.prototype.hasOwnProperty.call(names, range) ? names[range] : undefined;
-  return { range: entry?.en ?? range, rangeZh: entry?.['zh-CN'] ?? range };
+  return { range: entry ? { en: entry.en, 'zh-CN': entry['zh-CN'] } : verbatim(range) };
 }
 
-export const ipAddress: RecordCheck<IpAddressOptions> = (ctx) => {
+export const ipAddress: RecordCheck<IpAddressOptions, (typeof ipAddressMessages)[number]> = (ctx) => {
   arrayAt(ctx.record, '/websites').forEach((site, i) => {
     arrayAt(site, '/access/ips').forEach((ip, k) => {
       // Not a string: the schema rule reports the type.

@@ -1,5 +1,7 @@
-import type { RecordCheck } from '../api.js';
+import type { FromSchema } from 'json-schema-to-ts';
+import type { MessageData, RecordCheck } from '../api.js';
 import { arrayAt, isObject, stringAt, valueAt } from '../access.js';
+import { nameWithCode, regulationCited, verbatim } from '../../domain/vocabulary.js';
 import { beijingDateOf, dayBefore } from '../../domain/workdays.js';
 
 /**
@@ -28,24 +30,6 @@ import { beijingDateOf, dayBefore } from '../../domain/workdays.js';
  * `preApprovals` that is not an array is not read at all; the schema rule
  * reports both.
  */
-export interface PreApprovalCategory {
-  code: string;
-  /** The category as the notice and the contract name it in Chinese (新闻, 宗教). */
-  name?: string;
-  /** First day the approval is required (Beijing date, YYYY-MM-DD). */
-  from: string;
-  /** The regulation that requires it: name and number. */
-  source: string;
-  /** First day it is no longer required, when it was abolished. */
-  abolishedOn?: string;
-  /** The decision that abolished it: name and number. */
-  abolishedBy?: string;
-}
-
-export interface PreApprovalOptions {
-  categories: Array<string | PreApprovalCategory>;
-}
-
 export const preApprovalMessages = ['no-number'] as const;
 
 const CODE = { type: 'string', pattern: '^[a-z][a-z0-9]*(-[a-z0-9]+)*$' } as const;
@@ -70,7 +54,9 @@ export const preApprovalOptions = {
             dependentRequired: { abolishedOn: ['abolishedBy'], abolishedBy: ['abolishedOn'] },
             properties: {
               code: CODE,
+              // The category as the notice and the contract name it in Chinese (新闻, 宗教).
               name: { ...SOURCE, description: 'The category in Chinese, as messages name it' },
+              // A Beijing date, YYYY-MM-DD.
               from: { ...DAY, description: 'First day the approval is required' },
               source: { ...SOURCE, description: 'The regulation requiring it (name and number)' },
               abolishedOn: { ...DAY, description: 'First day it is no longer required' },
@@ -81,7 +67,11 @@ export const preApprovalOptions = {
       },
     },
   },
-};
+} as const;
+
+export type PreApprovalOptions = FromSchema<typeof preApprovalOptions>;
+/** A category given with the period it is required in (not as a bare code). */
+export type PreApprovalCategory = Exclude<PreApprovalOptions['categories'][number], string>;
 
 function hasNumber(entry: Record<string, unknown>): boolean {
   if (!Object.prototype.hasOwnProperty.call(entry, 'approvalNumber')) return false;
@@ -135,17 +125,21 @@ function offersAny(record: unknown, codes: ReadonlySet<string>): boolean {
   return arrayAt(record, '/websites').some((site) => arrayAt(site, '/serviceContent').some((code) => typeof code === 'string' && codes.has(code)));
 }
 
-/** How a message names a category, and the regulation it cites: `宗教（religion）`, 《互联网宗教信息服务管理办法》. */
-function described(categories: PreApprovalOptions['categories'], code: string): { code: string; codeZh: string; source: string; sourceZh: string } {
+/**
+ * How a message names a category (`{code}`, and `{category}`: `宗教（religion）`
+ * in Chinese) and the regulation it cites (`{source}`: 《互联网宗教信息服务管理办法》).
+ */
+function described(categories: PreApprovalOptions['categories'], code: string): MessageData {
   const entry = categories.find((c): c is PreApprovalCategory => isObject(c) && c.code === code);
-  const codeZh = entry?.name ? `${entry.name}（${code}）` : code;
-  // A category given as a bare code has no source to cite.
-  const source = entry ? ` (${entry.source}, from ${entry.from})` : '';
-  const sourceZh = entry ? `（依据${entry.source}，自 ${entry.from} 起）` : '';
-  return { code, codeZh, source, sourceZh };
+  return {
+    code,
+    category: nameWithCode(code, entry?.name || undefined),
+    // A category given as a bare code has no source to cite.
+    source: entry ? regulationCited(entry.source, entry.from) : verbatim(''),
+  };
 }
 
-export const preApproval: RecordCheck<PreApprovalOptions> = (ctx) => {
+export const preApproval: RecordCheck<PreApprovalOptions, (typeof preApprovalMessages)[number]> = (ctx) => {
   const categories = Array.isArray(ctx.options.categories) ? ctx.options.categories : [];
   if (!offersAny(ctx.record, anyCode(categories))) return;
   const { day, today } = filingDay(ctx.record, ctx.now);

@@ -1,4 +1,6 @@
+import type { FromSchema } from 'json-schema-to-ts';
 import { checkDomainName, domainKey, isUnderSuffixKey } from '../../domain/domain-name.js';
+import { OWNER_KIND_NAMES, ownerKinds } from '../../domain/vocabulary.js';
 import type { RecordCheck } from '../api.js';
 import { textAt } from '../access.js';
 import { domainEntries, text } from './common.js';
@@ -24,36 +26,9 @@ import { domainEntries, text } from './common.js';
 export const OWNER_KINDS = ['individual', 'government', 'institution', 'social-group', 'enterprise', 'military'] as const;
 export type OwnerKind = (typeof OWNER_KINDS)[number];
 
-/** How messages name each kind: the notice's own words (一、1) in Chinese. */
-const KIND_NAMES: Readonly<Record<OwnerKind, { en: string; zh: string }>> = {
-  individual: { en: 'an individual', zh: '个人' },
-  government: { en: 'a government body', zh: '机关' },
-  institution: { en: 'a public institution', zh: '事业单位' },
-  'social-group': { en: 'a social group', zh: '社会团体' },
-  enterprise: { en: 'an enterprise', zh: '企业' },
-  military: { en: 'a military unit', zh: '军队' },
-};
-
-export interface SuffixRule {
-  suffix: string;
-  allowed?: OwnerKind[];
-  forbidden?: OwnerKind[];
-  /**
-   * Kinds the registry admits only in some cases the record cannot show (a public
-   * institution that exercises administrative functions may hold gov.cn): a warning
-   * to check, never an error.
-   */
-  warnFor?: OwnerKind[];
-  source: string;
-}
-
-export interface RestrictedDomainOptions {
-  suffixes: SuffixRule[];
-}
-
 export const restrictedDomainMessages = ['forbidden', 'conditional'] as const;
 
-const kinds = { type: 'array', minItems: 1, uniqueItems: true, items: { enum: [...OWNER_KINDS] } };
+const kinds = { type: 'array', minItems: 1, uniqueItems: true, items: { enum: [...OWNER_KINDS] } } as const;
 
 export const restrictedDomainOptions = {
   type: 'object',
@@ -72,6 +47,8 @@ export const restrictedDomainOptions = {
           suffix: { type: 'string', pattern: '^[^.\\s](?:.*[^.\\s])?$' },
           allowed: { ...kinds, description: 'The only owner kinds that may file a domain under the suffix' },
           forbidden: { ...kinds, description: 'Owner kinds that may not file a domain under the suffix' },
+          // Kinds the registry admits only in some cases the record cannot show (a public institution
+          // that exercises administrative functions may hold gov.cn): a warning to check, never an error.
           warnFor: { ...kinds, description: 'Owner kinds the registry admits only in some cases: a warning' },
           source: { type: 'string', minLength: 1, description: 'The registry policy the restriction comes from' },
         },
@@ -79,7 +56,11 @@ export const restrictedDomainOptions = {
       },
     },
   },
-};
+} as const;
+
+export type RestrictedDomainOptions = FromSchema<typeof restrictedDomainOptions>;
+/** One row of the table: a suffix, the owner kinds it is open or closed to, and the policy it comes from. */
+export type SuffixRule = RestrictedDomainOptions['suffixes'][number];
 
 const UNIT_TYPES: ReadonlySet<string> = new Set(OWNER_KINDS.filter((k) => k !== 'individual'));
 
@@ -94,16 +75,6 @@ function ownerKind(record: unknown): OwnerKind | undefined {
 function permits(rule: SuffixRule, kind: OwnerKind): boolean {
   if (Array.isArray(rule.allowed)) return rule.allowed.includes(kind);
   return !(Array.isArray(rule.forbidden) && rule.forbidden.includes(kind));
-}
-
-/** `a government body or a public institution` / `机关或事业单位`. */
-function kindList(list: readonly OwnerKind[]): { en: string; zh: string } {
-  const en = list.map((k) => KIND_NAMES[k].en);
-  const zh = list.map((k) => KIND_NAMES[k].zh);
-  return {
-    en: en.length > 1 ? `${en.slice(0, -1).join(', ')} or ${en[en.length - 1]!}` : (en[0] ?? ''),
-    zh: zh.join('或'),
-  };
 }
 
 /**
@@ -124,7 +95,7 @@ function rowsOf(table: readonly SuffixRule[]): Array<{ row: SuffixRule; key: str
   return rows;
 }
 
-export const restrictedDomain: RecordCheck<RestrictedDomainOptions> = (ctx) => {
+export const restrictedDomain: RecordCheck<RestrictedDomainOptions, (typeof restrictedDomainMessages)[number]> = (ctx) => {
   const kind = ownerKind(ctx.record);
   if (kind === undefined) return;
   const rows = rowsOf(Array.isArray(ctx.options.suffixes) ? ctx.options.suffixes : []);
@@ -136,13 +107,11 @@ export const restrictedDomain: RecordCheck<RestrictedDomainOptions> = (ctx) => {
     // Label by label on the ASCII form (r.ascii is already a domain key): `notgov.cn` is not under gov.cn.
     const match = rows.find(({ key }) => isUnderSuffixKey(r.ascii, key))?.row;
     if (match === undefined || permits(match, kind)) continue;
-    const owner = KIND_NAMES[kind];
-    const data = { value: name.trim(), suffix: match.suffix, owner: owner.en, ownerZh: owner.zh };
+    const data = { value: name.trim(), suffix: match.suffix, owner: OWNER_KIND_NAMES[kind] };
     if (Array.isArray(match.warnFor) && match.warnFor.includes(kind)) {
       ctx.report({ path: `${d.path}/name`, messageId: 'conditional', severity: 'warning', data });
     } else if (Array.isArray(match.allowed)) {
-      const allowed = kindList(match.allowed);
-      ctx.report({ path: `${d.path}/name`, data: { ...data, allowed: allowed.en, allowedZh: allowed.zh } });
+      ctx.report({ path: `${d.path}/name`, data: { ...data, allowed: ownerKinds(match.allowed) } });
     } else {
       ctx.report({ path: `${d.path}/name`, messageId: 'forbidden', data });
     }

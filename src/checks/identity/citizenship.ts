@@ -7,16 +7,11 @@
 // countries is the rule file's data; what is no citizenship is
 // src/domain/citizenship.ts.
 
+import type { FromSchema } from 'json-schema-to-ts';
 import { HMT_REGIONS, checkCitizenship } from '../../domain/citizenship.js';
+import { SUBJECT_NAMES, documentTypesWithCode, localized } from '../../domain/vocabulary.js';
 import type { RecordCheck } from '../api.js';
-import { DOCUMENT_TYPE_ZH, SUBJECTS, SUBJECT_ZH, citizenshipOf, isCountryCode } from './shared.js';
-
-export interface CitizenshipOptions {
-  /** ISO 3166-1 alpha-2 codes officially assigned. */
-  countries: string[];
-  /** Codes that are no country's but are commonly written for one (UK → GB). */
-  suggestions?: Record<string, string>;
-}
+import { SUBJECTS, citizenshipOf, isCountryCode } from './shared.js';
 
 const codeSchema = { type: 'string', pattern: '^[A-Z]{2}$' } as const;
 
@@ -25,10 +20,14 @@ export const citizenshipOptionsSchema = {
   additionalProperties: false,
   required: ['countries'],
   properties: {
+    // ISO 3166-1 alpha-2 codes officially assigned.
     countries: { type: 'array', items: codeSchema, uniqueItems: true, minItems: 1 },
+    // Codes that are no country's but are commonly written for one (UK → GB).
     suggestions: { type: 'object', propertyNames: codeSchema, additionalProperties: codeSchema },
   },
 } as const;
+
+export type CitizenshipOptions = FromSchema<typeof citizenshipOptionsSchema>;
 
 export const citizenshipMessageIds = ['default', 'unknown-code', 'unknown-code-suggestion'] as const;
 
@@ -44,7 +43,7 @@ function countrySet(countries: readonly string[]): ReadonlySet<string> {
   return set;
 }
 
-export const citizenship: RecordCheck<CitizenshipOptions> = (ctx) => {
+export const citizenship: RecordCheck<CitizenshipOptions, (typeof citizenshipMessageIds)[number]> = (ctx) => {
   const { record, options } = ctx;
   const countries = countrySet(options.countries);
   for (const subject of SUBJECTS) {
@@ -55,14 +54,10 @@ export const citizenship: RecordCheck<CitizenshipOptions> = (ctx) => {
     const verdict = checkCitizenship(code, countries, options.suggestions);
     if (verdict.ok) continue;
     const path = `/${subject}/citizenship`;
-    const data = { subject, subjectZh: SUBJECT_ZH[subject], value: code };
+    const data = { subject: SUBJECT_NAMES[subject], value: code };
     if (verdict.problem === 'hmt-region') {
       const region = HMT_REGIONS[verdict.region];
-      const permits = {
-        permits: region.permits.join(' or '),
-        permitsZh: region.permits.map((type) => `${DOCUMENT_TYPE_ZH[type]}（${type}）`).join('或'),
-      };
-      ctx.report({ path, data: { ...data, region: region.en, regionZh: region.zh, ...permits } });
+      ctx.report({ path, data: { ...data, region: localized(region), permits: documentTypesWithCode(region.permits) } });
     } else if (verdict.suggestion !== undefined) {
       ctx.report({ path, messageId: 'unknown-code-suggestion', data: { ...data, suggestion: verdict.suggestion } });
     } else {

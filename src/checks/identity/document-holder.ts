@@ -4,13 +4,14 @@
 // normaliser every rule uses (src/domain/names.ts).
 
 import { normalizeName, sameName } from '../../domain/names.js';
-import type { RecordCheck } from '../api.js';
+import { SUBJECT_NAMES } from '../../domain/vocabulary.js';
+import type { NoOptions, RecordCheck } from '../api.js';
 import { textAt } from '../access.js';
-import { SUBJECTS, SUBJECT_POINTERS, SUBJECT_ZH, documentOf } from './shared.js';
+import { SUBJECTS, SUBJECT_POINTERS, documentOf } from './shared.js';
 
 export const documentHolderMessageIds = ['default'] as const;
 
-export const documentHolder: RecordCheck = (ctx) => {
+export const documentHolder: RecordCheck<NoOptions, (typeof documentHolderMessageIds)[number]> = (ctx) => {
   for (const subject of SUBJECTS) {
     const doc = documentOf(ctx.record, subject);
     const name = textAt(ctx.record, SUBJECT_POINTERS[subject].name);
@@ -18,7 +19,7 @@ export const documentHolder: RecordCheck = (ctx) => {
     if (sameName(doc.holder, name)) continue;
     ctx.report({
       path: SUBJECT_POINTERS[subject].holder,
-      data: { subject, subjectZh: SUBJECT_ZH[subject], holder: doc.holder, name, position: firstDifference(doc.holder, name) },
+      data: { subject: SUBJECT_NAMES[subject], holder: doc.holder, name, position: firstDifference(doc.holder, name) },
     });
   }
 };

@@ -5,47 +5,38 @@
 // citizenship rule reports it (those residents are CN), and judging their
 // documents against "another citizenship" would add a second, wrong error.
 
+import type { FromSchema } from 'json-schema-to-ts';
 import { describeCitizenship } from '../../domain/citizenship.js';
 import { isDocumentType } from '../../domain/document-number.js';
+import { SUBJECT_NAMES, UNIT_TYPE_NAMES, documentTypeWithCode, documentTypesWithCode, localized } from '../../domain/vocabulary.js';
 import type { RecordCheck } from '../api.js';
 import { textAt } from '../access.js';
 import {
-  SUBJECT_ZH,
-  UNIT_TYPE_ZH,
   citizenshipKeySchema,
   documentCitizenship,
   documentOf,
   documentTypeListSchema,
-  expectedTypes,
   forCitizenship,
   forUnitType,
   isUnitType,
   ownerKind,
-  typeZh,
   unitTypeSchema,
-  type Subject,
 } from './shared.js';
-
-export interface DocumentTypeOptions {
-  /** Whose document: the owner's (unit or individual) or the principal's. */
-  subject: Subject;
-  /** Owner units: the types each unit type may use. Needed for subject `owner`. */
-  byUnitType?: Record<string, string[]>;
-  /** People: the types each citizenship may use; `*` for any citizenship not listed. */
-  byCitizenship: Record<string, string[]>;
-}
 
 export const documentTypeOptionsSchema = {
   type: 'object',
   additionalProperties: false,
   required: ['subject', 'byCitizenship'],
   properties: {
+    // Whose document: the owner's (unit or individual) or the principal's.
     subject: { enum: ['owner', 'principal'] },
+    // Owner units: the types each unit type may use. Needed for subject `owner`.
     byUnitType: {
       type: 'object',
       propertyNames: unitTypeSchema,
       additionalProperties: { ...documentTypeListSchema, minItems: 1 },
     },
+    // People: the types each citizenship may use; `*` for any citizenship not listed.
     byCitizenship: {
       type: 'object',
       propertyNames: citizenshipKeySchema,
@@ -58,16 +49,24 @@ export const documentTypeOptionsSchema = {
   else: { not: { required: ['byUnitType'] } },
 } as const;
 
+// The if/then/else above is left to the validator: FromSchema does not read it by default, and a
+// union by subject would buy nothing here, where `byUnitType` is read only through forUnitType.
+export type DocumentTypeOptions = FromSchema<typeof documentTypeOptionsSchema>;
+
 /**
  * Message ids: `default` for a person (a principal, or an individual owner);
  * `unit` for a unit owner, so only the owner's rule file has it. The registry
- * cannot require a message for one subject only; tests/rules/identity.test.ts
- * checks that the rule with `byUnitType` has `unit` (without it the engine
- * would fall back to `default`).
+ * cannot require a message for one subject only, so `unit` is optional there;
+ * tests/rules/identity.test.ts checks that the rule with `byUnitType` has it
+ * (without it the engine would fall back to `default`).
  */
 export const documentTypeMessageIds = ['default'] as const;
+export const documentTypeOptionalMessageIds = ['unit'] as const;
 
-export const documentType: RecordCheck<DocumentTypeOptions> = (ctx) => {
+export const documentType: RecordCheck<
+  DocumentTypeOptions,
+  (typeof documentTypeMessageIds)[number] | (typeof documentTypeOptionalMessageIds)[number]
+> = (ctx) => {
   const { record, options } = ctx;
   const subject = options.subject;
   const doc = documentOf(record, subject);
@@ -75,14 +74,15 @@ export const documentType: RecordCheck<DocumentTypeOptions> = (ctx) => {
   if (!isDocumentType(doc.type)) return;
   const type = doc.type;
   const path = `${doc.base}/document/type`;
-  const common = { subject, subjectZh: SUBJECT_ZH[subject], type, typeZh: typeZh(type) };
+  const common = { subject: SUBJECT_NAMES[subject], type: documentTypeWithCode(type) };
 
   if (subject === 'owner' && ownerKind(record) === 'unit') {
     const unitType = textAt(record, '/owner/unitType');
     if (!isUnitType(unitType)) return;
     const allowed = forUnitType(options.byUnitType, unitType);
     if (!allowed || allowed.includes(type)) return;
-    ctx.report({ path, messageId: 'unit', data: { ...common, unitType, unitTypeZh: UNIT_TYPE_ZH[unitType], ...expectedTypes(allowed) } });
+    const data = { ...common, unitType, unitTypeName: UNIT_TYPE_NAMES[unitType], expected: documentTypesWithCode(allowed) };
+    ctx.report({ path, messageId: 'unit', data });
     return;
   }
   if (subject === 'owner' && ownerKind(record) !== 'individual') return;
@@ -91,9 +91,7 @@ export const documentType: RecordCheck<DocumentTypeOptions> = (ctx) => {
   if (citizenship === undefined) return;
   const allowed = forCitizenship(options.byCitizenship, citizenship);
   if (!allowed || allowed.includes(type)) return;
-  const holder = describeCitizenship(citizenship);
-  ctx.report({
-    path,
-    data: { ...common, citizenship, citizenshipZh: holder.zh, citizenshipEn: holder.en, ...expectedTypes(allowed) },
-  });
+  // {citizen}: who holds the citizenship, `a Chinese citizen` / `中国公民`.
+  const citizen = localized(describeCitizenship(citizenship));
+  ctx.report({ path, data: { ...common, citizenship, citizen, expected: documentTypesWithCode(allowed) } });
 };

@@ -15,12 +15,12 @@
 // or unreadable gives no day to compare with, so only impossible dates are
 // reported then.
 
-import { isDocumentType } from '../../domain/document-number.js';
+import { onSiteDocument, subjectDocument } from '../../domain/vocabulary.js';
 import { beijingDateOf, type BeijingDate } from '../../domain/workdays.js';
-import type { MessageData, RecordCheck } from '../api.js';
+import type { MessageData, NoOptions, RecordCheck } from '../api.js';
 import { arrayAt, isObject, objectAt, textAt, valueAt } from '../access.js';
 import { dateAt, isImpossibleDate } from '../verification/dates.js';
-import { DOCUMENT_TYPE_ZH, SUBJECTS, SUBJECT_ZH, typeZh } from './shared.js';
+import { SUBJECTS } from './shared.js';
 
 export const documentValidityMessageIds = ['default', 'expired', 'impossible-date'] as const;
 
@@ -46,25 +46,12 @@ function documentsOf(record: unknown): Held[] {
     // Most documents state no validUntil: nothing to check, and no message text to make.
     if (!doc || doc.validUntil === undefined) continue;
     const type = typeof doc.type === 'string' ? doc.type : '';
-    held.push({
-      pointer,
-      data: {
-        document: `the ${subject}'s ${type || 'document'}`,
-        documentZh: `${SUBJECT_ZH[subject]}的${type ? typeZh(type) : '证件'}`,
-      },
-    });
+    held.push({ pointer, data: { document: subjectDocument(subject, type) } });
   }
   arrayAt(record, ON_SITE_DOCUMENTS).forEach((doc, index) => {
     if (!isObject(doc) || doc.validUntil === undefined) return;
     const type = typeof doc.type === 'string' ? doc.type : '';
-    held.push({
-      pointer: `${ON_SITE_DOCUMENTS}/${index}`,
-      data: {
-        document: `on-site document no. ${index + 1}${type ? ` (${type})` : ''}`,
-        // `（居民身份证，resident-id-card）`: typeZh's own parentheses would nest here.
-        documentZh: `当面核验的第 ${index + 1} 份证件${type ? `（${isDocumentType(type) ? `${DOCUMENT_TYPE_ZH[type]}，${type}` : type}）` : ''}`,
-      },
-    });
+    held.push({ pointer: `${ON_SITE_DOCUMENTS}/${index}`, data: { document: onSiteDocument(index + 1, type) } });
   });
   return held;
 }
@@ -84,7 +71,7 @@ function referenceDay(record: unknown, now: Date): { day: BeijingDate; onSite: b
   return at ? { day: at.beijingDate, onSite: true } : undefined;
 }
 
-export const documentValidity: RecordCheck = (ctx) => {
+export const documentValidity: RecordCheck<NoOptions, (typeof documentValidityMessageIds)[number]> = (ctx) => {
   const { record } = ctx;
   const documents = documentsOf(record);
   if (documents.length === 0) return;

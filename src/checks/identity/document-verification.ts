@@ -12,36 +12,36 @@
 // An individual's principal shows the owner's own document, so one entry
 // serves both.
 
+import type { FromSchema } from 'json-schema-to-ts';
 import { isDocumentType } from '../../domain/document-number.js';
+import { SUBJECT_NAMES, documentTypeWithCode } from '../../domain/vocabulary.js';
 import { sensitive, type RecordCheck } from '../api.js';
 import { arrayAt, isObject, valueAt } from '../access.js';
-import { SUBJECTS, SUBJECT_ZH, documentOf, numberKey, sameNumber, typeZh, type DocumentRef } from './shared.js';
+import { SUBJECTS, documentOf, numberKey, sameNumber, type DocumentRef } from './shared.js';
 
 const FLAGS = ['original', 'authenticated', 'copyRetained'] as const;
 type Flag = (typeof FLAGS)[number];
 
 /** Message id of a flag that is not true. */
-const FLAG_MESSAGES: Readonly<Record<Flag, string>> = {
+const FLAG_MESSAGES = {
   original: 'not-original',
   authenticated: 'not-authenticated',
   copyRetained: 'copy-not-retained',
-};
-
-export interface DocumentVerificationOptions {
-  /** The flags of an on-site document entry that must be true. */
-  flags: Flag[];
-}
+} as const satisfies Readonly<Record<Flag, string>>;
 
 export const documentVerificationOptionsSchema = {
   type: 'object',
   additionalProperties: false,
   required: ['flags'],
   properties: {
+    // The flags of an on-site document entry that must be true.
     flags: { type: 'array', uniqueItems: true, items: { enum: [...FLAGS] } },
   },
 } as const;
 
-export const documentVerificationMessageIds = ['default', 'type', 'number', ...Object.values(FLAG_MESSAGES)];
+export type DocumentVerificationOptions = FromSchema<typeof documentVerificationOptionsSchema>;
+
+export const documentVerificationMessageIds = ['default', 'type', 'number', ...Object.values(FLAG_MESSAGES)] as const;
 
 const DOCUMENTS = '/verification/onSite/documents';
 
@@ -54,7 +54,7 @@ interface Entry {
 
 type Wanted = DocumentRef & { type: string; number: string };
 
-export const documentVerification: RecordCheck<DocumentVerificationOptions> = (ctx) => {
+export const documentVerification: RecordCheck<DocumentVerificationOptions, (typeof documentVerificationMessageIds)[number]> = (ctx) => {
   const { record, options } = ctx;
   if (!Array.isArray(valueAt(record, DOCUMENTS))) return;
   const entries: Entry[] = [];
@@ -84,7 +84,7 @@ export const documentVerification: RecordCheck<DocumentVerificationOptions> = (c
     return e;
   };
   const numberIs = (e: Entry, w: Wanted) => typeof e.number === 'string' && sameNumber(e.number, w.number);
-  const base = (w: Wanted) => ({ subject: w.subject, subjectZh: SUBJECT_ZH[w.subject] });
+  const base = (w: Wanted) => ({ subject: SUBJECT_NAMES[w.subject] });
 
   // Exact matches first, for every document, so a near miss never takes another's entry.
   for (const w of wanted) claim(w, (e) => e.type === w.type && numberIs(e, w));
@@ -95,7 +95,7 @@ export const documentVerification: RecordCheck<DocumentVerificationOptions> = (c
       ctx.report({
         path: `${DOCUMENTS}/${e.index}/type`,
         messageId: 'type',
-        data: { ...base(w), ordinal: e.index + 1, type: e.type, typeZh: typeZh(e.type), expected: w.type, expectedZh: typeZh(w.type) },
+        data: { ...base(w), ordinal: e.index + 1, type: documentTypeWithCode(e.type), expected: documentTypeWithCode(w.type) },
       });
     }
   }
@@ -105,7 +105,7 @@ export const documentVerification: RecordCheck<DocumentVerificationOptions> = (c
       ctx.report({
         path: `${DOCUMENTS}/${e.index}/number`,
         messageId: 'number',
-        data: { ...base(w), ordinal: e.index + 1, type: w.type, typeZh: typeZh(w.type), value: sensitive('id-number', e.number), expected: sensitive('id-number', w.number) },
+        data: { ...base(w), ordinal: e.index + 1, type: documentTypeWithCode(w.type), value: sensitive('id-number', e.number), expected: sensitive('id-number', w.number) },
       });
     }
   }
@@ -116,7 +116,7 @@ export const documentVerification: RecordCheck<DocumentVerificationOptions> = (c
       if (junk) continue;
       ctx.report({
         path: DOCUMENTS,
-        data: { ...base(w), type: w.type, typeZh: typeZh(w.type), number: sensitive('id-number', w.number) },
+        data: { ...base(w), type: documentTypeWithCode(w.type), number: sensitive('id-number', w.number) },
       });
       continue;
     }
@@ -126,7 +126,7 @@ export const documentVerification: RecordCheck<DocumentVerificationOptions> = (c
       ctx.report({
         path: `${DOCUMENTS}/${e.index}/${flag}`,
         messageId: FLAG_MESSAGES[flag],
-        data: { ...base(w), ordinal: e.index + 1, type: w.type, typeZh: typeZh(w.type) },
+        data: { ...base(w), ordinal: e.index + 1, type: documentTypeWithCode(w.type) },
       });
     }
   }

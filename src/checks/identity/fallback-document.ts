@@ -11,14 +11,14 @@
 // report, not this rule's. HK, MO and TW are no citizenships (the citizenship
 // rule reports them), so there is no first choice to compare with.
 
+import type { FromSchema } from 'json-schema-to-ts';
 import { isDocumentType } from '../../domain/document-number.js';
 import { checkUscc } from '../../domain/uscc.js';
+import { SUBJECT_NAMES, documentTypeName, documentTypeWithCode, documentTypesWithCode, oneOf } from '../../domain/vocabulary.js';
 import type { RecordCheck } from '../api.js';
 import { textAt } from '../access.js';
 import {
-  DOCUMENT_TYPE_ZH,
   SUBJECTS,
-  SUBJECT_ZH,
   citizenshipKeySchema,
   documentCitizenship,
   documentOf,
@@ -27,39 +27,27 @@ import {
   forCitizenship,
   forUnitType,
   isUnitType,
-  joinEn,
-  joinZh,
   numberKey,
   ownerKind,
   sameNumber,
-  typeZh,
   unitTypeSchema,
   type DocumentRef,
 } from './shared.js';
-
-export interface FirstChoice {
-  /** The first choice, or several equal ones (the organisation code certificate and its successor). */
-  firstChoice: string | string[];
-  fallbacks: string[];
-  /** Fallbacks that count as a first choice when their number is a unified social credit code. */
-  firstChoiceWithUscc?: string[];
-}
-
-export interface FallbackDocumentOptions {
-  byUnitType: Record<string, FirstChoice>;
-  byCitizenship: Record<string, FirstChoice>;
-}
 
 const firstChoiceSchema = {
   type: 'object',
   additionalProperties: false,
   required: ['firstChoice', 'fallbacks'],
   properties: {
+    // The first choice, or several equal ones (the organisation code certificate and its successor).
     firstChoice: { oneOf: [documentTypeSchema, { ...documentTypeListSchema, minItems: 1 }] },
     fallbacks: documentTypeListSchema,
+    // Fallbacks that count as a first choice when their number is a unified social credit code.
     firstChoiceWithUscc: documentTypeListSchema,
   },
 } as const;
+
+export type FirstChoice = FromSchema<typeof firstChoiceSchema>;
 
 export const fallbackDocumentOptionsSchema = {
   type: 'object',
@@ -70,6 +58,8 @@ export const fallbackDocumentOptionsSchema = {
     byCitizenship: { type: 'object', propertyNames: citizenshipKeySchema, additionalProperties: firstChoiceSchema },
   },
 } as const;
+
+export type FallbackDocumentOptions = FromSchema<typeof fallbackDocumentOptionsSchema>;
 
 export const fallbackDocumentMessageIds = ['default'] as const;
 
@@ -94,7 +84,7 @@ function carriesUscc(number: string | undefined): boolean {
   return verdict.ok || verdict.problem === 'check-character' || verdict.problem === 'org-code' || verdict.problem === 'region';
 }
 
-export const fallbackDocument: RecordCheck<FallbackDocumentOptions> = (ctx) => {
+export const fallbackDocument: RecordCheck<FallbackDocumentOptions, (typeof fallbackDocumentMessageIds)[number]> = (ctx) => {
   const { record, options } = ctx;
   const owner = documentOf(record, 'owner');
   for (const subject of SUBJECTS) {
@@ -118,13 +108,10 @@ export const fallbackDocument: RecordCheck<FallbackDocumentOptions> = (ctx) => {
     ctx.report({
       path: `${doc.base}/document/type`,
       data: {
-        subject,
-        subjectZh: SUBJECT_ZH[subject],
-        type: doc.type,
-        typeZh: typeZh(doc.type),
-        firstChoice: joinEn(firstChoices),
-        firstChoiceZh: joinZh(firstChoices.map(typeZh)),
-        firstChoiceNameZh: joinZh(firstChoices.map((t) => (isDocumentType(t) ? DOCUMENT_TYPE_ZH[t] : t))),
+        subject: SUBJECT_NAMES[subject],
+        type: documentTypeWithCode(doc.type),
+        firstChoice: documentTypesWithCode(firstChoices),
+        firstChoiceName: oneOf(firstChoices.map(documentTypeName)),
       },
     });
   }

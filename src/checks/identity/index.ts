@@ -3,7 +3,7 @@ import { citizenship, citizenshipMessageIds, citizenshipOptionsSchema } from './
 import { documentHolder, documentHolderMessageIds } from './document-holder.js';
 import { documentNumber, documentNumberMessageIds } from './document-number.js';
 import { documentValidity, documentValidityMessageIds } from './document-validity.js';
-import { documentType, documentTypeMessageIds, documentTypeOptionsSchema } from './document-type.js';
+import { documentType, documentTypeMessageIds, documentTypeOptionalMessageIds, documentTypeOptionsSchema } from './document-type.js';
 import {
   documentVerification,
   documentVerificationMessageIds,
@@ -22,7 +22,10 @@ import { usccCategory, usccCategoryMessageIds, usccCategoryOptionsSchema } from 
  * document-holder, principal-role, uscc-category, document-verification.
  */
 export const IDENTITY_CHECKS: Record<string, CheckDefinition> = {
-  'document-type': recordCheck(documentType, documentTypeMessageIds, documentTypeOptionsSchema),
+  // Serves two rules, owner-document-type and principal-document-type.
+  'document-type': recordCheck(documentType, documentTypeMessageIds, documentTypeOptionsSchema, {
+    optionalMessageIds: documentTypeOptionalMessageIds,
+  }),
   citizenship: recordCheck(citizenship, citizenshipMessageIds, citizenshipOptionsSchema),
   'fallback-document': recordCheck(fallbackDocument, fallbackDocumentMessageIds, fallbackDocumentOptionsSchema),
   'document-number': recordCheck(documentNumber, documentNumberMessageIds),

@@ -4,25 +4,21 @@
 // principal is the owner: same name (src/domain/names.ts) and same document,
 // each difference reported at the principal's field that differs.
 
+import type { FromSchema } from 'json-schema-to-ts';
 import { isDocumentType } from '../../domain/document-number.js';
 import { sameName } from '../../domain/names.js';
+import { documentTypeWithCode, oneOf, principalRoleWithCode } from '../../domain/vocabulary.js';
 import { sensitive, type RecordCheck } from '../api.js';
 import { textAt } from '../access.js';
-import { documentOf, joinEn, joinZh, ownerKind, sameNumber, typeZh } from './shared.js';
-
-export interface PrincipalRoleOptions {
-  /** The roles a principal may have, by owner kind. */
-  roles: { unit: string[]; individual: string[] };
-}
+import { documentOf, ownerKind, sameNumber } from './shared.js';
 
 /** The contract's role codes. */
 const ROLES = ['legal-representative', 'department-head', 'self'] as const;
+type Role = (typeof ROLES)[number];
 
-const ROLE_ZH: Readonly<Record<(typeof ROLES)[number], string>> = {
-  'legal-representative': '法定代表人',
-  'department-head': '部门负责人',
-  self: '本人',
-};
+function isRole(value: string): value is Role {
+  return (ROLES as readonly string[]).includes(value);
+}
 
 const roleListSchema = { type: 'array', minItems: 1, uniqueItems: true, items: { enum: [...ROLES] } } as const;
 
@@ -31,6 +27,7 @@ export const principalRoleOptionsSchema = {
   additionalProperties: false,
   required: ['roles'],
   properties: {
+    // The roles a principal may have, by owner kind.
     roles: {
       type: 'object',
       additionalProperties: false,
@@ -40,26 +37,24 @@ export const principalRoleOptionsSchema = {
   },
 } as const;
 
+export type PrincipalRoleOptions = FromSchema<typeof principalRoleOptionsSchema>;
+
 export const principalRoleMessageIds = ['unit-role', 'individual-role', 'name', 'document-type', 'document-number'] as const;
 
-function roleZh(role: string): string {
-  return Object.hasOwn(ROLE_ZH, role) ? `${ROLE_ZH[role as keyof typeof ROLE_ZH]}（${role}）` : role;
-}
-
-export const principalRole: RecordCheck<PrincipalRoleOptions> = (ctx) => {
+export const principalRole: RecordCheck<PrincipalRoleOptions, (typeof principalRoleMessageIds)[number]> = (ctx) => {
   const { record, options } = ctx;
   const kind = ownerKind(record);
   if (kind === undefined) return;
 
   const role = textAt(record, '/principal/role');
   // A role that is none of the contract's is the schema rule's to report.
-  if (role !== undefined && (ROLES as readonly string[]).includes(role)) {
+  if (role !== undefined && isRole(role)) {
     const allowed = options.roles[kind];
     if (!allowed.includes(role)) {
       ctx.report({
         path: '/principal/role',
         messageId: `${kind}-role`,
-        data: { role, roleZh: roleZh(role), expected: joinEn(allowed), expectedZh: joinZh(allowed.map(roleZh)) },
+        data: { role: principalRoleWithCode(role), expected: oneOf(allowed.map(principalRoleWithCode)) },
       });
     }
   }
@@ -78,7 +73,7 @@ export const principalRole: RecordCheck<PrincipalRoleOptions> = (ctx) => {
     ctx.report({
       path: '/principal/document/type',
       messageId: 'document-type',
-      data: { type: principal.type, typeZh: typeZh(principal.type), expected: owner.type, expectedZh: typeZh(owner.type) },
+      data: { type: documentTypeWithCode(principal.type), expected: documentTypeWithCode(owner.type) },
     });
     return;
   }

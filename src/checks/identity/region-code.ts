@@ -16,14 +16,14 @@
 // The schema rule reports a value that is not 6 digits; this check is silent then.
 
 import { abolishedRegion, isKnownRegionCode, provinceOf } from '../../domain/citizen-id.js';
-import type { RecordCheck } from '../api.js';
+import type { NoOptions, RecordCheck } from '../api.js';
 import { stringAt } from '../access.js';
 
 export const regionCodeMessageIds = ['default', 'not-mainland', 'abolished'] as const;
 
 const PATH = '/owner/regionCode';
 
-export const regionCode: RecordCheck = (ctx) => {
+export const regionCode: RecordCheck<NoOptions, (typeof regionCodeMessageIds)[number]> = (ctx) => {
   const code = stringAt(ctx.record, PATH);
   if (code === undefined || !/^[0-9]{6}$/u.test(code)) return;
   if (provinceOf(code) === undefined) {

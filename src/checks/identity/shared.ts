@@ -1,78 +1,25 @@
 // Shared by the identity checks: reading the owner's and the principal's
-// documents from an untrusted record, the vocabulary their messages quote
-// (document types and unit types in Chinese, lists joined per language), the
-// JSON Schema fragments of their options, and how two document numbers are
-// compared.
-//
-// Checks never know the locale, so a message that names a document type gets
-// both the code (`{type}`, what the user writes in the record) and its
-// Chinese name (`{typeZh}`); the zh-CN template uses the latter.
+// documents from an untrusted record, the JSON Schema fragments of their
+// options, and how two document numbers are compared. The words their
+// messages quote (document types, unit types, the owner and the principal)
+// are src/domain/vocabulary.ts's.
 
 import { isHmtRegionCode } from '../../domain/citizenship.js';
-import { DOCUMENT_TYPES, documentNumberKey as numberKey, isDocumentType, type DocumentType } from '../../domain/document-number.js';
+import { DOCUMENT_TYPES, documentNumberKey as numberKey } from '../../domain/document-number.js';
 import { stringAt, textAt } from '../access.js';
 
 export type Subject = 'owner' | 'principal';
 export const SUBJECTS: readonly Subject[] = ['owner', 'principal'];
 
-/** How messages name the two people/bodies whose documents are checked. */
-export const SUBJECT_ZH: Readonly<Record<Subject, string>> = { owner: '主办者', principal: '网站负责人' };
-
 export const UNIT_TYPES = ['government', 'institution', 'social-group', 'enterprise', 'military'] as const;
 export type UnitType = (typeof UNIT_TYPES)[number];
-
-/** 单位性质 as the notice names them (一、1.(1)). */
-export const UNIT_TYPE_ZH: Readonly<Record<UnitType, string>> = {
-  government: '机关',
-  institution: '事业单位',
-  'social-group': '社会团体',
-  enterprise: '企业',
-  military: '军队',
-};
-
-/** 证件 as the notice and the contract's table name them. */
-export const DOCUMENT_TYPE_ZH: Readonly<Record<DocumentType, string>> = {
-  'org-code-certificate': '组织机构代码证书',
-  'uscc-certificate': '统一社会信用代码证书',
-  'institution-legal-person-certificate': '事业单位法人证书',
-  'social-group-legal-person-certificate': '社会团体法人登记证书',
-  'business-license': '工商营业执照',
-  'military-code-certificate': '军队代号证书',
-  'resident-id-card': '居民身份证',
-  'household-register': '户口簿',
-  'officer-id': '军官证',
-  'taiwan-compatriot-permit': '台胞证',
-  'hk-macao-permit': '港澳居民来往内地通行证',
-  'hmt-residence-permit': '港澳台居民居住证',
-  passport: '护照',
-  'foreign-permanent-resident-id': '外国人永久居留身份证',
-};
 
 export function isUnitType(v: unknown): v is UnitType {
   return typeof v === 'string' && (UNIT_TYPES as readonly string[]).includes(v);
 }
 
-/** `居民身份证（resident-id-card）`: the Chinese name with the code the record uses. */
-export function typeZh(type: string): string {
-  return isDocumentType(type) ? `${DOCUMENT_TYPE_ZH[type]}（${type}）` : type;
-}
-
-/** `a`, `a or b`, `a, b or c`. */
-export function joinEn(items: readonly string[], conjunction = 'or'): string {
-  if (items.length <= 1) return items[0] ?? '';
-  return `${items.slice(0, -1).join(', ')} ${conjunction} ${items[items.length - 1]}`;
-}
-
-/** `a`, `a或b`, `a、b或c`. */
-export function joinZh(items: readonly string[], conjunction = '或'): string {
-  if (items.length <= 1) return items[0] ?? '';
-  return `${items.slice(0, -1).join('、')}${conjunction}${items[items.length - 1]}`;
-}
-
-/** `{expected}` and `{expectedZh}` for a list of document types. */
-export function expectedTypes(types: readonly string[]): { expected: string; expectedZh: string } {
-  return { expected: joinEn(types), expectedZh: joinZh(types.map(typeZh)) };
-}
+/** Lists joined in each language's way; the identity checks' tests read them from here. */
+export { joinEn, joinZh } from '../../domain/vocabulary.js';
 
 /** A person's or unit's document as the record gives it; fields of the wrong type read as absent. */
 export interface DocumentRef {

@@ -9,36 +9,35 @@
 // The rule is silent when the number is no valid USCC (document-number
 // reports that).
 
+import type { FromSchema } from 'json-schema-to-ts';
 import { checkDocumentNumber } from '../../domain/document-number.js';
 import { USCC_CATEGORIES } from '../../domain/uscc.js';
+import { NONE, UNIT_TYPE_NAMES, localized, oneOf, verbatim } from '../../domain/vocabulary.js';
 import type { RecordCheck } from '../api.js';
 import { textAt } from '../access.js';
-import { UNIT_TYPE_ZH, documentOf, isUnitType, joinEn, joinZh, ownerKind, unitTypeSchema } from './shared.js';
-
-export interface UsccCategoryOptions {
-  /** Registration authority + category code (positions 1-2) → the unit types it fits; [] for none. */
-  categories: Record<string, string[]>;
-  /** Warn about a code whose authority and category are not in the table. */
-  reportUnknown?: boolean;
-}
+import { documentOf, isUnitType, ownerKind, unitTypeSchema } from './shared.js';
 
 export const usccCategoryOptionsSchema = {
   type: 'object',
   additionalProperties: false,
   required: ['categories'],
   properties: {
+    // Registration authority + category code (positions 1-2) → the unit types it fits; [] for none.
     categories: {
       type: 'object',
       propertyNames: { type: 'string', pattern: '^[0-9A-HJ-NP-RTUWXY]{2}$' },
       additionalProperties: { type: 'array', uniqueItems: true, items: unitTypeSchema },
     },
+    // Warn about a code whose authority and category are not in the table.
     reportUnknown: { type: 'boolean' },
   },
 } as const;
 
+export type UsccCategoryOptions = FromSchema<typeof usccCategoryOptionsSchema>;
+
 export const usccCategoryMessageIds = ['default', 'unknown-category'] as const;
 
-export const usccCategory: RecordCheck<UsccCategoryOptions> = (ctx) => {
+export const usccCategory: RecordCheck<UsccCategoryOptions, (typeof usccCategoryMessageIds)[number]> = (ctx) => {
   const { record, options } = ctx;
   if (ownerKind(record) !== 'unit') return;
   const unitType = textAt(record, '/owner/unitType');
@@ -59,9 +58,8 @@ export const usccCategory: RecordCheck<UsccCategoryOptions> = (ctx) => {
   const data = {
     category,
     unitType,
-    unitTypeZh: UNIT_TYPE_ZH[unitType],
-    expected: fitting.length ? joinEn(fitting) : 'none',
-    expectedZh: fitting.length ? joinZh(fitting) : '无',
+    unitTypeName: UNIT_TYPE_NAMES[unitType],
+    expected: fitting.length ? oneOf(fitting.map(verbatim)) : NONE,
   };
   const path = '/owner/document/number';
   if (!known) {
@@ -73,10 +71,8 @@ export const usccCategory: RecordCheck<UsccCategoryOptions> = (ctx) => {
     path,
     data: {
       ...data,
-      authority: names?.authority.en ?? category[0]!,
-      authorityZh: names?.authority.zh ?? category[0]!,
-      categoryName: names?.category.en ?? category,
-      categoryNameZh: names?.category.zh ?? category,
+      authority: names ? localized(names.authority) : verbatim(category[0]!),
+      categoryName: names ? localized(names.category) : verbatim(category),
     },
   });
 };

@@ -8,30 +8,29 @@
 // neutral characters next to them are shown and arrive with text copied from
 // web pages: a warning, which `bidiMarks: off` silences.
 
+import type { FromSchema } from 'json-schema-to-ts';
 import { escapeChar, stringFlags, UNUSUAL } from '../../domain/text.js';
 import { isObject } from '../access.js';
-import type { RecordCheck, Severity } from '../api.js';
+import type { RecordCheck } from '../api.js';
 import { distinctNamed, eachString } from './strings.js';
 
 export const controlCharactersMessageIds = ['default', 'bidi', 'bidi-mark'] as const;
-
-export interface ControlCharactersOptions {
-  bidiMarks: Severity | 'off';
-}
 
 export const controlCharactersOptionsSchema = {
   type: 'object',
   additionalProperties: false,
   required: ['bidiMarks'],
   properties: { bidiMarks: { enum: ['error', 'warning', 'info', 'off'] } },
-};
+} as const;
+
+export type ControlCharactersOptions = FromSchema<typeof controlCharactersOptionsSchema>;
 
 const ANY = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\u061C\u200E\u200F\u202A-\u202E\u2066-\u2069]/;
 const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F]/;
 const BIDI = /[\u202A-\u202E\u2066-\u2069]/;
 const MARK = /[\u061C\u200E\u200F]/;
 
-export const controlCharacters: RecordCheck<ControlCharactersOptions> = (ctx) => {
+export const controlCharacters: RecordCheck<ControlCharactersOptions, (typeof controlCharactersMessageIds)[number]> = (ctx) => {
   // Nearly every record has nothing here: one shared walk says so (stringFlags).
   // A record that is no object is the schema rule's to report, whole.
   if (!isObject(ctx.record)) return;

@@ -5,6 +5,7 @@
 // The report's data (`leading`, `trailing` in UTF-16 code units, `fix`) is what
 // a fixer needs: trim the value, or fold its line breaks and tabs to a space.
 
+import type { FromSchema } from 'json-schema-to-ts';
 import { isPadded, isTrimmedSpace, stringFlags } from '../../domain/text.js';
 import { isObject } from '../access.js';
 import type { RecordCheck } from '../api.js';
@@ -12,22 +13,19 @@ import { codePointName, distinctNamed, eachString, pointerPatterns } from './str
 
 export const whitespaceMessageIds = ['leading', 'trailing', 'both', 'line-break', 'tab'] as const;
 
-export interface WhitespaceOptions {
-  /** Fields that may hold several lines (addresses, the SMS text): line breaks and tabs are allowed inside them. */
-  multiLine: string[];
-  /** Fields this rule does not look at. */
-  ignore: string[];
-}
-
 export const whitespaceOptionsSchema = {
   type: 'object',
   additionalProperties: false,
   required: ['multiLine', 'ignore'],
   properties: {
+    // Fields that may hold several lines (addresses, the SMS text): line breaks and tabs are allowed inside them.
     multiLine: { type: 'array', items: { type: 'string', pattern: '^(/[^/]*)*$' } },
+    // Fields this rule does not look at.
     ignore: { type: 'array', items: { type: 'string', pattern: '^(/[^/]*)*$' } },
   },
-};
+} as const;
+
+export type WhitespaceOptions = FromSchema<typeof whitespaceOptionsSchema>;
 
 const LINE_BREAK = /[\n\r\u2028\u2029]/;
 const TAB = /\t/;
@@ -45,7 +43,7 @@ function matchersOf(options: WhitespaceOptions) {
   return m;
 }
 
-export const whitespace: RecordCheck<WhitespaceOptions> = (ctx) => {
+export const whitespace: RecordCheck<WhitespaceOptions, (typeof whitespaceMessageIds)[number]> = (ctx) => {
   // Nearly every record has nothing here: one shared walk says so (stringFlags).
   // A record that is no object is the schema rule's to report, whole.
   if (!isObject(ctx.record)) return;

@@ -14,39 +14,30 @@
 // Missing or unparsable dates leave the check silent: the `schema` rule reports
 // a missing or malformed date, and `submission-order` an impossible one.
 
+import type { FromSchema } from 'json-schema-to-ts';
 import type { CheckContext, RecordCheck } from '../api.js';
 import { periodLastDay, timeLimitLastDay } from '../../domain/periods.js';
 import { addWorkingDays, calendarCoverage, type BeijingDate, type OutsideCalendar } from '../../domain/workdays.js';
 import { stringAt } from '../access.js';
 import { dateAt, daysBetween, isOnOrBeforeDay, POINTER_OPTION, showDate, type RecordDate } from './dates.js';
 
-export interface WorkingDayDeadlineOptions {
-  /** Pointer to the date the period starts from (its day does not count). */
-  from: string;
-  /** Pointer to the date that must fall within the period. */
-  to: string;
-  /** Number of statutory working days. */
-  days: number;
-}
-
 export const workingDayDeadlineOptions = {
   type: 'object',
   additionalProperties: false,
   required: ['from', 'to', 'days'],
   properties: {
+    // The date the period starts from (its day does not count).
     from: POINTER_OPTION,
+    // The date that must fall within the period.
     to: POINTER_OPTION,
+    // Number of statutory working days.
     days: { type: 'integer', minimum: 1, maximum: 366 },
   },
 } as const;
 
-export interface CalendarMonthDeadlineOptions {
-  from: string;
-  /** Pointer to a start used when `from` is absent (not when it is malformed). */
-  fallbackFrom?: string;
-  to: string;
-  months: number;
-}
+export type WorkingDayDeadlineOptions = FromSchema<typeof workingDayDeadlineOptions>;
+
+export const workingDayDeadlineMessageIds = ['outside-calendar'] as const;
 
 export const calendarMonthDeadlineOptions = {
   type: 'object',
@@ -54,11 +45,16 @@ export const calendarMonthDeadlineOptions = {
   required: ['from', 'to', 'months'],
   properties: {
     from: POINTER_OPTION,
+    // A start used when `from` is absent (not when it is malformed).
     fallbackFrom: POINTER_OPTION,
     to: POINTER_OPTION,
     months: { type: 'integer', minimum: 1, maximum: 120 },
   },
 } as const;
+
+export type CalendarMonthDeadlineOptions = FromSchema<typeof calendarMonthDeadlineOptions>;
+
+export const calendarMonthDeadlineMessageIds = ['late-fallback', 'outside-calendar'] as const;
 
 type Deadline = { ok: true; deadline: BeijingDate } | OutsideCalendar | { ok: false; problem: 'syntax' | 'invalid-count' };
 
@@ -67,12 +63,12 @@ type Deadline = { ok: true; deadline: BeijingDate } | OutsideCalendar | { ok: fa
  * is in time, to 24:00), or a warning when the calendar does not cover a day
  * the deadline needs.
  */
-function reportOutcome(
-  ctx: CheckContext<unknown>,
+function reportOutcome<LateMessageId extends string>(
+  ctx: CheckContext<unknown, LateMessageId | 'outside-calendar'>,
   result: Deadline,
   start: RecordDate,
   end: RecordDate,
-  lateMessageId: string,
+  lateMessageId: LateMessageId | 'default',
   data: Record<string, string | number>,
 ): void {
   if (!result.ok) {
@@ -102,7 +98,7 @@ function reportOutcome(
  * does not count, whatever its time, and the last working day lasts to 24:00,
  * so both ends are whole days and a bare date on either is simply its day.
  */
-export const workingDayDeadline: RecordCheck<WorkingDayDeadlineOptions> = (ctx) => {
+export const workingDayDeadline: RecordCheck<WorkingDayDeadlineOptions, (typeof workingDayDeadlineMessageIds)[number]> = (ctx) => {
   const { from, to, days } = ctx.options;
   const start = dateAt(ctx.record, from);
   const end = dateAt(ctx.record, to);
@@ -122,10 +118,10 @@ export const workingDayDeadline: RecordCheck<WorkingDayDeadlineOptions> = (ctx) 
  * `from` is absent, `fallbackFrom` starts the period and the report uses
  * message `late-fallback`.
  */
-export const calendarMonthDeadline: RecordCheck<CalendarMonthDeadlineOptions> = (ctx) => {
+export const calendarMonthDeadline: RecordCheck<CalendarMonthDeadlineOptions, (typeof calendarMonthDeadlineMessageIds)[number]> = (ctx) => {
   const { from, fallbackFrom, to, months } = ctx.options;
   let start = dateAt(ctx.record, from);
-  let messageId = 'default';
+  let messageId: 'default' | 'late-fallback' = 'default';
   if (!start && fallbackFrom !== undefined && stringAt(ctx.record, from) === undefined) {
     start = dateAt(ctx.record, fallbackFrom);
     messageId = 'late-fallback';

@@ -5,14 +5,10 @@
 // (src/domain/sms-content.ts). The required elements per result are the rule
 // file's options.
 
+import type { FromSchema } from 'json-schema-to-ts';
 import type { RecordCheck } from '../api.js';
 import { isObject, objectAt, stringAt, valueAt } from '../access.js';
 import { elementLabel, missingContent, type ContentElement } from '../../domain/sms-content.js';
-
-export interface NotificationContentOptions {
-  /** Required elements by preVerification.result; an element is a spelling or a list of accepted spellings. */
-  contents: Record<string, ContentElement[]>;
-}
 
 const spelling = { type: 'string', minLength: 1 } as const;
 
@@ -21,6 +17,7 @@ export const notificationContentOptions = {
   additionalProperties: false,
   required: ['contents'],
   properties: {
+    // Required elements by preVerification.result; an element is a spelling or a list of accepted spellings.
     contents: {
       type: 'object',
       minProperties: 1,
@@ -32,6 +29,11 @@ export const notificationContentOptions = {
     },
   },
 } as const;
+
+export type NotificationContentOptions = FromSchema<typeof notificationContentOptions>;
+
+export const notificationContentMessageIds = ['passed', 'returned', 'missing'] as const;
+type NotificationContentMessageId = (typeof notificationContentMessageIds)[number];
 
 const RESULT = '/verification/preVerification/result';
 const NOTIFICATION = '/verification/notification';
@@ -68,7 +70,7 @@ function missingOf(message: string, elements: readonly ContentElement[]): Conten
  * Silent where the schema rule has the finding: no verification object, a
  * notification or message of the wrong type, an unknown result.
  */
-export const notificationContent: RecordCheck<NotificationContentOptions> = (ctx) => {
+export const notificationContent: RecordCheck<NotificationContentOptions, NotificationContentMessageId> = (ctx) => {
   if (!objectAt(ctx.record, '/verification')) return;
   if (valueAt(ctx.record, NOTIFICATION) === undefined) {
     ctx.report({ path: NOTIFICATION, messageId: 'missing', severity: 'warning' });
@@ -82,5 +84,9 @@ export const notificationContent: RecordCheck<NotificationContentOptions> = (ctx
   if (!Array.isArray(elements)) return;
   const missing = missingOf(message, elements);
   if (missing.length === 0) return;
-  ctx.report({ path: MESSAGE, messageId: result, data: { result, missing: missing.map((e) => `「${elementLabel(e)}」`).join('') } });
+  // The one id not from the list: the result itself, which may be any the options name. The bundled
+  // options name `passed` and `returned`; for another, a rule file may have a message of its name,
+  // and the engine prints `default` where it has none.
+  const messageId = result as NotificationContentMessageId;
+  ctx.report({ path: MESSAGE, messageId, data: { result, missing: missing.map((e) => `「${elementLabel(e)}」`).join('') } });
 };

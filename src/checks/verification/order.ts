@@ -2,23 +2,24 @@
 // provider pre-verifies and notifies, verifies on site, submits to the bureau,
 // and the bureau reviews. Their dates must not run backwards.
 
+import type { FromSchema } from 'json-schema-to-ts';
 import type { RecordCheck } from '../api.js';
 import { valueAt } from '../access.js';
 import { dateAt, isBefore, isImpossibleDate, showDate, POINTER_OPTION, type RecordDate } from './dates.js';
-
-export interface DateOrderOptions {
-  /** Pointers to the dates, earliest step first. */
-  fields: string[];
-}
 
 export const dateOrderOptions = {
   type: 'object',
   additionalProperties: false,
   required: ['fields'],
   properties: {
+    // The dates, earliest step first.
     fields: { type: 'array', minItems: 2, uniqueItems: true, items: POINTER_OPTION },
   },
 } as const;
+
+export type DateOrderOptions = FromSchema<typeof dateOrderOptions>;
+
+export const dateOrderMessageIds = ['invalid-date'] as const;
 
 /** `/verification/onSite/verifiedAt` → `verification.onSite.verifiedAt`. */
 export function fieldName(pointer: string): string {
@@ -38,7 +39,7 @@ export function fieldName(pointer: string): string {
  * calendar day (2026-02-30, message `invalid-date`): the schema checks only the
  * form, and the other date rules stay silent on such a value.
  */
-export const dateOrder: RecordCheck<DateOrderOptions> = (ctx) => {
+export const dateOrder: RecordCheck<DateOrderOptions, (typeof dateOrderMessageIds)[number]> = (ctx) => {
   let previous: RecordDate | undefined;
   // The latest step with a time of day: a bare date between two times of its own day says
   // nothing about their order (15:00, then the whole day, then 10:00 of that day runs backwards).

@@ -4,29 +4,28 @@
 // verification, whatever its time of day, to 24:00 of the anniversary date
 // (28 February for 29 February). Kept until that date is kept 5 years.
 
+import type { FromSchema } from 'json-schema-to-ts';
 import type { RecordCheck } from '../api.js';
 import { periodLastDay } from '../../domain/periods.js';
 import { valueAt } from '../access.js';
 import { dateAt, isImpossibleDate, POINTER_OPTION, reachesDay, showDate } from './dates.js';
-
-export interface RetentionPeriodOptions {
-  /** Pointer to the date the period starts from (on-site verification). */
-  from: string;
-  /** Pointer to the date the records are kept until. */
-  to: string;
-  years: number;
-}
 
 export const retentionPeriodOptions = {
   type: 'object',
   additionalProperties: false,
   required: ['from', 'to', 'years'],
   properties: {
+    // The date the period starts from (on-site verification).
     from: POINTER_OPTION,
+    // The date the records are kept until.
     to: POINTER_OPTION,
     years: { type: 'integer', minimum: 1, maximum: 100 },
   },
 } as const;
+
+export type RetentionPeriodOptions = FromSchema<typeof retentionPeriodOptions>;
+
+export const retentionPeriodMessageIds = ['invalid-date'] as const;
 
 /**
  * Reports a `to` date on a day before the last day of `years` years after
@@ -35,7 +34,7 @@ export const retentionPeriodOptions = {
  * (`invalid-date`). Silent when either date is missing or malformed. Whole
  * days: a `to` anywhere on the last day, bare date or time of day, is enough.
  */
-export const retentionPeriod: RecordCheck<RetentionPeriodOptions> = (ctx) => {
+export const retentionPeriod: RecordCheck<RetentionPeriodOptions, (typeof retentionPeriodMessageIds)[number]> = (ctx) => {
   const { from, to, years } = ctx.options;
   const raw = valueAt(ctx.record, to);
   if (isImpossibleDate(raw)) {

@@ -2,8 +2,13 @@
 // to the bureau of the owner's province, and an approval issues a filing number
 // carrying that province's abbreviation.
 
-import type { RecordCheck } from '../api.js';
+import type { FromSchema } from 'json-schema-to-ts';
+import type { NoOptions, RecordCheck } from '../api.js';
 import { objectAt, stringAt, textAt } from '../access.js';
+import { FILING_NUMBER } from '../../domain/filing-number.js';
+
+/** The check reports `default` only. */
+export const bureauRegionMessageIds = [] as const;
 
 /**
  * review.bureauRegionCode is the owner's province: the first two digits of
@@ -11,7 +16,7 @@ import { objectAt, stringAt, textAt } from '../access.js';
  * (2 and 6 digits); `schema` reports anything else, and before approval the
  * review is usually absent.
  */
-export const bureauRegion: RecordCheck = (ctx) => {
+export const bureauRegion: RecordCheck<NoOptions, (typeof bureauRegionMessageIds)[number]> = (ctx) => {
   const bureau = stringAt(ctx.record, '/review/bureauRegionCode');
   const region = stringAt(ctx.record, '/owner/regionCode');
   if (bureau === undefined || region === undefined || !/^[0-9]{2}$/.test(bureau) || !/^[0-9]{6}$/.test(region)) return;
@@ -21,16 +26,12 @@ export const bureauRegion: RecordCheck = (ctx) => {
   }
 };
 
-export interface FilingNumberOptions {
-  /** Filing-number abbreviation by 2-digit province code (11 京, 51 蜀, …). */
-  abbreviations: Record<string, string>;
-}
-
 export const filingNumberOptions = {
   type: 'object',
   additionalProperties: false,
   required: ['abbreviations'],
   properties: {
+    // Filing-number abbreviation by 2-digit province code (11 京, 51 蜀, …).
     abbreviations: {
       type: 'object',
       minProperties: 1,
@@ -40,8 +41,9 @@ export const filingNumberOptions = {
   },
 } as const;
 
-/** `<abbreviation>ICP备<8 to 10 digits>号`, optionally `-<n>` for the n-th website of the filing. */
-export const FILING_NUMBER = /^(\p{Script=Han})ICP备([0-9]{8,10})号(?:-([1-9][0-9]*))?$/u;
+export type FilingNumberOptions = FromSchema<typeof filingNumberOptions>;
+
+export const filingNumberMessageIds = ['wrong-bureau', 'unknown-abbreviation'] as const;
 
 /**
  * An approved review's filing number has the contract's form and the
@@ -50,7 +52,7 @@ export const FILING_NUMBER = /^(\p{Script=Han})ICP备([0-9]{8,10})号(?:-([1-9][
  * unless review.result is "approved" and a filing number is present (`schema`
  * requires it).
  */
-export const filingNumber: RecordCheck<FilingNumberOptions> = (ctx) => {
+export const filingNumber: RecordCheck<FilingNumberOptions, (typeof filingNumberMessageIds)[number]> = (ctx) => {
   const review = objectAt(ctx.record, '/review');
   if (!review || review.result !== 'approved') return;
   const value = textAt(ctx.record, '/review/filingNumber');

@@ -3,13 +3,15 @@
 // it records say the same thing in detail. Where they disagree, one of them is
 // wrong, and a bureau reading the export cannot tell which.
 
-import type { RecordCheck } from '../api.js';
+import type { NoOptions, RecordCheck } from '../api.js';
 import { stringAt, valueAt } from '../access.js';
 
 function present(record: unknown, pointer: string): boolean {
   const v = valueAt(record, pointer);
   return v !== undefined && v !== null;
 }
+
+export const stageConsistencyMessageIds = ['on-site-after-return', 'approved-not-approved', 'returned-not-returned', 'draft-with-review'] as const;
 
 /**
  * Four contradictions, each reported at the field that contradicts the stage
@@ -22,7 +24,7 @@ function present(record: unknown, pointer: string): boolean {
  * A missing review (or result, or filing number) is the schema rule's finding,
  * and a value outside the enums too: silent then.
  */
-export const stageConsistency: RecordCheck = (ctx) => {
+export const stageConsistency: RecordCheck<NoOptions, (typeof stageConsistencyMessageIds)[number]> = (ctx) => {
   const { record } = ctx;
   const stage = stringAt(record, '/stage');
   if (stringAt(record, '/verification/preVerification/result') === 'returned' && present(record, '/verification/onSite')) {

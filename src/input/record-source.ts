@@ -1,0 +1,323 @@
+// Where records come from. A file read whole, a JSONL file or a range of
+// its lines, a large JSON array or a range of its elements, and a text held
+// in memory (an editor buffer, stdin) all give their records through one
+// interface, so the code that lints them and the code that reads reported
+// records again for their messages never ask how the file is stored.
+
+import { closeSync, openSync, readFileSync } from 'node:fs';
+import { formatOf, iterateSource } from './index.js';
+import { JsonArrayReader, JsonArrayScan, jsonArrayProblem, readArrayElement, SCAN_STEP_BYTES, SPAN, SPAN_START, spanCount, streamedJsonArray } from './json-array-stream.js';
+import { JsonlLineReader, readJsonlFile } from './jsonl-stream.js';
+import { ReadWindow } from './read-all.js';
+import { decodeSource, errorCode, readSource, readSourceSync } from './read-file.js';
+import type { SourceFault, SourceFormat, SourceItem, SourceRecord } from './source.js';
+
+/** One reading of a source, or of a piece of it. */
+export interface RecordReading {
+  /**
+   * The records and faults in input order, indexes counting from the piece's
+   * start. A read that fails part-way (the file vanished) ends with a
+   * `read-error` fault where it stopped: what was read stands.
+   */
+  readonly items: Iterable<SourceItem> | AsyncIterable<SourceItem>;
+  /** How far into the file the reading has come, in bytes, for a progress display. */
+  readonly bytesRead: number;
+  /** Lines of the piece, once its items are read: the next piece of the same file numbers on from here (JSONL ranges). */
+  readonly lines: number;
+}
+
+/** Where a record was, as a run remembers it to read the record again. */
+export interface RecordPlace {
+  /** Index in the file. */
+  record: number;
+  /** The record's first line. */
+  line: number;
+  /** Where the record starts in the file when it was streamed (a JSONL line, an array element), else -1. */
+  byteOffset: number;
+}
+
+export interface RecordSource {
+  readonly filePath: string;
+  /** Reads the records. */
+  read(): RecordReading;
+  /**
+   * Reads again the records at the places `next` gives, which come in input
+   * order, and hands each to `visit`, with undefined for one that can no
+   * longer be read (the file changed or vanished since).
+   */
+  recordsAt<P extends RecordPlace>(next: () => P | undefined, visit: (place: P, record: SourceRecord | undefined) => void): void;
+}
+
+/** Files up to this size are read blocking: a round trip to the thread pool per file costs more than linting a one-filing file (measured: bench/RESULTS.md). */
+const SMALL_FILE_BYTES = 1024 * 1024;
+
+export function faultAt(reason: string, detail: string, index = 0, line = 1): SourceFault {
+  return { kind: 'fault', index, reason, detail, range: { line, column: 1, endLine: line, endColumn: 1 } };
+}
+
+/**
+ * What an error thrown while a text was read or linted makes of it: the
+ * parsers and some rules recurse, so nesting deep enough to exhaust the
+ * stack is a fault of the file (`too-deep`), at item `index`; anything else
+ * is an `internal` fault with the error's words.
+ */
+export function thrownFault(e: unknown, index: number): SourceFault {
+  const tooDeep = e instanceof RangeError;
+  const fault: SourceFault = { kind: 'fault', index, reason: tooDeep ? 'too-deep' : 'internal', range: { line: 1, column: 1, endLine: 1, endColumn: 1 } };
+  if (!tooDeep) fault.detail = (e as Error).message;
+  return fault;
+}
+
+/** Runs `take` on each item, without an await per item when the items are at hand. */
+export async function eachItem(items: Iterable<SourceItem> | AsyncIterable<SourceItem>, take: (item: SourceItem) => void): Promise<void> {
+  if (Symbol.asyncIterator in items) {
+    for await (const item of items) take(item);
+  } else {
+    for (const item of items) take(item);
+  }
+}
+
+/** A text already in memory, in a known format (or none: then it is one `unsupported-format` fault). */
+export function textSource(filePath: string, text: string, format: SourceFormat | undefined = formatOf(filePath)): RecordSource {
+  return {
+    filePath,
+    read: () => ({ items: textItems(filePath, text, format), bytesRead: 0, lines: 0 }),
+    recordsAt: (next, visit) => revisitInOrder(format ? iterateSource(text, format) : [], next, visit),
+  };
+}
+
+function* textItems(filePath: string, text: string, format: SourceFormat | undefined): Iterable<SourceItem> {
+  if (!format) {
+    yield faultAt('unsupported-format', filePath.slice(filePath.lastIndexOf('/') + 1));
+    return;
+  }
+  let seen = 0;
+  try {
+    for (const item of iterateSource(text, format)) {
+      seen++;
+      yield item;
+    }
+  } catch (e) {
+    yield thrownFault(e, seen);
+  }
+}
+
+/**
+ * A file read whole (JSON, YAML, or a file of no known format, which still
+ * has to be read to say whether it can be): `size` is what it had when it
+ * was listed, and one larger than `maxFileSize` is a fault, never read.
+ */
+export function wholeFileSource(filePath: string, size: number, maxFileSize: number, format: SourceFormat | undefined = formatOf(filePath)): RecordSource {
+  return {
+    filePath,
+    read: () => ({ items: wholeFileItems(filePath, format, size, maxFileSize), bytesRead: 0, lines: 0 }),
+    recordsAt: (next, visit) => {
+      let text: string | undefined;
+      try {
+        const outcome = decodeSource(readFileSync(filePath));
+        if (outcome.ok) text = outcome.text;
+      } catch {
+        // Unreadable now: every place is visited with no record.
+      }
+      revisitInOrder(text !== undefined && format ? iterateSource(text, format) : [], next, visit);
+    },
+  };
+}
+
+async function* wholeFileItems(filePath: string, format: SourceFormat | undefined, size: number, maxFileSize: number): AsyncIterable<SourceItem> {
+  if (format && size > maxFileSize) {
+    yield faultAt('file-too-large', `${Math.ceil(size / 1048576)} MiB > ${Math.floor(maxFileSize / 1048576)} MiB${whyNotStreamed(filePath, format)}`);
+    return;
+  }
+  const outcome = size <= SMALL_FILE_BYTES ? readSourceSync(filePath, size) : await readSource(filePath);
+  if (!outcome.ok) {
+    yield faultAt(outcome.reason, outcome.detail);
+    return;
+  }
+  yield* textItems(filePath, outcome.text, format);
+}
+
+/**
+ * For a `.json` file too large to read whole: what keeps it from being read
+ * as a stream, which has no such limit. Most often one missing comma or
+ * bracket in an export of millions of filings, and its line is the fix.
+ */
+function whyNotStreamed(filePath: string, format: SourceFormat): string {
+  if (format !== 'json') return '';
+  let problem: string | undefined;
+  try {
+    problem = jsonArrayProblem(filePath);
+  } catch {
+    return '';
+  }
+  return problem ? `; not streamed, as it is not one well-formed JSON array: ${problem}` : '';
+}
+
+/** A JSON Lines file, or the lines in the byte range [start, end) of one (a range starts at a line start). */
+export function jsonlFileSource(filePath: string, maxLineBytes: number, range?: readonly [number, number]): RecordSource {
+  return {
+    filePath,
+    read: () => {
+      const progress = { bytesRead: range?.[0] ?? 0, lines: 0 };
+      return Object.assign(progress, { items: jsonlItems(filePath, maxLineBytes, range, progress) });
+    },
+    recordsAt: (next, visit) => {
+      let fd = -1;
+      try {
+        fd = openSync(filePath, 'r');
+      } catch {
+        // Unreadable now: the places are visited with no record.
+      }
+      try {
+        const lines = fd >= 0 ? new JsonlLineReader(fd, maxLineBytes) : undefined;
+        for (let place = next(); place; place = next()) {
+          let item: SourceItem | undefined;
+          try {
+            item = lines && place.byteOffset >= 0 ? lines.lineAt(place.byteOffset, place.line, place.record) : undefined;
+          } catch {
+            item = undefined;
+          }
+          visit(place, item?.kind === 'record' ? item : undefined);
+        }
+      } finally {
+        if (fd >= 0) closeSync(fd);
+      }
+    },
+  };
+}
+
+async function* jsonlItems(filePath: string, maxLineBytes: number, range: readonly [number, number] | undefined, reading: { bytesRead: number; lines: number }): AsyncIterable<SourceItem> {
+  const stream = readJsonlFile(filePath, { maxLineBytes, ...(range ? { start: range[0], end: range[1] } : {}) });
+  let lastLine = 0;
+  let count = 0;
+  try {
+    for (let r = await stream.next(); ; r = await stream.next()) {
+      if (r.done) {
+        reading.lines = r.value.lines;
+        return;
+      }
+      const item = r.value;
+      lastLine = item.kind === 'record' ? (item.line ?? lastLine) : item.range.line;
+      reading.bytesRead = item.byteOffset;
+      count++;
+      yield item;
+    }
+  } catch (e) {
+    reading.lines = lastLine + 1;
+    yield faultAt('read-error', errorCode(e), count, lastLine + 1);
+  }
+}
+
+/**
+ * A `.json` file read an element at a time: the elements of `spans`, a
+ * range a first pass found (JsonArrayScan), or the whole file of `size`
+ * bytes, scanned here first. A whole file that turns out not to be one
+ * well-formed array is read whole instead.
+ */
+export function jsonArraySource(filePath: string, maxElementBytes: number, piece: { spans: Float64Array } | { size: number }): RecordSource {
+  return {
+    filePath,
+    read: () => {
+      const reader = 'spans' in piece ? new JsonArrayReader(filePath, piece.spans, maxElementBytes) : streamedJsonArray(filePath, 0, maxElementBytes);
+      if (!reader) return wholeFileSource(filePath, 'size' in piece ? piece.size : 0, maxElementBytes).read();
+      return {
+        items: arrayItems(reader),
+        get bytesRead() {
+          return reader.bytesRead;
+        },
+        lines: 0,
+      };
+    },
+    recordsAt: (next, visit) => revisitArrayElements(filePath, maxElementBytes, next, visit),
+  };
+}
+
+function* arrayItems(reader: JsonArrayReader): Iterable<SourceItem> {
+  let lastLine = 0;
+  let count = 0;
+  try {
+    for (const item of reader) {
+      lastLine = item.kind === 'record' ? (item.startLine ?? lastLine) : item.range.line;
+      count++;
+      yield item;
+    }
+  } catch (e) {
+    yield faultAt('read-error', errorCode(e), count, lastLine + 1);
+  }
+}
+
+/**
+ * The source a record of a file was read from, to read it again: a record
+ * with a byte offset was streamed, from a JSONL file or a large JSON array;
+ * any other was read with its whole file.
+ */
+export function storedSource(filePath: string, streamed: boolean, maxRecordBytes: number): RecordSource {
+  if (!streamed) return wholeFileSource(filePath, 0, Number.MAX_SAFE_INTEGER);
+  return formatOf(filePath) === 'json' ? jsonArraySource(filePath, maxRecordBytes, { size: 0 }) : jsonlFileSource(filePath, maxRecordBytes);
+}
+
+/** Visits the places in order against a source's items, read once from the start. */
+function revisitInOrder<P extends RecordPlace>(items: Iterable<SourceItem>, next: () => P | undefined, visit: (place: P, record: SourceRecord | undefined) => void): void {
+  let pending = next();
+  const iterator = items[Symbol.iterator]();
+  while (pending) {
+    let step: IteratorResult<SourceItem>;
+    try {
+      step = iterator.next();
+    } catch {
+      // A parser that gives up on the text (nesting deeper than its stack): as if unreadable.
+      break;
+    }
+    if (step.done) break;
+    const item = step.value;
+    if (item.kind !== 'record') continue;
+    for (; pending && pending.record < item.index; pending = next()) visit(pending, undefined);
+    if (pending && pending.record === item.index) {
+      visit(pending, item);
+      pending = next();
+    }
+  }
+  iterator.return?.();
+  for (; pending; pending = next()) visit(pending, undefined);
+}
+
+/**
+ * The reported elements of a JSON array that was read an element at a
+ * time: its first pass runs again until the last of them, and only they are
+ * read and parsed (a repeat near the end of a large array would otherwise
+ * have every element before it parsed again). An element whose span no
+ * longer starts where it did, or that cannot be read, is undefined: the
+ * file changed since it was linted.
+ */
+function revisitArrayElements<P extends RecordPlace>(filePath: string, maxElementBytes: number, next: () => P | undefined, visit: (place: P, record: SourceRecord | undefined) => void): void {
+  let pending = next();
+  let fd = -1;
+  try {
+    fd = openSync(filePath, 'r');
+    const scan = new JsonArrayScan(fd);
+    const elements = new ReadWindow(fd);
+    let index = 0;
+    while (pending) {
+      const outcome = scan.step(SCAN_STEP_BYTES);
+      const spans = scan.take();
+      for (let at = 0; at < spanCount(spans) && pending; at++, index++) {
+        for (; pending && pending.record < index; pending = next()) visit(pending, undefined);
+        if (!pending || pending.record !== index) continue;
+        let item: SourceItem | undefined;
+        try {
+          item = spans[at * SPAN + SPAN_START] === pending.byteOffset ? readArrayElement(elements, spans, at, index, maxElementBytes) : undefined;
+        } catch {
+          item = undefined;
+        }
+        visit(pending, item?.kind === 'record' ? item : undefined);
+        pending = next();
+      }
+      if (outcome !== 'more') break;
+    }
+  } catch {
+    // Unreadable now: the remaining places are visited with no record.
+  } finally {
+    if (fd >= 0) closeSync(fd);
+  }
+  for (; pending; pending = next()) visit(pending, undefined);
+}

@@ -1,0 +1,161 @@
+import { StatsCollector, type Linter } from '../engine/index.js';
+import { noUnitKeys, type BatchSession, type UnitKeys } from './batch.js';
+import type { LintCache } from './cache.js';
+import type { FileMessages, MessageStore } from './message-store.js';
+import type { RunPlan } from './plan.js';
+import type { UnitResult, UnitRun, WorkUnit } from './units.js';
+
+export interface RunProgress {
+  records: number;
+  bytes: number;
+  totalBytes: number;
+  /** Once every record is linted: the batch rules' repeats written as messages so far, of all found. */
+  batch?: { written: number; total: number };
+}
+
+/** What is known of one file while its units come back. */
+interface FileState {
+  /** Lines and records of the units applied so far: the next unit's count on from here. */
+  lines: number;
+  records: number;
+  messages: FileMessages;
+  stats: StatsCollector;
+  /** False once the file cannot be cached: it has a message. Until then its keys go to the cache's collection. */
+  cacheable: boolean;
+}
+
+/**
+ * The results of a run's units, merged file by file in unit order: lines
+ * and record indexes shifted by the units before in the same file, keys
+ * added to the batch in input order, and, with a cache, the keys of each
+ * file that has no message collected for it.
+ */
+export class RunMerge {
+  private readonly files: FileState[];
+  private doneBytes = 0;
+  private doneRecords = 0;
+
+  constructor(
+    private readonly plan: RunPlan,
+    private readonly linter: Linter,
+    private readonly batch: BatchSession,
+    store: MessageStore,
+    private readonly cache: LintCache | undefined,
+    private readonly onProgress: ((progress: RunProgress) => void) | undefined,
+  ) {
+    // A text in memory (stdin) is never cached: it has no file to find unchanged next time.
+    this.files = plan.files.map(({ read }) => ({ lines: 0, records: 0, messages: store.file(), stats: new StatsCollector(), cacheable: cache !== undefined && read !== 'text' }));
+  }
+
+  /**
+   * How a unit runs on this thread: its messages straight into its file's
+   * store, its records' keys straight into the batch and, while its file
+   * has no message, into the cache's collection. A unit run this way is a
+   * whole file.
+   */
+  directRun(unit: WorkUnit): UnitRun {
+    const file = this.files[unit.file]!;
+    const { cache } = this;
+    const start = unit.kind === 'jsonl' ? (unit.range?.[0] ?? 0) : 0;
+    const onProgress = this.onProgress;
+    return {
+      sink: file.messages,
+      batch: this.batch,
+      ...(cache && {
+        cacheKeys: {
+          wanted: () => file.cacheable && file.messages.count === 0,
+          add: (keys: UnitKeys) => cache.collected.add(unit.filePath, keys, 0, 0),
+        },
+      }),
+      ...(onProgress && {
+        onProgress: (records: number, offset: number) => onProgress({ records: this.doneRecords + records, bytes: this.doneBytes + offset - start, totalBytes: this.plan.totalBytes }),
+      }),
+    };
+  }
+
+  /** The result of a unit the cache answers for; its keys are read from the cache's key file as it is applied. */
+  fromCache(unit: WorkUnit): UnitResult {
+    const entry = this.plan.files[unit.file]!.cached!;
+    return { id: unit.id, messages: [], records: entry.records, lines: entry.lines, stats: entry.stats, keys: noUnitKeys() };
+  }
+
+  /** A unit linted (`sign` 1) or, for a range of an array found broken, taken back (-1). */
+  progressed(unit: WorkUnit, result: UnitResult, sign = 1): void {
+    this.doneBytes += sign * unit.bytes;
+    this.doneRecords += sign * result.records;
+    this.onProgress?.({ records: this.doneRecords, bytes: this.doneBytes, totalBytes: this.plan.totalBytes });
+  }
+
+  /**
+   * Applies a unit's result; units must come in order. `direct`: the unit
+   * ran with directRun, so its messages and keys are in place already.
+   */
+  apply(unit: WorkUnit, result: UnitResult, direct = false): void {
+    // A range of an array's elements is done with: its spans go.
+    if (unit.kind === 'json-array-range') delete unit.spans;
+    const file = this.files[unit.file]!;
+    const lineShift = file.lines;
+    const recordShift = file.records;
+    if (!direct) this.takeMessages(file, result, lineShift, recordShift);
+    if (!direct) this.batch.addUnit(unit.filePath, result.keys, recordShift, lineShift);
+    const { cache } = this;
+    if (unit.kind === 'cached') {
+      for (const keys of cache!.keysOf(this.plan.files[unit.file]!.cached!)) this.batch.addUnit(unit.filePath, keys, recordShift, lineShift);
+    } else if (file.cacheable) {
+      // The cache keeps only files with no message: once a file has one, its keys are let go.
+      if (file.messages.count > 0) {
+        file.cacheable = false;
+        cache!.collected.drop(unit.filePath);
+      } else if (!direct) {
+        cache!.collected.add(unit.filePath, result.keys, recordShift, lineShift);
+      }
+    }
+    file.stats.merge(result.stats, recordShift);
+    file.lines += result.lines;
+    file.records += result.records;
+  }
+
+  /**
+   * A unit's result belongs to this run alone, so its messages are adjusted
+   * in place: a copy of each would double them in memory until the next
+   * full collection.
+   */
+  private takeMessages(file: FileState, result: UnitResult, lineShift: number, recordShift: number): void {
+    const { linter } = this;
+    for (const m of result.messages) {
+      m.message = linter.shareText(m.message);
+      m.path = linter.shareText(m.path);
+      if (lineShift || recordShift) {
+        m.line += lineShift;
+        m.endLine += lineShift;
+        m.record += recordShift;
+      }
+      file.messages.push(m);
+    }
+  }
+
+  /** Once every unit is applied: each file with no message is stored in the cache, any other forgotten. */
+  settleCache(): void {
+    const { cache } = this;
+    if (!cache) return;
+    for (const [i, planned] of this.plan.files.entries()) {
+      const file = this.files[i]!;
+      if (planned.read === 'cached' || planned.read === 'text' || !planned.hash) continue;
+      if (file.cacheable && file.messages.count === 0 && cache.collected.has(planned.filePath)) {
+        cache.store(planned.filePath, { hash: planned.hash, records: file.records, lines: file.lines, stats: file.stats.result() });
+      } else {
+        cache.forget(planned.filePath);
+      }
+    }
+  }
+
+  /** Records linted so far. */
+  get records(): number {
+    return this.doneRecords;
+  }
+
+  /** Each file's messages and stats, in plan order. */
+  results(): Array<{ filePath: string; messages: FileMessages; stats: StatsCollector }> {
+    return this.plan.files.map(({ filePath }, i) => ({ filePath, messages: this.files[i]!.messages, stats: this.files[i]!.stats }));
+  }
+}
