@@ -13,7 +13,9 @@
 // Then start-up: `beianlint --version` and linting one small file (median of 10),
 // and re-linting one record in the engine (bench/relint.mjs).
 //
-// Prints a table and writes bench/RESULTS.md (machine, measurements, targets).
+// Prints a table and writes bench/RESULTS.md (machine, measurements, targets), then
+// appends bench/DECISIONS.md verbatim: the figures behind design decisions, which this
+// run does not measure and source comments no longer quote.
 //
 // Options:
 //   --sizes 10000,100000     sizes to run (default 10000,100000,1000000)
@@ -242,6 +244,8 @@ function mdTable(rows) {
 
 async function main() {
   const options = parseOptions(process.argv.slice(2));
+  // Read before measuring, so a missing file stops the run before it measures anything.
+  const decisions = readFileSync(join(benchDir, 'DECISIONS.md'), 'utf8').trimEnd();
   mkdirSync(reportsDir, { recursive: true });
   if (!existsSync(join(root, 'dist', 'cli', 'main.js'))) {
     process.stderr.write('bench: dist/ is missing; run `npm run build` first\n');
@@ -506,6 +510,8 @@ async function main() {
     '## Targets (issue 5)',
     '',
     mdTable([['target', 'measured', 'verdict'], ...targets]),
+    '',
+    decisions,
     '',
   ].join('\n');
   writeFileSync(options.results, md);

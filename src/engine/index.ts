@@ -1,6 +1,6 @@
 // The engine: rules, configuration, messages and the Linter that lints one
-// record at a time. It knows nothing of files on disk, threads or caches;
-// src/runner/ runs it over sets of files.
+// record at a time. Beyond its config and rule files it reads no file, and it
+// knows nothing of threads or caches; src/runner/ runs it over sets of files.
 export { Linter, type ActiveRule, type BatchRuleSet, type LinterOptions } from './linter.js';
 export { createLinter, recipeOf, type LintOptions, type LinterRecipe } from './create.js';
 export { StatsCollector } from './stats.js';
