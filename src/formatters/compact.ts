@@ -16,7 +16,7 @@ function* compactLines(results: readonly LintResult[], { locale }: FormatterCont
   for (const result of results) {
     for (const m of messagesOf(result)) {
       total++;
-      yield `${safeText(result.filePath)}: line ${m.line}, col ${m.column}, ${LABEL[m.severity]} - ${safeText(m.message)} (${m.ruleId})\n`;
+      yield `${safeText(result.filePath)}: line ${m.line}, col ${m.column}, ${LABEL[m.severity]} - ${safeText(m.message)} (${safeText(m.ruleId)})\n`;
     }
   }
   if (total > 0) yield locale === 'zh-CN' ? `\n${total} 个问题\n` : `\n${total} problem${total === 1 ? '' : 's'}\n`;

@@ -2,9 +2,10 @@ import { escapeControls } from '../engine/messages.js';
 
 // No output prints a control character or a bidirectional override from a
 // record (contract, "What the linter prints"): a message's text is escaped by
-// the engine when it is made, and formatters escape everything else a record or
-// the file system supplies — file names, filingId, paths, provider names — as
-// well as messages again (a library caller may build results itself).
+// the engine when it is made, and formatters escape everything else a record,
+// the file system or a user rule file supplies — file names, filingId, paths,
+// provider names, rule titles and clauses — as well as messages and rule ids
+// again (a library caller may build results itself).
 
 /** For text reports: each control or bidirectional character as `\uXXXX`. */
 export const safeText = escapeControls;

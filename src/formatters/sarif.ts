@@ -42,7 +42,8 @@ function* sarifFragments(results: readonly LintResult[], { cwd, rules = [], vers
       },
     ],
   };
-  const empty = JSON.stringify(log, null, 2);
+  // The rule table holds user rules' titles and clauses, escaped like the results.
+  const empty = safeJson(JSON.stringify(log, null, 2));
   // `results` is the run's last key, and the run the log's last element: the last `"results": []` is it
   // (a rule's text cannot hold one, as its quotes would be escaped).
   const at = empty.lastIndexOf('"results": []') + '"results": ['.length;

@@ -48,7 +48,7 @@ function* stylishLines(results: readonly LintResult[], { color, locale }: Format
       const pos = paint('dim', `${m.line}:${m.column}`.padEnd(width.pos));
       const sev = paint(sevStyle, m.severity.padEnd(width.sev));
       // Two spaces before the rule id are what the problem matcher splits on.
-      yield `  ${pos}  ${sev}  ${padEnd(safeText(m.message), Math.min(width.msg, 80))}  ${paint('dim', m.ruleId)}\n`;
+      yield `  ${pos}  ${sev}  ${padEnd(safeText(m.message), Math.min(width.msg, 80))}  ${paint('dim', safeText(m.ruleId))}\n`;
     }
     yield '\n';
   }
