@@ -2,7 +2,7 @@ import type { BatchKey, CheckContext, MessageData, Report, Severity } from '../c
 import type { SourceFault, SourceItem, SourceRange, SourceRecord } from '../input/index.js';
 import { describeSchemaProblem, explainSchemaErrors } from '../schema/explain.js';
 import type { RuleSettingInput, RuleSeverity } from './config.js';
-import { escapeControls, interpolate, maskPersonal, pick, withClause, type PersonalValue } from './messages.js';
+import { escapeControls, interpolate, maskQuoted, pick, withClause, type PersonalValue } from './messages.js';
 import { personalKindAt, personalValues } from './personal.js';
 import { trimmedView } from './trimmed.js';
 import type { Rule, RuleSet } from './rules.js';
@@ -179,8 +179,11 @@ export class Linter {
     return faults.map((f) => {
       const template = active.rule.messages[f.reason] ?? active.rule.messages.default!;
       let text = interpolate(pick(template, this.locale), this.locale, { reason: f.reason, detail: f.detail ?? '' }, this.redact);
-      if (f.detail && !pick(template, this.locale).includes('{detail}')) text += `: ${escapeControls(f.detail.replace(/\s+/g, ' '))}`;
-      return { ruleId: 'parse-error', severity: active.severity, message: text, record: f.index, filingId: null, path: '', ...f.range };
+      // A parser's error quotes the input (`Unresolved alias …: 13512345678`): masked like any quoted text.
+      const detail = f.detail?.replace(/\s+/g, ' ');
+      if (detail && !pick(template, this.locale).includes('{detail}')) text += `: ${escapeControls(this.redact ? maskQuoted(detail, undefined) : detail)}`;
+      const severity = f.severity && !active.userSeverity ? f.severity : active.severity;
+      return { ruleId: 'parse-error', severity, message: text, record: f.index, filingId: null, path: '', ...f.range };
     });
   }
 
@@ -253,11 +256,13 @@ export class Linter {
     const { rule } = active;
     const template = rule.messages[report.messageId ?? 'default'] ?? rule.messages.default!;
     const personal = this.redact ? this.personalOf(recordValue) : undefined;
-    const path = maskPersonal(report.path, personal);
+    const path = this.redact ? maskQuoted(report.path, personal) : report.path;
     const data = protectValues(report.path, { path: path || '/', ...report.data });
     const text = withClause(interpolate(pick(template, this.locale), this.locale, data, this.redact, personal), rule.clause, this.locale);
     const severity = active.userSeverity ? active.severity : (report.severity ?? active.severity);
-    return { ruleId: rule.id, severity, message: this.shareText(text), record: recordIndex, filingId, path: this.shareText(path), ...range };
+    // filingId is the record's own text, printed beside the message: whatever it holds is masked as any quoted text.
+    const shownFilingId = filingId !== null && this.redact ? maskQuoted(filingId, personal) : filingId;
+    return { ruleId: rule.id, severity, message: this.shareText(text), record: recordIndex, filingId: shownFilingId, path: this.shareText(path), ...range };
   }
 
   /** The personal values of the record a message is about: found once per linted record, and only once it has a message. */
@@ -289,8 +294,10 @@ export class Linter {
       this.locale === 'zh-CN'
         ? `规则 ${active.rule.id} 无法检查这条记录：${reason}（这是 beianlint 的缺陷，请报告）`
         : `rule ${active.rule.id} could not check this record: ${reason} (a beianlint defect; please report it)`;
-    const text = escapeControls(maskPersonal(plain.replace(/\s+/g, ' '), this.redact ? personalValues(record.value) : undefined));
-    return { ruleId: active.rule.id, severity: 'error', message: text, record: record.index, filingId, path: '', ...record.locate('') };
+    const personal = this.redact ? personalValues(record.value) : undefined;
+    const text = escapeControls(this.redact ? maskQuoted(plain.replace(/\s+/g, ' '), personal) : plain.replace(/\s+/g, ' '));
+    const shownFilingId = filingId !== null && this.redact ? maskQuoted(filingId, personal) : filingId;
+    return { ruleId: active.rule.id, severity: 'error', message: text, record: record.index, filingId: shownFilingId, path: '', ...record.locate('') };
   }
 
   /** The batch rules that apply to a record of this stage, each (by its number, see batchRuleIds) with its keys of the record. */

@@ -1,4 +1,5 @@
 import type { MessageData, MessageValue, SensitiveKind } from '../checks/api.js';
+import { maskPersonalText } from '../domain/personal-text.js';
 import { maskDocumentNumber, maskEmail, maskIdNumber, maskPersonName, maskPhone } from '../domain/redact.js';
 import { escapeControls } from '../domain/text.js';
 import type { Locale, Localized } from './types.js';
@@ -28,7 +29,8 @@ export function mask(kind: SensitiveKind, value: string): string {
     case 'phone':
       return maskPhone(value);
     case 'email':
-      return maskEmail(value);
+      // The domain is kept as written, so an ID number or a phone written as the domain is masked by value.
+      return maskPersonalText(maskEmail(value));
     default:
       // A kind this build does not know: masked the safe way rather than printed.
       return maskDocumentNumber(value);
@@ -53,6 +55,16 @@ export function maskPersonal(text: string, personal: readonly PersonalValue[] | 
   return out;
 }
 
+/**
+ * Masks a text a message quotes from the input (a value, a key, a path, a
+ * parser's error): every occurrence of the record's personal values, then
+ * every identity number, phone and e-mail address found by its value
+ * (src/domain/personal-text.ts), which may be anyone's and in any field.
+ */
+export function maskQuoted(text: string, personal: readonly PersonalValue[] | undefined): string {
+  return maskPersonalText(maskPersonal(text, personal));
+}
+
 export { escapeChar, escapeControls } from '../domain/text.js';
 
 function present(value: MessageValue, locale: Locale, redact: boolean, personal: readonly PersonalValue[] | undefined): string {
@@ -60,9 +72,9 @@ function present(value: MessageValue, locale: Locale, redact: boolean, personal:
     if ('sensitive' in value) return redact ? mask(value.sensitive, value.value) : value.value;
     // Words of the vocabulary are no personal data, but they are a text of the message like any
     // other, masked where one of the record's personal values occurs in them.
-    return redact ? maskPersonal(value[locale], personal) : value[locale];
+    return redact ? maskQuoted(value[locale], personal) : value[locale];
   }
-  return redact ? maskPersonal(String(value), personal) : String(value);
+  return redact ? maskQuoted(String(value), personal) : String(value);
 }
 
 /**
@@ -70,8 +82,8 @@ function present(value: MessageValue, locale: Locale, redact: boolean, personal:
  * with its `locale` text. Messages are single-line (problem matchers read
  * one line each), so line breaks and runs of spaces in values are folded, and
  * any other control or bidirectional character is escaped. With `redact`,
- * `sensitive(...)` values are masked, and so is every occurrence of the
- * record's `personal` values in the others.
+ * `sensitive(...)` values are masked, and the others as maskQuoted masks
+ * them (the record's `personal` values, and personal data found by value).
  */
 export function interpolate(template: string, locale: Locale, data: MessageData | undefined, redact: boolean, personal?: readonly PersonalValue[]): string {
   const text = template.replace(/\{([A-Za-z][A-Za-z0-9]*)\}/g, (whole, name: string) =>

@@ -11,6 +11,11 @@
  * of their documents, and a domain registrant that is one of those persons.
  * A unit's name is not personal data (个人信息保护法 第4条: information about
  * natural persons).
+ *
+ * These are the values this record holds where the schema expects them. An
+ * identity number, phone or e-mail anywhere else, in this record or another,
+ * is found by its value (src/domain/personal-text.ts, messages.ts maskQuoted);
+ * names have no shape to be found by, so only the record's own are masked.
  */
 import { nameKey } from '../domain/names.js';
 import { valueAt } from '../input/pointer.js';

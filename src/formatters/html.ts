@@ -6,6 +6,7 @@ import type { LintResult } from '../engine/types.js';
 import { chunked } from './chunked.js';
 import { safeText } from './escape.js';
 import type { FormatterContext } from './types.js';
+import { maskPersonalText } from '../domain/personal-text.js';
 
 const esc = (s: string) => safeText(s).replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&#39;');
 
@@ -31,7 +32,7 @@ function* htmlLines(results: readonly LintResult[], { cwd, locale, rules = [], v
   if (acc.groups.length) {
     yield `<table><tr><th>${t('省份', 'province')}</th><th>${t('接入服务单位', 'access provider')}</th><th>${t('记录', 'records')}</th><th>${t('有错误', 'with errors')}</th><th>${t('准确率', 'accuracy')}</th></tr>\n`;
     for (const g of acc.groups) {
-      yield `<tr><td>${esc(g.province)} ${esc(PROVINCE_FILING_ABBREVIATIONS[g.province] ?? '')}</td><td>${esc(g.provider)}</td><td class="n">${g.records}</td><td class="n">${g.withErrors}</td><td class="n">${percent(g.records - g.withErrors, g.records)}</td></tr>\n`;
+      yield `<tr><td>${esc(g.province)} ${esc(PROVINCE_FILING_ABBREVIATIONS[g.province] ?? '')}</td><td>${esc(maskPersonalText(g.provider))}</td><td class="n">${g.records}</td><td class="n">${g.withErrors}</td><td class="n">${percent(g.records - g.withErrors, g.records)}</td></tr>\n`;
     }
     yield '</table>\n';
   }

@@ -1,4 +1,5 @@
 import { PROVINCE_FILING_ABBREVIATIONS } from '../domain/citizen-id.js';
+import { maskPersonalText } from '../domain/personal-text.js';
 import { accuracyOf, percent } from './accuracy.js';
 import { displayWidth, padEnd, widest } from './text-width.js';
 import { safeText } from './escape.js';
@@ -36,7 +37,9 @@ export const summary: Formatter = (results, { locale, rules = [] }) => {
     const head = zh ? ['省份', '接入服务单位', '记录', '有错误', '仅有警告', '准确率'] : ['province', 'access provider', 'records', 'with errors', 'warnings only', 'accuracy'];
     const rows = acc.groups.map((g) => [
       `${g.province}${PROVINCE_FILING_ABBREVIATIONS[g.province] ? ' ' + PROVINCE_FILING_ABBREVIATIONS[g.province] : ''}`,
-      g.provider,
+      // An access provider is a unit, but its name is typed into each record: a phone or an ID
+      // number put there is masked, whatever --no-redact says, as no count needs it.
+      maskPersonalText(g.provider),
       String(g.records),
       String(g.withErrors),
       String(g.withWarnings),

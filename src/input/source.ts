@@ -46,6 +46,8 @@ export interface SourceFault {
   /** The parser's own words, in English, when they add something. */
   detail?: string;
   range: SourceRange;
+  /** Less than an error, for a fault that loses no record (a file that holds none); the rule's severity otherwise. */
+  severity?: 'warning' | 'info';
 }
 
 export type SourceItem = SourceRecord | SourceFault;

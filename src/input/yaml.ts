@@ -15,7 +15,9 @@ export function yaml(): typeof YamlLib {
 // Keys must be unique in a filing, but a repeated key is reported by the
 // `duplicate-key` rule with both places, not as a parse failure that hides the
 // whole record. maxAliasCount keeps alias bombs from exploding in memory.
-const OPTIONS = { uniqueKeys: false, prettyErrors: false, maxAliasCount: 100 } as const;
+// logLevel 'error': the library's warnings go to stderr as they are and quote the input (a key that
+// is a collection, say), which may hold personal data; what they warn of is reported as a problem anyway.
+const OPTIONS = { uniqueKeys: false, prettyErrors: false, maxAliasCount: 100, logLevel: 'error' } as const;
 
 function outlineYaml(node: YamlNode | null | undefined, fallback: [number, number], path: string, dup: OutlineBuilder['duplicates'], depth = 0): PositionNode {
   const range = node?.range;

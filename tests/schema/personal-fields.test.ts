@@ -126,12 +126,13 @@ describe('masking driven by the marks', () => {
   });
 
   it('masks a value a message quotes from a marked field, and not one from an unmarked field', () => {
-    // An array is no personal value of the record, so only its path can get it masked.
-    const quoted = '["13800001111"]';
+    // An array is no personal value of the record, so only its path can get it masked; an unmarked
+    // field's value is quoted as it is (a number that is no phone, so masking by value leaves it too).
+    const quoted = '["12345678"]';
     const record = baseRecord('enterprise-approved');
     const marked = personalFields().filter((f) => f.kind !== 'person-name');
     for (const f of marked) setAt(record, concrete(f.pointer, 1), ['13800001111']);
-    setAt(record, '/principal/contacts/mailingAddress', ['13800001111']);
+    setAt(record, '/principal/contacts/mailingAddress', ['12345678']);
     const messages = lintRecords([record]).messages.filter((m) => m.ruleId === 'schema');
     for (const f of marked) {
       const at = messages.filter((m) => m.path === concrete(f.pointer, 1));
