@@ -1,4 +1,4 @@
-import { resolve } from 'node:path';
+import { dirname, resolve } from 'node:path';
 import { findConfigFile, loadConfigFile, type Config, type RuleSettingInput } from './config.js';
 import { Linter } from './linter.js';
 import { bundledRuleSet, loadRuleSet, type RuleSet } from './rules.js';
@@ -34,20 +34,21 @@ export interface LinterRecipe {
   cwd: string;
 }
 
-function resolveConfig(options: LintOptions): Config {
+/** The config, and the folder of the file it came from (its rule folders must stay inside it). */
+function resolveConfig(options: LintOptions): { config: Config; folder?: string } {
   const cwd = options.cwd ?? process.cwd();
-  if (options.config === false) return {};
-  if (typeof options.config === 'object') return options.config;
+  if (options.config === false) return { config: {} };
+  if (typeof options.config === 'object') return { config: options.config };
   const file = options.config ? resolve(cwd, options.config) : findConfigFile(cwd);
-  return file ? loadConfigFile(file) : {};
+  return file ? { config: loadConfigFile(file), folder: dirname(file) } : { config: {} };
 }
 
 const recipes = new WeakMap<Linter, LinterRecipe>();
 
 /** Builds the linter a run uses: config, rule set and overrides resolved once. */
 export function createLinter(options: LintOptions = {}): Linter {
-  const config = resolveConfig(options);
-  const ruleSet: RuleSet = config.ruleDirs?.length ? loadRuleSet(config.ruleDirs, { cwd: options.cwd }) : bundledRuleSet();
+  const { config, folder } = resolveConfig(options);
+  const ruleSet: RuleSet = config.ruleDirs?.length ? loadRuleSet(config.ruleDirs, { cwd: options.cwd, ...(folder ? { project: folder } : {}) }) : bundledRuleSet();
   const rules = { ...(config.rules ?? {}), ...(options.rules ?? {}) };
   const linter = new Linter({
     ruleSet,

@@ -1,9 +1,10 @@
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { readdirSync, readFileSync, realpathSync, statSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { basename, join, relative } from 'node:path';
+import { basename, isAbsolute, join, relative, sep } from 'node:path';
 import { CHECKS, checkNamed, type CheckDefinition } from '../checks/index.js';
 import { parseYamlText } from '../input/yaml.js';
 import type { SourceRecord } from '../input/source.js';
+import type { CodeKeywordDefinition, KeywordCxt } from 'ajv/dist/2020.js';
 import { createAjv, precompiledName, precompiledValidator, schemaStamp, type ValidateFunction } from '../schema/ajv.js';
 import { describeSchemaProblem, explainSchemaErrors } from '../schema/explain.js';
 import { packageRoot, rulesDir as bundledRulesDir, schemasDir } from '../package-files.js';
@@ -33,15 +34,120 @@ export interface RuleSet {
   byId: Map<string, Rule>;
 }
 
-// Bundled rules are ours; rules from configured folders get the linear-time regex engine.
+// Bundled rules are ours; rules from configured folders get the linear-time regex engine and a one-pass uniqueItems.
 let trustedInstance: ReturnType<typeof createAjv> | undefined;
 const trustedAjvOf = () => (trustedInstance ??= createAjv());
 let untrustedInstance: ReturnType<typeof createAjv> | undefined;
-const untrustedAjv = () => (untrustedInstance ??= createAjv({ untrusted: true }));
+const untrustedAjv = () => (untrustedInstance ??= withLinearUniqueItems(createAjv({ untrusted: true })));
 // Rules from the build's bundle were compiled in strict mode when the bundle was written.
 let bundleInstance: ReturnType<typeof createAjv> | undefined;
 const bundleAjv = () => (bundleInstance ??= createAjv({ prevalidated: true }));
 let ruleFileValidator: ValidateFunction | undefined;
+
+/**
+ * ajv checks `uniqueItems` by comparing every item with every other unless
+ * the items' schema declares them strings, numbers, booleans or nulls, so an
+ * array of objects costs the square of its length, and a record with tens
+ * of thousands of websites kept a run from ending under a user rule. A rule
+ * from a configured folder gets one pass instead, each item keyed by its
+ * canonical JSON (see `lastRepeat`); ajv's own check stays where it already
+ * is a single pass. The keyword keeps ajv's place in the keyword order and
+ * ajv's error, so a rule reports exactly what it reported before.
+ */
+function withLinearUniqueItems(ajv: ReturnType<typeof createAjv>): ReturnType<typeof createAjv> {
+  const require = createRequire(import.meta.url);
+  const builtin = (require('ajv/dist/vocabularies/validation/uniqueItems.js') as { default: CodeKeywordDefinition }).default;
+  const { getSchemaTypes } = require('ajv/dist/compile/validate/dataType.js') as { getSchemaTypes: (schema: object) => string[] };
+  const { _ } = require('ajv/dist/2020.js') as typeof import('ajv/dist/2020.js');
+  ajv.removeKeyword('uniqueItems');
+  ajv.addKeyword({
+    ...builtin,
+    before: 'maxContains',
+    code(cxt: KeywordCxt) {
+      const { gen, data, schema, parentSchema } = cxt;
+      const itemTypes = parentSchema.items ? getSchemaTypes(parentSchema.items as object) : [];
+      const scalarItems = itemTypes.length > 0 && !itemTypes.some((t) => t === 'object' || t === 'array');
+      if (!schema || scalarItems) {
+        builtin.code(cxt);
+        return;
+      }
+      const valid = gen.let('valid', true);
+      const repeat = gen.const('repeat', _`${gen.scopeValue('func', { ref: lastRepeat })}(${data})`);
+      const i = gen.let('i');
+      const j = gen.let('j');
+      cxt.setParams({ i, j });
+      gen.if(repeat, () => {
+        gen.assign(i, _`${repeat}[0]`);
+        gen.assign(j, _`${repeat}[1]`);
+        cxt.error();
+        gen.assign(valid, false);
+      });
+      cxt.ok(valid);
+    },
+  });
+  return ajv;
+}
+
+/**
+ * The pair ajv's pairwise `uniqueItems` reports: the last item equal to an
+ * earlier one, and the last earlier item it equals; null when all differ.
+ */
+function lastRepeat(items: readonly unknown[]): [number, number] | null {
+  const lastAt = new Map<string, number>();
+  const identities = new Map<unknown, string>();
+  let repeat: [number, number] | null = null;
+  for (let i = 0; i < items.length; i++) {
+    const key = jsonKey(items[i], identities);
+    const earlier = lastAt.get(key);
+    if (earlier !== undefined) repeat = [i, earlier];
+    lastAt.set(key, i);
+  }
+  return repeat;
+}
+
+/**
+ * A text two values share exactly when they are equal as JSON: the same
+ * type, numbers of the same value, arrays item by item, objects with the
+ * same keys in any order and equal values. As ajv's comparison does, a
+ * number equals itself however written, -0 equals 0, NaN equals NaN and a
+ * date equals a date of the same time. Anything else that is no JSON value
+ * (YAML 1.1 can give a set or bytes) equals only itself. Where ajv's
+ * comparison throws (an object with a "valueOf" or "toString" field), the
+ * fields are compared as any other.
+ */
+function jsonKey(value: unknown, identities: Map<unknown, string>): string {
+  switch (typeof value) {
+    case 'string':
+      return JSON.stringify(value);
+    case 'number':
+      return String(value);
+    case 'boolean':
+    case 'undefined':
+      return String(value);
+    case 'bigint':
+      return `${value}n`;
+    case 'object': {
+      if (value === null) return 'null';
+      if (Array.isArray(value)) return `[${value.map((item) => jsonKey(item, identities)).join(',')}]`;
+      const prototype = Object.getPrototypeOf(value) as unknown;
+      const object = value as Record<string, unknown>;
+      // ajv compares objects' constructors first, by identity: a "constructor" field holding an object or NaN makes an object equal only to itself.
+      const constructorField = Object.hasOwn(object, 'constructor') ? object.constructor : undefined;
+      const plainConstructor = constructorField === undefined || constructorField === null || (typeof constructorField !== 'object' && typeof constructorField !== 'function' && !Number.isNaN(constructorField));
+      if ((prototype === Object.prototype || prototype === null) && plainConstructor) {
+        const fields = Object.keys(object)
+          .sort()
+          .map((k) => `${JSON.stringify(k)}:${jsonKey(object[k], identities)}`);
+        return `${prototype === null ? 'no prototype ' : ''}{${fields.join(',')}}`;
+      }
+      if (value instanceof Date && !Number.isNaN(value.getTime())) return `date ${value.getTime()}`;
+      break;
+    }
+  }
+  let identity = identities.get(value);
+  if (identity === undefined) identities.set(value, (identity = `#${identities.size}`));
+  return identity;
+}
 
 function ruleFileSchema(): ValidateFunction {
   ruleFileValidator ??= trustedAjvOf().compile(JSON.parse(readFileSync(join(schemasDir, 'rule.schema.json'), 'utf8')) as object);
@@ -132,13 +238,54 @@ export function loadRuleDir(dir: string, options: { cwd?: string; trusted?: bool
   return ruleFilesIn(dir).map((file) => loadRuleFile(file, relative(options.cwd ?? process.cwd(), file) || file, { trusted: options.trusted ?? false }));
 }
 
-/** The bundled rules plus those of the given folders; ids are unique across them. */
-export function loadRuleSet(extraDirs: readonly string[] = [], options: { cwd?: string } = {}): RuleSet {
+/** Whether `path` is `folder` or lies inside it (both real paths). */
+function isInside(folder: string, path: string): boolean {
+  const rel = relative(folder, path);
+  return rel !== '..' && !rel.startsWith('..' + sep) && !isAbsolute(rel);
+}
+
+/** A path with every link in it followed; undefined when it cannot be (gone, unreadable): reading it then says so. */
+function realPathOf(path: string): string | undefined {
+  try {
+    return realpathSync.native(path);
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * Refuses a rule folder, or a rule file in it, that a link leads out of
+ * `project` (the config's folder). The config names its rule folders by
+ * path, and the path is inside the project; a link on the way (the folder
+ * itself, a folder above it, or one rule file) can still lead anywhere, and
+ * rule files decide what is reported.
+ */
+function refuseLinkOut(project: string, path: string, shown: string, what: 'folder' | 'file'): void {
+  const realProject = realPathOf(project) ?? project;
+  const real = realPathOf(path);
+  if (real === undefined || isInside(realProject, real)) return;
+  const en = what === 'folder' ? 'rule folder' : 'rule file';
+  const zh = what === 'folder' ? '规则文件夹' : '规则文件';
+  throw new ConfigurationError({
+    en: `${shown}: ${en} leads outside the config's folder, to ${real}`,
+    'zh-CN': `${shown}：${zh}经链接指向配置文件所在文件夹之外（${real}）`,
+  });
+}
+
+/**
+ * The bundled rules plus those of the given folders; ids are unique across
+ * them. `project` is the config's folder: the rule folders and their files
+ * must really be inside it, after every link is followed.
+ */
+export function loadRuleSet(extraDirs: readonly string[] = [], options: { cwd?: string; project?: string } = {}): RuleSet {
   const rules: Rule[] = [...bundledRuleSet().rules];
   const byId = new Map<string, Rule>(rules.map((r) => [r.id, r]));
+  const shownPath = (path: string) => relative(options.cwd ?? process.cwd(), path) || path;
   for (const dir of extraDirs) {
+    if (options.project) refuseLinkOut(options.project, dir, shownPath(dir), 'folder');
     for (const file of ruleFilesIn(dir)) {
-      const shown = relative(options.cwd ?? process.cwd(), file) || file;
+      const shown = shownPath(file);
+      if (options.project) refuseLinkOut(options.project, file, shown, 'file');
       const rule = loadRuleFile(file, shown);
       const earlier = byId.get(rule.id);
       if (earlier) fail(shown, 1, `rule id "${rule.id}" is already defined in ${earlier.file}`);

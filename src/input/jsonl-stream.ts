@@ -1,6 +1,6 @@
 import { isUtf8 } from 'node:buffer';
 import { readSync } from 'node:fs';
-import { open } from 'node:fs/promises';
+import { open, type FileHandle } from 'node:fs/promises';
 import { parseJsonLine } from './jsonl.js';
 import { ReadWindow } from './read-all.js';
 import type { SourceItem } from './source.js';
@@ -8,9 +8,11 @@ import type { SourceItem } from './source.js';
 export interface JsonlStreamOptions {
   /** A longer line becomes one `record-too-large` fault; it is skipped without being held in memory. */
   maxLineBytes: number;
-  /** Byte range to read, [start, end); a range starts at a line start (see jsonlChunks). */
+  /** Byte range to read, [start, end); a range starts at a line start (see jsonlRanges). */
   start?: number;
   end?: number;
+  /** The file's line number of the range's first line (1 by default), so every line number is the file's. */
+  firstLine?: number;
 }
 
 /** A streamed record also says where its line starts in the file, so it can be read again alone. */
@@ -43,7 +45,8 @@ export function jsonlLineItem(bytes: Buffer, lineNo: number, index: number, atFi
  * so memory depends on the longest line, not on the file. Line ends are LF,
  * CRLF or a lone CR, as the in-memory reader counts them. Each line is
  * decoded on its own: invalid UTF-8 or a NUL byte spoils that record only.
- * Lines and record indexes count from the start of the range.
+ * Record indexes count from the start of the range; lines are the file's
+ * when the range's first line is given (`firstLine`).
  *
  * Why it is long: one loop over the bytes of each chunk finds line ends,
  * carries a line cut by a chunk's end into the next, and skips an overlong
@@ -55,7 +58,8 @@ export async function* readJsonlFile(filePath: string, options: JsonlStreamOptio
   let pending: Buffer[] = [];
   let pendingBytes = 0;
   let oversized = false;
-  let lineNo = 0;
+  const linesBefore = (options.firstLine ?? 1) - 1;
+  let lineNo = linesBefore;
   let index = 0;
   let skipLf = false;
   let position = rangeStart; // file offset of the chunk being scanned
@@ -147,39 +151,81 @@ export async function* readJsonlFile(filePath: string, options: JsonlStreamOptio
     const item = finishLine();
     if (item) yield item;
   }
-  return { lines: lineNo };
+  return { lines: lineNo - linesBefore };
+}
+
+/** A byte range of a JSONL file, [start, end), and the file's line number of its first line. */
+export interface JsonlRange {
+  start: number;
+  end: number;
+  firstLine: number;
 }
 
 /**
  * Splits a JSONL file into byte ranges of about `size` bytes that start at
  * line starts, for reading in parallel. Each boundary is the byte after a LF.
+ * A range is given once the line ends before it are counted, so records of
+ * every range are numbered by the file's lines, whichever thread reads them;
+ * counting needs no parsing and runs far ahead of the threads that lint.
  */
-export async function jsonlChunks(filePath: string, fileSize: number, size: number): Promise<Array<[number, number]>> {
-  if (fileSize <= size) return [[0, fileSize]];
+export async function* jsonlRanges(filePath: string, fileSize: number, size: number): AsyncGenerator<JsonlRange> {
+  if (fileSize <= size) {
+    yield { start: 0, end: fileSize, firstLine: 1 };
+    return;
+  }
   const handle = await open(filePath, 'r');
   try {
-    const bounds = [0];
-    const probe = Buffer.alloc(1 << 16);
-    let last = 0;
-    while (last + size < fileSize) {
-      let pos = last + size;
-      let found = -1;
-      while (pos < fileSize && found < 0) {
-        const { bytesRead } = await handle.read(probe, 0, probe.length, pos);
-        if (bytesRead === 0) break;
-        const i = probe.subarray(0, bytesRead).indexOf(10);
-        if (i >= 0) found = pos + i + 1;
-        else pos += bytesRead;
-      }
-      if (found < 0 || found >= fileSize) break;
-      bounds.push(found);
-      last = found;
+    const block = Buffer.allocUnsafe(1 << 20);
+    let start = 0;
+    let firstLine = 1;
+    while (start < fileSize) {
+      const end = (await nextLineStart(handle, block, start + size, fileSize)) ?? fileSize;
+      yield { start, end, firstLine };
+      firstLine += await countLineEnds(handle, block, start, end);
+      start = end;
     }
-    bounds.push(fileSize);
-    return bounds.slice(0, -1).map((b, i) => [b, bounds[i + 1]!] as [number, number]);
   } finally {
     await handle.close();
   }
+}
+
+/** The byte after the first LF at or after `from`, or undefined when there is none before `fileSize`. */
+async function nextLineStart(handle: FileHandle, block: Buffer, from: number, fileSize: number): Promise<number | undefined> {
+  for (let pos = from; pos < fileSize; ) {
+    const { bytesRead } = await handle.read(block, 0, block.length, pos);
+    if (bytesRead === 0) return undefined;
+    const i = block.subarray(0, bytesRead).indexOf(10);
+    if (i >= 0) return pos + i + 1 < fileSize ? pos + i + 1 : undefined;
+    pos += bytesRead;
+  }
+  return undefined;
+}
+
+/**
+ * Line ends in [start, end), as readJsonlFile counts them: LF, CRLF, or a
+ * lone CR. A range ends right after a LF, so a CR at the end of one block is
+ * settled by the first byte of the next.
+ */
+async function countLineEnds(handle: FileHandle, block: Buffer, start: number, end: number): Promise<number> {
+  let ends = 0;
+  let crPending = false;
+  for (let pos = start; pos < end; ) {
+    const { bytesRead } = await handle.read(block, 0, Math.min(block.length, end - pos), pos);
+    if (bytesRead === 0) break;
+    const bytes = block.subarray(0, bytesRead);
+    if (crPending && bytes[0] !== 10) ends++;
+    crPending = false;
+    for (let i = bytes.indexOf(10); i >= 0; i = bytes.indexOf(10, i + 1)) ends++;
+    for (let i = bytes.indexOf(13); i >= 0; i = bytes.indexOf(13, i + 1)) {
+      if (i + 1 < bytesRead) {
+        if (bytes[i + 1] !== 10) ends++;
+      } else {
+        crPending = true;
+      }
+    }
+    pos += bytesRead;
+  }
+  return crPending ? ends + 1 : ends;
 }
 
 /**

@@ -4,7 +4,7 @@ import { jsonProblem, outlineValidJson } from './json.js';
 import { locateInJsonText } from './json-locate.js';
 import { countJsonPropertyNames, countParsedKeys } from './key-count.js';
 import { LineIndex } from './line-index.js';
-import { duplicatesToRanges, locatedRange, locateInOutline, type OutlineBuilder, type PositionNode } from './position-tree.js';
+import { duplicatesToRanges, locatedRange, locateInOutline, SCANS_BEFORE_TREE, type OutlineBuilder, type PositionNode } from './position-tree.js';
 import type { SourceItem, SourceRange, SourceRecord } from './source.js';
 
 const LINE_BREAK = /\r\n|\n|\r/g;
@@ -62,6 +62,7 @@ export function parseJsonLine(line: string, lineNo: number, index: number): Sour
   }
   let built: { outline: OutlineBuilder; lines: LineIndex } | undefined;
   let lineIndex: LineIndex | undefined;
+  let scans = 0;
   const outline = () => {
     if (!built) {
       const duplicates: OutlineBuilder['duplicates'] = [];
@@ -83,7 +84,8 @@ export function parseJsonLine(line: string, lineNo: number, index: number): Sour
     line: lineNo,
     locate(pointer, options) {
       // One value's range needs no tree of the whole record (see json-locate.ts); the tree is built
-      // only for repeated keys, and is used once it exists.
+      // for repeated keys or once the record has asked for many values, and is used once it exists.
+      if (!built && ++scans > SCANS_BEFORE_TREE) outline();
       const r = built
         ? locateInOutline(built.outline.node, pointer, built.lines, options)
         : locatedRange(locateInJsonText(json, pointer, skip), (lineIndex ??= new LineIndex(line)), options);

@@ -95,6 +95,14 @@ export function duplicatesToRanges(builder: OutlineBuilder, lines: LineIndex): D
 }
 
 /**
+ * Values a record finds by scanning its text (locateValue) before it builds
+ * its tree instead. A scan costs up to the record's length, the tree that
+ * once; a record with thousands of messages (thousands of websites) would
+ * otherwise rescan its text for each, quadratic in its size.
+ */
+export const SCANS_BEFORE_TREE = 8;
+
+/**
  * A record whose position tree is built on first use, from `build`. Most
  * records of a batch never need one: only a message asks where a value is.
  */
@@ -111,6 +119,7 @@ export function lazyRecord(
   } = {},
 ): SourceRecord {
   let builder: OutlineBuilder | undefined;
+  let scans = 0;
   const outline = (): OutlineBuilder => {
     if (!builder) {
       const duplicates: OutlineBuilder['duplicates'] = [];
@@ -124,7 +133,9 @@ export function lazyRecord(
     value,
     ...(extra.startLine !== undefined ? { startLine: extra.startLine } : {}),
     locate: (pointer, options) =>
-      !builder && extra.locateValue ? locatedRange(extra.locateValue(pointer), lines, options) : locateInOutline(outline().node, pointer, lines, options),
+      !builder && extra.locateValue && ++scans <= SCANS_BEFORE_TREE
+        ? locatedRange(extra.locateValue(pointer), lines, options)
+        : locateInOutline(outline().node, pointer, lines, options),
     duplicateKeys: () => (extra.hasDuplicates && !extra.hasDuplicates() ? [] : duplicatesToRanges(outline(), lines)),
   };
 }

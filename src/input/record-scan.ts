@@ -43,24 +43,33 @@ function flagsOfString(s: string): number {
 let lastValue: unknown;
 let lastKeys = 0;
 let lastFlags = 0;
+let lastDepth = 0;
 
 function scan(value: unknown): void {
   if (value === lastValue && value !== undefined) return;
   let keys = 0;
   let flags = 0;
+  let depth = 0;
   if (typeof value === 'string') {
     flags = flagsOfString(value);
   } else {
-    // A stack, not recursion: a record may nest as deep as its parser allows.
+    // A stack, not recursion: a record may nest as deep as its parser allows. Each container's
+    // depth is kept beside it (1 for the record itself).
     const stack: unknown[] = [value];
+    const depths: number[] = [1];
     while (stack.length > 0) {
       const v = stack.pop();
+      const level = depths.pop()!;
       if (v === null || typeof v !== 'object') continue;
+      if (level > depth) depth = level;
       if (Array.isArray(v)) {
         for (let i = 0; i < v.length; i++) {
           const item: unknown = v[i];
           if (typeof item === 'string') flags |= flagsOfString(item);
-          else if (item !== null && typeof item === 'object') stack.push(item);
+          else if (item !== null && typeof item === 'object') {
+            stack.push(item);
+            depths.push(level + 1);
+          }
         }
       } else {
         // for…in without Object.keys: no array per object. JSON.parse makes plain objects, so every
@@ -70,7 +79,10 @@ function scan(value: unknown): void {
           keys++;
           const child = (v as Record<string, unknown>)[k];
           if (typeof child === 'string') flags |= flagsOfString(child);
-          else if (child !== null && typeof child === 'object') stack.push(child);
+          else if (child !== null && typeof child === 'object') {
+            stack.push(child);
+            depths.push(level + 1);
+          }
         }
       }
     }
@@ -78,6 +90,13 @@ function scan(value: unknown): void {
   lastValue = value;
   lastKeys = keys;
   lastFlags = flags;
+  lastDepth = depth;
+}
+
+/** How deep a parsed value nests: 0 for a scalar, 1 for an object or array of scalars. */
+export function nestingDepth(value: unknown): number {
+  scan(value);
+  return lastDepth;
 }
 
 /** Keys of every object in a parsed value. */

@@ -7,9 +7,11 @@
 import { closeSync, openSync, readFileSync } from 'node:fs';
 import { formatOf, iterateSource } from './index.js';
 import { JsonArrayReader, JsonArrayScan, jsonArrayProblem, readArrayElement, SCAN_STEP_BYTES, SPAN, SPAN_START, spanCount, streamedJsonArray } from './json-array-stream.js';
-import { JsonlLineReader, readJsonlFile } from './jsonl-stream.js';
+import { JsonlLineReader, readJsonlFile, type JsonlRange } from './jsonl-stream.js';
 import { ReadWindow } from './read-all.js';
 import { decodeSource, errorCode, readSource, readSourceSync } from './read-file.js';
+import { MAX_OUTLINE_DEPTH } from './position-tree.js';
+import { nestingDepth } from './record-scan.js';
 import type { SourceFault, SourceFormat, SourceItem, SourceRecord } from './source.js';
 
 /** One reading of a source, or of a piece of it. */
@@ -48,6 +50,22 @@ export interface RecordSource {
   recordsAt<P extends RecordPlace>(next: () => P | undefined, visit: (place: P, record: SourceRecord | undefined) => void): void;
 }
 
+/**
+ * The deepest a record may nest. A filing nests a few levels; one deeper
+ * than this is a `too-deep` fault, decided here by counting, so that every
+ * thread decides it alike (what a recursive parser or rule can take depends
+ * on its thread's stack).
+ */
+export const MAX_NESTING = MAX_OUTLINE_DEPTH;
+
+/** The item, or a `too-deep` fault at its first line for a record that nests deeper than MAX_NESTING. */
+function withinDepth(item: SourceItem): SourceItem {
+  if (item.kind !== 'record' || nestingDepth(item.value) <= MAX_NESTING) return item;
+  const line = item.line ?? item.startLine ?? 1;
+  const fault: SourceFault = { kind: 'fault', index: item.index, reason: 'too-deep', range: { line, column: 1, endLine: line, endColumn: 1 } };
+  return 'byteOffset' in item ? Object.assign(fault, { byteOffset: item.byteOffset }) : fault;
+}
+
 /** Files up to this size are read blocking: a round trip to the thread pool per file costs more than linting a one-filing file (measured: bench/RESULTS.md). */
 const SMALL_FILE_BYTES = 1024 * 1024;
 
@@ -77,6 +95,27 @@ export async function eachItem(items: Iterable<SourceItem> | AsyncIterable<Sourc
   }
 }
 
+/** A `file-too-large` fault for a source of `size` bytes; `why` adds why it was not streamed. */
+export function tooLarge(size: number, maxFileSize: number, why = ''): SourceFault {
+  return faultAt('file-too-large', `${Math.ceil(size / 1048576)} MiB > ${Math.floor(maxFileSize / 1048576)} MiB${why}`);
+}
+
+/**
+ * Bytes read from a stream (stdin) as a source, judged as a file's are: text
+ * that is not UTF-8, binary, or larger than `maxFileSize` (`size` counts what
+ * the stream held, `bytes` what was kept of it) is one fault, not records.
+ */
+export function bytesSource(filePath: string, bytes: Uint8Array, size: number, maxFileSize: number): RecordSource {
+  if (size > maxFileSize) return faultSource(filePath, tooLarge(size, maxFileSize));
+  const outcome = decodeSource(bytes);
+  return outcome.ok ? textSource(filePath, outcome.text) : faultSource(filePath, faultAt(outcome.reason, outcome.detail));
+}
+
+/** A source that is one fault. */
+function faultSource(filePath: string, fault: SourceFault): RecordSource {
+  return { filePath, read: () => ({ items: [fault], bytesRead: 0, lines: 0 }), recordsAt: (next, visit) => revisitInOrder([], next, visit) };
+}
+
 /** A text already in memory, in a known format (or none: then it is one `unsupported-format` fault). */
 export function textSource(filePath: string, text: string, format: SourceFormat | undefined = formatOf(filePath)): RecordSource {
   return {
@@ -95,7 +134,7 @@ function* textItems(filePath: string, text: string, format: SourceFormat | undef
   try {
     for (const item of iterateSource(text, format)) {
       seen++;
-      yield item;
+      yield withinDepth(item);
     }
   } catch (e) {
     yield thrownFault(e, seen);
@@ -126,7 +165,7 @@ export function wholeFileSource(filePath: string, size: number, maxFileSize: num
 
 async function* wholeFileItems(filePath: string, format: SourceFormat | undefined, size: number, maxFileSize: number): AsyncIterable<SourceItem> {
   if (format && size > maxFileSize) {
-    yield faultAt('file-too-large', `${Math.ceil(size / 1048576)} MiB > ${Math.floor(maxFileSize / 1048576)} MiB${whyNotStreamed(filePath, format)}`);
+    yield tooLarge(size, maxFileSize, whyNotStreamed(filePath, format));
     return;
   }
   const outcome = size <= SMALL_FILE_BYTES ? readSourceSync(filePath, size) : await readSource(filePath);
@@ -153,12 +192,12 @@ function whyNotStreamed(filePath: string, format: SourceFormat): string {
   return problem ? `; not streamed, as it is not one well-formed JSON array: ${problem}` : '';
 }
 
-/** A JSON Lines file, or the lines in the byte range [start, end) of one (a range starts at a line start). */
-export function jsonlFileSource(filePath: string, maxLineBytes: number, range?: readonly [number, number]): RecordSource {
+/** A JSON Lines file, or one range of its lines (see jsonlRanges), numbered by the file's lines. */
+export function jsonlFileSource(filePath: string, maxLineBytes: number, range?: JsonlRange): RecordSource {
   return {
     filePath,
     read: () => {
-      const progress = { bytesRead: range?.[0] ?? 0, lines: 0 };
+      const progress = { bytesRead: range?.start ?? 0, lines: 0 };
       return Object.assign(progress, { items: jsonlItems(filePath, maxLineBytes, range, progress) });
     },
     recordsAt: (next, visit) => {
@@ -186,9 +225,10 @@ export function jsonlFileSource(filePath: string, maxLineBytes: number, range?: 
   };
 }
 
-async function* jsonlItems(filePath: string, maxLineBytes: number, range: readonly [number, number] | undefined, reading: { bytesRead: number; lines: number }): AsyncIterable<SourceItem> {
-  const stream = readJsonlFile(filePath, { maxLineBytes, ...(range ? { start: range[0], end: range[1] } : {}) });
-  let lastLine = 0;
+async function* jsonlItems(filePath: string, maxLineBytes: number, range: JsonlRange | undefined, reading: { bytesRead: number; lines: number }): AsyncIterable<SourceItem> {
+  const stream = readJsonlFile(filePath, { maxLineBytes, ...(range ? { start: range.start, end: range.end, firstLine: range.firstLine } : {}) });
+  const linesBefore = (range?.firstLine ?? 1) - 1;
+  let lastLine = linesBefore;
   let count = 0;
   try {
     for (let r = await stream.next(); ; r = await stream.next()) {
@@ -200,10 +240,10 @@ async function* jsonlItems(filePath: string, maxLineBytes: number, range: readon
       lastLine = item.kind === 'record' ? (item.line ?? lastLine) : item.range.line;
       reading.bytesRead = item.byteOffset;
       count++;
-      yield item;
+      yield withinDepth(item);
     }
   } catch (e) {
-    reading.lines = lastLine + 1;
+    reading.lines = lastLine + 1 - linesBefore;
     yield faultAt('read-error', errorCode(e), count, lastLine + 1);
   }
 }
@@ -239,7 +279,7 @@ function* arrayItems(reader: JsonArrayReader): Iterable<SourceItem> {
     for (const item of reader) {
       lastLine = item.kind === 'record' ? (item.startLine ?? lastLine) : item.range.line;
       count++;
-      yield item;
+      yield withinDepth(item);
     }
   } catch (e) {
     yield faultAt('read-error', errorCode(e), count, lastLine + 1);

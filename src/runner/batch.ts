@@ -298,16 +298,16 @@ export class BatchSession {
 
   /**
    * The keys of a unit parsed elsewhere (a worker, or the cache), whose
-   * records and lines count from `recordShift` and `lineShift` in the file.
+   * records count from `recordShift` in the file (lines are the file's).
    * Units must be added in input order.
    */
-  addUnit(filePath: string, unit: UnitKeys, recordShift = 0, lineShift = 0): void {
+  addUnit(filePath: string, unit: UnitKeys, recordShift = 0): void {
     const file = this.fileNumber(filePath);
     // Typed: a unit has thousands of records, and a plain array that large is made in V8's old generation.
     const seqs = new Int32Array(unit.records.length / RECORD_ROW);
     for (let r = 0; r < unit.records.length; r += RECORD_ROW) {
       const { records } = unit;
-      seqs[r / RECORD_ROW] = this.positions.add(file, records[r + RECORD_INDEX]! + recordShift, records[r + RECORD_LINE]! + lineShift, records[r + RECORD_OFFSET]!);
+      seqs[r / RECORD_ROW] = this.positions.add(file, records[r + RECORD_INDEX]! + recordShift, records[r + RECORD_LINE]!, records[r + RECORD_OFFSET]!);
     }
     const { rows } = unit;
     for (let at = 0; at < rows.length; at += KEY_ROW) this.keys.add(rows, at, seqs[rows[at + ROW_RECORD]!]!);

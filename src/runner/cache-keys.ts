@@ -1,6 +1,7 @@
 import { createHash, randomBytes, type Hash } from 'node:crypto';
-import { closeSync, fstatSync, ftruncateSync, openSync, readdirSync, renameSync, rmSync, writeSync } from 'node:fs';
+import { closeSync, constants, fstatSync, ftruncateSync, openSync, readdirSync, renameSync, rmSync, statSync, writeSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
+import { ConfigurationError } from '../engine/types.js';
 import { readAll } from '../input/read-all.js';
 import { RECORD_INDEX, RECORD_LINE, RECORD_OFFSET, RECORD_ROW, type UnitKeys } from './batch.js';
 import { KEY_ROW, ROW_RECORD } from './key-log.js';
@@ -54,6 +55,54 @@ function headerId(header: Buffer): string | undefined {
   if (header.length < HEADER_BYTES || !header.subarray(0, MAGIC.length).equals(MAGIC)) return undefined;
   if (!header.subarray(MAGIC.length, MAGIC.length + 4).equals(byteOrderMark())) return undefined;
   return header.subarray(MAGIC.length + 4, HEADER_BYTES).toString('hex');
+}
+
+/**
+ * The cache's files are written under a name no one can have planted: a new
+ * file made with O_EXCL (which follows no link and opens nothing that exists)
+ * beside its target, moved over the target once whole. The pid lets a later
+ * run remove the file of a run that was killed (removeStaleKeyFiles); the
+ * random part, that another user of a shared cache folder cannot guess it.
+ */
+export function temporaryPathBeside(path: string): string {
+  return `${path}.${process.pid}.${randomBytes(8).toString('hex')}.tmp`;
+}
+
+/**
+ * Refuses to write a cache file where something other than a regular file
+ * is (a device, a FIFO, a folder, or a link to one): moved over, it would be
+ * lost, and `/dev/null` would become a file. A missing path, or a link to a
+ * missing path, is free; a path that cannot be asked is left to the write,
+ * which says why it fails.
+ */
+export function refuseUnlessRegularFile(path: string): void {
+  let stats;
+  try {
+    stats = statSync(path, { throwIfNoEntry: false });
+  } catch {
+    return;
+  }
+  if (stats && !stats.isFile()) {
+    throw new ConfigurationError({ en: `refused to replace '${path}', which is not a regular file`, 'zh-CN': `拒绝替换 '${path}'：它不是普通文件` });
+  }
+}
+
+/**
+ * Opens a cache file to read, or undefined when there is no regular file to
+ * read there. Opened without waiting (a FIFO would hold the run until
+ * something wrote to it) and asked what it is once open, so what was
+ * opened is what is read.
+ */
+export function openRegularFile(path: string): number | undefined {
+  let fd = -1;
+  try {
+    fd = openSync(path, constants.O_RDONLY | (constants.O_NONBLOCK ?? 0));
+    if (fstatSync(fd).isFile()) return fd;
+  } catch {
+    // Missing or unreadable: as missing.
+  }
+  if (fd >= 0) closeSync(fd);
+  return undefined;
 }
 
 function readFully(fd: number, into: Uint8Array, at: number): boolean {
@@ -203,15 +252,15 @@ export class KeyFileReader {
   /** The key file at `path` if its id is `id`; undefined when it is missing, damaged or another run's. */
   static open(path: string, id: string | undefined): KeyFileReader | undefined {
     if (!id) return undefined;
-    let fd = -1;
+    const fd = openRegularFile(path);
+    if (fd === undefined) return undefined;
     try {
-      fd = openSync(path, 'r');
       const header = Buffer.alloc(HEADER_BYTES);
       if (readFully(fd, header, 0) && headerId(header) === id) return new KeyFileReader(fd, id);
     } catch {
       // Unreadable: as missing.
     }
-    if (fd >= 0) closeSync(fd);
+    closeSync(fd);
     return undefined;
   }
 
@@ -307,7 +356,9 @@ export class KeyFileReader {
  * Writes a new key file under a temporary name beside the cache, and moves
  * it into place: a run that is stopped never leaves half a key file where
  * the cache's JSON would point at it. (A run that is killed leaves its
- * temporary file, which the next run removes: see removeStaleKeyFiles.)
+ * temporary file, which the next run removes: see removeStaleKeyFiles.) The
+ * temporary file is a new one of its own (temporaryPathBeside), and a place
+ * that holds something other than a regular file is not written over.
  */
 export class KeyFileWriter {
   readonly id = randomBytes(ID_BYTES).toString('hex');
@@ -316,8 +367,8 @@ export class KeyFileWriter {
   private length = 0;
 
   constructor(private readonly path: string) {
-    this.tmp = `${path}.${process.pid}.tmp`;
-    this.fd = openSync(this.tmp, 'w', 0o600);
+    this.tmp = temporaryPathBeside(path);
+    this.fd = openSync(this.tmp, 'wx', 0o600);
     this.append(Buffer.concat([MAGIC, byteOrderMark(), Buffer.from(this.id, 'hex')]));
   }
 
@@ -347,7 +398,9 @@ export class KeyFileWriter {
     return { at, bytes: this.length - at, records, keys, digest: hash.digest('base64') };
   }
 
+  /** Moves the key file into place; one refused (see refuseUnlessRegularFile) is still to be abandoned. */
   commit(): void {
+    refuseUnlessRegularFile(this.path);
     closeSync(this.fd);
     this.fd = -1;
     renameSync(this.tmp, this.path);
@@ -361,7 +414,11 @@ export class KeyFileWriter {
   }
 }
 
-/** Removes the temporary key files of runs that were killed before they finished (`<path>.<pid>.tmp` of a pid no longer running). */
+/**
+ * Removes the temporary key files of runs that were killed before they
+ * finished: `<path>.<pid>.<random hex>.tmp` (`<path>.<pid>.tmp` before the
+ * random part) of a pid no longer running.
+ */
 export function removeStaleKeyFiles(path: string): void {
   const prefix = `${basename(path)}.`;
   let names: string[];
@@ -371,7 +428,8 @@ export function removeStaleKeyFiles(path: string): void {
     return;
   }
   for (const name of names) {
-    const pid = name.startsWith(prefix) && name.endsWith('.tmp') ? Number(name.slice(prefix.length, -'.tmp'.length)) : NaN;
+    const temporary = name.startsWith(prefix) ? /^([0-9]+)(?:\.[0-9a-f]+)?\.tmp$/.exec(name.slice(prefix.length)) : null;
+    const pid = temporary ? Number(temporary[1]) : NaN;
     if (!Number.isSafeInteger(pid) || pid <= 0 || pid === process.pid || running(pid)) continue;
     rmSync(join(dirname(path), name), { force: true });
   }

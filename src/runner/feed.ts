@@ -1,6 +1,6 @@
 import { closeSync, openSync } from 'node:fs';
 import { JsonArrayScan, SCAN_STEP_BYTES, SPAN, SPAN_END, SPAN_START } from '../input/json-array-stream.js';
-import { jsonlChunks } from '../input/jsonl-stream.js';
+import { jsonlRanges } from '../input/jsonl-stream.js';
 import { enlarged } from '../engine/typed-arrays.js';
 import type { RunPlan } from './plan.js';
 import type { JsonArrayScanState, PlannedUnit, WorkUnit } from './units.js';
@@ -27,7 +27,7 @@ export async function feedUnits(plan: RunPlan, feed: UnitFeed, chunkBytes: numbe
           break;
         case 'jsonl':
           if (several && size > chunkBytes) {
-            for (const range of await jsonlChunks(filePath, size, chunkBytes)) feed.push({ kind: 'jsonl', file, filePath, range, bytes: range[1] - range[0] });
+            for await (const range of jsonlRanges(filePath, size, chunkBytes)) feed.push({ kind: 'jsonl', file, filePath, range, bytes: range.end - range.start });
           } else {
             feed.push({ kind: 'jsonl', file, filePath, bytes: size });
           }

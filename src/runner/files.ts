@@ -1,5 +1,6 @@
+import { lstat, realpathSync, stat as statCallback, type Stats } from 'node:fs';
 import { stat } from 'node:fs/promises';
-import { resolve } from 'node:path';
+import { basename, dirname, join, resolve } from 'node:path';
 import { SUPPORTED_EXTENSIONS } from '../input/index.js';
 import { ConfigurationError } from '../engine/types.js';
 
@@ -7,17 +8,80 @@ const IGNORE = ['**/node_modules/**', '**/.git/**'];
 const EXT_GLOB = `**/*.{${SUPPORTED_EXTENSIONS.map((e) => e.slice(1)).join(',')}}`;
 
 /**
+ * Where the paths a walk reaches really are, so that a file reached twice
+ * (a link to it, a link to its folder, a loop) is linted once: linted twice,
+ * its records would be reported as repeats of themselves by the batch rules.
+ */
+class RealPaths {
+  private readonly folders = new Map<string, string>();
+  /** Paths the walk found to be links: only these can be elsewhere than their folder's real path says. */
+  private readonly links = new Set<string>();
+
+  /** The real path of a folder, or its own path when it cannot be resolved (gone, or not readable). */
+  folder(path: string): string {
+    let real = this.folders.get(path);
+    if (real === undefined) {
+      try {
+        real = realpathSync.native(path);
+      } catch {
+        real = path;
+      }
+      this.folders.set(path, real);
+    }
+    return real;
+  }
+
+  /** A file's real path. A file that is no link is where its folder really is, which is asked once per folder. */
+  file(path: string, maybeLink = this.links.has(path)): string {
+    if (!maybeLink) return join(this.folder(dirname(path)), basename(path));
+    try {
+      return realpathSync.native(path);
+    } catch {
+      return path;
+    }
+  }
+
+  /**
+   * fast-glob's `stat`, which it calls for each link it follows. A link to a
+   * folder on its own path (itself, a parent, or a folder whose link led
+   * here) would be walked round and round, once per level until the path is
+   * too long, and two such links double the walk at every level; it is given
+   * the link's own lstat, so the walk sees a link, not a folder, and stops.
+   */
+  readonly stat = ((path: string, callback: (error: NodeJS.ErrnoException | null, stats: Stats) => void) => {
+    const absolute = resolve(path);
+    this.links.add(absolute);
+    statCallback(absolute, (error, stats) => {
+      if (error || !stats.isDirectory() || !this.closesLoop(absolute)) callback(error, stats);
+      else lstat(absolute, callback);
+    });
+  }) as typeof statCallback;
+
+  private closesLoop(link: string): boolean {
+    const target = this.folder(link);
+    for (let folder = dirname(link); ; folder = dirname(folder)) {
+      if (this.folder(folder) === target) return true;
+      if (dirname(folder) === folder) return false;
+    }
+  }
+}
+
+/**
  * Turns the command line's paths into files, in the order given: a file as
  * is, a directory as its supported files in sorted order, anything else as a
- * glob. A pattern that matches nothing is a usage error, as in ESLint.
+ * glob. A pattern that matches nothing is a usage error, as in ESLint. A file
+ * reached more than once (named twice, through a link, by two patterns) is
+ * listed once, by the path it was first reached by.
  */
 export async function expandPaths(patterns: readonly string[], cwd = process.cwd()): Promise<string[]> {
+  const realPaths = new RealPaths();
   const seen = new Set<string>();
   const out: string[] = [];
-  const add = (file: string) => {
+  const add = (file: string, maybeLink?: boolean) => {
     const abs = resolve(cwd, file);
-    if (!seen.has(abs)) {
-      seen.add(abs);
+    const real = realPaths.file(abs, maybeLink);
+    if (!seen.has(real)) {
+      seen.add(real);
       out.push(abs);
     }
   };
@@ -25,17 +89,18 @@ export async function expandPaths(patterns: readonly string[], cwd = process.cwd
     const abs = resolve(cwd, pattern);
     const info = await stat(abs).catch(() => undefined);
     if (info?.isFile()) {
-      add(abs);
+      add(abs, true);
     } else if (info?.isDirectory()) {
       const { default: fg } = await import('fast-glob');
+      // Links are not followed here, so every file listed is a file of its own, not a link.
       const files = await fg(EXT_GLOB, { cwd: abs, absolute: true, ignore: IGNORE, dot: false, onlyFiles: true, followSymbolicLinks: false });
-      files.sort().forEach(add);
+      files.sort().forEach((file) => add(file, false));
     } else {
       // Loaded only for directories and globs: a run on named files starts without it.
       const { default: fg } = await import('fast-glob');
-      const files = fg.isDynamicPattern(pattern) ? await fg(pattern, { cwd, absolute: true, ignore: IGNORE, onlyFiles: true }) : [];
+      const files = fg.isDynamicPattern(pattern) ? await fg(pattern, { cwd, absolute: true, ignore: IGNORE, onlyFiles: true, fs: { stat: realPaths.stat } }) : [];
       if (files.length === 0) throw new ConfigurationError({ en: `no files match "${pattern}"`, 'zh-CN': `没有文件与 "${pattern}" 匹配` });
-      files.sort().forEach(add);
+      files.sort().forEach((file) => add(file));
     }
   }
   return out;

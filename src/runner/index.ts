@@ -5,6 +5,7 @@
 import { resolve } from 'node:path';
 import { createLinter, recipeOf, StatsCollector, type Linter, type LintMessage, type LintOptions, type LintResult } from '../engine/index.js';
 import type { SourceFormat, SourceItem } from '../input/index.js';
+import { decodeSource } from '../input/read-file.js';
 import { textSource, thrownFault } from '../input/record-source.js';
 import { BatchSession } from './batch.js';
 import { cacheFilePath, LintCache, runKeyOf } from './cache.js';
@@ -14,7 +15,7 @@ import { RunMerge, type RunProgress } from './merge.js';
 import { MessageStore } from './message-store.js';
 import { CHUNK_BYTES, planRun, type Concurrency, type RunPlan } from './plan.js';
 import { ResultsInOrder, runPool, workerOldGenerationMb } from './pool.js';
-import { runUnit } from './units.js';
+import { noRecords, runUnit } from './units.js';
 
 export { BatchSession, DEFAULT_BATCH_MEMORY } from './batch.js';
 export { expandPaths } from './files.js';
@@ -27,8 +28,12 @@ export const DEFAULT_MAX_FILE_SIZE = 256 * 1024 * 1024;
 
 export interface RunOptions extends LintOptions {
   linter?: Linter;
-  /** The text of `-` among the paths, and the name it is linted under. */
-  stdin?: { text: string; filePath: string };
+  /**
+   * What `-` among the paths stands for, and the name it is linted under: a
+   * text, or the bytes read from a stream and how many it held (judged as a
+   * file's: not UTF-8, binary, or over `maxFileSize`, it is a parse error).
+   */
+  stdin?: { filePath: string; text: string } | { filePath: string; bytes: Uint8Array; size: number };
   concurrency?: Concurrency;
   /** Size of the JSONL ranges and array ranges handed to workers (CHUNK_BYTES by default). */
   chunkBytes?: number;
@@ -78,6 +83,7 @@ export function lintText(text: string, options: LintOptions & { filePath: string
     // As in runUnit: a record nested too deep for a rule's walk ends the text with a fault there.
     linter.lintItem(thrownFault(e, taken), messages, stats);
   }
+  if (taken === 0) messages.push(...linter.faultMessages([noRecords()]));
   const batchMessages = batch.finish().get(filePath) ?? [];
   return linter.result(filePath, [...messages, ...batchMessages], stats.result());
 }
@@ -98,7 +104,8 @@ export async function lintFiles(paths: readonly string[], options: RunOptions = 
   const maxFileSize = options.maxFileSize ?? DEFAULT_MAX_FILE_SIZE;
   const cacheFile = options.cacheLocation ? cacheFilePath(options.cacheLocation, cwd) : undefined;
   const cache = cacheFile ? await LintCache.open(cacheFile, runKeyOf({ rules: linter.fingerprint(), maxFileSize }), linter.now) : undefined;
-  const stdin = paths.includes('-') && options.stdin ? { filePath: resolve(cwd, options.stdin.filePath), text: options.stdin.text } : undefined;
+  const given = paths.includes('-') ? options.stdin : undefined;
+  const stdin = given && { filePath: resolve(cwd, given.filePath), text: 'text' in given ? given.text : decodedStdin(given.bytes, given.size, maxFileSize) };
   const chunkBytes = options.chunkBytes ?? CHUNK_BYTES;
   const plan = planRun(files, {
     concurrency: options.concurrency ?? 'off',
@@ -109,13 +116,14 @@ export async function lintFiles(paths: readonly string[], options: RunOptions = 
     ...(stdin ? { stdin } : {}),
   });
   const batch = new BatchSession(linter.batchRules(), cwd, options.batchMemoryBytes ? { memoryBytes: options.batchMemoryBytes } : {});
-  if (stdin) batch.holdText(stdin.filePath, stdin.text);
+  if (stdin && typeof stdin.text === 'string') batch.holdText(stdin.filePath, stdin.text);
   const merge = new RunMerge(plan, linter, batch, new MessageStore(options.messagesInMemory), cache, options.onProgress);
   await lintUnits(plan, linter, merge, { maxFileSize, chunkBytes, ...(options.workerHeapMb ? { workerHeapMb: options.workerHeapMb } : {}) }).catch((e: unknown) => {
     // The cache is not written; its key files are let go.
     cache?.close();
     throw e;
   });
+  merge.flagEmptyFiles();
   merge.settleCache();
   await cache?.save().catch((e: Error) => {
     // A cache that cannot be written costs the next run its speed, not this run its results.
@@ -136,6 +144,13 @@ export async function lintFiles(paths: readonly string[], options: RunOptions = 
     ...(onProgress ? { onProgress: (written: number, total: number) => onProgress({ records, bytes: 1, totalBytes: 1, batch: { written, total } }) } : {}),
   });
   return results.map(({ filePath, messages, stats }) => messages.result(filePath, stats.result()));
+}
+
+/** Stdin's bytes as text when they are UTF-8 within the size limit; otherwise as they are, to be reported as a file's would. */
+function decodedStdin(bytes: Uint8Array, size: number, maxFileSize: number): string | { bytes: Uint8Array; size: number } {
+  if (size > maxFileSize) return { bytes, size };
+  const outcome = decodeSource(bytes);
+  return outcome.ok ? outcome.text : { bytes, size };
 }
 
 /**

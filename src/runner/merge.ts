@@ -1,9 +1,9 @@
 import { StatsCollector, type Linter } from '../engine/index.js';
 import { noUnitKeys, type BatchSession, type UnitKeys } from './batch.js';
-import type { LintCache } from './cache.js';
+import { unchangedSinceDigest, type LintCache } from './cache.js';
 import type { FileMessages, MessageStore } from './message-store.js';
 import type { RunPlan } from './plan.js';
-import type { UnitResult, UnitRun, WorkUnit } from './units.js';
+import { noRecords, type UnitResult, type UnitRun, type WorkUnit } from './units.js';
 
 export interface RunProgress {
   records: number;
@@ -15,7 +15,7 @@ export interface RunProgress {
 
 /** What is known of one file while its units come back. */
 interface FileState {
-  /** Lines and records of the units applied so far: the next unit's count on from here. */
+  /** Lines and records of the units applied so far: the next unit's records count on from here. */
   lines: number;
   records: number;
   messages: FileMessages;
@@ -25,8 +25,8 @@ interface FileState {
 }
 
 /**
- * The results of a run's units, merged file by file in unit order: lines
- * and record indexes shifted by the units before in the same file, keys
+ * The results of a run's units, merged file by file in unit order: record
+ * indexes shifted by the units before in the same file, keys
  * added to the batch in input order, and, with a cache, the keys of each
  * file that has no message collected for it.
  */
@@ -56,7 +56,7 @@ export class RunMerge {
   directRun(unit: WorkUnit): UnitRun {
     const file = this.files[unit.file]!;
     const { cache } = this;
-    const start = unit.kind === 'jsonl' ? (unit.range?.[0] ?? 0) : 0;
+    const start = unit.kind === 'jsonl' ? (unit.range?.start ?? 0) : 0;
     const onProgress = this.onProgress;
     return {
       sink: file.messages,
@@ -94,20 +94,22 @@ export class RunMerge {
     // A range of an array's elements is done with: its spans go.
     if (unit.kind === 'json-array-range') delete unit.spans;
     const file = this.files[unit.file]!;
-    const lineShift = file.lines;
+    // Every unit numbers its records by the file's lines (a JSONL range knows its first line, an
+    // array's elements carry theirs), so output is the same with any number of threads; only record
+    // indexes count from the unit's start.
     const recordShift = file.records;
-    if (!direct) this.takeMessages(file, result, lineShift, recordShift);
-    if (!direct) this.batch.addUnit(unit.filePath, result.keys, recordShift, lineShift);
+    if (!direct) this.takeMessages(file, result, recordShift);
+    if (!direct) this.batch.addUnit(unit.filePath, result.keys, recordShift);
     const { cache } = this;
     if (unit.kind === 'cached') {
-      for (const keys of cache!.keysOf(this.plan.files[unit.file]!.cached!)) this.batch.addUnit(unit.filePath, keys, recordShift, lineShift);
+      for (const keys of cache!.keysOf(this.plan.files[unit.file]!.cached!)) this.batch.addUnit(unit.filePath, keys, recordShift);
     } else if (file.cacheable) {
       // The cache keeps only files with no message: once a file has one, its keys are let go.
       if (file.messages.count > 0) {
         file.cacheable = false;
         cache!.collected.drop(unit.filePath);
       } else if (!direct) {
-        cache!.collected.add(unit.filePath, result.keys, recordShift, lineShift);
+        cache!.collected.add(unit.filePath, result.keys, recordShift, 0);
       }
     }
     file.stats.merge(result.stats, recordShift);
@@ -120,29 +122,43 @@ export class RunMerge {
    * in place: a copy of each would double them in memory until the next
    * full collection.
    */
-  private takeMessages(file: FileState, result: UnitResult, lineShift: number, recordShift: number): void {
+  private takeMessages(file: FileState, result: UnitResult, recordShift: number): void {
     const { linter } = this;
     for (const m of result.messages) {
       m.message = linter.shareText(m.message);
       m.path = linter.shareText(m.path);
-      if (lineShift || recordShift) {
-        m.line += lineShift;
-        m.endLine += lineShift;
-        m.record += recordShift;
-      }
+      m.record += recordShift;
       file.messages.push(m);
     }
   }
 
-  /** Once every unit is applied: each file with no message is stored in the cache, any other forgotten. */
+  /**
+   * Once every unit is applied: a file that held no record at all (blank
+   * lines, an empty array) gets a warning. An export step that wrote nothing
+   * would otherwise pass as clean.
+   */
+  flagEmptyFiles(): void {
+    for (const file of this.files) {
+      if (file.records === 0) file.messages.push(...this.linter.faultMessages([noRecords()]));
+    }
+  }
+
+  /**
+   * Once every unit is applied: each file with no message is stored in the
+   * cache, any other forgotten. A file is stored under the digest the plan
+   * took before any file was linted, so only if it is still what was
+   * digested (unchangedSinceDigest says how far that holds): a file saved in
+   * between was linted as it is now, and cached under its old digest its
+   * old content's messages would be hidden when that content came back.
+   */
   settleCache(): void {
     const { cache } = this;
     if (!cache) return;
     for (const [i, planned] of this.plan.files.entries()) {
       const file = this.files[i]!;
-      if (planned.read === 'cached' || planned.read === 'text' || !planned.hash) continue;
-      if (file.cacheable && file.messages.count === 0 && cache.collected.has(planned.filePath)) {
-        cache.store(planned.filePath, { hash: planned.hash, records: file.records, lines: file.lines, stats: file.stats.result() });
+      if (planned.read === 'cached' || planned.read === 'text' || !planned.digest) continue;
+      if (file.cacheable && file.messages.count === 0 && cache.collected.has(planned.filePath) && unchangedSinceDigest(planned.filePath, planned.digest)) {
+        cache.store(planned.filePath, { hash: planned.digest.hash, records: file.records, lines: file.lines, stats: file.stats.result() });
       } else {
         cache.forget(planned.filePath);
       }

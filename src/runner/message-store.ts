@@ -11,7 +11,7 @@ import { compareMessages, type FileStats, type LintMessage, type LintResult, typ
 // The file holds messages exactly as the report will: masked unless the
 // user turned masking off, encrypted with a key only this process holds (see
 // SpillFile), in a folder only the user can read, removed when the store is
-// collected or the process exits.
+// collected, the process exits, or SIGINT or SIGTERM ends it.
 
 /** Messages a run holds in memory, over all its files, before it writes them to a temporary file (a few megabytes; measured: bench/RESULTS.md). */
 export const DEFAULT_MESSAGES_IN_MEMORY = 20_000;

@@ -2,7 +2,7 @@ import { availableParallelism } from 'node:os';
 import { statSync } from 'node:fs';
 import { formatOf, type SourceFormat } from '../input/index.js';
 import { STREAM_JSON_BYTES } from '../input/json-array-stream.js';
-import { contentHash, type CachedFile, type LintCache } from './cache.js';
+import { digestFile, type CachedFile, type FileDigest, type LintCache } from './cache.js';
 
 /** JSONL files are cut into ranges of about this size, so one large batch keeps every core busy. */
 export const CHUNK_BYTES = 8 * 1024 * 1024;
@@ -32,12 +32,12 @@ export interface PlannedFile {
   size: number;
   format: SourceFormat | undefined;
   read: ReadMode;
-  /** With a cache: the digest of its content (undefined when it cannot be read). */
-  hash?: string;
+  /** With a cache: the digest of its content and what it was when digested (undefined when it cannot be read). */
+  digest?: FileDigest;
   /** The cache's entry for it, when it is read from the cache. */
   cached?: CachedFile;
-  /** A text held in memory (stdin). */
-  text?: string;
+  /** A text held in memory (stdin), or the bytes read for it and how many the stream held. */
+  text?: string | { bytes: Uint8Array; size: number };
 }
 
 export interface RunPlan {
@@ -57,7 +57,7 @@ export interface PlanOptions {
   /** `.json` files this large are read an element at a time when they are one array. */
   streamJsonBytes?: number;
   cache?: LintCache;
-  stdin?: { filePath: string; text: string };
+  stdin?: { filePath: string; text: string | { bytes: Uint8Array; size: number } };
 }
 
 /** A file's size, or 0 when it cannot be asked (reading it will say why). */
@@ -95,10 +95,10 @@ export function planRun(filePaths: readonly string[], options: PlanOptions): Run
     unitsAtMost += read === 'whole-file' ? 1 : Math.max(1, Math.ceil(size / options.chunkBytes));
     const file: PlannedFile = { filePath, size, format, read };
     if (options.cache) {
-      const hash = contentHash(filePath);
-      if (hash) {
-        file.hash = hash;
-        const hit = options.cache.lookup(filePath, hash);
+      const digest = digestFile(filePath);
+      if (digest) {
+        file.digest = digest;
+        const hit = options.cache.lookup(filePath, digest.hash);
         if (hit) {
           file.cached = hit;
           file.read = 'cached';

@@ -27,6 +27,13 @@ export function workerOldGenerationMb(wholeFileBytes: number): number {
 const WORKER_OLD_GENERATION_MB = 1024;
 
 /**
+ * A worker's stack, as large as the main thread's (V8's default, 984 KB;
+ * a worker's own default is 4 MB): how deep a recursive parser can go then
+ * does not depend on the thread a file is read on.
+ */
+const MAIN_THREAD_STACK_MB = 984 / 1024;
+
+/**
  * Units a worker holds at once when they are small files read whole, and
  * their bytes together. Larger units are held two at a time: the worker
  * lints one while the next waits, so it never waits for this thread.
@@ -92,7 +99,7 @@ class WorkerLane {
     /** Lints a unit on this thread. */
     private readonly onThisThread: (unit: WorkUnit) => Promise<UnitResult>,
   ) {
-    const resourceLimits = { maxYoungGenerationSizeMb: WORKER_YOUNG_GENERATION_MB, maxOldGenerationSizeMb: heapMb };
+    const resourceLimits = { maxYoungGenerationSizeMb: WORKER_YOUNG_GENERATION_MB, maxOldGenerationSizeMb: heapMb, stackSizeMb: MAIN_THREAD_STACK_MB };
     this.worker = new Worker(join(packageRoot, 'dist', 'runner', 'worker.js'), { workerData: setup, resourceLimits });
     this.worker.on('message', (replies: UnitReply[]) => this.received(replies));
     this.worker.on('error', () => this.giveBack());

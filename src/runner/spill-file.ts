@@ -1,6 +1,6 @@
 import { createCipheriv, randomBytes } from 'node:crypto';
 import { closeSync, mkdtempSync, openSync, rmSync, writeSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { constants as osConstants, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { MessageChannel, type MessagePort } from 'node:worker_threads';
 import { readAll } from '../input/read-all.js';
@@ -41,19 +41,61 @@ const openFiles = new Set<SpillFile>();
 let exitHandlerAdded = false;
 function removeAtExit(file: SpillFile): void {
   openFiles.add(file);
+  listenForSignals();
   if (exitHandlerAdded) return;
   exitHandlerAdded = true;
-  process.once('exit', () => {
-    for (const f of openFiles) f.close();
-  });
+  process.once('exit', closeOpenFiles);
+}
+
+function closeOpenFiles(): void {
+  for (const f of openFiles) f.close();
+}
+
+/** The signals that end a run from outside (Ctrl-C, `kill`), whose default action ends the process without its exit handlers. */
+const ENDING_SIGNALS = ['SIGINT', 'SIGTERM'] as const;
+let listeningForSignals = false;
+
+/**
+ * While a temporary file exists, SIGINT and SIGTERM remove it before the
+ * process ends; without a listener Node ends the process at once, exit
+ * handlers unrun, and the folder stays behind. The process then ends of the
+ * signal itself, as it would have without a listener: the shell sees 130 or
+ * 143, and a parent (a shell loop, make) sees that it was interrupted. A
+ * listener of someone else's (a library caller's) decides for itself; the
+ * exit handler removes the files if it exits. Nothing listens while no
+ * temporary file exists, so a run that fits in memory keeps Node's defaults.
+ */
+function endOnSignal(signal: NodeJS.Signals): void {
+  if (process.listenerCount(signal) > 1) return;
+  try {
+    closeOpenFiles();
+  } finally {
+    stopListeningForSignals();
+    process.kill(process.pid, signal);
+    // Should the process outlive its own signal, it ends with the status a shell shows for that signal.
+    process.exit(128 + osConstants.signals[signal]);
+  }
+}
+
+function listenForSignals(): void {
+  if (listeningForSignals) return;
+  listeningForSignals = true;
+  for (const signal of ENDING_SIGNALS) process.on(signal, endOnSignal);
+}
+
+function stopListeningForSignals(): void {
+  if (!listeningForSignals) return;
+  listeningForSignals = false;
+  for (const signal of ENDING_SIGNALS) process.removeListener(signal, endOnSignal);
 }
 
 /**
  * One temporary file that a log appends blocks to and reads them back from
  * (batch keys, messages). It is made on the first block that does not fit
  * the log's memory budget, so a run that fits writes nothing, and removed
- * when its owner closes it or the process exits. Its folder is private to
- * the user (mkdtemp) and the file readable by the user alone.
+ * when its owner closes it, the process exits, or SIGINT or SIGTERM ends it
+ * (see endOnSignal). Its folder is private to the user (mkdtemp) and the
+ * file readable by the user alone.
  *
  * Its bytes are encrypted with a key that exists only in this process's
  * memory: messages hold personal data in full with --no-redact, and a run
@@ -81,9 +123,11 @@ export class SpillFile {
     try {
       if (this.fd < 0) {
         this.secret = { key: randomBytes(32), nonce: randomBytes(8) };
+        // Listening first: a signal that came between making the folder and listening would end
+        // the process by default, leaving the folder. A listener runs only once this block is done.
+        removeAtExit(this);
         this.dir = mkdtempSync(join(tmpdir(), 'beianlint-'));
         this.fd = openSync(join(this.dir, this.name), 'w+', 0o600);
-        removeAtExit(this);
       }
       const at = this.size;
       this.crypt(bytes, at, (sealed, offset) => {
@@ -134,8 +178,8 @@ export class SpillFile {
     if (this.fd >= 0) {
       closeSync(this.fd);
       this.fd = -1;
-      openFiles.delete(this);
     }
+    if (openFiles.delete(this) && openFiles.size === 0) stopListeningForSignals();
     if (this.dir) {
       rmSync(this.dir, { recursive: true, force: true });
       this.dir = undefined;

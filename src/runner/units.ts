@@ -1,5 +1,6 @@
-import type { SourceFormat, SourceItem, SourceRecord } from '../input/index.js';
-import { eachItem, thrownFault, jsonArraySource, jsonlFileSource, textSource, wholeFileSource, type RecordReading, type RecordSource } from '../input/record-source.js';
+import type { SourceFault, SourceFormat, SourceItem, SourceRecord } from '../input/index.js';
+import type { JsonlRange } from '../input/jsonl-stream.js';
+import { bytesSource, eachItem, thrownFault, jsonArraySource, jsonlFileSource, textSource, wholeFileSource, type RecordReading, type RecordSource } from '../input/record-source.js';
 import { StatsCollector, type BatchRuleSet, type FileStats, type LintMessage, type Linter, type MessageSink } from '../engine/index.js';
 import { firstLineOf, UnitKeysBuilder, type BatchSession, type UnitKeys } from './batch.js';
 
@@ -26,10 +27,10 @@ export type WorkUnit =
    * large `.json` file that turned out not to be one array).
    */
   | (UnitBase & { kind: 'whole-file'; format?: SourceFormat; here?: boolean })
-  /** A text held in memory (stdin): it runs on the main thread. */
-  | (UnitBase & { kind: 'text'; text: string; format?: SourceFormat })
-  /** A JSONL file, or the lines in its byte range [start, end), which starts at a line start. */
-  | (UnitBase & { kind: 'jsonl'; range?: [number, number] })
+  /** A text held in memory (stdin), or the bytes read for it: it runs on the main thread. */
+  | (UnitBase & { kind: 'text'; text: string | { bytes: Uint8Array; size: number }; format?: SourceFormat })
+  /** A JSONL file, or one range of its lines; a range's records carry the file's line numbers. */
+  | (UnitBase & { kind: 'jsonl'; range?: JsonlRange })
   /** A large `.json` file, read an element at a time if it is one well-formed array (on one thread, which scans it itself). */
   | (UnitBase & { kind: 'json-array' })
   /**
@@ -48,6 +49,11 @@ export interface JsonArrayScanState {
 /** A unit without its place, as the plan makes it. */
 export type PlannedUnit = WorkUnit extends infer U ? (U extends WorkUnit ? Omit<U, 'id'> : never) : never;
 
+/** The warning for a file that held no record: it is where a file starts. */
+export function noRecords(): SourceFault {
+  return { kind: 'fault', index: 0, reason: 'no-records', severity: 'warning', range: { line: 1, column: 1, endLine: 1, endColumn: 1 } };
+}
+
 /** Whether a unit must run on the main thread. */
 export function runsHere(unit: WorkUnit): boolean {
   return unit.kind === 'text' || (unit.kind === 'whole-file' && unit.here === true);
@@ -57,7 +63,7 @@ export function runsHere(unit: WorkUnit): boolean {
 export function sourceOfUnit(unit: WorkUnit, maxFileSize: number): RecordSource {
   switch (unit.kind) {
     case 'text':
-      return textSource(unit.filePath, unit.text, unit.format);
+      return typeof unit.text === 'string' ? textSource(unit.filePath, unit.text, unit.format) : bytesSource(unit.filePath, unit.text.bytes, unit.text.size, maxFileSize);
     case 'jsonl':
       return jsonlFileSource(unit.filePath, maxFileSize, unit.range);
     case 'json-array':

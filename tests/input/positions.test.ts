@@ -356,3 +356,29 @@ describe('locating one value without the position tree', async () => {
     expect(targeted(text, pointer, false)).toEqual(byOutline(text, pointer, false));
   });
 });
+
+describe('a record asked for many positions', () => {
+  // Past SCANS_BEFORE_TREE lookups a record builds its position tree once instead of scanning its text
+  // for each (a record with thousands of messages would be quadratic): the answers must not change.
+  const record = {
+    filingId: 'F-1',
+    websites: Array.from({ length: 40 }, (_, i) => ({ name: `site ${i}`, domains: [{ name: `d${i}.example`, registrant: 'x' }] })),
+  };
+  const pointers = record.websites.flatMap((_, i) => [`/websites/${i}/domains/0/name`, `/websites/${i}/name`, `/websites/${i}/missing`]);
+
+  for (const [format, text] of [
+    ['json', JSON.stringify(record, null, 2)],
+    ['jsonl', `${JSON.stringify(record)}\n`],
+    ['yaml', `filingId: F-1\nwebsites:\n${record.websites.map((w) => `  - name: ${w.name}\n    domains:\n      - name: ${w.domains[0]!.name}\n        registrant: x\n`).join('')}`],
+  ] as const) {
+    it(`gives the same ranges before and after it builds its tree (${format})`, () => {
+      const many = parseSource(text, format)[0] as SourceRecord;
+      const answers = pointers.map((p) => [many.locate(p), many.locate(p, { key: true })]);
+      const one = pointers.map((p) => {
+        const fresh = parseSource(text, format)[0] as SourceRecord;
+        return [fresh.locate(p), (parseSource(text, format)[0] as SourceRecord).locate(p, { key: true })];
+      });
+      expect(answers).toEqual(one);
+    });
+  }
+});

@@ -37,13 +37,31 @@ describe('malformed files', () => {
     expect(after!.messages.length).toBeGreaterThan(0);
   });
 
-  it('reports 100,000 levels of nesting in JSON once, as a record that is not an object', async () => {
+  it('reports 100,000 levels of nesting in JSON once, as a record nested too deep, on any thread', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'beianlint-bad-'));
     writeFileSync(join(dir, 'deep.json'), '['.repeat(100_000) + ']'.repeat(100_000));
     writeFileSync(join(dir, 'deep-field.json'), '{"remarks": ' + '['.repeat(100_000) + ']'.repeat(100_000) + '}');
-    const [deep, field] = await lintFiles(['deep.json', 'deep-field.json'], { config: false, cwd: dir, now: TEST_NOW });
-    expect(deep!.messages.map((m) => [m.ruleId, m.path, m.message])).toEqual([['schema', '', '/ must be of type object, got […]']]);
-    expect(field!.messages.find((m) => m.path === '/remarks')?.message).toBe('/remarks must be of type string, got […]');
+    writeFileSync(join(dir, 'deep.jsonl'), `{"remarks": ${'['.repeat(5_000)}${']'.repeat(5_000)}}\n{"filingId": "NEXT"}\n`);
+    const tooDeep = ['parse-error', '', 'nested too deeply to parse (a filing record nests only a few levels)'];
+    for (const concurrency of ['off', 2] as const) {
+      const [deep, field, lines] = await lintFiles(['deep.json', 'deep-field.json', 'deep.jsonl'], { config: false, cwd: dir, now: TEST_NOW, concurrency, chunkBytes: 1024 });
+      expect(deep!.messages.map((m) => [m.ruleId, m.path, m.message])).toEqual([tooDeep]);
+      expect(field!.messages.map((m) => [m.ruleId, m.path, m.message])).toEqual([tooDeep]);
+      expect(lines!.messages.filter((m) => m.record === 0).map((m) => [m.ruleId, m.path, m.message, m.line])).toEqual([[...tooDeep, 1]]);
+      expect(lines!.messages.some((m) => m.record === 1)).toBe(true);
+    }
+  });
+
+  it('lints a record nested as deep as MAX_NESTING, and reports one a level deeper', async () => {
+    const { MAX_NESTING } = await import('../../src/input/record-source.js');
+    const nest = (levels: number) => `{"remarks": ${'['.repeat(levels - 1)}${']'.repeat(levels - 1)}}`;
+    const dir = mkdtempSync(join(tmpdir(), 'beianlint-bad-'));
+    writeFileSync(join(dir, 'at-limit.json'), nest(MAX_NESTING));
+    writeFileSync(join(dir, 'past-limit.json'), nest(MAX_NESTING + 1));
+    const [atLimit, pastLimit] = await lintFiles(['at-limit.json', 'past-limit.json'], { config: false, cwd: dir, now: TEST_NOW });
+    expect(atLimit!.messages.some((m) => m.ruleId === 'parse-error')).toBe(false);
+    expect(atLimit!.messages.find((m) => m.path === '/remarks')?.ruleId).toBe('schema');
+    expect(pastLimit!.messages.map((m) => m.ruleId)).toEqual(['parse-error']);
   });
 
   it('lints a 100 MB single line like any other record', async () => {

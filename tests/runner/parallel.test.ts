@@ -22,10 +22,13 @@ function batchDir(): { dir: string; files: string[] } {
   for (let i = 0; i < 120; i++) {
     const r = patched(i % 3 === 0 ? 'enterprise-approved' : 'individual-draft', { set: { '/filingId': `F-${i % 50}` } });
     if (i % 17 === 5) (r.principal as { contacts: { mobile: string } }).contacts.mobile = '12345';
-    lines.push(i % 29 === 7 ? '{"filingId": "broken",' : JSON.stringify(r));
+    // A repeated key names the line of its first occurrence: the file's line, in any chunk.
+    const text = JSON.stringify(r);
+    lines.push(i % 29 === 7 ? '{"filingId": "broken",' : i % 13 === 4 ? `{"stage": "draft", ${text.slice(1)}` : text);
     if (i % 31 === 3) lines.push('');
   }
-  writeFileSync(join(dir, 'a.jsonl'), lines.join('\n') + '\n');
+  // Lone CRs end lines too: a chunk's first line is counted as a reader counts them.
+  writeFileSync(join(dir, 'a.jsonl'), lines.slice(0, 60).join('\n') + '\r' + lines.slice(60).join('\n') + '\n');
   writeFileSync(join(dir, 'b.json'), JSON.stringify([patched('individual-draft', { set: { '/filingId': 'F-3' } }), patched('government-verified')], null, 2));
   writeFileSync(join(dir, 'c.jsonl'), lines.slice(0, 10).join('\r\n'));
   return { dir, files: ['a.jsonl', 'b.json', 'c.jsonl'] };
@@ -38,6 +41,10 @@ describe('a parallel run', () => {
     const single = await lintFiles(files, { linter, cwd: dir, concurrency: 'off' });
     const parallel = await lintFiles(files, { linter, cwd: dir, concurrency: 2, chunkBytes: 8 * 1024 });
     expect(single.flatMap((r) => r.messages).filter((m) => m.ruleId.startsWith('batch-')).length).toBeGreaterThan(50);
+    const repeatedKeys = single[0]!.messages.filter((m) => m.ruleId === 'duplicate-key');
+    expect(repeatedKeys.length).toBeGreaterThan(5);
+    // In a JSONL record the first occurrence is on the record's own line.
+    for (const m of repeatedKeys) expect(m.message).toContain(`line ${m.line}`);
     expect(parallel.map((r) => r.messages)).toEqual(single.map((r) => r.messages));
     expect(parallel.map((r) => r.stats)).toEqual(single.map((r) => r.stats));
   });
