@@ -6,7 +6,11 @@ main(process.argv.slice(2)).then(
     process.exitCode = code;
   },
   (error) => {
-    process.stderr.write(`beianlint: internal error: ${error?.stack ?? error}\n`);
+    try {
+      process.stderr.write(`beianlint: internal error: ${error?.stack ?? error}\n`);
+    } catch {
+      // Standard error is broken as well (a closed pipe, a full disk): the status is all that is left to tell.
+    }
     process.exitCode = 2;
   },
 );

@@ -60,12 +60,47 @@ const OPTIONS = {
   version: { type: 'boolean', short: 'v', default: false },
 } satisfies ParseArgsConfig['options'];
 
+/**
+ * parseArgs takes an option's value that starts with "-" only when joined to
+ * it (`--max-warnings=-1`), lest a forgotten value swallow the next flag; but
+ * `--max-warnings -1`, no limit, is how ESLint users spell it. A negative
+ * number after --max-warnings is joined to it here; the value is judged after.
+ */
+function negativeValuesJoined(argv: readonly string[]): string[] {
+  const joined: string[] = [];
+  for (let at = 0; at < argv.length; at++) {
+    const arg = argv[at]!;
+    // After "--", every argument is a path.
+    if (arg === '--') return [...joined, ...argv.slice(at)];
+    const next = argv[at + 1];
+    if (arg === '--max-warnings' && next !== undefined && /^-[0-9]+$/.test(next)) {
+      joined.push(`${arg}=${next}`);
+      at++;
+    } else {
+      joined.push(arg);
+    }
+  }
+  return joined;
+}
+
+/**
+ * The day --now names, at noon in China. A day must exist: 2026-02-31 is
+ * refused, not rolled over into March.
+ */
+function dayOf(value: string): Date {
+  const day = /^\d{4}-\d{2}-\d{2}$/.test(value) ? new Date(`${value}T00:00:00Z`) : undefined;
+  if (!day || Number.isNaN(day.getTime()) || day.toISOString().slice(0, 10) !== value) {
+    throw new UsageError({ en: `--now expects a date like 2026-11-29, not "${value}"`, 'zh-CN': `--now 须为日期，例如 2026-11-29，不能是 "${value}"` });
+  }
+  return new Date(`${value}T12:00:00+08:00`);
+}
+
 /** Parses argv strictly: an unknown flag or a bad value is a usage error (exit 2). */
 export function parseCliArgs(argv: readonly string[]): CliOptions {
   let parsed;
   try {
     parsed = parseArgs({
-      args: [...argv],
+      args: negativeValuesJoined(argv),
       allowPositionals: true,
       strict: true,
       options: OPTIONS,
@@ -88,12 +123,7 @@ export function parseCliArgs(argv: readonly string[]): CliOptions {
     if (!m || !SEVERITIES.has(m[2]!)) throw new UsageError({ en: `--rule expects id=off|info|warning|error, not "${spec}"`, 'zh-CN': `--rule 的格式为 规则=off|info|warning|error，不能是 "${spec}"` });
     rules[m[1]!] = m[2] as CliOptions['rules'][string];
   }
-  let now: Date | undefined;
-  if (v.now !== undefined) {
-    const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(v.now);
-    now = m ? new Date(`${v.now}T12:00:00+08:00`) : undefined;
-    if (!now || Number.isNaN(now.getTime())) throw new UsageError({ en: `--now expects a date like 2026-11-29, not "${v.now}"`, 'zh-CN': `--now 须为日期，例如 2026-11-29，不能是 "${v.now}"` });
-  }
+  const now = v.now !== undefined ? dayOf(v.now) : undefined;
   let maxFileSize: number | undefined;
   if (v['max-file-size'] !== undefined) {
     if (!/^[1-9][0-9]*$/.test(v['max-file-size'])) throw new UsageError({ en: `--max-file-size takes a size in MiB, not "${v['max-file-size']}"`, 'zh-CN': `--max-file-size 须为以 MiB 计的大小，不能是 "${v['max-file-size']}"` });

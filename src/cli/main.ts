@@ -1,29 +1,18 @@
-import { once } from 'node:events';
-import { closeSync, openSync, writeSync } from 'node:fs';
+import { closeSync, openSync, realpathSync, writeSync } from 'node:fs';
 import { mkdir, readFile } from 'node:fs/promises';
 import type { Linter, LintResult, Locale } from '../engine/index.js';
+import type { Localized } from '../engine/types.js';
 import type { ChunkedFormatter, Formatter, FormatterContext } from '../formatters/index.js';
 import { dirname, join, relative, resolve } from 'node:path';
 import { packageRoot } from '../package-files.js';
 import { HELP, parseCliArgs, requestedLocale, UsageError, type CliOptions } from './args.js';
 import { ProgressLine } from './progress.js';
+import { absorbWriteErrors, tell, writeAll } from './streams.js';
 
-/** Writes the pieces in order to a stream that is not ours (standard output), waiting whenever it asks to. */
-async function writeAll(stream: NodeJS.WritableStream, pieces: Iterable<string>): Promise<void> {
-  let failure: Error | undefined;
-  const onError = (e: Error) => {
-    failure = e;
-  };
-  stream.on('error', onError);
-  try {
-    for (const piece of pieces) {
-      if (failure) throw failure;
-      // once() rejects on 'error' as well.
-      if (!stream.write(piece)) await once(stream, 'drain');
-    }
-    if (failure) throw failure;
-  } finally {
-    stream.off('error', onError);
+/** The report (or the help) could not be written: exit 2, said in both languages. */
+class OutputError extends Error {
+  constructor(readonly text: Localized) {
+    super(text.en);
   }
 }
 
@@ -44,10 +33,20 @@ function writeAllToFile(target: string, pieces: Iterable<string>): void {
   }
 }
 
-async function readStdin(): Promise<string> {
+/**
+ * Stdin, limited like a file: bytes past `maxBytes` are counted, not kept,
+ * so a stream larger than the limit costs no memory and is reported as too
+ * large. The bytes are decoded by the runner, as a file's are.
+ */
+async function readStdin(maxBytes: number): Promise<{ bytes: Uint8Array; size: number }> {
   const chunks: Buffer[] = [];
-  for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
-  return Buffer.concat(chunks).toString('utf8');
+  let size = 0;
+  for await (const chunk of process.stdin) {
+    size += (chunk as Buffer).length;
+    if (size <= maxBytes) chunks.push(chunk as Buffer);
+    else chunks.length = 0;
+  }
+  return { bytes: size <= maxBytes ? Buffer.concat(chunks) : new Uint8Array(0), size };
 }
 
 async function version(): Promise<string> {
@@ -59,25 +58,19 @@ async function version(): Promise<string> {
  * The command line. Returns the exit status instead of exiting, so tests and
  * wrappers can call it; only bin/beianlint.js touches process.exitCode.
  */
-export async function main(argv: readonly string[], io = { stdout: process.stdout, stderr: process.stderr }): Promise<number> {
+export async function main(argv: readonly string[], io: Io = { stdout: process.stdout, stderr: process.stderr }): Promise<number> {
+  absorbWriteErrors(io.stdout);
+  absorbWriteErrors(io.stderr);
   let options: CliOptions;
   try {
     options = parseCliArgs(argv);
   } catch (e) {
     const { localeFromEnv } = await import('../engine/messages.js');
     const locale = requestedLocale(argv) ?? localeFromEnv();
-    io.stderr.write(`beianlint: ${e instanceof UsageError ? e.text[locale] : (e as Error).message}\n`);
+    tell(io.stderr, `beianlint: ${e instanceof UsageError ? e.text[locale] : (e as Error).message}\n`);
     return 2;
   }
-  if (options.help) {
-    const { localeFromEnv } = await import('../engine/messages.js');
-    io.stdout.write(HELP[options.locale ?? localeFromEnv()]);
-    return 0;
-  }
-  if (options.version) {
-    io.stdout.write(`${await version()}\n`);
-    return 0;
-  }
+  if (options.help || options.version) return helpOrVersion(options, io);
   // The engine is loaded only now, so --help and --version stay instant.
   const { createLinter, localeFromEnv, ConfigurationError } = await import('../engine/index.js');
   const { errorsOnly } = await import('../runner/index.js');
@@ -92,7 +85,8 @@ export async function main(argv: readonly string[], io = { stdout: process.stdou
         'zh-CN': '没有给出要检查的文件（试试 "beianlint examples/" 或 "beianlint --help"）',
       });
     }
-    const formatter = FORMATTERS[options.format];
+    // Only the formats themselves: a name such as "constructor" or "__proto__" is no format.
+    const formatter = Object.hasOwn(FORMATTERS, options.format) ? FORMATTERS[options.format] : undefined;
     const formats = Object.keys(FORMATTERS).join(', ');
     if (!formatter) throw new UsageError({ en: `unknown format "${options.format}"; use ${formats}`, 'zh-CN': `未知的报告格式 "${options.format}"；可用：${formats}` });
     const cwd = process.cwd();
@@ -113,20 +107,47 @@ export async function main(argv: readonly string[], io = { stdout: process.stdou
     await writeReport(options, formatter, results, { cwd, locale: linter.locale, rules: linter.ruleInfo(), version: await version() }, io);
     return exitStatus(results, options, linter.locale, io);
   } catch (e) {
-    if (e instanceof UsageError || e instanceof ConfigurationError) {
-      io.stderr.write(`beianlint: ${e.text[locale]}\n`);
+    if (e instanceof UsageError || e instanceof ConfigurationError || e instanceof OutputError) {
+      tell(io.stderr, `beianlint: ${e.text[locale]}\n`);
       return 2;
     }
     throw e;
   }
 }
 
+/** `--help` (which wins over --version) or `--version`, on standard output. */
+async function helpOrVersion(options: CliOptions, io: Io): Promise<number> {
+  const { localeFromEnv } = await import('../engine/messages.js');
+  const locale = options.locale ?? localeFromEnv();
+  try {
+    await writeToStdout(io, [options.help ? HELP[locale] : `${await version()}\n`]);
+    return 0;
+  } catch (e) {
+    if (!(e instanceof OutputError)) throw e;
+    tell(io.stderr, `beianlint: ${e.text[locale]}\n`);
+    return 2;
+  }
+}
+
+/**
+ * Writes to standard output. A reader that went away (EPIPE: `| head -1`) has
+ * had all it wanted, so the run ends quietly with its own status; any other
+ * failure (ENOSPC: a full disk) loses the report, and is an OutputError.
+ */
+async function writeToStdout(io: Io, pieces: Iterable<string>): Promise<void> {
+  const failure = (await writeAll(io.stdout, pieces)) as NodeJS.ErrnoException | undefined;
+  if (!failure || failure.code === 'EPIPE') return;
+  const reason = failure.code ?? failure.message;
+  throw new OutputError({ en: `cannot write to standard output: ${reason}`, 'zh-CN': `无法写入标准输出：${reason}` });
+}
+
 type Io = { stdout: NodeJS.WritableStream; stderr: NodeJS.WritableStream };
 
 /** Lints what the command line names, with a progress line on a terminal and cache trouble said on stderr. */
 async function lintForCli(options: CliOptions, linter: Linter, cwd: string, io: Io): Promise<LintResult[]> {
-  const { lintFiles } = await import('../runner/index.js');
-  const stdin = options.paths.includes('-') ? { text: await readStdin(), filePath: options.stdinFilename } : undefined;
+  const { lintFiles, DEFAULT_MAX_FILE_SIZE } = await import('../runner/index.js');
+  const { ConfigurationError } = await import('../engine/index.js');
+  const stdin = options.paths.includes('-') ? { ...(await readStdin(options.maxFileSize ?? DEFAULT_MAX_FILE_SIZE)), filePath: options.stdinFilename } : undefined;
   const progress = ProgressLine.forStream(io.stderr as NodeJS.WriteStream, linter.locale);
   try {
     return await lintFiles(options.paths, {
@@ -138,9 +159,10 @@ async function lintForCli(options: CliOptions, linter: Linter, cwd: string, io: 
       ...(options.cacheLocation ? { cacheLocation: options.cacheLocation } : {}),
       onCacheError: (e, cacheFile) => {
         // Node's message names the code and the path that failed (a file where a folder should be, say).
-        const reason = e.message.replace(/\s+/g, ' ');
+        const reason = (e instanceof ConfigurationError ? e.text[linter.locale] : e.message).replace(/\s+/g, ' ');
         const where = relative(cwd, cacheFile) || cacheFile;
-        io.stderr.write(
+        tell(
+          io.stderr,
           linter.locale === 'zh-CN'
             ? `beianlint: 无法写入缓存 ${where}（${reason}），本次结果不受影响\n`
             : `beianlint: could not write the cache ${where} (${reason}); the results are not affected\n`,
@@ -163,16 +185,43 @@ async function writeReport(options: CliOptions, formatter: Formatter, results: L
   const output: Iterable<string> = 'chunks' in formatter ? (formatter as ChunkedFormatter).chunks(results, context) : [formatter(results, context)];
   if (toFile) {
     const target = resolve(cwd, options.outputFile!);
+    refuseToOverwriteAnInput(target, options.outputFile!, results, cwd);
     try {
       await mkdir(dirname(target), { recursive: true });
       writeAllToFile(target, output);
     } catch (e) {
       const code = (e as NodeJS.ErrnoException).code;
       const reason = code ?? (e as Error).message;
-      throw new UsageError({ en: `cannot write the report to ${options.outputFile}: ${reason}`, 'zh-CN': `无法把报告写入 ${options.outputFile}：${reason}` });
+      throw new OutputError({ en: `cannot write the report to ${options.outputFile}: ${reason}`, 'zh-CN': `无法把报告写入 ${options.outputFile}：${reason}` });
     }
   } else {
-    await writeAll(io.stdout, output);
+    await writeToStdout(io, output);
+  }
+}
+
+/** The path with every symbolic link and `..` resolved, or undefined when there is nothing there. */
+function realPathOf(path: string): string | undefined {
+  try {
+    return realpathSync(path);
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * A report written over a file just linted would destroy the input: that is
+ * refused. Real paths are compared, so a symbolic link to an input or a path
+ * such as `./a/../a.json` is caught as well.
+ */
+function refuseToOverwriteAnInput(target: string, asGiven: string, results: readonly LintResult[], cwd: string): void {
+  const realTarget = realPathOf(target);
+  // Nothing there yet, so no input either.
+  if (realTarget === undefined) return;
+  if (results.some(({ filePath }) => realPathOf(resolve(cwd, filePath)) === realTarget)) {
+    throw new UsageError({
+      en: `will not write the report to ${asGiven}: it is one of the files being linted`,
+      'zh-CN': `不会把报告写入 ${asGiven}：它是被检查的文件之一`,
+    });
   }
 }
 
@@ -182,7 +231,8 @@ function exitStatus(results: LintResult[], options: CliOptions, locale: Locale, 
   const warnings = results.reduce((n, r) => n + r.warningCount, 0);
   const tooManyWarnings = options.maxWarnings >= 0 && warnings > options.maxWarnings;
   if (tooManyWarnings && errors === 0) {
-    io.stderr.write(
+    tell(
+      io.stderr,
       locale === 'zh-CN'
         ? `beianlint: 发现 ${warnings} 个警告，超过 --max-warnings ${options.maxWarnings}\n`
         : `beianlint: ${warnings} warnings exceed --max-warnings ${options.maxWarnings}\n`,
