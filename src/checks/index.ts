@@ -20,7 +20,7 @@ export const CHECKS: Readonly<Record<string, CheckDefinition>> = {
       'json-end-of-file-expected', 'json-invalid-comment-token', 'json-unexpected-end-of-comment',
       'json-unexpected-end-of-string', 'json-unexpected-end-of-number', 'json-invalid-unicode',
       'json-invalid-escape-character', 'json-invalid-character', 'yaml-syntax', 'empty-file', 'unsupported-format',
-      'read-error', 'binary-file', 'invalid-utf8', 'file-too-large', 'record-too-large', 'too-deep', 'internal', 'no-records',
+      'read-error', 'binary-file', 'invalid-utf8', 'file-too-large', 'record-too-large', 'too-deep', 'internal', 'no-records', 'json-array-broken', 'too-large-to-read-whole',
     ],
   },
   'duplicate-key': { kind: 'source', messageIds: [] },

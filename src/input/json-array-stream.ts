@@ -3,7 +3,7 @@ import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
 import { arrayElementItem } from './json.js';
 import { PieceLineIndex } from './line-index.js';
 import { ReadWindow } from './read-all.js';
-import type { SourceItem } from './source.js';
+import type { SourceFault, SourceItem } from './source.js';
 import type { StreamedItem } from './jsonl-stream.js';
 
 // A JSON batch read whole needs its bytes, its text (two bytes a character
@@ -195,10 +195,18 @@ export class JsonArrayScanner {
   /** Why the bytes are not one well-formed array, in English, with where when it is known. */
   problem: string | undefined;
 
+  /**
+   * Elements found before the problem stay in `found`: they are whole, and a
+   * batch whose end was cut off is still read up to where it breaks.
+   */
   private fail(problem: string): void {
     this.invalid = true;
     this.problem ??= problem;
-    this.found.length = 0;
+  }
+
+  /** Where the scan has come in the file: the place of a problem found at the end (an array not closed). */
+  get reached(): { line: number; column: number } {
+    return { line: this.line, column: this.column + 1 };
   }
 
   /** The chunk is valid UTF-8 up to a character cut at its end, which is checked with the next chunk. */
@@ -299,11 +307,11 @@ export class JsonArrayScan {
         return 'invalid';
       }
       this.scanner.feed(this.buffer.subarray(0, n), this.position);
+      for (const span of this.scanner.found) this.add(span);
       if (this.scanner.invalid) {
         this.problem = this.scanner.problem!;
         return 'invalid';
       }
-      for (const span of this.scanner.found) this.add(span);
       this.position += n;
       read += n;
     }
@@ -324,6 +332,18 @@ export class JsonArrayScan {
     this.count++;
   }
 
+  /**
+   * Once a step said `invalid`: the problem as a parse-error fault at its
+   * place, numbered as the element after the last one found. What follows it
+   * is not read: the elements before it are linted, and the fault says where
+   * the file must be mended.
+   */
+  brokenTail(index: number): SourceFault {
+    const at = /line (\d+), column (\d+)/.exec(this.problem ?? '');
+    const { line, column } = at ? { line: Number(at[1]), column: Number(at[2]) } : this.scanner.reached;
+    return { kind: 'fault', index, reason: 'json-array-broken', detail: this.problem ?? '', range: { line, column, endLine: line, endColumn: column } };
+  }
+
   /** The spans found since the last take (a view, valid until the next step). */
   take(): Float64Array {
     const found = this.spans.subarray(0, this.count * SPAN);
@@ -332,28 +352,35 @@ export class JsonArrayScan {
   }
 }
 
-/** The spans of a whole file's elements, or, when the file is not one well-formed array, why not. */
-function scanFile(fd: number): { spans: Float64Array; problem?: undefined } | { spans?: undefined; problem: string } {
+/** The spans of a whole file's elements, and, when it is not one well-formed array, why not and the fault for it. */
+function scanFile(fd: number): { spans: Float64Array; problem?: string; tail?: SourceFault } {
   const scan = new JsonArrayScan(fd);
-  return scan.step() === 'done' ? { spans: scan.take() } : { problem: scan.problem! };
+  const outcome = scan.step();
+  const spans = scan.take().slice();
+  return outcome === 'done' ? { spans } : { spans, problem: scan.problem!, tail: scan.brokenTail(spanCount(spans)) };
 }
 
 /**
- * A `.json` file of at least `minBytes` that is one well-formed array, to be
- * read an element at a time; undefined for any other file (read it whole).
+ * A `.json` file of at least `minBytes` that is an array, to be read an
+ * element at a time: one well-formed array, or one that breaks after some
+ * whole elements (its end cut off, a stray comma), whose elements are read
+ * and whose break is a fault after them. Undefined for any other file (read
+ * it whole).
  */
 export function streamedJsonArray(filePath: string, minBytes: number, maxElementBytes: number): JsonArrayReader | undefined {
-  const spans = jsonArraySpans(filePath, minBytes);
-  return spans ? new JsonArrayReader(filePath, spans, maxElementBytes) : undefined;
+  const scan = jsonArraySpans(filePath, minBytes);
+  if (!scan || (scan.problem !== undefined && spanCount(scan.spans) === 0)) return undefined;
+  return new JsonArrayReader(filePath, scan.spans, maxElementBytes, scan.tail);
 }
 
 /**
  * The first pass over a whole `.json` file of at least `minBytes`: where its
- * elements lie, four numbers each (start, end, line, column), or undefined
- * when it is not one well-formed array. (A parallel run steps through the
- * pass instead, handing out ranges as they are found: see JsonArrayScan.)
+ * elements lie, four numbers each (start, end, line, column), and why it is
+ * not one well-formed array when it is not; undefined when it cannot be
+ * read. (A parallel run steps through the pass instead, handing out ranges
+ * as they are found: see JsonArrayScan.)
  */
-function jsonArraySpans(filePath: string, minBytes: number): Float64Array | undefined {
+function jsonArraySpans(filePath: string, minBytes: number): ReturnType<typeof scanFile> | undefined {
   let fd: number;
   try {
     fd = openSync(filePath, 'r');
@@ -361,7 +388,7 @@ function jsonArraySpans(filePath: string, minBytes: number): Float64Array | unde
     return undefined;
   }
   try {
-    return fstatSync(fd).size >= minBytes ? scanFile(fd).spans : undefined;
+    return fstatSync(fd).size >= minBytes ? scanFile(fd) : undefined;
   } catch {
     return undefined;
   } finally {
@@ -383,6 +410,8 @@ export class JsonArrayReader implements Iterable<SourceItem> {
     private readonly filePath: string,
     private readonly spans: Float64Array,
     private readonly maxElementBytes: number,
+    /** Where the array breaks, after the last of `spans`: yielded after them. */
+    private readonly tail?: SourceFault,
   ) {}
 
   *[Symbol.iterator](): Iterator<SourceItem> {
@@ -402,6 +431,7 @@ export class JsonArrayReader implements Iterable<SourceItem> {
         this.bytesRead = end;
         yield elementItem(bytes, index, start, line, column);
       }
+      if (this.tail) yield this.tail;
     } finally {
       closeSync(fd);
     }

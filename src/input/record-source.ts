@@ -66,6 +66,16 @@ function withinDepth(item: SourceItem): SourceItem {
   return 'byteOffset' in item ? Object.assign(fault, { byteOffset: item.byteOffset }) : fault;
 }
 
+/**
+ * The largest files read whole, by format. Reading whole holds a file's
+ * text and everything parsed from it at once: a YAML document's nodes take
+ * some fifty times its size, a JSON value a few times. These bounds keep a
+ * single file's peak memory near 1 GB; larger batches are JSONL (streamed
+ * line by line) or one JSON array (streamed element by element), which have
+ * no such limit.
+ */
+export const WHOLE_READ_BYTES: Readonly<Record<SourceFormat, number>> = { yaml: 16 * 1024 * 1024, json: 64 * 1024 * 1024, jsonl: Number.POSITIVE_INFINITY };
+
 /** Files up to this size are read blocking: a round trip to the thread pool per file costs more than linting a one-filing file (measured: bench/RESULTS.md). */
 const SMALL_FILE_BYTES = 1024 * 1024;
 
@@ -107,6 +117,8 @@ export function tooLarge(size: number, maxFileSize: number, why = ''): SourceFau
  */
 export function bytesSource(filePath: string, bytes: Uint8Array, size: number, maxFileSize: number): RecordSource {
   if (size > maxFileSize) return faultSource(filePath, tooLarge(size, maxFileSize));
+  const format = formatOf(filePath);
+  if (format && size > WHOLE_READ_BYTES[format]) return faultSource(filePath, faultAt('too-large-to-read-whole', `${Math.ceil(size / 1048576)} MiB`));
   const outcome = decodeSource(bytes);
   return outcome.ok ? textSource(filePath, outcome.text) : faultSource(filePath, faultAt(outcome.reason, outcome.detail));
 }
@@ -166,6 +178,10 @@ export function wholeFileSource(filePath: string, size: number, maxFileSize: num
 async function* wholeFileItems(filePath: string, format: SourceFormat | undefined, size: number, maxFileSize: number): AsyncIterable<SourceItem> {
   if (format && size > maxFileSize) {
     yield tooLarge(size, maxFileSize, whyNotStreamed(filePath, format));
+    return;
+  }
+  if (format && size > WHOLE_READ_BYTES[format]) {
+    yield faultAt('too-large-to-read-whole', `${Math.ceil(size / 1048576)} MiB${whyNotStreamed(filePath, format)}`);
     return;
   }
   const outcome = size <= SMALL_FILE_BYTES ? readSourceSync(filePath, size) : await readSource(filePath);
@@ -250,15 +266,16 @@ async function* jsonlItems(filePath: string, maxLineBytes: number, range: JsonlR
 
 /**
  * A `.json` file read an element at a time: the elements of `spans`, a
- * range a first pass found (JsonArrayScan), or the whole file of `size`
- * bytes, scanned here first. A whole file that turns out not to be one
- * well-formed array is read whole instead.
+ * range a first pass found (JsonArrayScan), then `tail`, the fault where
+ * the array breaks, if the range is its last; or the whole file of `size`
+ * bytes, scanned here first. A file that is not an array with a whole
+ * element is read whole instead.
  */
-export function jsonArraySource(filePath: string, maxElementBytes: number, piece: { spans: Float64Array } | { size: number }): RecordSource {
+export function jsonArraySource(filePath: string, maxElementBytes: number, piece: { spans: Float64Array; tail?: SourceFault } | { size: number }): RecordSource {
   return {
     filePath,
     read: () => {
-      const reader = 'spans' in piece ? new JsonArrayReader(filePath, piece.spans, maxElementBytes) : streamedJsonArray(filePath, 0, maxElementBytes);
+      const reader = 'spans' in piece ? new JsonArrayReader(filePath, piece.spans, maxElementBytes, piece.tail) : streamedJsonArray(filePath, 0, maxElementBytes);
       if (!reader) return wholeFileSource(filePath, 'size' in piece ? piece.size : 0, maxElementBytes).read();
       return {
         items: arrayItems(reader),

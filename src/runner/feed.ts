@@ -109,12 +109,13 @@ async function feedJsonArray(feed: UnitFeed, file: number, filePath: string, siz
       } catch {
         outcome = 'invalid';
       }
-      if (outcome === 'invalid') {
+      const found = scanner.take();
+      if (outcome === 'invalid' && ranges === 0 && count === 0 && found.length === 0) {
+        // Not an array with a whole element: read whole, which says what it is (within the size limits).
         scan.state = 'failed';
         feed.push({ kind: 'whole-file', file, filePath, bytes: size, here: true });
         return;
       }
-      const found = scanner.take();
       if (count * SPAN + found.length > pending.length) {
         let length = pending.length * 2;
         while (count * SPAN + found.length > length) length *= 2;
@@ -135,6 +136,13 @@ async function feedJsonArray(feed: UnitFeed, file: number, filePath: string, siz
       }
       pending.copyWithin(0, first * SPAN, count * SPAN);
       count -= first;
+      if (outcome === 'invalid') {
+        // The array breaks after whole elements (its end cut off, say): they are linted, and the break
+        // is a fault after them, in a unit of its own so no unit already handed out changes.
+        feed.push({ kind: 'json-array-range', file, filePath, bytes: 0, spans: new Float64Array(0), tail: scanner.brokenTail(0), scan });
+        scan.state = 'done';
+        return;
+      }
       if (outcome === 'done') {
         // An empty array is one unit all the same, so the file is counted.
         if (ranges === 0) feed.push({ kind: 'json-array-range', file, filePath, bytes: 0, spans: new Float64Array(0), scan });

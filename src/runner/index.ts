@@ -4,9 +4,9 @@
 // draws it and states what it guarantees.
 import { resolve } from 'node:path';
 import { createLinter, recipeOf, StatsCollector, type Linter, type LintMessage, type LintOptions, type LintResult } from '../engine/index.js';
-import type { SourceFormat, SourceItem } from '../input/index.js';
+import { formatOf, type SourceFormat, type SourceItem } from '../input/index.js';
 import { decodeSource } from '../input/read-file.js';
-import { textSource, thrownFault } from '../input/record-source.js';
+import { textSource, thrownFault, WHOLE_READ_BYTES } from '../input/record-source.js';
 import { BatchSession } from './batch.js';
 import { cacheFilePath, LintCache, runKeyOf } from './cache.js';
 import { feedUnits, UnitFeed } from './feed.js';
@@ -105,7 +105,7 @@ export async function lintFiles(paths: readonly string[], options: RunOptions = 
   const cacheFile = options.cacheLocation ? cacheFilePath(options.cacheLocation, cwd) : undefined;
   const cache = cacheFile ? await LintCache.open(cacheFile, runKeyOf({ rules: linter.fingerprint(), maxFileSize }), linter.now) : undefined;
   const given = paths.includes('-') ? options.stdin : undefined;
-  const stdin = given && { filePath: resolve(cwd, given.filePath), text: 'text' in given ? given.text : decodedStdin(given.bytes, given.size, maxFileSize) };
+  const stdin = given && { filePath: resolve(cwd, given.filePath), text: 'text' in given ? given.text : decodedStdin(given.filePath, given.bytes, given.size, maxFileSize) };
   const chunkBytes = options.chunkBytes ?? CHUNK_BYTES;
   const plan = planRun(files, {
     concurrency: options.concurrency ?? 'off',
@@ -147,8 +147,9 @@ export async function lintFiles(paths: readonly string[], options: RunOptions = 
 }
 
 /** Stdin's bytes as text when they are UTF-8 within the size limit; otherwise as they are, to be reported as a file's would. */
-function decodedStdin(bytes: Uint8Array, size: number, maxFileSize: number): string | { bytes: Uint8Array; size: number } {
-  if (size > maxFileSize) return { bytes, size };
+function decodedStdin(filePath: string, bytes: Uint8Array, size: number, maxFileSize: number): string | { bytes: Uint8Array; size: number } {
+  const format = formatOf(filePath);
+  if (size > maxFileSize || (format && size > WHOLE_READ_BYTES[format])) return { bytes, size };
   const outcome = decodeSource(bytes);
   return outcome.ok ? outcome.text : { bytes, size };
 }

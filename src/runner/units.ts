@@ -39,7 +39,7 @@ export type WorkUnit =
    * array, which may still be reading on (see feedJsonArray). `spans` is
    * let go once the result is applied.
    */
-  | (UnitBase & { kind: 'json-array-range'; spans?: Float64Array; scan: JsonArrayScanState });
+  | (UnitBase & { kind: 'json-array-range'; spans?: Float64Array; scan: JsonArrayScanState; tail?: SourceFault });
 
 /** How far the first pass over a large JSON array has come: its ranges' results are applied once it is `done`. */
 export interface JsonArrayScanState {
@@ -69,7 +69,7 @@ export function sourceOfUnit(unit: WorkUnit, maxFileSize: number): RecordSource 
     case 'json-array':
       return jsonArraySource(unit.filePath, maxFileSize, { size: unit.bytes });
     case 'json-array-range':
-      return jsonArraySource(unit.filePath, maxFileSize, { spans: unit.spans ?? new Float64Array(0) });
+      return jsonArraySource(unit.filePath, maxFileSize, { spans: unit.spans ?? new Float64Array(0), ...(unit.tail ? { tail: unit.tail } : {}) });
     case 'whole-file':
       return wholeFileSource(unit.filePath, unit.bytes, maxFileSize, unit.format);
     case 'cached':

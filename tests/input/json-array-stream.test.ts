@@ -121,15 +121,33 @@ describe('a JSON array read an element at a time', () => {
     for (let cut = 0; cut <= bad.length; cut++) expect(spansFedAt(bad, [cut]), `cut at ${cut}`).toBeUndefined();
   });
 
-  it('leaves every file that is not one well-formed array of UTF-8 text to the whole-file reader', () => {
-    for (const text of ['', '  ', '{"a": 1}', '[{"a": 1},]', '[, {"a": 1}]', '[{"a": 1},,{}]', '[{"a": 1}] x', '[{"a": 1}', '[{"a": "1}]', '[{"a": 1}}', '[1] [2]']) {
+  it('leaves every file that is not an array with a whole element of UTF-8 text to the whole-file reader', () => {
+    for (const text of ['', '  ', '{"a": 1}', '[, {"a": 1}]', '[{"a": 1}', '[{"a": "1}]', '[{"a": 1}}']) {
       expect(streamed(text), JSON.stringify(text)).toBeUndefined();
     }
     expect(streamed(Buffer.from('[{"a": "\0"}]'))).toBeUndefined();
     expect(streamed(Buffer.from([0x5b, 0x22, 0xc3, 0x28, 0x22, 0x5d]))).toBeUndefined(); // an invalid sequence
     expect(streamed(Buffer.from([0x5b, 0x22, 0xed, 0xa0, 0x80, 0x22, 0x5d]))).toBeUndefined(); // a surrogate
-    expect(streamed(Buffer.from([0x5b, 0x22, 0x22, 0x5d, 0xe4, 0xba]))).toBeUndefined(); // cut at the end
+    // Cut at the end, after a whole element: the element is read, the cut is the array's break.
+    expect(streamed(Buffer.from([0x5b, 0x22, 0x22, 0x5d, 0xe4, 0xba]))?.map((item) => item[0])).toEqual(['record', 'fault']);
     expect(streamed('[]')).toEqual([]);
+  });
+
+  it('reads the whole elements of an array that breaks after them, then the break as a fault at its place', () => {
+    const cases: Array<[string, string]> = [
+      ['[{"a": 1},]', '1:11 line 1, column 11: a comma with no value after it'],
+      ['[{"a": 1},,{}]', '1:11 line 1, column 11: a comma with no value before it'],
+      ['[{"a": 1}] x', '1:12 line 1, column 12: text after the closing ]'],
+      ['[{"a": 1},\n {"a": 2},\n {"a": ', '3:8 the array is not closed'],
+    ];
+    for (const [text, tail] of cases) {
+      const file = fileOf(text);
+      const items = [...streamedJsonArray(file, 0, 1 << 20)!];
+      const faults = items.filter((i) => i.kind === 'fault');
+      expect(faults.map((f) => `${f.range.line}:${f.range.column} ${f.detail}`), text).toEqual([tail]);
+      expect(faults[0]).toMatchObject({ reason: 'json-array-broken', index: items.length - 1 });
+      expect(items.slice(0, -1).every((i) => i.kind === 'record'), text).toBe(true);
+    }
   });
 
   it('says where a file stops being one array, in UTF-16 columns, however the bytes are cut into reads', () => {

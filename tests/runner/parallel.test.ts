@@ -127,11 +127,16 @@ describe('a parallel run', () => {
     expect(ids).toContain('batch-duplicate-filing-id');
     expect(ids).toContain('duplicate-key');
     expect(whole[1]!.messages.map((m) => m.ruleId)).toContain('parse-error');
-    expect(streamed).toEqual(whole);
-    expect(streamedParallel).toEqual(whole);
+    expect(streamed[0]).toEqual(whole[0]);
+    expect(streamedParallel[0]).toEqual(whole[0]);
+    // A streamed array whose end is cut off (inside its 40th filing) is read up to the break, its last message.
+    const broken = streamed[1]!.messages;
+    expect(broken.filter((m) => m.ruleId === 'parse-error')).toEqual([expect.objectContaining({ record: 39, severity: 'error' })]);
+    expect(new Set(broken.filter((m) => m.ruleId !== 'parse-error').map((m) => m.record)).size).toBeGreaterThan(30);
+    expect(streamedParallel[1]).toEqual(streamed[1]);
   });
 
-  it('hands out a large array\'s ranges while its first pass reads on, and drops them when the array breaks late', async () => {
+  it('hands out a large array\'s ranges while its first pass reads on, and lints up to the break when the array breaks late', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'beianlint-par-'));
     const records = Array.from({ length: 2600 }, (_, i) => patched(i % 2 ? 'enterprise-approved' : 'individual-draft', { set: { '/filingId': `F-${i % 700}` } }));
     const text = JSON.stringify(records, null, 2);
@@ -144,12 +149,15 @@ describe('a parallel run', () => {
     writeFileSync(join(dir, 'after.jsonl'), `${JSON.stringify(records[5])}\n`);
     const files = ['batch.json', 'broken.json', 'after.jsonl'];
     const linter = createLinter({ config: false, now: TEST_NOW, cwd: dir });
-    const whole = await lintFiles(files, { linter, cwd: dir, concurrency: 'off' });
-    expect(whole[1]!.messages.map((m) => m.ruleId)).toContain('parse-error');
-    expect(whole[2]!.messages.map((m) => m.ruleId)).toContain('batch-duplicate-filing-id');
+    const single = await lintFiles(files, { linter, cwd: dir, concurrency: 'off', streamJsonBytes: 0 });
+    // The broken array's elements before the break are linted; the break is its last message.
+    const broken = single[1]!.messages;
+    expect(broken.at(-1)).toMatchObject({ ruleId: 'parse-error', record: 2599 });
+    expect(broken.some((m) => m.ruleId === 'batch-duplicate-filing-id' && m.record > 2000)).toBe(true);
+    expect(single[2]!.messages.map((m) => m.ruleId)).toContain('batch-duplicate-filing-id');
     const progress: RunProgress[] = [];
     const parallel = await lintFiles(files, { linter, cwd: dir, concurrency: 2, streamJsonBytes: 0, chunkBytes: 256 * 1024, onProgress: (p) => !p.batch && progress.push(p) });
-    expect(parallel).toEqual(whole);
+    expect(parallel).toEqual(single);
     // Progress counts each range when it comes back (the broken array's, if any came back before its
     // pass failed, are taken back; ResultsInOrder's test holds that): it ends at the run's records, and
     // its bytes (a range counts its elements, not the punctuation between ranges).
@@ -186,17 +194,22 @@ describe('a parallel run', () => {
     }
   });
 
-  it('says where a JSON file too large to read whole stops being one array', async () => {
+  it('reads a large JSON array up to where it breaks, and says why a large file that is no array is not streamed', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'beianlint-par-'));
-    const records = Array.from({ length: 30 }, () => patched('individual-draft'));
+    const records = Array.from({ length: 30 }, (_, i) => patched('individual-draft', { set: { '/filingId': `F-${i}` } }));
     const text = JSON.stringify(records, null, 2).split('\n');
     const at = text.findIndex((l, i) => i > 100 && l === '  },');
     text[at] = '  }},'; // a brace too many after one filing
     writeFileSync(join(dir, 'big.json'), text.join('\n'));
     writeFileSync(join(dir, 'big-ok.json'), JSON.stringify(records));
-    const r = await lintFiles(['big.json', 'big-ok.json'], { config: false, now: TEST_NOW, cwd: dir, maxFileSize: 16 * 1024, streamJsonBytes: 0 });
-    expect(r[0]!.messages.map((m) => m.message)).toEqual([expect.stringContaining(`not one well-formed JSON array: line ${at + 1}, column 4: a } that closes nothing`)]);
+    writeFileSync(join(dir, 'big-object.json'), JSON.stringify({ records }));
+    const r = await lintFiles(['big.json', 'big-ok.json', 'big-object.json'], { config: false, now: TEST_NOW, cwd: dir, maxFileSize: 16 * 1024, streamJsonBytes: 0 });
+    const breaks = r[0]!.messages.filter((m) => m.ruleId === 'parse-error');
+    expect(breaks.map((m) => [m.line, m.column])).toEqual([[at + 1, 4]]);
+    expect(breaks[0]!.message).toContain('a } that closes nothing');
+    expect(breaks[0]!.record).toBeGreaterThan(0);
     expect(r[1]!.messages.some((m) => m.ruleId === 'parse-error')).toBe(false);
+    expect(r[2]!.messages.map((m) => m.message)).toEqual([expect.stringContaining('not one well-formed JSON array: it does not start with [')]);
   });
 
   it('reports the same when workers run out of memory: their units run on this thread', async () => {
