@@ -3,23 +3,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ConfigurationError, loadRuleSet } from '../../src/engine/index.js';
+import { USER_RULE } from '../support/rule-files.js';
 
-const RULE = `id: my-rule
-severity: warning
-clause: 一、4
-appliesFrom: draft
-scope: record
-title: { zh-CN: 标题, en: Title }
-description: { zh-CN: 说明, en: Description }
-messages:
-  default: { zh-CN: '{path} 不对', en: '{path} is wrong' }
-schema:
-  properties:
-    remarks: { maxLength: 3 }
-examples:
-  - { valid: false, base: individual-draft, set: { /remarks: too long }, expect: [/remarks] }
-  - { valid: true, base: individual-draft }
-`;
+const RULE = USER_RULE;
 
 /** A scratch folder holding `project/` (the config's folder) and `outside/`, with a rule file in `outside/`. */
 function layout(): { project: string; outside: string } {

@@ -6,23 +6,9 @@ import { CHECKS, checkNamed } from '../../src/checks/index.js';
 import { DEPRECATED_CHECK_NAMES } from '../../src/checks/registry.js';
 import { ConfigurationError, createLinter, loadConfigFile, loadRuleFile } from '../../src/engine/index.js';
 import { isFilingPointer } from '../../src/schema/filing-pointer.js';
+import { USER_RULE } from '../support/rule-files.js';
 
-const VALID = `id: my-rule
-severity: warning
-clause: 一、4
-appliesFrom: draft
-scope: record
-title: { zh-CN: 标题, en: Title }
-description: { zh-CN: 说明, en: Description }
-messages:
-  default: { zh-CN: '{path} 不对', en: '{path} is wrong' }
-schema:
-  properties:
-    remarks: { maxLength: 3 }
-examples:
-  - { valid: false, base: individual-draft, set: { /remarks: too long }, expect: [/remarks] }
-  - { valid: true, base: individual-draft }
-`;
+const VALID = USER_RULE;
 
 function ruleFile(text: string, name = 'my-rule.yaml'): string {
   const dir = mkdtempSync(join(tmpdir(), 'beianlint-rule-'));
