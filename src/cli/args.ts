@@ -95,6 +95,34 @@ function dayOf(value: string): Date {
   return new Date(`${value}T12:00:00+08:00`);
 }
 
+/**
+ * For parseArgs's "Unknown option '--formt'": the flag meant, when one is a
+ * slip of a key or two away (an edit distance of at most 2, and less than
+ * half the word).
+ */
+function closestFlag(reason: string): string | undefined {
+  const unknown = /Unknown option '(-{1,2})([^']+)'/.exec(reason);
+  if (!unknown) return undefined;
+  const typed = unknown[2]!;
+  let best: { name: string; distance: number } | undefined;
+  for (const name of Object.keys(OPTIONS)) {
+    const distance = editDistance(typed, name);
+    if (distance <= 2 && distance < name.length / 2 && (!best || distance < best.distance)) best = { name, distance };
+  }
+  return best && `--${best.name}`;
+}
+
+/** Levenshtein distance: insertions, deletions and substitutions of one character each. */
+function editDistance(a: string, b: string): number {
+  let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const current = [i];
+    for (let j = 1; j <= b.length; j++) current[j] = Math.min(previous[j]! + 1, current[j - 1]! + 1, previous[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
+    previous = current;
+  }
+  return previous[b.length]!;
+}
+
 /** Parses argv strictly: an unknown flag or a bad value is a usage error (exit 2). */
 export function parseCliArgs(argv: readonly string[]): CliOptions {
   let parsed;
@@ -107,6 +135,9 @@ export function parseCliArgs(argv: readonly string[]): CliOptions {
     });
   } catch (e) {
     const reason = (e as Error).message.split('\n')[0]!;
+    const unknown = /^Unknown option '([^']+)'/.exec(reason);
+    const guess = closestFlag(reason);
+    if (unknown && guess) throw new UsageError({ en: `unknown option '${unknown[1]}'; did you mean ${guess}?`, 'zh-CN': `未知的选项 '${unknown[1]}'；是否想用 ${guess}？` });
     throw new UsageError({ en: reason, 'zh-CN': `命令行参数有误：${reason}` });
   }
   const v = parsed.values;

@@ -94,6 +94,11 @@ export async function expandPaths(patterns: readonly string[], cwd = process.cwd
       const { default: fg } = await import('fast-glob');
       // Links are not followed here, so every file listed is a file of its own, not a link.
       const files = await fg(EXT_GLOB, { cwd: abs, absolute: true, ignore: IGNORE, dot: false, onlyFiles: true, followSymbolicLinks: false });
+      // A folder with nothing to lint is a broken export step, not a clean batch: said as a glob that matches nothing is.
+      if (files.length === 0) {
+        const kinds = SUPPORTED_EXTENSIONS.join(', ');
+        throw new ConfigurationError({ en: `no ${kinds} files in the folder "${pattern}"`, 'zh-CN': `文件夹 "${pattern}" 中没有 ${kinds} 文件` });
+      }
       files.sort().forEach((file) => add(file, false));
     } else {
       // Loaded only for directories and globs: a run on named files starts without it.

@@ -2,6 +2,7 @@ import { availableParallelism } from 'node:os';
 import { statSync } from 'node:fs';
 import { formatOf, type SourceFormat } from '../input/index.js';
 import { STREAM_JSON_BYTES } from '../input/json-array-stream.js';
+import { startsAsUtf16 } from '../input/read-file.js';
 import { digestFile, type CachedFile, type FileDigest, type LintCache } from './cache.js';
 
 /** JSONL files are cut into ranges of about this size, so one large batch keeps every core busy. */
@@ -90,7 +91,9 @@ export function planRun(filePaths: readonly string[], options: PlanOptions): Run
   for (const filePath of filePaths) {
     const size = sizeOf(filePath);
     const format = formatOf(filePath);
-    const read: ReadMode = format === 'jsonl' ? 'jsonl' : format === 'json' && size >= streamJsonBytes ? 'json-array' : 'whole-file';
+    // A JSONL file saved as UTF-16 cannot be cut at its LF bytes: it is read whole and decoded.
+    const read: ReadMode =
+      format === 'jsonl' ? (startsAsUtf16(filePath) ? 'whole-file' : 'jsonl') : format === 'json' && size >= streamJsonBytes && !startsAsUtf16(filePath) ? 'json-array' : 'whole-file';
     totalBytes += size;
     unitsAtMost += read === 'whole-file' ? 1 : Math.max(1, Math.ceil(size / options.chunkBytes));
     const file: PlannedFile = { filePath, size, format, read };

@@ -30,11 +30,19 @@ describe('standard input', () => {
     expect(r.messages[0]!.message).toMatch(/--max-file-size/);
   });
 
-  it('that is not UTF-8 is reported as a file would be, not linted as garbled text', () => {
-    const utf16 = Buffer.from('\ufeff{"schemaVersion": 1}', 'utf16le');
-    const r = lintStdin(utf16, ['--stdin-filename', 'piped.json']);
+  it('that is not text is reported as a file would be, not linted as garbled text', () => {
+    const binary = Buffer.from([0x7b, 0x00, 0x01, 0x02, 0xff, 0x7d]);
+    const r = lintStdin(binary, ['--stdin-filename', 'piped.json']);
     expect(r.status).toBe(1);
     expect(r.messages).toEqual([expect.objectContaining({ ruleId: 'parse-error' })]);
-    expect(r.messages[0]!.message).toMatch(/binary|UTF-8/);
+    expect(r.messages[0]!.message).toMatch(/binary/);
+  });
+
+  it('saved as UTF-16 with its byte order mark is decoded as a file is', () => {
+    const text = '{"schemaVersion": 1, "filingId": "S-1"}';
+    const asUtf8 = lintStdin(Buffer.from(text), ['--stdin-filename', 'piped.json']);
+    const asUtf16 = lintStdin(Buffer.from(`\ufeff${text}`, 'utf16le'), ['--stdin-filename', 'piped.json']);
+    expect(asUtf16.messages).toEqual(asUtf8.messages);
+    expect(asUtf16.messages.some((m) => m.ruleId === 'schema')).toBe(true);
   });
 });
