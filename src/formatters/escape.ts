@@ -23,3 +23,19 @@ const JSON_UNSAFE_ALL = new RegExp(JSON_UNSAFE.source, 'g');
 export function safeJson(json: string): string {
   return JSON_UNSAFE.test(json) ? json.replace(JSON_UNSAFE_ALL, (ch) => `\\u${ch.charCodeAt(0).toString(16).padStart(4, '0')}`) : json;
 }
+
+/**
+ * For XML text and attribute values (junit, checkstyle). Control and bidirectional characters are
+ * written as `\uXXXX` text first, as in every other report, so the reader sees which one it was;
+ * XML 1.0 cannot carry what is left of the characters it forbids (U+FFFE, U+FFFF, a lone
+ * surrogate), which become U+FFFD.
+ */
+export function safeXml(text: string): string {
+  return safeText(text)
+    .replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/g, '\uFFFD')
+    .replace(/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g, '\uFFFD')
+    .replace(/&/g, '&amp;')
+    .replace(/</g, '&lt;')
+    .replace(/>/g, '&gt;')
+    .replace(/"/g, '&quot;');
+}

@@ -2,21 +2,8 @@ import { displayPath } from './paths.js';
 import { messagesOf } from '../runner/message-store.js';
 import type { LintResult } from '../engine/types.js';
 import { chunked } from './chunked.js';
-import { safeText } from './escape.js';
+import { safeXml as xml } from './escape.js';
 import type { FormatterContext } from './types.js';
-
-function xml(text: string): string {
-  // Control and bidirectional characters are written as `\uXXXX` text first, as in every other
-  // report, so the reader sees which one it was; XML 1.0 cannot carry what is left of the
-  // characters it forbids (U+FFFE, U+FFFF), which become U+FFFD.
-  return safeText(text)
-    .replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/g, '\uFFFD')
-    .replace(/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g, '\uFFFD')
-    .replace(/&/g, '&amp;')
-    .replace(/</g, '&lt;')
-    .replace(/>/g, '&gt;')
-    .replace(/"/g, '&quot;');
-}
 
 /**
  * JUnit XML for CI systems that show test reports: a test suite per file, a

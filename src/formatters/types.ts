@@ -4,6 +4,8 @@ import type { LintResult, Locale } from '../engine/types.js';
 export interface RuleInfo {
   id: string;
   title: string;
+  /** What the rule checks and why, from its rule file; SARIF's full description and help. The title stands in without it. */
+  description?: string;
   clause: string;
   severity: 'error' | 'warning' | 'info';
 }

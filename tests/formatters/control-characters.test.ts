@@ -44,15 +44,15 @@ function resultsWith(text: string): LintResult[] {
 }
 
 function contextWith(text: string, locale: 'en' | 'zh-CN', color = false): FormatterContext {
-  const rules: RuleInfo[] = [{ id: `rule${text}`, title: `A user rule ${text} title`, clause: `clause ${text}`, severity: 'error' }];
+  const rules: RuleInfo[] = [{ id: `rule${text}`, title: `A user rule ${text} title`, description: `A user rule ${text} description`, clause: `clause ${text}`, severity: 'error' }];
   return { cwd, color, locale, rules, version: '9.9.9' };
 }
 
 const lineCount = (text: string) => text.split('\n').length;
 
-// Every format; json and sarif write the same characters as JSON escapes, the others as visible `\uXXXX`.
-const FORMAT_NAMES = ['stylish', 'compact', 'summary', 'github', 'junit', 'html', 'json', 'sarif'] as const;
-const TEXT_FORMATS = ['stylish', 'compact', 'summary', 'github', 'junit', 'html'] as const;
+// Every format; json, sarif and gitlab write the same characters as JSON escapes, the others as visible `\uXXXX`.
+const FORMAT_NAMES = ['stylish', 'compact', 'summary', 'github', 'junit', 'checkstyle', 'html', 'json', 'sarif', 'gitlab'] as const;
+const TEXT_FORMATS = ['stylish', 'compact', 'summary', 'github', 'junit', 'checkstyle', 'html'] as const;
 
 describe.each(FORMAT_NAMES)('%s with control and bidirectional characters in every text from input', (name) => {
   for (const locale of ['en', 'zh-CN'] as const) {
@@ -129,13 +129,21 @@ describe('stylish in colour', () => {
   });
 });
 
-describe('json and sarif', () => {
+describe('json, sarif and gitlab', () => {
   it('carry the original texts, as JSON escapes a script reads back unchanged', () => {
     const [file] = JSON.parse(FORMATTERS.json!(resultsWith(HOSTILE), contextWith(HOSTILE, 'en'))) as Array<{ filePath: string; messages: Array<Record<string, unknown>> }>;
     expect(file!.filePath).toBe(`batch${HOSTILE}.jsonl`);
     expect(file!.messages[0]).toMatchObject({ ruleId: `rule${HOSTILE}`, message: `message ${HOSTILE} at 1`, filingId: `F${HOSTILE}`, path: `/websites/0/domains/0/name${HOSTILE}` });
     const log = JSON.parse(FORMATTERS.sarif!(resultsWith(HOSTILE), contextWith(HOSTILE, 'en')));
-    expect(log.runs[0].tool.driver.rules[0]).toMatchObject({ id: `rule${HOSTILE}`, shortDescription: { text: `A user rule ${HOSTILE} title` }, properties: { clause: `clause ${HOSTILE}` } });
+    expect(log.runs[0].tool.driver.rules[0]).toMatchObject({
+      id: `rule${HOSTILE}`,
+      shortDescription: { text: `A user rule ${HOSTILE} title` },
+      fullDescription: { text: `A user rule ${HOSTILE} description` },
+      help: { text: `A user rule ${HOSTILE} description\n\nClause: clause ${HOSTILE}` },
+      properties: { clause: `clause ${HOSTILE}` },
+    });
     expect(log.runs[0].results[0]).toMatchObject({ ruleId: `rule${HOSTILE}`, message: { text: `message ${HOSTILE} at 1` }, properties: { filingId: `F${HOSTILE}` } });
+    const [issue] = JSON.parse(FORMATTERS.gitlab!(resultsWith(HOSTILE), contextWith(HOSTILE, 'en')));
+    expect(issue).toMatchObject({ description: `message ${HOSTILE} at 1`, check_name: `rule${HOSTILE}`, location: { path: `batch${HOSTILE}.jsonl` } });
   });
 });

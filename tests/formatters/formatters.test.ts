@@ -91,8 +91,9 @@ describe('compact', () => {
 });
 
 const RULES = [
-  { id: 'parse-error', title: 'The file parses', clause: 'whole', severity: 'error' as const },
-  { id: 'principal-document-type', title: "The principal's document type fits their citizenship", clause: '一、1.(1)(2)', severity: 'error' as const },
+  { id: 'parse-error', title: 'The file parses', description: 'Each record parses as JSON, JSONL or YAML.', clause: 'whole', severity: 'error' as const },
+  { id: 'principal-document-type', title: "The principal's document type fits their citizenship", description: 'A citizen of China files a resident ID card; others the document their citizenship allows.', clause: '一、1.(1)(2)', severity: 'error' as const },
+  // No description: a library caller's rule table may have none, and the title stands in.
   { id: 'domain-format', title: 'Domains are valid and registrable', clause: '一、3', severity: 'error' as const },
 ];
 const CONTEXT = { cwd, color: false, locale: 'en' as const, rules: RULES, version: '9.9.9' };
@@ -142,6 +143,135 @@ describe('report formats', () => {
   });
 });
 
+/** The same problems with every line and column moved, as when a file is reformatted or lines are added above. */
+function moved(results: readonly LintResult[]): LintResult[] {
+  return results.map((r) => ({ ...r, messages: r.messages.map((m) => ({ ...m, line: m.line + 40, column: m.column + 3, endLine: m.endLine + 40, endColumn: m.endColumn + 3 })) }));
+}
+
+describe('checkstyle', () => {
+  const out = FORMATTERS.checkstyle!(RESULTS, CONTEXT);
+  const ERROR = /<error line="(\d+)" column="(\d+)" severity="(\w+)" message="([^"]*)" source="([^"]*)"\/>/g;
+
+  it('matches its golden output, which no locale changes', () => {
+    expectGolden(out, new URL('golden/checkstyle.txt', import.meta.url));
+    expect(FORMATTERS.checkstyle!(RESULTS, { ...CONTEXT, locale: 'zh-CN' })).toBe(out);
+  });
+
+  it('has a file element per file, a clean one too, and an error per problem with its rule as the source', () => {
+    expect(out.startsWith('<?xml version="1.0" encoding="UTF-8"?>\n<checkstyle version="4.3">\n')).toBe(true);
+    expect([...out.matchAll(/<file name="([^"]*)">/g)].map((m) => m[1])).toEqual(['batch.jsonl', 'clean.json', 'sub dir/a.yaml']);
+    expect([...out.matchAll(ERROR)].map(([, line, column, severity, , source]) => [line, column, severity, source])).toEqual([
+      ['4', '161', 'error', 'beianlint.parse-error'],
+      ['5', '210', 'error', 'beianlint.principal-document-type'],
+      ['6', '12', 'warning', 'beianlint.domain-format'],
+      ['7', '80', 'info', 'beianlint.fallback-document'],
+      ['12', '3', 'error', 'beianlint.schema'],
+    ]);
+  });
+
+  it('escapes every attribute, and holds no character XML 1.0 forbids', () => {
+    const hostile = 'a <b> & "c" \u0001 \uFFFE \uD800';
+    const escaped = 'a &lt;b&gt; &amp; &quot;c&quot; \\u0001 \uFFFD \uFFFD';
+    const message = { ...RESULTS[0]!.messages[0]!, ruleId: `rule${hostile}`, message: hostile };
+    const xml = FORMATTERS.checkstyle!([{ ...RESULTS[0]!, filePath: `/srv/filings/${hostile}.json`, messages: [message] }], CONTEXT);
+    expect(xml).toContain(`<file name="${escaped}.json">`);
+    expect(xml).toContain(`message="${escaped}" source="beianlint.rule${escaped}"/>`);
+    expect(xml).not.toMatch(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/);
+  });
+});
+
+describe('gitlab', () => {
+  const out = FORMATTERS.gitlab!(RESULTS, CONTEXT);
+  const fingerprints = (results: readonly LintResult[]) => (JSON.parse(FORMATTERS.gitlab!(results, CONTEXT)) as Array<{ fingerprint: string }>).map((i) => i.fingerprint);
+
+  it('matches its golden output, which no locale changes', () => {
+    expectGolden(out, new URL('golden/gitlab.txt', import.meta.url));
+    expect(FORMATTERS.gitlab!(RESULTS, { ...CONTEXT, locale: 'zh-CN' })).toBe(out);
+  });
+
+  it('is an array of Code Quality issues with the fields GitLab requires', () => {
+    const issues = JSON.parse(out) as Array<Record<string, unknown>>;
+    expect(issues).toHaveLength(5);
+    expect(issues[2]).toEqual({
+      description: 'www.example.com is a subdomain; file the registrable domain example.com (一、3)',
+      check_name: 'domain-format',
+      fingerprint: expect.stringMatching(/^[0-9a-f]{64}$/),
+      severity: 'minor',
+      location: { path: 'batch.jsonl', lines: { begin: 6 } },
+    });
+    expect(issues.map((i) => i.severity)).toEqual(['major', 'major', 'minor', 'info', 'major']);
+    expect(FORMATTERS.gitlab!([RESULTS[1]!], CONTEXT)).toBe('[]\n');
+  });
+
+  it('keeps each fingerprint when lines move, and gives no two problems the same one', () => {
+    expect(fingerprints(moved(RESULTS))).toEqual(fingerprints(RESULTS));
+    expect(new Set(fingerprints(RESULTS)).size).toBe(5);
+  });
+
+  it('keeps a record’s fingerprints when records are reordered, as it names them by filingId', () => {
+    const base = RESULTS[2]!.messages[0]!;
+    const first = { ...base, record: 0, filingId: 'F-1', line: 1, endLine: 1 };
+    const second = { ...base, record: 1, filingId: 'F-2', line: 2, endLine: 2 };
+    const swapped = [
+      { ...second, record: 0, line: 1, endLine: 1 },
+      { ...first, record: 1, line: 2, endLine: 2 },
+    ];
+    const [f1, f2] = fingerprints([{ ...RESULTS[2]!, messages: [first, second] }]);
+    expect(fingerprints([{ ...RESULTS[2]!, messages: swapped }])).toEqual([f2, f1]);
+  });
+
+  it('tells apart another file, rule, record or pointer, and numbers repeats', () => {
+    const base = RESULTS[2]!.messages[0]!;
+    const one = (message: typeof base, filePath = RESULTS[2]!.filePath) => fingerprints([{ ...RESULTS[2]!, filePath, messages: [message] }])[0];
+    const variants = [
+      one(base),
+      one(base, '/srv/filings/b.yaml'),
+      one({ ...base, ruleId: 'principal-name' }),
+      one({ ...base, path: '/owner/name' }),
+      one({ ...base, filingId: 'A-2' }),
+      // A record with no filingId is named by its index.
+      one({ ...base, filingId: null }),
+      one({ ...base, filingId: null, record: 1 }),
+    ];
+    expect(new Set(variants).size).toBe(variants.length);
+    // Two problems of one rule at one pointer, and a second record with the same filingId (a batch of duplicates).
+    const repeats = [base, { ...base, message: 'another problem at the same field' }, { ...base, record: 1, line: 30, endLine: 30 }];
+    expect(new Set(fingerprints([{ ...RESULTS[2]!, messages: repeats }])).size).toBe(3);
+  });
+});
+
+describe('sarif for code scanning', () => {
+  const logOf = (results: readonly LintResult[], locale: 'en' | 'zh-CN' = 'en') => JSON.parse(FORMATTERS.sarif!(results, { ...CONTEXT, locale }));
+
+  it('gives each rule a full description and help in the locale, and counts columns in UTF-16 code units', () => {
+    const en = logOf(RESULTS).runs[0];
+    expect(en.columnKind).toBe('utf16CodeUnits');
+    expect(en.tool.driver.rules[1]).toMatchObject({ fullDescription: { text: RULES[1]!.description }, help: { text: `${RULES[1]!.description}\n\nClause: 一、1.(1)(2)` } });
+    // `whole` is no clause of the notice; a rule with no description has its title instead.
+    expect(en.tool.driver.rules[0]).toMatchObject({ fullDescription: { text: RULES[0]!.description }, help: { text: RULES[0]!.description } });
+    expect(en.tool.driver.rules[2]).toMatchObject({ fullDescription: { text: RULES[2]!.title }, help: { text: `${RULES[2]!.title}\n\nClause: 一、3` } });
+    expect(logOf(RESULTS, 'zh-CN').runs[0].tool.driver.rules[1].help.text).toBe(`${RULES[1]!.description}\n\n依据条款：一、1.(1)(2)`);
+  });
+
+  it('fingerprints each result as gitlab does, so a result keeps its fingerprint when lines move', () => {
+    const fingerprints = (results: readonly LintResult[]) => logOf(results).runs[0].results.map((r: { partialFingerprints: Record<string, string> }) => r.partialFingerprints['beianlint/v1']);
+    expect(fingerprints(moved(RESULTS))).toEqual(fingerprints(RESULTS));
+    expect(fingerprints(RESULTS)).toEqual((JSON.parse(FORMATTERS.gitlab!(RESULTS, CONTEXT)) as Array<{ fingerprint: string }>).map((i) => i.fingerprint));
+  });
+
+  it('writes file names as URIs that no reader takes for a scheme, a query or a fragment', () => {
+    const locationOf = (filePath: string) => logOf([{ ...RESULTS[2]!, filePath }]).runs[0].results[0].locations[0].physicalLocation.artifactLocation;
+    expect(locationOf('/srv/filings/x:y.json')).toEqual({ uri: 'x%3Ay.json', uriBaseId: '%SRCROOT%' });
+    expect(locationOf('/srv/filings/sub dir/a#1?.json')).toEqual({ uri: 'sub%20dir/a%231%3F.json', uriBaseId: '%SRCROOT%' });
+    expect(locationOf('/srv/filings/百分之 100%.yaml')).toEqual({ uri: '%E7%99%BE%E5%88%86%E4%B9%8B%20100%25.yaml', uriBaseId: '%SRCROOT%' });
+    // Read against the source root, each is the file itself.
+    const root = 'file:///srv/filings/';
+    for (const name of ['x:y.json', 'sub dir/a#1?.json', '百分之 100%.yaml']) expect(decodeURIComponent(new URL(locationOf(`/srv/filings/${name}`).uri, root).pathname)).toBe(`/srv/filings/${name}`);
+    // Outside the working directory, a relative URI would climb out of the source root.
+    expect(locationOf('/srv/other/x:y #1.json')).toEqual({ uri: 'file:///srv/other/x:y%20%231.json' });
+  });
+});
+
 describe('json', () => {
   const out = FORMATTERS.json!(RESULTS, { cwd, color: false, locale: 'en' });
 
@@ -180,7 +310,7 @@ describe('json in pieces', () => {
 });
 
 describe('formats written in pieces', () => {
-  const CHUNKED = ['stylish', 'compact', 'json', 'github', 'sarif', 'junit', 'html'] as const;
+  const CHUNKED = ['stylish', 'compact', 'json', 'github', 'sarif', 'junit', 'html', 'checkstyle', 'gitlab'] as const;
 
   /** A run's file past the message budget: its messages are on disk, and reading them whole is an error here. */
   function spilledResult(): { spilled: LintResult; plain: LintResult } {
