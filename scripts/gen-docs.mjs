@@ -42,7 +42,7 @@ export async function generateDocs() {
     '<!-- Generated from rules/*.yaml by scripts/gen-docs.mjs (npm run gen). Do not edit. -->',
     '',
     'Every rule cites the clause of 工信部电管〔2010〕64号 it enforces. "From stage" is the first filing stage the rule reports at',
-    '(draft → verified → submitted → approved/returned). Severities can be changed in `.beianlintrc.json` or with `--rule id=severity`.',
+    '(draft → verified → submitted → approved/returned). Severities can be changed in the config file (`beianlint.config.yaml`, see the README) or with `--rule id=severity`.',
     '',
     '| rule | severity | from stage | clause | checks |',
     '|---|---|---|---|---|',

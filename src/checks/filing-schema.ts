@@ -6,6 +6,8 @@ import { packageRoot, schemasDir } from '../package-files.js';
 import type { NoOptions, RecordCheck } from './api.js';
 
 let validator: ValidateFunction | undefined;
+/** The filing schema as data, read once a record has a problem: an unknown field's message names the closest declared one. */
+let schemaObject: unknown;
 
 /** The compiled filing schema, built once per process on first use. */
 export function filingValidator(): ValidateFunction {
@@ -25,6 +27,7 @@ export function filingValidator(): ValidateFunction {
 export const filingSchemaMessageIds = [
   'required',
   'unknown-field',
+  'unknown-field-did-you-mean',
   'forbidden',
   'type',
   'enum',
@@ -54,7 +57,8 @@ function isMessageId(keyword: string): keyword is FilingSchemaMessageId {
 export const filingSchema: RecordCheck<NoOptions, FilingSchemaMessageId> = (ctx) => {
   const validate = filingValidator();
   if (validate(ctx.record)) return;
-  for (const p of explainSchemaErrors(validate.errors, ctx.record)) {
+  schemaObject ??= JSON.parse(readFileSync(join(schemasDir, 'filing.schema.json'), 'utf8'));
+  for (const p of explainSchemaErrors(validate.errors, ctx.record, schemaObject)) {
     // A keyword missing from the list would have no message the registry makes rule files give.
     ctx.report({ path: p.path, messageId: isMessageId(p.keyword) ? p.keyword : 'default', data: p.data, locateKey: p.locateKey });
   }

@@ -1,5 +1,7 @@
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import type { Locale, Localized } from '../engine/types.js';
+import { closestName } from '../schema/explain.js';
+import { SEVERITIES_ALLOWED, severityNamed, type RuleSeverity } from '../engine/presets.js';
 
 export interface CliOptions {
   paths: string[];
@@ -7,7 +9,11 @@ export interface CliOptions {
   locale?: 'zh-CN' | 'en';
   maxWarnings: number;
   quiet: boolean;
-  rules: Record<string, 'off' | 'info' | 'warning' | 'error'>;
+  rules: Record<string, RuleSeverity>;
+  /** --ignore-pattern: globs of files not to lint, relative to the working directory, on top of the config's `ignores`. */
+  ignorePatterns: string[];
+  /** --print-config <file>: print the configuration that file would be linted with, instead of linting. */
+  printConfig?: string;
   redact: boolean;
   outputFile?: string;
   color?: boolean;
@@ -19,6 +25,12 @@ export interface CliOptions {
   now?: Date;
   help: boolean;
   version: boolean;
+  /** --list-rules: print the active rules instead of linting. */
+  listRules: boolean;
+  /** --explain <rule-id>: print one rule's documentation instead of linting. */
+  explain?: string;
+  /** --init (with --bureau for the bureau's preset): write a starter config instead of linting. */
+  init?: 'provider' | 'bureau';
 }
 
 /** A usage problem (exit 2), in both languages: most are found before the run knows which to use. */
@@ -35,7 +47,6 @@ export function requestedLocale(argv: readonly string[]): Locale | undefined {
   return value === 'zh-CN' || value === 'en' ? value : undefined;
 }
 
-const SEVERITIES = new Set(['off', 'info', 'warning', 'error']);
 
 /** The flags the command line takes (node:util parseArgs). */
 const OPTIONS = {
@@ -44,13 +55,16 @@ const OPTIONS = {
   'max-warnings': { type: 'string' },
   quiet: { type: 'boolean', default: false },
   rule: { type: 'string', multiple: true, default: [] as string[] },
+  'ignore-pattern': { type: 'string', multiple: true, default: [] as string[] },
+  'print-config': { type: 'string' },
   'no-redact': { type: 'boolean', default: false },
   'output-file': { type: 'string', short: 'o' },
   color: { type: 'boolean' },
   'no-color': { type: 'boolean' },
   config: { type: 'string', short: 'c' },
   'no-config': { type: 'boolean', default: false },
-  'stdin-filename': { type: 'string', default: 'stdin.json' },
+  // No default here: whether it was given at all is checked against the paths.
+  'stdin-filename': { type: 'string' },
   now: { type: 'string' },
   'max-file-size': { type: 'string' },
   concurrency: { type: 'string', default: 'off' },
@@ -58,6 +72,10 @@ const OPTIONS = {
   'cache-location': { type: 'string' },
   help: { type: 'boolean', short: 'h', default: false },
   version: { type: 'boolean', short: 'v', default: false },
+  'list-rules': { type: 'boolean', default: false },
+  explain: { type: 'string' },
+  init: { type: 'boolean', default: false },
+  bureau: { type: 'boolean', default: false },
 } satisfies ParseArgsConfig['options'];
 
 /**
@@ -103,24 +121,38 @@ function dayOf(value: string): Date {
 function closestFlag(reason: string): string | undefined {
   const unknown = /Unknown option '(-{1,2})([^']+)'/.exec(reason);
   if (!unknown) return undefined;
-  const typed = unknown[2]!;
-  let best: { name: string; distance: number } | undefined;
-  for (const name of Object.keys(OPTIONS)) {
-    const distance = editDistance(typed, name);
-    if (distance <= 2 && distance < name.length / 2 && (!best || distance < best.distance)) best = { name, distance };
-  }
-  return best && `--${best.name}`;
+  const name = closestName(unknown[2]!, Object.keys(OPTIONS));
+  return name && `--${name}`;
 }
 
-/** Levenshtein distance: insertions, deletions and substitutions of one character each. */
-function editDistance(a: string, b: string): number {
-  let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
-  for (let i = 1; i <= a.length; i++) {
-    const current = [i];
-    for (let j = 1; j <= b.length; j++) current[j] = Math.min(previous[j]! + 1, current[j - 1]! + 1, previous[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
-    previous = current;
+/**
+ * parseArgs's own reason for refusing argv, said in both languages. Its
+ * English is kept as the English; each message node is known to give is put
+ * into a Chinese sentence, and one it may give in a later version is quoted
+ * after a Chinese lead-in rather than left bare inside a Chinese sentence.
+ */
+export function parseArgsProblem(reason: string): Localized {
+  const unknown = /^Unknown option '([^']+)'/.exec(reason);
+  if (unknown) {
+    const guess = closestFlag(reason);
+    if (guess) return { en: `unknown option '${unknown[1]}'; did you mean ${guess}?`, 'zh-CN': `未知的选项 '${unknown[1]}'；是否想用 ${guess}？` };
+    return { en: reason, 'zh-CN': `命令行参数有误：没有选项 '${unknown[1]}'（以 - 开头的路径请写在 -- 之后，例如 -- "${unknown[1]}"）` };
   }
-  return previous[b.length]!;
+  // "Option '-f, --format <value>' argument missing"; "Option '--rule <value>' argument missing".
+  const missing = /^Option '(?:-\w, )?(--[\w-]+)(?: <value>)?' argument missing/.exec(reason);
+  if (missing) return { en: reason, 'zh-CN': `命令行参数有误：选项 ${missing[1]} 缺少取值` };
+  // "Option '-q, --quiet' does not take an argument" (--quiet=1).
+  const noValue = /^Option '(?:-\w, )?(--[\w-]+)' does not take an argument/.exec(reason);
+  if (noValue) return { en: reason, 'zh-CN': `命令行参数有误：选项 ${noValue[1]} 不接受取值` };
+  // "Option '--format' argument is ambiguous." (--format --quiet): the value looks like a flag.
+  const ambiguous = /^Option '(-{1,2}[\w-]+)' argument is ambiguous/.exec(reason);
+  if (ambiguous) {
+    return { en: reason, 'zh-CN': `命令行参数有误：选项 ${ambiguous[1]} 后面是另一个选项，而不是它的取值；取值确实以 - 开头时，请用 = 连写，例如 ${ambiguous[1]}=-x` };
+  }
+  // "Unexpected argument 'x'. This command does not take positional arguments."
+  const positional = /^Unexpected argument '([^']*)'/.exec(reason);
+  if (positional) return { en: reason, 'zh-CN': `命令行参数有误：多余的参数 '${positional[1]}'` };
+  return { en: reason, 'zh-CN': `命令行参数有误（Node.js 原文）：“${reason}”` };
 }
 
 /** Parses argv strictly: an unknown flag or a bad value is a usage error (exit 2). */
@@ -134,11 +166,7 @@ export function parseCliArgs(argv: readonly string[]): CliOptions {
       options: OPTIONS,
     });
   } catch (e) {
-    const reason = (e as Error).message.split('\n')[0]!;
-    const unknown = /^Unknown option '([^']+)'/.exec(reason);
-    const guess = closestFlag(reason);
-    if (unknown && guess) throw new UsageError({ en: `unknown option '${unknown[1]}'; did you mean ${guess}?`, 'zh-CN': `未知的选项 '${unknown[1]}'；是否想用 ${guess}？` });
-    throw new UsageError({ en: reason, 'zh-CN': `命令行参数有误：${reason}` });
+    throw new UsageError(parseArgsProblem((e as Error).message.split('\n')[0]!));
   }
   const v = parsed.values;
   const locale = v.locale;
@@ -151,8 +179,15 @@ export function parseCliArgs(argv: readonly string[]): CliOptions {
   const rules: CliOptions['rules'] = {};
   for (const spec of v.rule) {
     const m = /^([a-z][a-z0-9-]*)=(\w+)$/.exec(spec);
-    if (!m || !SEVERITIES.has(m[2]!)) throw new UsageError({ en: `--rule expects id=off|info|warning|error, not "${spec}"`, 'zh-CN': `--rule 的格式为 规则=off|info|warning|error，不能是 "${spec}"` });
-    rules[m[1]!] = m[2] as CliOptions['rules'][string];
+    // A number comes as text on the command line; ESLint's 0, 1, 2 are meant.
+    const severity = m && severityNamed(/^[0-9]+$/.test(m[2]!) ? Number(m[2]) : m[2]);
+    if (!m || !severity) {
+      throw new UsageError({
+        en: `--rule expects id=severity, not "${spec}"; a severity is one of ${SEVERITIES_ALLOWED.en}`,
+        'zh-CN': `--rule 的格式为 规则=级别，不能是 "${spec}"；级别可用 ${SEVERITIES_ALLOWED['zh-CN']}`,
+      });
+    }
+    rules[m[1]!] = severity;
   }
   const now = v.now !== undefined ? dayOf(v.now) : undefined;
   let maxFileSize: number | undefined;
@@ -165,6 +200,13 @@ export function parseCliArgs(argv: readonly string[]): CliOptions {
   const concurrency = c === 'auto' || c === 'off' ? c : Number(c);
   if (v.color && v['no-color']) throw new UsageError({ en: '--color and --no-color contradict each other', 'zh-CN': '--color 与 --no-color 互相矛盾' });
   if (v.config !== undefined && v['no-config']) throw new UsageError({ en: '--config and --no-config contradict each other', 'zh-CN': '--config 与 --no-config 互相矛盾' });
+  if (v['stdin-filename'] !== undefined && !parsed.positionals.includes('-')) {
+    throw new UsageError({
+      en: '--stdin-filename names the input read from standard input, but "-" is not among the paths; add "-" to lint standard input',
+      'zh-CN': '--stdin-filename 为从标准输入读入的内容命名，但路径中没有 "-"；要检查标准输入，请加上 "-"',
+    });
+  }
+  if (v.bureau && !v.init) throw new UsageError({ en: '--bureau goes with --init (beianlint --init --bureau)', 'zh-CN': '--bureau 只能与 --init 同用（beianlint --init --bureau）' });
   return {
     paths: parsed.positionals,
     format: v.format,
@@ -172,17 +214,22 @@ export function parseCliArgs(argv: readonly string[]): CliOptions {
     maxWarnings,
     quiet: v.quiet,
     rules,
+    ignorePatterns: v['ignore-pattern'],
+    ...(v['print-config'] !== undefined ? { printConfig: v['print-config'] } : {}),
     redact: !v['no-redact'],
     ...(v['output-file'] !== undefined ? { outputFile: v['output-file'] } : {}),
     ...(v.color ? { color: true } : v['no-color'] ? { color: false } : {}),
     ...(v['no-config'] ? { config: false as const } : v.config !== undefined ? { config: v.config } : {}),
-    stdinFilename: v['stdin-filename'],
+    stdinFilename: v['stdin-filename'] ?? 'stdin.json',
     ...(maxFileSize ? { maxFileSize } : {}),
     concurrency,
     ...(v.cache || v['cache-location'] !== undefined ? { cacheLocation: v['cache-location'] ?? '.beianlintcache' } : {}),
     ...(now ? { now } : {}),
     help: v.help,
     version: v.version,
+    listRules: v['list-rules'],
+    ...(v.explain !== undefined ? { explain: v.explain } : {}),
+    ...(v.init ? { init: v.bureau ? ('bureau' as const) : ('provider' as const) } : {}),
   };
 }
 
@@ -194,16 +241,21 @@ Usage: beianlint [options] <file|dir|glob|->...
 
 Options:
   -f, --format <name>       stylish (default), compact, json, sarif, junit,
-                            github (Actions annotations), summary or html
+                            github (Actions annotations), summary, html,
+                            checkstyle or gitlab (Code Quality)
       --locale <zh-CN|en>   message language (default from LC_ALL/LANG)
       --max-warnings <n>    exit 1 when there are more than n warnings
       --quiet               report errors only
-      --rule <id=severity>  off|info|warning|error for one rule (repeatable)
+      --rule <id=severity>  off|info|warning|error for one rule (repeatable);
+                            ESLint's warn and 0|1|2 too
       --no-redact           print identity numbers, phones, e-mails and names in full
   -o, --output-file <path>  write the report to a file instead of stdout
       --color, --no-color   force colours on or off (default: on for a terminal)
-  -c, --config <path>       config file (default: .beianlintrc.json/.yaml in cwd)
+  -c, --config <path>       config file (default: beianlint.config.yaml/.yml/.json
+                            or .beianlintrc.*, searched from here upward)
       --no-config           ignore any config file
+      --ignore-pattern <g>  do not lint files matching this glob (repeatable)
+      --print-config <file> print the configuration that file is linted with
       --stdin-filename <n>  name (and format, by extension) for input read from -
       --now <YYYY-MM-DD>    check date rules as of this day (default: today)
       --max-file-size <MiB> largest JSON/YAML file read whole, and largest
@@ -214,6 +266,10 @@ Options:
       --cache               skip files unchanged since a run found nothing in them
       --cache-location <p>  cache file (default .beianlintcache, and its .keys file);
                             holds digests only
+      --list-rules          list the active rules (severity, stage, clause, title)
+      --explain <rule-id>   show a rule's documentation: what it checks, why, examples
+      --init                write beianlint.config.yaml here (provider preset);
+                            with --bureau, the bureau preset
   -h, --help                show this help
   -v, --version             show the version
 
@@ -225,16 +281,21 @@ Exit status: 0 no errors, 1 errors (or too many warnings), 2 usage or configurat
 
 选项：
   -f, --format <name>       报告格式：stylish（默认）、compact、json、sarif、junit、
-                            github（Actions 注释）、summary 或 html
+                            github（Actions 注释）、summary、html、checkstyle
+                            或 gitlab（Code Quality）
       --locale <zh-CN|en>   消息语言（默认取自 LC_ALL/LANG）
       --max-warnings <n>    警告多于 n 条时以状态 1 退出
       --quiet               只报告错误
-      --rule <id=severity>  设置一条规则的级别：off|info|warning|error（可重复）
+      --rule <id=severity>  设置一条规则的级别：off|info|warning|error（可重复）；
+                            也接受 ESLint 的 warn 和 0|1|2
       --no-redact           完整显示身份证件号码、电话、电子邮箱和姓名（默认打码）
   -o, --output-file <path>  把报告写入文件，而不是标准输出
       --color, --no-color   强制开启或关闭颜色（默认：终端中开启）
-  -c, --config <path>       配置文件（默认：当前目录下的 .beianlintrc.json/.yaml）
+  -c, --config <path>       配置文件（默认：从当前目录向上查找
+                            beianlint.config.yaml/.yml/.json 或 .beianlintrc.*）
       --no-config           不读取任何配置文件
+      --ignore-pattern <g>  不检查与此 glob 匹配的文件（可重复）
+      --print-config <file> 显示检查该文件时所用的配置
       --stdin-filename <n>  从 - 读入时使用的文件名（按扩展名确定格式）
       --now <YYYY-MM-DD>    以这一天为“今天”检查与日期有关的规则（默认：今天）
       --max-file-size <MiB> 整个读入的 JSON/YAML 文件和单条记录的大小上限
@@ -244,6 +305,10 @@ Exit status: 0 no errors, 1 errors (or too many warnings), 2 usage or configurat
       --cache               跳过上次检查无任何问题且未改动的文件
       --cache-location <p>  缓存文件（默认 .beianlintcache 及其 .keys 文件）；
                             只保存摘要
+      --list-rules          列出生效的规则（级别、起始阶段、条款、说明）
+      --explain <rule-id>   显示一条规则的文档：检查什么、为什么、示例
+      --init                在当前目录写入 beianlint.config.yaml（接入服务单位预设）；
+                            加 --bureau 则用通信管理局预设
   -h, --help                显示本帮助
   -v, --version             显示版本号
 

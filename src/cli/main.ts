@@ -79,7 +79,15 @@ export async function main(argv: readonly string[], io: Io = { stdout: process.s
   // config file may set it), and until then in the one asked for or the environment's.
   let locale = options.locale ?? localeFromEnv();
   try {
-    if (options.paths.length === 0) {
+    if (options.init) {
+      // No config is read: --init is what a folder without one (or with a broken one above it) runs.
+      const { writeStarterConfig } = await import('./inspect.js');
+      await writeToStdout(io, [writeStarterConfig(process.cwd(), options.init, locale)]);
+      return 0;
+    }
+    // --list-rules and --explain show the rules as this config and --rule set them, and lint nothing.
+    const inspecting = options.listRules || options.explain !== undefined || options.printConfig !== undefined;
+    if (options.paths.length === 0 && !inspecting) {
       throw new UsageError({
         en: 'no files given (try "beianlint examples/" or "beianlint --help")',
         'zh-CN': '没有给出要检查的文件（试试 "beianlint examples/" 或 "beianlint --help"）',
@@ -100,6 +108,15 @@ export async function main(argv: readonly string[], io: Io = { stdout: process.s
       rules: options.rules,
     });
     locale = linter.locale;
+    if (options.printConfig !== undefined) {
+      await writeToStdout(io, [await printedConfig(linter, options.printConfig, cwd, options.ignorePatterns)]);
+      return 0;
+    }
+    if (inspecting) {
+      const { explainRule, listRules } = await import('./inspect.js');
+      await writeToStdout(io, [options.explain !== undefined ? explainRule(linter, options.explain, cwd) : listRules(linter)]);
+      return 0;
+    }
     let results = await lintForCli(options, linter, cwd, io);
     if (options.quiet) {
       results = results.map(errorsOnly);
@@ -156,6 +173,15 @@ async function lintForCli(options: CliOptions, linter: Linter, cwd: string, io: 
       ...(stdin ? { stdin } : {}),
       ...(options.maxFileSize ? { maxFileSize: options.maxFileSize } : {}),
       concurrency: options.concurrency,
+      ignores: [{ base: cwd, patterns: options.ignorePatterns }],
+      // As ESLint does: a file named on the command line is skipped with a word, not silently.
+      onIgnoredFile: (pattern) =>
+        tell(
+          io.stderr,
+          linter.locale === 'zh-CN'
+            ? `beianlint: 警告：${pattern}：与忽略模式（ignores、--ignore-pattern）匹配，已跳过\n`
+            : `beianlint: warning: ${pattern}: file ignored because of a matching ignore pattern (ignores, --ignore-pattern)\n`,
+        ),
       ...(options.cacheLocation ? { cacheLocation: options.cacheLocation } : {}),
       onCacheError: (e, cacheFile) => {
         // Node's message names the code and the path that failed (a file where a folder should be, say).
@@ -173,6 +199,28 @@ async function lintForCli(options: CliOptions, linter: Linter, cwd: string, io: 
   } finally {
     progress?.done();
   }
+}
+
+/**
+ * `--print-config <file>`: the configuration the file is linted with, as
+ * JSON: every rule's severity and options after presets, config files and
+ * --rule, where they came from, and whether the file is ignored.
+ */
+async function printedConfig(linter: Linter, file: string, cwd: string, ignorePatterns: readonly string[]): Promise<string> {
+  const { effectiveConfigOf } = await import('../engine/create.js');
+  const { isIgnored } = await import('../runner/index.js');
+  const effective = effectiveConfigOf(linter)!;
+  const ignores = [...effective.ignores, { base: cwd, patterns: ignorePatterns }].filter((i) => i.patterns.length > 0);
+  const shown = {
+    file: relative(cwd, resolve(cwd, file)) || file,
+    ignored: await isIgnored(resolve(cwd, file), ignores),
+    from: effective.from,
+    locale: effective.locale,
+    ruleDirs: effective.ruleDirs,
+    ignores: ignores.map(({ base, patterns }) => ({ base: relative(cwd, base) || '.', patterns })),
+    rules: effective.rules,
+  };
+  return `${JSON.stringify(shown, null, 2)}\n`;
 }
 
 /** Writes the report to the output file, or to stdout. */

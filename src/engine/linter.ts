@@ -1,6 +1,6 @@
 import type { BatchKey, CheckContext, MessageData, Report, Severity } from '../checks/api.js';
 import type { SourceFault, SourceItem, SourceRange, SourceRecord } from '../input/index.js';
-import { describeSchemaProblem, explainSchemaErrors } from '../schema/explain.js';
+import { closestName, describeSchemaProblem, explainSchemaErrors } from '../schema/explain.js';
 import type { RuleSettingInput, RuleSeverity } from './config.js';
 import { escapeControls, interpolate, maskQuoted, pick, withClause, type PersonalValue } from './messages.js';
 import { personalKindAt, personalValues } from './personal.js';
@@ -105,7 +105,13 @@ export class Linter {
     this.now = options.now ?? new Date();
     const overrides = options.rules ?? {};
     for (const id of Object.keys(overrides)) {
-      if (!options.ruleSet.byId.has(id)) throw new ConfigurationError({ en: `unknown rule "${id}" in rule settings`, 'zh-CN': `规则设置中有未知的规则 "${id}"` });
+      if (!options.ruleSet.byId.has(id)) {
+        const guess = closestName(id, options.ruleSet.byId.keys());
+        throw new ConfigurationError({
+          en: `unknown rule "${id}" in rule settings${guess ? `; did you mean "${guess}"?` : ''}`,
+          'zh-CN': `规则设置中有未知的规则 "${id}"${guess ? `；是否想写 "${guess}"？` : ''}`,
+        });
+      }
     }
     for (const rule of options.ruleSet.rules) {
       const setting = resolveSetting(overrides[rule.id]);
@@ -141,8 +147,8 @@ export class Linter {
   }
 
   /** The active rules as reports describe them, in this linter's locale. */
-  ruleInfo(): Array<{ id: string; title: string; clause: string; severity: Severity }> {
-    return this.active.map(({ rule, severity }) => ({ id: rule.id, title: pick(rule.title, this.locale), clause: rule.clause, severity }));
+  ruleInfo(): Array<{ id: string; title: string; description: string; clause: string; severity: Severity }> {
+    return this.active.map(({ rule, severity }) => ({ id: rule.id, title: pick(rule.title, this.locale), description: pick(rule.description, this.locale), clause: rule.clause, severity }));
   }
 
   /** What decides this linter's verdicts, as plain data: each active rule's logic, severity and options. */

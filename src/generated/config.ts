@@ -1,18 +1,22 @@
 /* Generated from schemas/config.schema.json by scripts/gen-types.mjs (npm run gen). Do not edit. */
 
 /**
- * off 关闭；其余为严重程度 / off disables the rule; the others set its severity
+ * off 关闭；其余为严重程度。也接受 ESLint 的 warn（即 warning）和 0、1、2（即 off、warning、error） / off disables the rule; the others set its severity. ESLint's warn (warning) and 0, 1, 2 (off, warning, error) are accepted too
  *
  * This interface was referenced by `ConfigFile`'s JSON-Schema
  * via the `definition` "severity".
  */
-export type Severity = 'off' | 'info' | 'warning' | 'error';
+export type Severity = 'off' | 'info' | 'warning' | 'error' | 'warn' | 0 | 1 | 2;
 
 /**
- * 项目根目录的 .beianlintrc.json / .beianlintrc.yaml，或用 --config 指定 / .beianlintrc.json or .beianlintrc.yaml in the project root, or given with --config
+ * beianlint.config.yaml（.yml、.json）或 .beianlintrc.yaml（.yml、.json），从工作目录向上查找，或用 --config 指定 / beianlint.config.yaml (.yml, .json) or .beianlintrc.yaml (.yml, .json), searched upward from the working directory, or given with --config
  */
 export interface ConfigFile {
   $schema?: string;
+  /**
+   * 先应用的预设或配置文件：beianlint:recommended、beianlint:provider、beianlint:bureau，或相对于本文件的路径；后面的优先，本文件的 rules 最优先 / Presets or config files applied first: beianlint:recommended, beianlint:provider, beianlint:bureau, or a path relative to this file; later entries win, and this file's own rules win over all
+   */
+  extends?: string | string[];
   /**
    * 消息语言；命令行 --locale 优先 / Message language; --locale on the command line wins
    */
@@ -33,6 +37,10 @@ export interface ConfigFile {
           };
         };
   };
+  /**
+   * 不检查的文件的 glob，相对于本文件所在文件夹；命令行 --ignore-pattern 可再添加 / Globs of files not to lint, relative to this file's folder; --ignore-pattern on the command line adds more
+   */
+  ignores?: string[];
   /**
    * 额外的规则目录，相对于配置文件，且须在其目录之内 / Extra rule directories, relative to the config file and inside its folder
    */

@@ -3,6 +3,7 @@ import { stat } from 'node:fs/promises';
 import { basename, dirname, join, resolve } from 'node:path';
 import { SUPPORTED_EXTENSIONS } from '../input/index.js';
 import { ConfigurationError } from '../engine/types.js';
+import type { IgnorePatterns } from '../engine/config.js';
 
 const IGNORE = ['**/node_modules/**', '**/.git/**'];
 const EXT_GLOB = `**/*.{${SUPPORTED_EXTENSIONS.map((e) => e.slice(1)).join(',')}}`;
@@ -66,17 +67,60 @@ class RealPaths {
   }
 }
 
+/** What a run leaves out: the config's `ignores` and `--ignore-pattern`, and who hears of a named file left out. */
+export interface ExpandOptions {
+  ignores?: readonly IgnorePatterns[];
+  /** A file named as it is (not found in a folder or by a glob) was left out by an ignore pattern. */
+  onIgnoredFile?: (pattern: string) => void;
+}
+
+/**
+ * The files the ignore patterns name, by absolute path. A pattern names
+ * files, or a folder whose every file is ignored (`exports/old` as well as
+ * `exports/old/**`); fast-glob reads the patterns as it reads the command
+ * line's globs, `!` un-ignoring what an earlier pattern ignored.
+ */
+async function ignoredFiles(ignores: readonly IgnorePatterns[]): Promise<Set<string>> {
+  const { default: fg } = await import('fast-glob');
+  const ignored = new Set<string>();
+  for (const { base, patterns } of ignores) {
+    const globs = patterns.flatMap((p) => {
+      const trimmed = p.replace(/\/+$/, '');
+      return [trimmed, `${trimmed}/**`];
+    });
+    // suppressErrors: `x.json/**` for a pattern naming a file reads x.json as a folder, and an
+    // ignore pattern that names nothing readable is no error.
+    const files = await fg(globs, { cwd: base, absolute: true, dot: true, onlyFiles: true, ignore: IGNORE, followSymbolicLinks: false, suppressErrors: true });
+    for (const file of files) ignored.add(resolve(file));
+  }
+  return ignored;
+}
+
+/** Whether the ignore patterns leave `file` out (for --print-config). */
+export async function isIgnored(file: string, ignores: readonly IgnorePatterns[]): Promise<boolean> {
+  return ignores.some((i) => i.patterns.length > 0) && (await ignoredFiles(ignores)).has(resolve(file));
+}
+
+/** A folder or glob whose every file is ignored: as in ESLint, an error, since nothing it names would be linted. */
+function allIgnored(pattern: string, folder: boolean): ConfigurationError {
+  return folder
+    ? new ConfigurationError({ en: `every file in the folder "${pattern}" is ignored (ignores, --ignore-pattern)`, 'zh-CN': `文件夹 "${pattern}" 中的文件全部被忽略（ignores、--ignore-pattern）` })
+    : new ConfigurationError({ en: `every file matching "${pattern}" is ignored (ignores, --ignore-pattern)`, 'zh-CN': `与 "${pattern}" 匹配的文件全部被忽略（ignores、--ignore-pattern）` });
+}
+
 /**
  * Turns the command line's paths into files, in the order given: a file as
  * is, a directory as its supported files in sorted order, anything else as a
  * glob. A pattern that matches nothing is a usage error, as in ESLint. A file
  * reached more than once (named twice, through a link, by two patterns) is
- * listed once, by the path it was first reached by.
+ * listed once, by the path it was first reached by. Files the ignore patterns
+ * name are left out; a file named as it is, with a word to `onIgnoredFile`.
  */
-export async function expandPaths(patterns: readonly string[], cwd = process.cwd()): Promise<string[]> {
+export async function expandPaths(patterns: readonly string[], cwd = process.cwd(), options: ExpandOptions = {}): Promise<string[]> {
   const realPaths = new RealPaths();
   const seen = new Set<string>();
   const out: string[] = [];
+  const ignored = options.ignores?.some((i) => i.patterns.length > 0) ? await ignoredFiles(options.ignores) : undefined;
   const add = (file: string, maybeLink?: boolean) => {
     const abs = resolve(cwd, file);
     const real = realPaths.file(abs, maybeLink);
@@ -85,11 +129,18 @@ export async function expandPaths(patterns: readonly string[], cwd = process.cwd
       out.push(abs);
     }
   };
+  const kept = (files: string[], pattern: string, folder: boolean): string[] => {
+    if (!ignored) return files;
+    const left = files.filter((file) => !ignored.has(resolve(file)));
+    if (left.length === 0) throw allIgnored(pattern, folder);
+    return left;
+  };
   for (const pattern of patterns) {
     const abs = resolve(cwd, pattern);
     const info = await stat(abs).catch(() => undefined);
     if (info?.isFile()) {
-      add(abs, true);
+      if (ignored?.has(abs)) options.onIgnoredFile?.(pattern);
+      else add(abs, true);
     } else if (info?.isDirectory()) {
       const { default: fg } = await import('fast-glob');
       // Links are not followed here, so every file listed is a file of its own, not a link.
@@ -99,13 +150,17 @@ export async function expandPaths(patterns: readonly string[], cwd = process.cwd
         const kinds = SUPPORTED_EXTENSIONS.join(', ');
         throw new ConfigurationError({ en: `no ${kinds} files in the folder "${pattern}"`, 'zh-CN': `文件夹 "${pattern}" 中没有 ${kinds} 文件` });
       }
-      files.sort().forEach((file) => add(file, false));
+      kept(files, pattern, true)
+        .sort()
+        .forEach((file) => add(file, false));
     } else {
       // Loaded only for directories and globs: a run on named files starts without it.
       const { default: fg } = await import('fast-glob');
       const files = fg.isDynamicPattern(pattern) ? await fg(pattern, { cwd, absolute: true, ignore: IGNORE, onlyFiles: true, fs: { stat: realPaths.stat } }) : [];
       if (files.length === 0) throw new ConfigurationError({ en: `no files match "${pattern}"`, 'zh-CN': `没有文件与 "${pattern}" 匹配` });
-      files.sort().forEach((file) => add(file));
+      kept(files, pattern, false)
+        .sort()
+        .forEach((file) => add(file));
     }
   }
   return out;

@@ -11,6 +11,8 @@ import { BatchSession } from './batch.js';
 import { cacheFilePath, LintCache, runKeyOf } from './cache.js';
 import { feedUnits, UnitFeed } from './feed.js';
 import { expandPaths } from './files.js';
+import type { IgnorePatterns } from '../engine/config.js';
+import { effectiveConfigOf } from '../engine/create.js';
 import { RunMerge, type RunProgress } from './merge.js';
 import { MessageStore } from './message-store.js';
 import { CHUNK_BYTES, planRun, type Concurrency, type RunPlan } from './plan.js';
@@ -18,7 +20,7 @@ import { ResultsInOrder, runPool, workerOldGenerationMb } from './pool.js';
 import { noRecords, runUnit } from './units.js';
 
 export { BatchSession, DEFAULT_BATCH_MEMORY } from './batch.js';
-export { expandPaths } from './files.js';
+export { expandPaths, isIgnored, type ExpandOptions } from './files.js';
 export { threadsFor, type Concurrency } from './plan.js';
 export type { RunProgress } from './merge.js';
 export { DEFAULT_MESSAGES_IN_MEMORY, errorsOnly, messagesOf } from './message-store.js';
@@ -58,6 +60,10 @@ export interface RunOptions extends LintOptions {
   batchMemoryBytes?: number;
   /** Messages held in memory before they go to a temporary file (DEFAULT_MESSAGES_IN_MEMORY, 20,000). */
   messagesInMemory?: number;
+  /** Files not to lint, on top of the config's `ignores` (the CLI's --ignore-pattern, relative to `cwd`). */
+  ignores?: readonly IgnorePatterns[];
+  /** A file named as it is was left out by an ignore pattern (the CLI warns on stderr, as ESLint does). */
+  onIgnoredFile?: (pattern: string) => void;
 }
 
 /**
@@ -96,9 +102,11 @@ export function lintText(text: string, options: LintOptions & { filePath: string
 export async function lintFiles(paths: readonly string[], options: RunOptions = {}): Promise<LintResult[]> {
   const cwd = options.cwd ?? process.cwd();
   const linter = options.linter ?? createLinter(options);
+  const ignores = [...(effectiveConfigOf(linter)?.ignores ?? []), ...(options.ignores ?? [])];
   const files = await expandPaths(
     paths.filter((p) => p !== '-'),
     cwd,
+    { ignores, ...(options.onIgnoredFile ? { onIgnoredFile: options.onIgnoredFile } : {}) },
   );
   // A file or record over the limit is a message: the limit is part of what decides a file is clean.
   const maxFileSize = options.maxFileSize ?? DEFAULT_MAX_FILE_SIZE;

@@ -45,12 +45,74 @@ export function renderValue(value: unknown): string {
   return text.length > 60 ? text.slice(0, 57) + '…' : text;
 }
 
+/**
+ * The name among `names` that `typed` is a slip of a key or two away from (an
+ * edit distance of at most 2, and less than half the name), or undefined when
+ * none is that close. A flag, a rule id and a field name are guessed alike.
+ */
+export function closestName(typed: string, names: Iterable<string>): string | undefined {
+  let best: { name: string; distance: number } | undefined;
+  for (const name of names) {
+    if (name === typed) continue;
+    const distance = editDistance(typed, name);
+    if (distance <= 2 && distance < name.length / 2 && (!best || distance < best.distance)) best = { name, distance };
+  }
+  return best?.name;
+}
+
+/** Levenshtein distance: insertions, deletions and substitutions of one character each. */
+function editDistance(a: string, b: string): number {
+  let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const current = [i];
+    for (let j = 1; j <= b.length; j++) current[j] = Math.min(previous[j]! + 1, current[j - 1]! + 1, previous[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
+    previous = current;
+  }
+  return previous[b.length]!;
+}
+
+/**
+ * The schema object at a JSON Pointer such as ajv's `schemaPath` (`#/$defs/contacts`),
+ * or undefined when the pointer leads nowhere in `root`.
+ */
+function schemaAt(root: unknown, pointer: string): Record<string, unknown> | undefined {
+  let node = root;
+  for (const segment of pointer.replace(/^#/, '').split('/').slice(1)) {
+    if (typeof node !== 'object' || node === null) return undefined;
+    node = (node as Record<string, unknown>)[decodeURIComponent(segment).replace(/~1/g, '/').replace(/~0/g, '~')];
+  }
+  return typeof node === 'object' && node !== null ? (node as Record<string, unknown>) : undefined;
+}
+
+/**
+ * The field an unknown one is most likely a misspelling of: the closest name
+ * the failing object schema declares, leaving out names the object already
+ * has (suggesting a field that is present would not fix anything).
+ */
+function intendedField(root: unknown, error: ErrorObject, extra: string, data: unknown): string | undefined {
+  const objectSchema = schemaAt(root, error.schemaPath.slice(0, error.schemaPath.lastIndexOf('/')));
+  const declared = objectSchema?.properties;
+  if (typeof declared !== 'object' || declared === null) return undefined;
+  const present = valueAt(data, error.instancePath);
+  const has = (name: string) => typeof present === 'object' && present !== null && Object.hasOwn(present, name);
+  return closestName(
+    extra,
+    Object.keys(declared).filter((name) => !has(name)),
+  );
+}
+
 function lastSegment(path: string): string {
   const i = path.lastIndexOf('/');
   return path.slice(i + 1).replace(/~1/g, '/').replace(/~0/g, '~');
 }
 
-export function explainSchemaErrors(errors: readonly ErrorObject[] | null | undefined, data: unknown): SchemaProblem[] {
+/**
+ * The real problems of ajv's `errors` for `data`. Given the `schema` the
+ * errors came from, an unknown field that is close to a declared one is
+ * reported as `unknown-field-did-you-mean`, naming the declared field as
+ * `suggestion`.
+ */
+export function explainSchemaErrors(errors: readonly ErrorObject[] | null | undefined, data: unknown, schema?: unknown): SchemaProblem[] {
   if (!errors?.length) return [];
   const problems: SchemaProblem[] = [];
   const typeFailed = new Set(errors.filter((e) => e.keyword === 'type').map((e) => e.instancePath));
@@ -75,7 +137,12 @@ export function explainSchemaErrors(errors: readonly ErrorObject[] | null | unde
       case 'additionalProperties':
       case 'unevaluatedProperties': {
         const extra = String(params.additionalProperty ?? params.unevaluatedProperty);
-        problems.push({ path: at + '/' + escapeSegment(extra), keyword: 'unknown-field', locateKey: true, data: { field: extra } });
+        const suggestion = schema === undefined ? undefined : intendedField(schema, e, extra, data);
+        problems.push(
+          suggestion === undefined
+            ? { path: at + '/' + escapeSegment(extra), keyword: 'unknown-field', locateKey: true, data: { field: extra } }
+            : { path: at + '/' + escapeSegment(extra), keyword: 'unknown-field-did-you-mean', locateKey: true, data: { field: extra, suggestion } },
+        );
         break;
       }
       case 'false schema':
@@ -128,6 +195,8 @@ export function describeSchemaProblem(p: SchemaProblem): string {
       return `missing required field "${field}" at ${where}`;
     case 'unknown-field':
       return `unknown field "${field}" at ${where}`;
+    case 'unknown-field-did-you-mean':
+      return `unknown field "${field}" at ${where}; did you mean "${p.data.suggestion}"?`;
     case 'forbidden':
       return `field "${field}" is not allowed at ${where}`;
     case 'enum':

@@ -85,7 +85,7 @@ describe('beianlint CLI', () => {
       [['--frobnicate', 'a.json'], zh, '命令行参数有误：'],
       [[], zh, '没有给出要检查的文件'],
       [['missing/*.json'], zh, '没有文件与 "missing/*.json" 匹配'],
-      [['--rule', 'no-such-rule=error', 'a.json'], zh, '规则设置中有未知的规则 "no-such-rule"'],
+      [['--rule', 'no-such-rule=error', 'a.json'], zh, '未知的规则 "no-such-rule"'],
       // The flag wins over the environment, both ways.
       [['--locale', 'en', 'missing/*.json'], zh, 'no files match "missing/*.json"'],
     ];

@@ -84,7 +84,7 @@ describe('personal data in every output format', () => {
 
   it('is printed in full with --no-redact, as the user asked', () => {
     const outputs = runAll(['--no-redact']);
-    for (const format of ['stylish', 'compact', 'json', 'sarif', 'junit', 'github', 'html']) {
+    for (const format of ['stylish', 'compact', 'json', 'sarif', 'junit', 'github', 'html', 'checkstyle', 'gitlab']) {
       const text = outputs.get(format)!;
       for (const value of ['110105198506121237', '440305199008152342', '13912345678', 'zhang.san@@example.com', ...NAMES]) {
         expect(text.includes(value), `${format} shows ${value}`).toBe(true);
@@ -129,7 +129,7 @@ describe('names of natural persons in every output format (in process)', () => {
 
   it('are printed in full with redaction off', () => {
     const full = lintRecords(records, { format: 'jsonl', locale: 'zh-CN', redact: false });
-    for (const format of ['stylish', 'compact', 'json', 'sarif', 'junit', 'github', 'html']) {
+    for (const format of ['stylish', 'compact', 'json', 'sarif', 'junit', 'github', 'html', 'checkstyle', 'gitlab']) {
       const text = FORMATTERS[format]!([full], context);
       for (const value of NAMES) expect(text.includes(value), `${format} shows ${value}`).toBe(true);
     }
