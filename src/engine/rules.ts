@@ -159,6 +159,16 @@ function fail(file: string, line: number, reason: string): never {
 }
 
 /** Reads, validates and compiles one rule file; any defect stops the run. */
+/**
+ * A folded YAML scalar (`>-`) joins its lines with a space, which Chinese
+ * text does not put between characters or after its full stops: the space
+ * is taken out where both sides are Chinese (characters or full-width
+ * punctuation). Spaces next to Latin text, numbers and codes stay.
+ */
+function unfoldChinese(text: string): string {
+  return text.replace(/([\p{Script=Han}\u3000-\u303F\uFF01-\uFF5E]) (?=[\p{Script=Han}\u3000-\u303F\uFF01-\uFF5E])/gu, '$1');
+}
+
 export function loadRuleFile(file: string, displayName = file, options: { trusted?: boolean } = {}): Rule {
   const ajv = options.trusted ? trustedAjvOf() : untrustedAjv();
   let text: string;
@@ -182,7 +192,8 @@ export function loadRuleFile(file: string, displayName = file, options: { truste
     const what = p ? describeSchemaProblem(p) : 'does not match schemas/rule.schema.json';
     fail(displayName, where, what);
   }
-  const rule: Rule = { ...(record.value as RuleFile), file };
+  const written = record.value as RuleFile;
+  const rule: Rule = { ...written, description: { ...written.description, 'zh-CN': unfoldChinese(written.description['zh-CN']) }, file };
   const expectedId = basename(file).replace(/\.ya?ml$/, '');
   if (rule.id !== expectedId) fail(displayName, lineOf('/id'), `rule id "${rule.id}" must equal the file name "${expectedId}"`);
 

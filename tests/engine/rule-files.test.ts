@@ -161,3 +161,13 @@ describe('options that point into the record', () => {
     expect(() => createLinter({ config: { rules: { 'retention-period': { options } } } })).toThrow(/names no field of the filing format/);
   });
 });
+
+describe('rule descriptions folded in YAML', () => {
+  it('read in Chinese without the space folding puts between lines, and keep it next to Latin text', async () => {
+    const { bundledRuleSet } = await import('../../src/engine/index.js');
+    const zh = bundledRuleSet().byId.get('duplicate-domain')!.description['zh-CN'];
+    expect(zh).toContain('对不上号。比较时');
+    expect(zh).toContain('与其 Punycode 形式');
+    for (const rule of bundledRuleSet().rules) expect(rule.description['zh-CN'], rule.id).not.toMatch(/[。；，：）] (?=\p{Script=Han})/u);
+  });
+});
