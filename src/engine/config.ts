@@ -202,6 +202,8 @@ function mergeSetting(earlier: RuleSettingInput | undefined, later: RuleSettingI
 export interface ResolvedConfig {
   /** `locale`, the merged `rules` (severities as the linter takes them) and the absolute `ruleDirs`; no `extends`, no `ignores`. */
   config: { locale?: Config['locale']; rules: Record<string, RuleSettingInput>; ruleDirs?: string[] };
+  /** Severities the presets give, as rules' defaults (LinterOptions.defaults); a later file's own setting wins. */
+  presetSeverities: Record<string, RuleSeverity>;
   ignores: IgnorePatterns[];
   /** The presets and config files applied, in order, the config itself last. */
   from: string[];
@@ -210,7 +212,7 @@ export interface ResolvedConfig {
 }
 
 function emptyResolved(): ResolvedConfig {
-  return { config: { rules: {} }, ignores: [], from: [], ruleOrigins: {} };
+  return { config: { rules: {} }, presetSeverities: {}, ignores: [], from: [], ruleOrigins: {} };
 }
 
 /** One config's own settings applied over what its `extends` gave. */
@@ -247,7 +249,14 @@ function applyExtends(into: ResolvedConfig, config: Config, folder: string, from
         });
       }
       into.from.push(entry);
-      for (const [id, severity] of Object.entries(preset.rules)) into.config.rules[id] = mergeSetting(into.config.rules[id], severity);
+      for (const [id, severity] of Object.entries(preset.rules)) {
+        into.presetSeverities[id] = severity;
+        // A preset applied after a file that set this rule's severity wins over it, as any later entry does.
+        const earlier = into.config.rules[id];
+        if (earlier === undefined) continue;
+        if (typeof earlier === 'string' || !earlier.options) delete into.config.rules[id];
+        else into.config.rules[id] = { options: earlier.options };
+      }
       return;
     }
     const file = resolve(folder, entry);

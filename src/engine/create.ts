@@ -37,6 +37,8 @@ export interface LintOptions {
   maxFileSize?: number;
   /** Overrides on top of the config's rules (the CLI's --rule); severities as a config may write them. */
   rules?: Record<string, RuleSettingWritten>;
+  /** Rules' default severities from presets, besides those of the config's `extends` (a worker's recipe carries them). */
+  presetSeverities?: Record<string, RuleSeverity>;
   cwd?: string;
 }
 
@@ -44,6 +46,7 @@ export interface LintOptions {
 export interface LinterRecipe {
   config: Config;
   rules: Record<string, RuleSettingInput>;
+  presetSeverities: Record<string, RuleSeverity>;
   locale: Locale;
   redact: boolean;
   now: Date;
@@ -94,13 +97,13 @@ function unknownRule(id: string, ruleSet: RuleSet, where?: { shown: string; line
   });
 }
 
-function effectiveRules(ruleSet: RuleSet, settings: Record<string, RuleSettingInput>): EffectiveConfig['rules'] {
+function effectiveRules(ruleSet: RuleSet, settings: Record<string, RuleSettingInput>, defaults: Record<string, RuleSeverity>): EffectiveConfig['rules'] {
   const out: EffectiveConfig['rules'] = {};
   for (const rule of ruleSet.rules) {
     const setting = settings[rule.id];
     const given = typeof setting === 'string' ? { severity: setting } : (setting ?? {});
     const options = rule.check?.options || given.options ? { ...rule.check?.options, ...given.options } : undefined;
-    out[rule.id] = { severity: given.severity ?? rule.severity, ...(options ? { options } : {}) };
+    out[rule.id] = { severity: given.severity ?? defaults[rule.id] ?? rule.severity, ...(options ? { options } : {}) };
   }
   return out;
 }
@@ -119,7 +122,9 @@ export function createLinter(options: LintOptions = {}): Linter {
   }
   const overrides = overridesOf(options.rules ?? {}, ruleSet);
   const rules = { ...config.rules, ...overrides };
+  const presetSeverities = { ...resolved.presetSeverities, ...options.presetSeverities };
   const linter = new Linter({
+    defaults: presetSeverities,
     ruleSet,
     locale: options.locale ?? config.locale ?? options.fallbackLocale ?? 'en',
     redact: options.redact ?? true,
@@ -128,13 +133,13 @@ export function createLinter(options: LintOptions = {}): Linter {
   });
   // The recipe's config is the resolved one: a worker thread makes the same linter from it without reading a file.
   const recipeConfig: Config = { ...(config.locale ? { locale: config.locale } : {}), ...(config.ruleDirs ? { ruleDirs: config.ruleDirs } : {}) };
-  recipes.set(linter, { config: recipeConfig, rules, locale: linter.locale, redact: linter.redact, now: linter.now, cwd });
+  recipes.set(linter, { config: recipeConfig, rules, presetSeverities, locale: linter.locale, redact: linter.redact, now: linter.now, cwd });
   effectiveConfigs.set(linter, {
     locale: linter.locale,
     from: resolved.from,
     ruleDirs: (config.ruleDirs ?? []).map((d) => relative(cwd, d) || '.'),
     ignores: resolved.ignores,
-    rules: effectiveRules(ruleSet, rules),
+    rules: effectiveRules(ruleSet, rules, presetSeverities),
   });
   return linter;
 }

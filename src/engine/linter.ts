@@ -32,6 +32,13 @@ export interface LinterOptions {
   now?: Date;
   /** Severity and option overrides by rule id (config file, then --rule). */
   rules?: Record<string, RuleSettingInput>;
+  /**
+   * Severities a preset gives rules (config `extends: beianlint:…`): each
+   * rule's default, not the user's, so a rule's own per-message severities
+   * (a warning among its errors) still hold. A rule the rule set lacks is
+   * passed over: a preset names the bundled rules.
+   */
+  defaults?: Record<string, RuleSeverity>;
 }
 
 export interface ActiveRule {
@@ -115,7 +122,7 @@ export class Linter {
     }
     for (const rule of options.ruleSet.rules) {
       const setting = resolveSetting(overrides[rule.id]);
-      const severity = setting.severity ?? rule.severity;
+      const severity = setting.severity ?? options.defaults?.[rule.id] ?? rule.severity;
       if (severity === 'off') continue;
       const opts = { ...(rule.check?.options ?? {}), ...(setting.options ?? {}) };
       if (setting.options) {
@@ -153,7 +160,8 @@ export class Linter {
 
   /** What decides this linter's verdicts, as plain data: each active rule's logic, severity and options. */
   fingerprint(): unknown {
-    return this.active.map(({ rule, severity, options, stage }) => ({ id: rule.id, severity, options, stage, check: rule.check?.name, schema: rule.schema, scope: rule.scope }));
+    // userSeverity too: a severity the user set overrides the rule's per-message ones, so it changes output.
+    return this.active.map(({ rule, severity, userSeverity, options, stage }) => ({ id: rule.id, severity, userSeverity, options, stage, check: rule.check?.name, schema: rule.schema, scope: rule.scope }));
   }
 
   /** Sorted and counted, as the contract's result object. */

@@ -48,11 +48,8 @@ export const BATCH_RULE_IDS = ['batch-duplicate-domain', 'batch-duplicate-filing
 
 export const PRESETS: Readonly<Record<string, Preset>> = {
   /**
-   * For anyone: each rule at the severity its rule file gives it. It sets
-   * nothing, rather than restating every severity: a rule setting a severity
-   * makes it the severity of every message of the rule, and some rules give
-   * a message of their own a lower one (an abolished region code is a
-   * warning from a rule whose other messages are errors).
+   * For anyone: each rule at the severity its rule file gives it, so it
+   * sets nothing.
    */
   'beianlint:recommended': { rules: {} },
   /**
@@ -70,8 +67,9 @@ export const PRESETS: Readonly<Record<string, Preset>> = {
    * different owners is a warning for a provider looking at its own records,
    * but across a province's batch it is what the bureau must follow up.
    * `bureau-review-deadline` is an error: the deadline is the bureau's own
-   * duty. Set by a preset, the severity is that of all the rule's messages,
-   * so a review date outside the holiday calendar is an error here too.
+   * duty. A preset's severity is the rule's default (LinterOptions.defaults), so
+   * a message the rule itself rates lower (a review date outside the holiday
+   * calendar, a warning) stays so.
    */
   'beianlint:bureau': {
     rules: {

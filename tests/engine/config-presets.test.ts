@@ -1,3 +1,6 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { effectiveConfigOf } from '../../src/engine/create.js';
 import { BATCH_RULE_IDS, PRESETS } from '../../src/engine/presets.js';
@@ -39,5 +42,29 @@ describe('built-in presets', () => {
     const bureau = severitiesUnder('beianlint:bureau');
     for (const id of [...BATCH_RULE_IDS, 'bureau-review-deadline']) expect(bureau[id], id).toBe('error');
     expect(Object.keys(differences('beianlint:bureau')).sort()).toEqual(['batch-shared-mobile', 'bureau-review-deadline']);
+  });
+});
+
+describe('a severity a preset gives', () => {
+  it("is the rule's default: the rule's own lower severity for one of its messages still holds, as it does not for the user's", async () => {
+    const { Linter } = await import('../../src/engine/index.js');
+    const { lintTextWith } = await import('../support/lint.js');
+    const { patched } = await import('../support/records.js');
+    // An abolished region code is a warning from a rule whose other messages are errors.
+    const text = JSON.stringify(patched('enterprise-approved', { set: { '/owner/regionCode': '110103' } }));
+    const severityWith = (settings: { defaults?: Record<string, 'error'>; rules?: Record<string, 'error'> }) =>
+      lintTextWith(new Linter({ ruleSet: bundledRuleSet(), ...settings }), text, '/virtual/r.json', 'json').messages.filter((m) => m.ruleId === 'region-code').map((m) => m.severity);
+    expect(severityWith({})).toEqual(['warning']);
+    expect(severityWith({ defaults: { 'region-code': 'error' } })).toEqual(['warning']);
+    expect(severityWith({ rules: { 'region-code': 'error' } })).toEqual(['error']);
+  });
+
+  it('loses to a rule setting the config file writes itself, and wins over one a file extended before it', () => {
+    const own = effectiveConfigOf(createLinter({ config: { extends: 'beianlint:provider', rules: { 'bureau-review-deadline': 'warning' } } }))!;
+    expect(own.rules['bureau-review-deadline']!.severity).toBe('warning');
+    const dir = mkdtempSync(join(tmpdir(), 'beianlint-preset-'));
+    writeFileSync(join(dir, 'base.yaml'), 'rules:\n  bureau-review-deadline: warning\n');
+    const later = effectiveConfigOf(createLinter({ cwd: dir, config: { extends: ['./base.yaml', 'beianlint:bureau'] } }))!;
+    expect(later.rules['bureau-review-deadline']!.severity).toBe('error');
   });
 });
