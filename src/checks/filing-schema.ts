@@ -8,11 +8,13 @@ import type { NoOptions, RecordCheck } from './api.js';
 let validator: ValidateFunction | undefined;
 /** The filing schema as data, read once a record has a problem: an unknown field's message names the closest declared one. */
 let schemaObject: unknown;
+/** The schema's text as filingValidator read it, so it is read from disk once. */
+let schemaText: string | undefined;
 
 /** The compiled filing schema, built once per process on first use. */
 export function filingValidator(): ValidateFunction {
   if (!validator) {
-    const text = readFileSync(join(schemasDir, 'filing.schema.json'), 'utf8');
+    const text = (schemaText = readFileSync(join(schemasDir, 'filing.schema.json'), 'utf8'));
     // The build's compiled validator, unless the schema changed since the build.
     validator = precompiledValidator(join(packageRoot, 'dist', 'validators.cjs'), 'filing', schemaStamp(text));
     if (validator) return validator;
@@ -57,7 +59,7 @@ function isMessageId(keyword: string): keyword is FilingSchemaMessageId {
 export const filingSchema: RecordCheck<NoOptions, FilingSchemaMessageId> = (ctx) => {
   const validate = filingValidator();
   if (validate(ctx.record)) return;
-  schemaObject ??= JSON.parse(readFileSync(join(schemasDir, 'filing.schema.json'), 'utf8'));
+  schemaObject ??= JSON.parse(schemaText ?? readFileSync(join(schemasDir, 'filing.schema.json'), 'utf8'));
   for (const p of explainSchemaErrors(validate.errors, ctx.record, schemaObject)) {
     // A keyword missing from the list would have no message the registry makes rule files give.
     ctx.report({ path: p.path, messageId: isMessageId(p.keyword) ? p.keyword : 'default', data: p.data, locateKey: p.locateKey });

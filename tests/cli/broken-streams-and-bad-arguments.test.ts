@@ -8,6 +8,7 @@ import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { parseCliArgs, UsageError } from '../../src/cli/args.js';
 import { main } from '../../src/cli/main.js';
+import { Collected } from '../support/cli.js';
 
 // Issue 21: the command line ends every run with a status and, at most, a line
 // on stderr; never a stack trace. Most of these call main() from src/ with
@@ -28,16 +29,6 @@ function scratch(): string {
 }
 
 /** A stream that keeps what is written to it. */
-class Collected extends Writable {
-  text = '';
-  writes = 0;
-  override _write(chunk: Buffer, _encoding: BufferEncoding, callback: (error?: Error | null) => void): void {
-    this.writes++;
-    this.text += chunk.toString('utf8');
-    callback();
-  }
-}
-
 /** A stream whose writes fail with `code`, as a closed pipe (EPIPE) or a full disk (ENOSPC) does, after `acceptedWrites` good ones. */
 class Failing extends Writable {
   /** Writes asked for, and writes that reached the device. */

@@ -1,24 +1,15 @@
 import { copyFileSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { Writable } from 'node:stream';
 import { fileURLToPath } from 'node:url';
 import { afterEach, describe, expect, it } from 'vitest';
-import { main } from '../../src/cli/main.js';
+import { runMainIn } from '../support/cli.js';
 
 // Issue 17: ignores in the config and --ignore-pattern, ESLint's severity
 // words in --rule, and --print-config. main() runs from src/ in-process, in
 // the project folder (the config is found from the working directory).
 
 const CLEAN_RECORD = fileURLToPath(new URL('../fixtures/records/individual-draft.json', import.meta.url));
-
-class Collected extends Writable {
-  text = '';
-  override _write(chunk: Buffer, _encoding: BufferEncoding, callback: (error?: Error | null) => void): void {
-    this.text += chunk.toString('utf8');
-    callback();
-  }
-}
 
 /** A project: a config (YAML text, at its root), clean.json, and a record with errors at each path of `bad`. */
 function project(config: string, bad: string[] = []): string {
@@ -36,12 +27,8 @@ function project(config: string, bad: string[] = []): string {
 const startedIn = process.cwd();
 afterEach(() => process.chdir(startedIn));
 
-async function runIn(cwd: string, args: string[]): Promise<{ status: number; stdout: string; stderr: string }> {
-  const stdout = new Collected();
-  const stderr = new Collected();
-  process.chdir(cwd);
-  const status = await main([...(args.includes('--locale') ? [] : ['--locale', 'en']), ...args], { stdout, stderr });
-  return { status, stdout: stdout.text, stderr: stderr.text };
+function runIn(cwd: string, args: string[]): ReturnType<typeof runMainIn> {
+  return runMainIn(cwd, [...(args.includes('--locale') ? [] : ['--locale', 'en']), ...args]);
 }
 
 /** The files a JSON report covers, as it names them: relative to the working directory. */

@@ -1,36 +1,16 @@
 import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { Writable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
-import { main } from '../../src/cli/main.js';
 import { yaml } from '../../src/input/yaml.js';
+import { runMainIn } from '../support/cli.js';
 
 // Issue 17: the rules can be read from the command line (--list-rules,
 // --explain, as `ruff rule` does) and a starter config written (--init).
 // These call main() from src/ in-process with stand-in streams.
 
-class Collected extends Writable {
-  text = '';
-  override _write(chunk: Buffer, _encoding: BufferEncoding, callback: (error?: Error | null) => void): void {
-    this.text += chunk.toString('utf8');
-    callback();
-  }
-}
-
 /** main() in `cwd` (the working directory is what --init writes to and a config is looked up from). */
-async function runIn(cwd: string, args: string[]): Promise<{ status: number; stdout: string; stderr: string }> {
-  const stdout = new Collected();
-  const stderr = new Collected();
-  const before = process.cwd();
-  process.chdir(cwd);
-  try {
-    const status = await main(args, { stdout, stderr });
-    return { status, stdout: stdout.text, stderr: stderr.text };
-  } finally {
-    process.chdir(before);
-  }
-}
+const runIn = runMainIn;
 
 const emptyFolder = () => mkdtempSync(join(tmpdir(), 'beianlint-inspect-'));
 

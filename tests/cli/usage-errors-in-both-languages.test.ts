@@ -1,11 +1,10 @@
 import { copyFileSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { Writable } from 'node:stream';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { parseArgsProblem, parseCliArgs, UsageError } from '../../src/cli/args.js';
-import { main } from '../../src/cli/main.js';
+import { runMainIn } from '../support/cli.js';
 
 // Issue 17, CLI hardening: a usage error says what is wrong in the user's
 // language. node's parseArgs refuses argv in English; in zh-CN that English is
@@ -13,19 +12,8 @@ import { main } from '../../src/cli/main.js';
 
 const CLEAN_RECORD = fileURLToPath(new URL('../fixtures/records/individual-draft.json', import.meta.url));
 
-class Collected extends Writable {
-  text = '';
-  override _write(chunk: Buffer, _encoding: BufferEncoding, callback: (error?: Error | null) => void): void {
-    this.text += chunk.toString('utf8');
-    callback();
-  }
-}
-
-async function runMain(args: string[]): Promise<{ status: number; stdout: string; stderr: string }> {
-  const stdout = new Collected();
-  const stderr = new Collected();
-  const status = await main(['--no-config', ...args], { stdout, stderr });
-  return { status, stdout: stdout.text, stderr: stderr.text };
+function runMain(args: string[]): ReturnType<typeof runMainIn> {
+  return runMainIn(undefined, ['--no-config', ...args]);
 }
 
 /** The usage error parseCliArgs throws for argv. */

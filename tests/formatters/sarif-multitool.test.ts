@@ -3,10 +3,10 @@ import { accessSync, constants, copyFileSync, mkdtempSync, readFileSync, writeFi
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { Writable } from 'node:stream';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { main } from '../../src/cli/main.js';
+import { Collected } from '../support/cli.js';
 
 // GitHub code scanning rejects or hides what the SARIF multitool flags with its GitHub rule kinds
 // (a rule without help, a location that is not a file path), so a real run's report is validated
@@ -27,14 +27,6 @@ function multitoolBinary(): string | undefined {
 }
 
 const MULTITOOL = multitoolBinary();
-
-class Collected extends Writable {
-  text = '';
-  override _write(chunk: Buffer, _encoding: BufferEncoding, callback: (error?: Error | null) => void): void {
-    this.text += chunk.toString('utf8');
-    callback();
-  }
-}
 
 interface ValidatorFinding {
   ruleId: string;
