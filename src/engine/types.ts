@@ -16,6 +16,23 @@ export interface LintMessage {
   column: number;
   endLine: number;
   endColumn: number;
+  /**
+   * An edit that removes the problem without changing what the record says
+   * (a lower-case check character, full-width digits, padding whitespace).
+   * Positions as the message's own (1-based, UTF-16 columns, end exclusive),
+   * not offsets: a streamed JSONL record does not know its file offset. Not
+   * part of the contract's JSON output: its text may be a personal value.
+   */
+  fix?: LintFix;
+}
+
+/** Replace the text from line:column to endLine:endColumn with `text`. */
+export interface LintFix {
+  line: number;
+  column: number;
+  endLine: number;
+  endColumn: number;
+  text: string;
 }
 
 /** Where linting puts messages: an array, or a store that keeps them within a memory budget. */
