@@ -72,7 +72,7 @@ export async function main(argv: readonly string[], io: Io = { stdout: process.s
   }
   if (options.help || options.version) return helpOrVersion(options, io);
   // The engine is loaded only now, so --help and --version stay instant.
-  const { createLinter, localeFromEnv, ConfigurationError } = await import('../engine/index.js');
+  const { createLinter, localeFromEnv, ConfigurationError, ruleInfoOfRun } = await import('../engine/index.js');
   const { errorsOnly } = await import('../runner/index.js');
   const { FORMATTERS } = await import('../formatters/index.js');
   // Usage and configuration problems are said in the run's language once the linter knows it (a
@@ -121,7 +121,7 @@ export async function main(argv: readonly string[], io: Io = { stdout: process.s
     if (options.quiet) {
       results = results.map(errorsOnly);
     }
-    await writeReport(options, formatter, results, { cwd, locale: linter.locale, rules: linter.ruleInfo(), version: await version() }, io);
+    await writeReport(options, formatter, results, { cwd, locale: linter.locale, rules: ruleInfoOfRun(linter), version: await version() }, io);
     return exitStatus(results, options, linter.locale, io);
   } catch (e) {
     if (e instanceof UsageError || e instanceof ConfigurationError || e instanceof OutputError) {
@@ -207,9 +207,10 @@ async function lintForCli(options: CliOptions, linter: Linter, cwd: string, io: 
  * --rule, where they came from, and whether the file is ignored.
  */
 async function printedConfig(linter: Linter, file: string, cwd: string, ignorePatterns: readonly string[]): Promise<string> {
-  const { effectiveConfigOf } = await import('../engine/create.js');
+  const { effectiveConfigOf, linterFor } = await import('../engine/create.js');
   const { isIgnored } = await import('../runner/index.js');
-  const effective = effectiveConfigOf(linter)!;
+  // The file's own linter: the config's overrides that match it applied.
+  const effective = effectiveConfigOf(linterFor(linter, resolve(cwd, file)))!;
   const ignores = [...effective.ignores, { base: cwd, patterns: ignorePatterns }].filter((i) => i.patterns.length > 0);
   const shown = {
     file: relative(cwd, resolve(cwd, file)) || file,

@@ -3,7 +3,7 @@ import { dirname, join, relative, resolve, isAbsolute } from 'node:path';
 import { parseSource } from '../input/index.js';
 import { yaml } from '../input/yaml.js';
 import { createAjv, type ValidateFunction } from '../schema/ajv.js';
-import { closestName, describeSchemaProblem, explainSchemaErrors, type SchemaProblem } from '../schema/explain.js';
+import { closestName, describeSchemaProblemIn, explainSchemaErrors, type SchemaProblem } from '../schema/explain.js';
 import { schemasDir } from '../package-files.js';
 import type { ConfigFile } from '../generated/config.js';
 import { ConfigurationError, type Localized } from './types.js';
@@ -36,8 +36,12 @@ export const CONFIG_FILE_NAMES = [
 ];
 
 /** The fields a config file may have, and those of a rule setting written as an object, for "did you mean". */
-const CONFIG_FIELDS = ['$schema', 'extends', 'locale', 'rules', 'ignores', 'ruleDirs'];
+const CONFIG_FIELDS = ['$schema', 'extends', 'locale', 'rules', 'overrides', 'ignores', 'ruleDirs'];
 const RULE_SETTING_FIELDS = ['severity', 'options'];
+const OVERRIDE_FIELDS = ['files', 'rules'];
+
+/** Where a rule's setting sits in a config file: the top-level `rules`, or an override's. */
+const RULE_SETTING_PATH = /^(?:\/overrides\/\d+)?\/rules\/[^/]+$/;
 
 let validator: ValidateFunction | undefined;
 
@@ -84,7 +88,12 @@ function pointerTo(...segments: string[]): string {
  * object"), not the word that is wrong.
  */
 function checkSeverities(value: unknown, text: Pick<ConfigText, 'shown' | 'lineOf'>): void {
-  const rules = isPlainObject(value) ? value.rules : undefined;
+  if (!isPlainObject(value)) return;
+  checkRuleSeverities(value.rules, [], text);
+  if (Array.isArray(value.overrides)) value.overrides.forEach((o, i) => isPlainObject(o) && checkRuleSeverities(o.rules, ['overrides', String(i)], text));
+}
+
+function checkRuleSeverities(rules: unknown, at: string[], text: Pick<ConfigText, 'shown' | 'lineOf'>): void {
   if (!isPlainObject(rules)) return;
   for (const [id, setting] of Object.entries(rules)) {
     const asObject = isPlainObject(setting);
@@ -92,7 +101,7 @@ function checkSeverities(value: unknown, text: Pick<ConfigText, 'shown' | 'lineO
     const written = asObject ? setting.severity : setting;
     if (severityNamed(written) !== undefined) continue;
     const shownValue = JSON.stringify(written) ?? String(written);
-    throw configProblem(text.shown, text.lineOf(asObject ? pointerTo('rules', id, 'severity') : pointerTo('rules', id)), {
+    throw configProblem(text.shown, text.lineOf(asObject ? pointerTo(...at, 'rules', id, 'severity') : pointerTo(...at, 'rules', id)), {
       en: `rule "${id}": ${shownValue} is not a severity; use ${SEVERITIES_ALLOWED.en}`,
       'zh-CN': `规则 "${id}"：${shownValue} 不是严重程度；可用 ${SEVERITIES_ALLOWED['zh-CN']}`,
     });
@@ -105,17 +114,18 @@ function schemaObjection(problem: SchemaProblem | undefined, text: Pick<ConfigTe
   const line = text.lineOf(problem.path, problem.locateKey);
   if (problem.keyword === 'unknown-field') {
     const field = String(problem.data.field);
-    const known = /^\/rules\/[^/]+\/[^/]+$/.test(problem.path) ? RULE_SETTING_FIELDS : /^\/[^/]+$/.test(problem.path) ? CONFIG_FIELDS : [];
+    const parent = problem.path.slice(0, problem.path.lastIndexOf('/'));
+    const known = RULE_SETTING_PATH.test(parent) ? RULE_SETTING_FIELDS : /^\/overrides\/\d+$/.test(parent) ? OVERRIDE_FIELDS : parent === '' ? CONFIG_FIELDS : [];
     const guess = closestName(field, known);
-    const where = problem.path.slice(0, problem.path.lastIndexOf('/')) || '(top level)';
+    const where = parent || '(top level)';
     const whereZh = where === '(top level)' ? '顶层' : `${where} 处`;
     return configProblem(text.shown, line, {
       en: `unknown field "${field}" at ${where}${guess ? `; did you mean "${guess}"?` : `; known fields: ${known.join(', ')}`}`,
       'zh-CN': `${whereZh}有未知的字段 "${field}"${guess ? `；是否想写 "${guess}"？` : `；可用的字段：${known.join('、')}`}`,
     });
   }
-  const reason = describeSchemaProblem(problem);
-  return configProblem(text.shown, line, { en: reason, 'zh-CN': `配置无效：${reason}` });
+  const reason = describeSchemaProblemIn(problem);
+  return configProblem(text.shown, line, { en: reason.en, 'zh-CN': `配置无效：${reason['zh-CN']}` });
 }
 
 /** Reads, parses and validates one config file; anything wrong is a configuration error (exit 2) naming the file and line. */
@@ -146,8 +156,9 @@ function readConfigText(file: string, shown: string): ConfigText {
   if (!validator(value)) {
     // A rule setting is a severity or an object. A wrong severity was said above, so what is left
     // at a setting is about its object form, not that the object is no severity word.
-    const problems = explainSchemaErrors(validator.errors, value).filter((p) => !(/^\/rules\/[^/]+$/.test(p.path) && (p.keyword === 'enum' || p.keyword === 'no-alternative')));
-    throw schemaObjection(problems[0], { shown, lineOf });
+    const problems = explainSchemaErrors(validator.errors, value).filter((p) => !(RULE_SETTING_PATH.test(p.path) && (p.keyword === 'enum' || p.keyword === 'no-alternative')));
+    // A misspelt field is also a missing one: said as the misspelling, the fix is plain.
+    throw schemaObjection(problems.find((p) => p.keyword === 'unknown-field') ?? problems[0], { shown, lineOf });
   }
   const config = value as Config;
   if (config.ruleDirs) {
@@ -205,14 +216,41 @@ export interface ResolvedConfig {
   /** Severities the presets give, as rules' defaults (LinterOptions.defaults); a later file's own setting wins. */
   presetSeverities: Record<string, RuleSeverity>;
   ignores: IgnorePatterns[];
+  /** The config files' `overrides`, in the order they apply. */
+  overrides: ResolvedOverride[];
   /** The presets and config files applied, in order, the config itself last. */
   from: string[];
   /** Where each rule's setting was last written (`file:line`), for an error about the rule. */
   ruleOrigins: Record<string, { shown: string; line: number }>;
 }
 
+/**
+ * One entry of a config's `overrides`: rule settings for the files its globs
+ * match, relative to `base` (the folder of the config that lists it). Plain
+ * data, so a worker thread's recipe carries it.
+ */
+export interface ResolvedOverride {
+  base: string;
+  files: readonly string[];
+  rules: Record<string, RuleSettingInput>;
+  /** How --print-config and errors name it: `beianlint.config.yaml overrides[0]`. */
+  shown: string;
+  /** Where each rule's setting is written, for an error about the rule. */
+  ruleOrigins: Record<string, { shown: string; line: number }>;
+}
+
 function emptyResolved(): ResolvedConfig {
-  return { config: { rules: {} }, presetSeverities: {}, ignores: [], from: [], ruleOrigins: {} };
+  return { config: { rules: {} }, presetSeverities: {}, ignores: [], overrides: [], from: [], ruleOrigins: {} };
+}
+
+/** A rule setting as written, as the linter takes it; a severity the config cannot mean is an error naming the file. */
+function settingOf(id: string, written: RuleSettingWritten, shown: string): RuleSettingInput {
+  const setting = normalizeSetting(written);
+  if (setting !== undefined) return setting;
+  throw new ConfigurationError({
+    en: `${shown}: rule "${id}": ${JSON.stringify(written)} is not a severity; use ${SEVERITIES_ALLOWED.en}`,
+    'zh-CN': `${shown}：规则 "${id}"：${JSON.stringify(written)} 不是严重程度；可用 ${SEVERITIES_ALLOWED['zh-CN']}`,
+  });
 }
 
 /** One config's own settings applied over what its `extends` gave. */
@@ -221,16 +259,25 @@ function applyOwn(into: ResolvedConfig, config: Config, origin: { shown: string;
   if (config.ruleDirs?.length) into.config.ruleDirs = [...(into.config.ruleDirs ?? []), ...config.ruleDirs];
   if (config.ignores?.length) into.ignores.push({ base: origin.folder, patterns: config.ignores });
   for (const [id, written] of Object.entries(config.rules ?? {})) {
-    const setting = normalizeSetting(written);
-    if (setting === undefined) {
-      throw new ConfigurationError({
-        en: `${origin.shown}: rule "${id}": ${JSON.stringify(written)} is not a severity; use ${SEVERITIES_ALLOWED.en}`,
-        'zh-CN': `${origin.shown}：规则 "${id}"：${JSON.stringify(written)} 不是严重程度；可用 ${SEVERITIES_ALLOWED['zh-CN']}`,
-      });
-    }
-    into.config.rules[id] = mergeSetting(into.config.rules[id], setting);
+    into.config.rules[id] = mergeSetting(into.config.rules[id], settingOf(id, written, origin.shown));
     into.ruleOrigins[id] = { shown: origin.shown, line: origin.lineOf?.(pointerTo('rules', id), true) ?? 1 };
   }
+  (config.overrides ?? []).forEach((override, i) => {
+    const rules: Record<string, RuleSettingInput> = {};
+    const ruleOrigins: ResolvedOverride['ruleOrigins'] = {};
+    for (const [id, written] of Object.entries(override.rules)) {
+      rules[id] = settingOf(id, written, origin.shown);
+      ruleOrigins[id] = { shown: origin.shown, line: origin.lineOf?.(pointerTo('overrides', String(i), 'rules', id), true) ?? 1 };
+    }
+    into.overrides.push({ base: origin.folder, files: override.files, rules, shown: `${origin.shown} overrides[${i}]`, ruleOrigins });
+  });
+}
+
+/** `later` over `earlier`, rule by rule, as a config's later entries win over its earlier ones. */
+export function mergeSettings(earlier: Record<string, RuleSettingInput>, later: Record<string, RuleSettingInput>): Record<string, RuleSettingInput> {
+  const out = { ...earlier };
+  for (const [id, setting] of Object.entries(later)) out[id] = mergeSetting(out[id], setting);
+  return out;
 }
 
 /** Applies each `extends` entry of a config: a preset by name, or a file relative to `folder`, its own `extends` followed. */

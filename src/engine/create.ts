@@ -1,12 +1,15 @@
-import { dirname, relative, resolve } from 'node:path';
+import { dirname, isAbsolute, relative, resolve, sep } from 'node:path';
+import picomatch from 'picomatch';
 import {
   findConfigFile,
+  mergeSettings,
   normalizeSetting,
   resolveConfigFile,
   resolveConfigObject,
   type Config,
   type IgnorePatterns,
   type ResolvedConfig,
+  type ResolvedOverride,
   type RuleSettingInput,
   type RuleSettingWritten,
   type RuleSeverity,
@@ -39,14 +42,19 @@ export interface LintOptions {
   rules?: Record<string, RuleSettingWritten>;
   /** Rules' default severities from presets, besides those of the config's `extends` (a worker's recipe carries them). */
   presetSeverities?: Record<string, RuleSeverity>;
+  /** Per-file rule settings already resolved, after the config's own `overrides` (a worker's recipe carries them). */
+  overrides?: ResolvedOverride[];
   cwd?: string;
 }
 
 /** What a linter was made from, as plain data another thread can make the same linter from. */
 export interface LinterRecipe {
+  /** The resolved config: its locale, rule folders and merged rules. */
   config: Config;
+  /** The command line's --rule settings, which win over every file's overrides. */
   rules: Record<string, RuleSettingInput>;
   presetSeverities: Record<string, RuleSeverity>;
+  overrides: ResolvedOverride[];
   locale: Locale;
   redact: boolean;
   now: Date;
@@ -111,6 +119,57 @@ function effectiveRules(ruleSet: RuleSet, settings: Record<string, RuleSettingIn
 const recipes = new WeakMap<Linter, LinterRecipe>();
 const effectiveConfigs = new WeakMap<Linter, EffectiveConfig>();
 
+/** What a linter with `overrides` makes its per-file linters from. */
+interface Variants {
+  ruleSet: RuleSet;
+  configRules: Record<string, RuleSettingInput>;
+  commandLine: Record<string, RuleSettingInput>;
+  presetSeverities: Record<string, RuleSeverity>;
+  overrides: Array<ResolvedOverride & { matches: (relativePath: string) => boolean }>;
+  /** The linters made so far, by the numbers of the overrides that apply (`0,2`). */
+  made: Map<string, Linter>;
+}
+const variantsOf = new WeakMap<Linter, Variants>();
+
+/**
+ * An override's rules checked against the rule set: each names a rule, and
+ * none a batch rule (they compare records across every file of a run, so
+ * one file cannot see them differently from another).
+ */
+function checkOverrideRules(overrides: readonly ResolvedOverride[], ruleSet: RuleSet): void {
+  for (const override of overrides) {
+    for (const id of Object.keys(override.rules)) {
+      const rule = ruleSet.byId.get(id);
+      const origin = override.ruleOrigins[id];
+      if (!rule) throw unknownRule(id, ruleSet, origin);
+      if (rule.scope === 'batch') {
+        const at = origin ? `${origin.shown}:${origin.line}` : override.shown;
+        throw new ConfigurationError({
+          en: `${at}: "${id}" is a batch rule: it compares records across every file of a run, so it cannot be set for some files; set it in the top-level rules`,
+          'zh-CN': `${at}："${id}" 是批量规则：它在一次运行的所有文件之间比较记录，不能只对部分文件设置；请在顶层 rules 中设置`,
+        });
+      }
+    }
+  }
+}
+
+/**
+ * An override's globs as ignores reads them: relative to its config's folder,
+ * a folder name meaning every file in it, and `!` leaving out what the
+ * others match.
+ */
+function overrideMatcher(override: ResolvedOverride): (relativePath: string) => boolean {
+  const globsOf = (patterns: readonly string[]) =>
+    patterns.flatMap((p) => {
+      const trimmed = p.replace(/\/+$/, '');
+      return [trimmed, `${trimmed}/**`];
+    });
+  const included = picomatch(globsOf(override.files.filter((p) => !p.startsWith('!'))), { dot: true });
+  const leftOut = override.files.filter((p) => p.startsWith('!')).map((p) => p.slice(1));
+  const excluded = leftOut.length > 0 ? picomatch(globsOf(leftOut), { dot: true }) : () => false;
+  return (path) => included(path) && !excluded(path);
+}
+
 /** Builds the linter a run uses: config, rule set and overrides resolved once. */
 export function createLinter(options: LintOptions = {}): Linter {
   const cwd = options.cwd ?? process.cwd();
@@ -120,8 +179,10 @@ export function createLinter(options: LintOptions = {}): Linter {
   for (const id of Object.keys(config.rules)) {
     if (!ruleSet.byId.has(id)) throw unknownRule(id, ruleSet, resolved.ruleOrigins[id]);
   }
-  const overrides = overridesOf(options.rules ?? {}, ruleSet);
-  const rules = { ...config.rules, ...overrides };
+  const overrides = [...resolved.overrides, ...(options.overrides ?? [])];
+  checkOverrideRules(overrides, ruleSet);
+  const commandLine = overridesOf(options.rules ?? {}, ruleSet);
+  const rules = { ...config.rules, ...commandLine };
   const presetSeverities = { ...resolved.presetSeverities, ...options.presetSeverities };
   const linter = new Linter({
     defaults: presetSeverities,
@@ -132,8 +193,9 @@ export function createLinter(options: LintOptions = {}): Linter {
     rules,
   });
   // The recipe's config is the resolved one: a worker thread makes the same linter from it without reading a file.
-  const recipeConfig: Config = { ...(config.locale ? { locale: config.locale } : {}), ...(config.ruleDirs ? { ruleDirs: config.ruleDirs } : {}) };
-  recipes.set(linter, { config: recipeConfig, rules, presetSeverities, locale: linter.locale, redact: linter.redact, now: linter.now, cwd });
+  // Its rules are settings as the linter takes them, which a config may write as they are.
+  const recipeConfig: Config = { ...(config.locale ? { locale: config.locale } : {}), ...(config.ruleDirs ? { ruleDirs: config.ruleDirs } : {}), rules: config.rules };
+  recipes.set(linter, { config: recipeConfig, rules: commandLine, presetSeverities, overrides, locale: linter.locale, redact: linter.redact, now: linter.now, cwd });
   effectiveConfigs.set(linter, {
     locale: linter.locale,
     from: resolved.from,
@@ -141,7 +203,59 @@ export function createLinter(options: LintOptions = {}): Linter {
     ignores: resolved.ignores,
     rules: effectiveRules(ruleSet, rules, presetSeverities),
   });
+  if (overrides.length > 0) {
+    const withMatchers = overrides.map((o) => ({ ...o, matches: overrideMatcher(o) }));
+    variantsOf.set(linter, { ruleSet, configRules: config.rules, commandLine, presetSeverities, overrides: withMatchers, made: new Map() });
+  }
   return linter;
+}
+
+/**
+ * The linter for one file: `linter` itself, or, where the config's
+ * `overrides` match the file, one with their rules applied after the
+ * config's (and the command line's --rule after those). Made once per set
+ * of matching overrides. Every one has the same batch rules, since
+ * overrides may not set them: a run's batch phase is the same for all.
+ */
+export function linterFor(linter: Linter, filePath: string): Linter {
+  const variants = variantsOf.get(linter);
+  if (!variants) return linter;
+  const absolute = resolve(filePath);
+  const matching: number[] = [];
+  variants.overrides.forEach((o, i) => {
+    const rel = relative(o.base, absolute);
+    if (rel !== '' && !rel.startsWith('..') && !isAbsolute(rel) && o.matches(rel.split(sep).join('/'))) matching.push(i);
+  });
+  if (matching.length === 0) return linter;
+  const key = matching.join(',');
+  const known = variants.made.get(key);
+  if (known) return known;
+  let rules = variants.configRules;
+  for (const i of matching) rules = mergeSettings(rules, variants.overrides[i]!.rules);
+  rules = { ...rules, ...variants.commandLine };
+  const variant = new Linter({ defaults: variants.presetSeverities, ruleSet: variants.ruleSet, locale: linter.locale, redact: linter.redact, now: linter.now, rules });
+  const base = effectiveConfigs.get(linter)!;
+  effectiveConfigs.set(variant, { ...base, from: [...base.from, ...matching.map((i) => variants.overrides[i]!.shown)], rules: effectiveRules(variants.ruleSet, rules, variants.presetSeverities) });
+  variants.made.set(key, variant);
+  return variant;
+}
+
+/**
+ * The rules a run's reports describe: the linter's active rules, and those
+ * that only a file's overrides turned on, for the linters made so far.
+ */
+export function ruleInfoOfRun(linter: Linter): ReturnType<Linter['ruleInfo']> {
+  const info = linter.ruleInfo();
+  const seen = new Set(info.map((r) => r.id));
+  for (const variant of variantsOf.get(linter)?.made.values() ?? []) {
+    for (const r of variant.ruleInfo()) {
+      if (!seen.has(r.id)) {
+        seen.add(r.id);
+        info.push(r);
+      }
+    }
+  }
+  return info;
 }
 
 /** The recipe of a linter createLinter made; undefined for one made otherwise (it cannot be made again elsewhere). */

@@ -1,6 +1,6 @@
 import type { BatchKey, CheckContext, MessageData, Report, Severity } from '../checks/api.js';
 import type { SourceFault, SourceItem, SourceRange, SourceRecord } from '../input/index.js';
-import { closestName, describeSchemaProblem, explainSchemaErrors } from '../schema/explain.js';
+import { closestName, describeSchemaProblemIn, explainSchemaErrors } from '../schema/explain.js';
 import type { RuleSettingInput, RuleSeverity } from './config.js';
 import { escapeControls, interpolate, maskQuoted, pick, withClause, type PersonalValue } from './messages.js';
 import { personalKindAt, personalValues } from './personal.js';
@@ -129,8 +129,8 @@ export class Linter {
         if (!rule.validateOptions) throw new ConfigurationError({ en: `rule "${rule.id}" takes no options`, 'zh-CN': `规则 "${rule.id}" 没有选项` });
         if (!rule.validateOptions(opts)) {
           const p = explainSchemaErrors(rule.validateOptions.errors, opts)[0];
-          const problem = p ? describeSchemaProblem(p) : 'they do not match';
-          throw new ConfigurationError({ en: `invalid options for rule "${rule.id}": ${problem}`, 'zh-CN': `规则 "${rule.id}" 的选项无效：${problem}` });
+          const problem = p ? describeSchemaProblemIn(p) : { en: 'they do not match', 'zh-CN': '与选项的格式不符' };
+          throw new ConfigurationError({ en: `invalid options for rule "${rule.id}": ${problem.en}`, 'zh-CN': `规则 "${rule.id}" 的选项无效：${problem['zh-CN']}` });
         }
       }
       const active: ActiveRule = { rule, severity, userSeverity: setting.severity !== undefined, options: opts, stage: STAGE_ORDER[rule.appliesFrom] ?? 0 };

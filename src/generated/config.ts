@@ -21,22 +21,19 @@ export interface ConfigFile {
    * 消息语言；命令行 --locale 优先 / Message language; --locale on the command line wins
    */
   locale?: 'zh-CN' | 'en';
+  rules?: RuleSettings;
   /**
-   * 按规则 id 覆盖严重程度和选项 / Severity and option overrides by rule id
+   * 按文件 glob 覆盖规则设置：与 files 匹配的文件在 rules 之后依次应用各项的 rules，后面的优先；命令行 --rule 仍最优先。批量规则跨文件比较，不能在这里设置 / Rule settings for the files matching a glob: each entry whose files match a file applies its rules after the top-level rules, in order, later entries winning; --rule on the command line still wins. Batch rules compare records across files and cannot be set here
    */
-  rules?: {
-    [k: string]:
-      | Severity
-      | {
-          severity?: Severity;
-          /**
-           * 该规则检查的选项，与规则文件中的合并 / Options of the rule's check, merged over the rule file's
-           */
-          options?: {
-            [k: string]: unknown;
-          };
-        };
-  };
+  overrides?: {
+    /**
+     * glob，相对于本文件所在文件夹，与 ignores 的写法相同（一个文件夹名匹配其中所有文件） / Globs relative to this file's folder, written as in ignores (a folder name matches every file in it)
+     *
+     * @minItems 1
+     */
+    files: string[];
+    rules: RuleSettings;
+  }[];
   /**
    * 不检查的文件的 glob，相对于本文件所在文件夹；命令行 --ignore-pattern 可再添加 / Globs of files not to lint, relative to this file's folder; --ignore-pattern on the command line adds more
    */
@@ -45,4 +42,23 @@ export interface ConfigFile {
    * 额外的规则目录，相对于配置文件，且须在其目录之内 / Extra rule directories, relative to the config file and inside its folder
    */
   ruleDirs?: string[];
+}
+/**
+ * 按规则 id 覆盖严重程度和选项 / Severity and option overrides by rule id
+ *
+ * This interface was referenced by `ConfigFile`'s JSON-Schema
+ * via the `definition` "ruleSettings".
+ */
+export interface RuleSettings {
+  [k: string]:
+    | Severity
+    | {
+        severity?: Severity;
+        /**
+         * 该规则检查的选项，与规则文件中的合并 / Options of the rule's check, merged over the rule file's
+         */
+        options?: {
+          [k: string]: unknown;
+        };
+      };
 }

@@ -3,7 +3,7 @@
 // several) → merge in order → batch phase → results. docs/architecture.md
 // draws it and states what it guarantees.
 import { resolve } from 'node:path';
-import { createLinter, recipeOf, StatsCollector, type Linter, type LintMessage, type LintOptions, type LintResult } from '../engine/index.js';
+import { createLinter, linterFor, recipeOf, StatsCollector, type Linter, type LintMessage, type LintOptions, type LintResult } from '../engine/index.js';
 import { formatOf, type SourceFormat, type SourceItem } from '../input/index.js';
 import { decodeSource } from '../input/read-file.js';
 import { textSource, thrownFault, WHOLE_READ_BYTES } from '../input/record-source.js';
@@ -71,8 +71,8 @@ export interface RunOptions extends LintOptions {
  * and the batch rules among its own records.
  */
 export function lintText(text: string, options: LintOptions & { filePath: string; linter?: Linter; format?: SourceFormat }): LintResult {
-  const linter = options.linter ?? createLinter(options);
   const { filePath, format } = options;
+  const linter = linterFor(options.linter ?? createLinter(options), resolve(options.cwd ?? process.cwd(), filePath));
   const batch = new BatchSession(linter.batchRules());
   batch.holdText(filePath, text, format);
   const stats = new StatsCollector();
@@ -111,7 +111,7 @@ export async function lintFiles(paths: readonly string[], options: RunOptions = 
   // A file or record over the limit is a message: the limit is part of what decides a file is clean.
   const maxFileSize = options.maxFileSize ?? DEFAULT_MAX_FILE_SIZE;
   const cacheFile = options.cacheLocation ? cacheFilePath(options.cacheLocation, cwd) : undefined;
-  const cache = cacheFile ? await LintCache.open(cacheFile, runKeyOf({ rules: linter.fingerprint(), maxFileSize }), linter.now) : undefined;
+  const cache = cacheFile ? await LintCache.open(cacheFile, runKeyOf({ rules: linter.fingerprint(), ...overridesKey(linter), maxFileSize }), linter.now) : undefined;
   const given = paths.includes('-') ? options.stdin : undefined;
   const stdin = given && { filePath: resolve(cwd, given.filePath), text: 'text' in given ? given.text : decodedStdin(given.filePath, given.bytes, given.size, maxFileSize) };
   const chunkBytes = options.chunkBytes ?? CHUNK_BYTES;
@@ -203,4 +203,10 @@ async function lintUnits(plan: RunPlan, linter: Linter, merge: RunMerge, options
   });
   await producing;
   if (failure) throw failure.error;
+}
+
+/** A file's rules depend on the config's overrides too, so a change to them is a change of the run's rules. */
+function overridesKey(linter: Linter): { overrides?: unknown } {
+  const overrides = recipeOf(linter)?.overrides ?? [];
+  return overrides.length > 0 ? { overrides: overrides.map(({ base, files, rules }) => ({ base, files, rules })) } : {};
 }

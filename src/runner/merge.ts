@@ -1,4 +1,4 @@
-import { StatsCollector, type Linter } from '../engine/index.js';
+import { linterFor, StatsCollector, type Linter } from '../engine/index.js';
 import { noUnitKeys, type BatchSession, type UnitKeys } from './batch.js';
 import { unchangedSinceDigest, type LintCache } from './cache.js';
 import type { FileMessages, MessageStore } from './message-store.js';
@@ -138,9 +138,9 @@ export class RunMerge {
    * would otherwise pass as clean.
    */
   flagEmptyFiles(): void {
-    for (const file of this.files) {
-      if (file.records === 0) file.messages.push(...this.linter.faultMessages([noRecords()]));
-    }
+    this.files.forEach((file, i) => {
+      if (file.records === 0) file.messages.push(...linterFor(this.linter, this.plan.files[i]!.filePath).faultMessages([noRecords()]));
+    });
   }
 
   /**

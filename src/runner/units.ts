@@ -1,7 +1,7 @@
 import type { SourceFault, SourceFormat, SourceItem, SourceRecord } from '../input/index.js';
 import type { JsonlRange } from '../input/jsonl-stream.js';
 import { bytesSource, eachItem, thrownFault, jsonArraySource, jsonlFileSource, textSource, wholeFileSource, type RecordReading, type RecordSource } from '../input/record-source.js';
-import { StatsCollector, type BatchRuleSet, type FileStats, type LintMessage, type Linter, type MessageSink } from '../engine/index.js';
+import { linterFor, StatsCollector, type BatchRuleSet, type FileStats, type LintMessage, type Linter, type MessageSink } from '../engine/index.js';
 import { firstLineOf, UnitKeysBuilder, type BatchSession, type UnitKeys } from './batch.js';
 
 interface UnitBase {
@@ -122,7 +122,9 @@ export interface UnitRun {
  * batch keys: into the result (a worker's unit, or one a worker gave back),
  * or, with `run`, straight into the run's batch and the file's messages.
  */
-export async function runUnit(linter: Linter, unit: WorkUnit, maxFileSize: number, run?: UnitRun): Promise<UnitResult> {
+export async function runUnit(runLinter: Linter, unit: WorkUnit, maxFileSize: number, run?: UnitRun): Promise<UnitResult> {
+  // The config's overrides may set the file's rules apart; a worker matches them as the main thread does.
+  const linter = linterFor(runLinter, unit.filePath);
   const messages: LintMessage[] = [];
   const out: MessageSink = run?.sink ?? messages;
   const stats = new StatsCollector();

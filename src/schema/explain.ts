@@ -187,6 +187,63 @@ export function explainSchemaErrors(errors: readonly ErrorObject[] | null | unde
  * go to stderr with exit status 2, so they are plain English like the
  * other usage errors).
  */
+/**
+ * A schema problem in each language, for the errors a user reads (a config
+ * file, a rule's options): no library's English inside a Chinese sentence.
+ */
+export function describeSchemaProblemIn(p: SchemaProblem): { en: string; 'zh-CN': string } {
+  return { en: describeSchemaProblem(p), 'zh-CN': describeSchemaProblemZh(p) };
+}
+
+/** What a limit keyword says the value must do, in Chinese; `#` is the limit. */
+const LIMITS_ZH: Record<string, string> = {
+  'min-length': '的长度至少为 #',
+  'max-length': '的长度至多为 #',
+  'min-items': '至少要有 # 项',
+  'max-items': '至多只能有 # 项',
+  minimum: '不能小于 #',
+  maximum: '不能大于 #',
+  'multiple-of': '须是 # 的倍数',
+  'min-properties': '至少要有 # 个字段',
+};
+
+function describeSchemaProblemZh(p: SchemaProblem): string {
+  const where = p.path || '顶层';
+  const { field, value, expected } = p.data;
+  switch (p.keyword) {
+    case 'required': {
+      const parent = p.path.slice(0, p.path.lastIndexOf('/'));
+      return `${parent ? `${parent} 处` : '顶层'}缺少必填字段 "${field}"`;
+    }
+    case 'unknown-field':
+      return `${where} 是未知的字段 "${field}"`;
+    case 'unknown-field-did-you-mean':
+      return `${where} 是未知的字段 "${field}"；是否想写 "${p.data.suggestion}"？`;
+    case 'forbidden':
+      return `此处不允许字段 "${field}"（${where}）`;
+    case 'enum':
+      return `${where} 的值是 ${value}；应为以下之一：${expected}`;
+    case 'type':
+      return `${where} 的类型应为 ${TYPE_NAMES_ZH[String(expected)] ?? expected}，实际是 ${value}`;
+    case 'format':
+      if (expected === 'filing-pointer') return `${where} 是 ${value}，它不指向备案格式中的任何字段`;
+      return `${where} 的值 ${value} 不符合 ${expected} 格式`;
+    case 'pattern':
+      return `${where} 的值 ${value} 不符合格式 ${expected}`;
+    case 'const':
+      return `${where} 的值是 ${value}；应为 ${expected}`;
+    case 'unique-items':
+      return `${where} 中有重复的项`;
+    case 'no-alternative':
+      return `${where} 的值 ${value} 不符合任何一种允许的写法`;
+    default:
+      if (LIMITS_ZH[p.keyword]) return `${where} ${LIMITS_ZH[p.keyword]!.replace('#', String(expected))}`;
+      return value === undefined ? `${where} 不符合要求` : `${where} 的值 ${value} 不符合要求`;
+  }
+}
+
+const TYPE_NAMES_ZH: Record<string, string> = { string: '字符串', number: '数字', integer: '整数', boolean: '布尔值', object: '对象', array: '数组', null: 'null' };
+
 export function describeSchemaProblem(p: SchemaProblem): string {
   const where = p.path || '(top level)';
   const { field, value, expected } = p.data;

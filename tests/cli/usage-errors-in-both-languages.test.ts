@@ -1,4 +1,4 @@
-import { copyFileSync, mkdtempSync } from 'node:fs';
+import { copyFileSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -78,5 +78,38 @@ describe('parseArgs’s refusals, in Chinese', () => {
 
   it('reaches stderr in the locale asked for', async () => {
     expect(await runMain(['--locale', 'zh-CN', '--format'])).toEqual({ status: 2, stdout: '', stderr: 'beianlint: 命令行参数有误：选项 --format 缺少取值\n' });
+  });
+});
+
+describe('config errors, in Chinese', () => {
+  /** The zh-CN error for a config file holding `config` (YAML), and the English one. */
+  async function configErrors(config: string): Promise<{ en: string; zh: string }> {
+    const dir = mkdtempSync(join(tmpdir(), 'beianlint-config-zh-'));
+    writeFileSync(join(dir, 'beianlint.config.yaml'), config);
+    copyFileSync(CLEAN_RECORD, join(dir, 'clean.json'));
+    const en = await runMainIn(dir, ['--locale', 'en', 'clean.json']);
+    const zh = await runMainIn(dir, ['--locale', 'zh-CN', 'clean.json']);
+    expect([en.status, zh.status]).toEqual([2, 2]);
+    return { en: en.stderr, zh: zh.stderr };
+  }
+
+  // Each breaks a different schema keyword of schemas/config.schema.json; the values and names quoted are the user's.
+  const configs: Array<[string, string, string]> = [
+    ['an enum', 'locale: fr\n', 'beianlint: beianlint.config.yaml:1：配置无效：/locale 的值是 "fr"；应为以下之一：zh-CN, en\n'],
+    ['a type', 'ignores: filings/old\n', 'beianlint: beianlint.config.yaml:1：配置无效：/ignores 的类型应为 数组，实际是 "filings/old"\n'],
+    ['a missing field', 'overrides:\n  - rules: {}\n', 'beianlint: beianlint.config.yaml:2：配置无效：/overrides/0 处缺少必填字段 "files"\n'],
+    ['a minimum count', 'overrides:\n  - files: []\n    rules: {}\n', 'beianlint: beianlint.config.yaml:2：配置无效：/overrides/0/files 至少要有 1 项\n'],
+  ];
+  for (const [what, config, zh] of configs) {
+    it(`says ${what} without English words`, async () => {
+      const errors = await configErrors(config);
+      expect(errors.zh).toBe(zh);
+      expect(errors.en).toMatch(/^beianlint: beianlint\.config\.yaml:\d+: /);
+    });
+  }
+
+  it("says a rule's invalid options in Chinese", async () => {
+    const errors = await configErrors('rules:\n  on-site-deadline: { options: { months: "one" } }\n');
+    expect(errors.zh).not.toMatch(/\b(must|expected|missing|type)\b/);
   });
 });
