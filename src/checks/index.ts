@@ -24,6 +24,8 @@ export const CHECKS: Readonly<Record<string, CheckDefinition>> = {
     ],
   },
   'duplicate-key': { kind: 'source', messageIds: [] },
+  // Written by the runner as it applies a YAML file's inline directives (src/engine/directives.ts).
+  'unused-directive': { kind: 'source', messageIds: ['disable-any', 'enable-rule', 'enable-any', 'unknown-rule', 'unknown-rule-guess'] },
   ...IDENTITY_CHECKS,
   ...CONTACTS_CHECKS,
   ...VERIFICATION_CHECKS,

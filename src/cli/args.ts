@@ -31,6 +31,14 @@ export interface CliOptions {
   explain?: string;
   /** --init (with --bureau for the bureau's preset): write a starter config instead of linting. */
   init?: 'provider' | 'bureau';
+  /** --fix (`write`) or --fix-dry-run: apply the fixes the problems carry (src/cli/fix.ts). */
+  fix?: 'write' | 'dry-run';
+  /** --suppress-all or --suppress-rule <id>…: record the run's problems (of those rules) in the suppressions file. */
+  suppress?: 'all' | string[];
+  /** --suppressions-location: the suppressions file (default beianlint-suppressions.json here). */
+  suppressionsLocation?: string;
+  /** --prune-suppressions: remove the suppressions file's entries the run no longer finds. */
+  pruneSuppressions: boolean;
 }
 
 /** A usage problem (exit 2), in both languages: most are found before the run knows which to use. */
@@ -76,6 +84,12 @@ const OPTIONS = {
   explain: { type: 'string' },
   init: { type: 'boolean', default: false },
   bureau: { type: 'boolean', default: false },
+  fix: { type: 'boolean', default: false },
+  'fix-dry-run': { type: 'boolean', default: false },
+  'suppress-all': { type: 'boolean', default: false },
+  'suppress-rule': { type: 'string', multiple: true, default: [] as string[] },
+  'suppressions-location': { type: 'string' },
+  'prune-suppressions': { type: 'boolean', default: false },
 } satisfies ParseArgsConfig['options'];
 
 /**
@@ -155,6 +169,18 @@ export function parseArgsProblem(reason: string): Localized {
   return { en: reason, 'zh-CN': `命令行参数有误（Node.js 原文）：“${reason}”` };
 }
 
+/** The bulk suppression flags (src/cli/suppressions.ts) as options. */
+function suppressionOptionsOf(v: { 'suppress-all': boolean; 'suppress-rule': string[]; 'suppressions-location'?: string | undefined; 'prune-suppressions': boolean }): Pick<CliOptions, 'suppress' | 'suppressionsLocation' | 'pruneSuppressions'> {
+  if (v['suppress-all'] && v['suppress-rule'].length > 0) {
+    throw new UsageError({ en: '--suppress-all and --suppress-rule contradict each other', 'zh-CN': '--suppress-all 与 --suppress-rule 互相矛盾' });
+  }
+  return {
+    ...(v['suppress-all'] ? { suppress: 'all' as const } : v['suppress-rule'].length > 0 ? { suppress: v['suppress-rule'] } : {}),
+    ...(v['suppressions-location'] !== undefined ? { suppressionsLocation: v['suppressions-location'] } : {}),
+    pruneSuppressions: v['prune-suppressions'],
+  };
+}
+
 /** Parses argv strictly: an unknown flag or a bad value is a usage error (exit 2). */
 export function parseCliArgs(argv: readonly string[]): CliOptions {
   let parsed;
@@ -206,6 +232,7 @@ export function parseCliArgs(argv: readonly string[]): CliOptions {
       'zh-CN': '--stdin-filename 为从标准输入读入的内容命名，但路径中没有 "-"；要检查标准输入，请加上 "-"',
     });
   }
+  if (v.fix && v['fix-dry-run']) throw new UsageError({ en: '--fix and --fix-dry-run contradict each other', 'zh-CN': '--fix 与 --fix-dry-run 互相矛盾' });
   if (v.bureau && !v.init) throw new UsageError({ en: '--bureau goes with --init (beianlint --init --bureau)', 'zh-CN': '--bureau 只能与 --init 同用（beianlint --init --bureau）' });
   return {
     paths: parsed.positionals,
@@ -230,6 +257,8 @@ export function parseCliArgs(argv: readonly string[]): CliOptions {
     listRules: v['list-rules'],
     ...(v.explain !== undefined ? { explain: v.explain } : {}),
     ...(v.init ? { init: v.bureau ? ('bureau' as const) : ('provider' as const) } : {}),
+    ...(v.fix ? { fix: 'write' as const } : v['fix-dry-run'] ? { fix: 'dry-run' as const } : {}),
+    ...suppressionOptionsOf(v),
   };
 }
 
@@ -266,10 +295,22 @@ Options:
       --cache               skip files unchanged since a run found nothing in them
       --cache-location <p>  cache file (default .beianlintcache, and its .keys file);
                             holds digests only
+      --fix                 fix what can be fixed without changing what a record
+                            says (lower-case x, full-width digits, padding, a
+                            domain's trailing dot), writing the files in place
+      --fix-dry-run         as --fix, writing nothing; --format json gives each
+                            changed file's fixed text as "output"
       --list-rules          list the active rules (severity, stage, clause, title)
       --explain <rule-id>   show a rule's documentation: what it checks, why, examples
       --init                write beianlint.config.yaml here (provider preset);
                             with --bureau, the bureau preset
+      --suppress-all        record every problem found in the suppressions file;
+                            later runs report only problems not recorded there
+      --suppress-rule <id>  record the problems of this rule only (repeatable)
+      --suppressions-location <p>
+                            suppressions file (default beianlint-suppressions.json);
+                            read on every run where it exists
+      --prune-suppressions  remove recorded problems that no longer occur
   -h, --help                show this help
   -v, --version             show the version
 
@@ -305,10 +346,21 @@ Exit status: 0 no errors, 1 errors (or too many warnings), 2 usage or configurat
       --cache               跳过上次检查无任何问题且未改动的文件
       --cache-location <p>  缓存文件（默认 .beianlintcache 及其 .keys 文件）；
                             只保存摘要
+      --fix                 自动修正不改变记录含义的问题（小写 x、全角数字、
+                            首尾空白、域名末尾的点），直接写回文件
+      --fix-dry-run         同 --fix，但不写文件；配合 --format json 时，
+                            每个有改动的文件以 "output" 给出修正后的全文
       --list-rules          列出生效的规则（级别、起始阶段、条款、说明）
       --explain <rule-id>   显示一条规则的文档：检查什么、为什么、示例
       --init                在当前目录写入 beianlint.config.yaml（接入服务单位预设）；
                             加 --bureau 则用通信管理局预设
+      --suppress-all        把发现的所有问题记入抑制文件；
+                            之后的检查只报告其中没有记录的问题
+      --suppress-rule <id>  只记录这条规则的问题（可重复）
+      --suppressions-location <p>
+                            抑制文件（默认 beianlint-suppressions.json）；
+                            只要它存在，每次检查都会读取
+      --prune-suppressions  删除抑制文件中已不再出现的问题
   -h, --help                显示本帮助
   -v, --version             显示版本号
 

@@ -117,12 +117,17 @@ export async function main(argv: readonly string[], io: Io = { stdout: process.s
       await writeToStdout(io, [options.explain !== undefined ? explainRule(linter, options.explain, cwd) : listRules(linter)]);
       return 0;
     }
-    let results = await lintForCli(options, linter, cwd, io);
+    const { checkSuppressedRules, suppressedForCli } = await import('./suppressions.js');
+    if (Array.isArray(options.suppress)) checkSuppressedRules(options.suppress, linter.knownRuleIds());
+    // Suppressions apply before --quiet: the file records every problem, warnings too.
+    const fixing = { writeFailed: false };
+    let results = suppressedForCli(await lintOrFix(options, linter, cwd, io, fixing), options, cwd, (note) => tell(io.stderr, `beianlint: ${note[linter.locale]}\n`));
     if (options.quiet) {
       results = results.map(errorsOnly);
     }
     await writeReport(options, formatter, results, { cwd, locale: linter.locale, rules: ruleInfoOfRun(linter), version: await version() }, io);
-    return exitStatus(results, options, linter.locale, io);
+    // A file --fix could not write is a failure of the run, whatever the report holds.
+    return Math.max(exitStatus(results, options, linter.locale, io), fixing.writeFailed ? 2 : 0);
   } catch (e) {
     if (e instanceof UsageError || e instanceof ConfigurationError || e instanceof OutputError) {
       tell(io.stderr, `beianlint: ${e.text[locale]}\n`);
@@ -163,6 +168,7 @@ type Io = { stdout: NodeJS.WritableStream; stderr: NodeJS.WritableStream };
 /** Lints what the command line names, with a progress line on a terminal and cache trouble said on stderr. */
 async function lintForCli(options: CliOptions, linter: Linter, cwd: string, io: Io): Promise<LintResult[]> {
   const { lintFiles, DEFAULT_MAX_FILE_SIZE } = await import('../runner/index.js');
+  const { suppressionsIgnore } = await import('./suppressions.js');
   const { ConfigurationError } = await import('../engine/index.js');
   const stdin = options.paths.includes('-') ? { ...(await readStdin(options.maxFileSize ?? DEFAULT_MAX_FILE_SIZE)), filePath: options.stdinFilename } : undefined;
   const progress = ProgressLine.forStream(io.stderr as NodeJS.WriteStream, linter.locale);
@@ -173,7 +179,8 @@ async function lintForCli(options: CliOptions, linter: Linter, cwd: string, io: 
       ...(stdin ? { stdin } : {}),
       ...(options.maxFileSize ? { maxFileSize: options.maxFileSize } : {}),
       concurrency: options.concurrency,
-      ignores: [{ base: cwd, patterns: options.ignorePatterns }],
+      // The suppressions file is JSON, but no filing: it is not linted even in a folder that is.
+      ignores: [{ base: cwd, patterns: options.ignorePatterns }, suppressionsIgnore(options.suppressionsLocation, cwd)],
       // As ESLint does: a file named on the command line is skipped with a word, not silently.
       onIgnoredFile: (pattern) =>
         tell(
@@ -199,6 +206,28 @@ async function lintForCli(options: CliOptions, linter: Linter, cwd: string, io: 
   } finally {
     progress?.done();
   }
+}
+
+/**
+ * The run's results, after --fix has written the files (a report of them as
+ * written) or as --fix-dry-run would leave them; `fixing.writeFailed` says
+ * a file could not be written.
+ */
+async function lintOrFix(options: CliOptions, linter: Linter, cwd: string, io: Io, fixing: { writeFailed: boolean }): Promise<LintResult[]> {
+  if (!options.fix) return lintForCli(options, linter, cwd, io);
+  const { lintWithFixes } = await import('./fix.js');
+  const outcome = await lintWithFixes({
+    paths: options.paths,
+    cwd,
+    linter,
+    dryRun: options.fix === 'dry-run',
+    ignorePatterns: options.ignorePatterns,
+    ...(options.maxFileSize ? { maxFileSize: options.maxFileSize } : {}),
+    lint: () => lintForCli(options, linter, cwd, io),
+    tell: (line) => tell(io.stderr, line),
+  });
+  fixing.writeFailed = outcome.writeFailed;
+  return outcome.results;
 }
 
 /**

@@ -1,5 +1,5 @@
 import type { BatchKey, CheckContext, MessageData, Report, Severity } from '../checks/api.js';
-import type { SourceFault, SourceItem, SourceRange, SourceRecord } from '../input/index.js';
+import { valueAt, type SourceFault, type SourceItem, type SourceRange, type SourceRecord } from '../input/index.js';
 import { closestName, describeSchemaProblemIn, explainSchemaErrors } from '../schema/explain.js';
 import type { RuleSettingInput, RuleSeverity } from './config.js';
 import { escapeControls, interpolate, maskQuoted, pick, withClause, type PersonalValue } from './messages.js';
@@ -7,7 +7,7 @@ import { personalKindAt, personalValues } from './personal.js';
 import { trimmedView } from './trimmed.js';
 import type { Rule, RuleSet } from './rules.js';
 import type { StatsCollector } from './stats.js';
-import { compareMessages, ConfigurationError, countResult, stageRank, STAGE_ORDER, type FileStats, type LintMessage, type LintResult, type Locale, type MessageSink } from './types.js';
+import { compareMessages, ConfigurationError, countResult, stageRank, STAGE_ORDER, type FileStats, type LintFix, type LintMessage, type LintResult, type Locale, type MessageSink } from './types.js';
 
 /**
  * What the batch phase needs of a linter, as plain functions: the phase runs
@@ -91,6 +91,8 @@ export class Linter {
    */
   private readonly recordRuns: RecordRun[] = [];
   private readonly sharedTexts = new Map<string, string>();
+  /** Every rule of the rule set, off or not: what an inline directive may name. */
+  private readonly ruleIds: readonly string[];
   /** The record lintItem linted last and its trimmed view, for the batch keys that follow it. */
   private lastRaw: unknown;
   private lastView: unknown;
@@ -111,6 +113,7 @@ export class Linter {
     this.redact = options.redact ?? true;
     this.now = options.now ?? new Date();
     const overrides = options.rules ?? {};
+    this.ruleIds = options.ruleSet.rules.map((r) => r.id);
     for (const id of Object.keys(overrides)) {
       if (!options.ruleSet.byId.has(id)) {
         const guess = closestName(id, options.ruleSet.byId.keys());
@@ -162,6 +165,20 @@ export class Linter {
   fingerprint(): unknown {
     // userSeverity too: a severity the user set overrides the rule's per-message ones, so it changes output.
     return this.active.map(({ rule, severity, userSeverity, options, stage }) => ({ id: rule.id, severity, userSeverity, options, stage, check: rule.check?.name, schema: rule.schema, scope: rule.scope }));
+  }
+
+  /** Every rule of the rule set, off or not. */
+  knownRuleIds(): readonly string[] {
+    return this.ruleIds;
+  }
+
+  /**
+   * A message of a source rule written outside a record's lint (an unused
+   * inline directive: src/engine/directives.ts); none while the rule is off.
+   */
+  sourceMessage(ruleId: string, report: Report, range: SourceRange, recordIndex = 0): LintMessage | undefined {
+    const active = this.byId.get(ruleId);
+    return active && this.message(active, recordIndex, null, report, range);
   }
 
   /** Sorted and counted, as the contract's result object. */
@@ -257,7 +274,10 @@ export class Linter {
   private readonly report = (report: Report): void => {
     const { record, active, filingId, out } = this.current;
     if (!record || !active || !out) throw new Error('a check reported outside its run');
-    out.push(this.message(active, record.index, filingId, report, record.locate(report.path, { key: report.locateKey ?? false })));
+    const message = this.message(active, record.index, filingId, report, record.locate(report.path, { key: report.locateKey ?? false }));
+    const fix = report.fix && fixOf(record, report.path, report.fix.value, active.rule.definition?.kind === 'record' && active.rule.definition.raw === true);
+    if (fix) message.fix = fix;
+    out.push(message);
   };
 
   /**
@@ -349,6 +369,24 @@ export class Linter {
       message: (rule, recordIndex, filingId, report, range, recordValue) => this.message(this.activeBatchRules[rule]!, recordIndex, filingId, report, range, recordValue),
     };
   }
+}
+
+/**
+ * A report's fix as an edit of the record's source, or undefined when the
+ * record cannot make one (see SourceRecord.editScalar). A check that is not
+ * raw saw the trimmed value, so its fix is of that: the value's padding is
+ * put back around it, and stays the whitespace rule's to fix, so each edit
+ * corrects what its own message says. Batch messages carry no fix: they are
+ * written from a record read again, after its file's run.
+ */
+function fixOf(record: SourceRecord, path: string, fixed: string, raw: boolean): LintFix | undefined {
+  const current = valueAt(record.value, path);
+  if (typeof current !== 'string' || typeof fixed !== 'string') return undefined;
+  // A blank value has no inner text to put padding around.
+  if (!raw && current.trim() === '') return undefined;
+  const value = raw ? fixed : current.slice(0, current.length - current.trimStart().length) + fixed + current.slice(current.trimEnd().length);
+  if (value === current) return undefined;
+  return record.editScalar(path, value);
 }
 
 function isObject(v: unknown): v is Record<string, unknown> {

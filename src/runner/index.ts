@@ -4,7 +4,7 @@
 // draws it and states what it guarantees.
 import { resolve } from 'node:path';
 import { createLinter, linterFor, recipeOf, StatsCollector, type Linter, type LintMessage, type LintOptions, type LintResult } from '../engine/index.js';
-import { formatOf, type SourceFormat, type SourceItem } from '../input/index.js';
+import { formatOf, stripBom, type SourceFormat, type SourceItem } from '../input/index.js';
 import { decodeSource } from '../input/read-file.js';
 import { textSource, thrownFault, WHOLE_READ_BYTES } from '../input/record-source.js';
 import { BatchSession } from './batch.js';
@@ -13,7 +13,7 @@ import { feedUnits, UnitFeed } from './feed.js';
 import { expandPaths } from './files.js';
 import type { IgnorePatterns } from '../engine/config.js';
 import { effectiveConfigOf } from '../engine/create.js';
-import { RunMerge, type RunProgress } from './merge.js';
+import { RunMerge, withInlineDirectives, type RunProgress } from './merge.js';
 import { MessageStore } from './message-store.js';
 import { CHUNK_BYTES, planRun, type Concurrency, type RunPlan } from './plan.js';
 import { ResultsInOrder, runPool, workerOldGenerationMb } from './pool.js';
@@ -23,7 +23,7 @@ export { BatchSession, DEFAULT_BATCH_MEMORY } from './batch.js';
 export { expandPaths, isIgnored, type ExpandOptions } from './files.js';
 export { threadsFor, type Concurrency } from './plan.js';
 export type { RunProgress } from './merge.js';
-export { DEFAULT_MESSAGES_IN_MEMORY, errorsOnly, messagesOf } from './message-store.js';
+export { DEFAULT_MESSAGES_IN_MEMORY, errorsOnly, filteredResult, messagesOf } from './message-store.js';
 
 /** Files read whole are held in memory several times over while parsed; beyond this, JSONL is the way. */
 export const DEFAULT_MAX_FILE_SIZE = 256 * 1024 * 1024;
@@ -91,7 +91,8 @@ export function lintText(text: string, options: LintOptions & { filePath: string
   }
   if (taken === 0) messages.push(...linter.faultMessages([noRecords()]));
   const batchMessages = batch.finish().get(filePath) ?? [];
-  return linter.result(filePath, [...messages, ...batchMessages], stats.result());
+  const result = linter.result(filePath, [...messages, ...batchMessages], stats.result());
+  return (format ?? formatOf(filePath)) === 'yaml' ? withInlineDirectives(result, stripBom(text), linter) : result;
 }
 
 /**
@@ -151,7 +152,7 @@ export async function lintFiles(paths: readonly string[], options: RunOptions = 
     },
     ...(onProgress ? { onProgress: (written: number, total: number) => onProgress({ records, bytes: 1, totalBytes: 1, batch: { written, total } }) } : {}),
   });
-  return results.map(({ filePath, messages, stats }) => messages.result(filePath, stats.result()));
+  return merge.finalResults(maxFileSize);
 }
 
 /** Stdin's bytes as text when they are UTF-8 within the size limit; otherwise as they are, to be reported as a file's would. */

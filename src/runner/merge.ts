@@ -1,8 +1,13 @@
-import { linterFor, StatsCollector, type Linter } from '../engine/index.js';
+import { countResult, linterFor, StatsCollector, type Linter, type LintResult } from '../engine/index.js';
+import { applyDirectives } from '../engine/directives.js';
+import { yamlDirectives } from '../input/directives.js';
+import { stripBom } from '../input/index.js';
+import { readSourceSync } from '../input/read-file.js';
+import { WHOLE_READ_BYTES } from '../input/record-source.js';
 import { noUnitKeys, type BatchSession, type UnitKeys } from './batch.js';
 import { unchangedSinceDigest, type LintCache } from './cache.js';
-import type { FileMessages, MessageStore } from './message-store.js';
-import type { RunPlan } from './plan.js';
+import { messagesOf, type FileMessages, type MessageStore } from './message-store.js';
+import type { PlannedFile, RunPlan } from './plan.js';
 import { noRecords, type UnitResult, type UnitRun, type WorkUnit } from './units.js';
 
 export interface RunProgress {
@@ -170,8 +175,48 @@ export class RunMerge {
     return this.doneRecords;
   }
 
+  /**
+   * Each file's result once every message is in, batch messages included:
+   * sorted and counted, and a YAML file's inline directives applied (its text
+   * read again for its comments). Only here is every message of a file
+   * known, on one thread or several, linted or answered by the cache.
+   */
+  finalResults(maxFileSize: number): LintResult[] {
+    return this.plan.files.map((planned, i) => {
+      const file = this.files[i]!;
+      const result = file.messages.result(planned.filePath, file.stats.result());
+      if (planned.format !== 'yaml') return result;
+      const text = yamlTextOf(planned, maxFileSize);
+      return text === undefined ? result : withInlineDirectives(result, text, linterFor(this.linter, planned.filePath));
+    });
+  }
+
   /** Each file's messages and stats, in plan order. */
   results(): Array<{ filePath: string; messages: FileMessages; stats: StatsCollector }> {
     return this.plan.files.map(({ filePath }, i) => ({ filePath, messages: this.files[i]!.messages, stats: this.files[i]!.stats }));
   }
+}
+
+/**
+ * The text of a YAML file as its records were parsed from, for its
+ * comments; undefined when it was not parsed (unreadable, not text, too
+ * large to read whole), so no directive applies to what was never linted.
+ */
+function yamlTextOf(planned: PlannedFile, maxFileSize: number): string | undefined {
+  if (planned.text !== undefined) return typeof planned.text === 'string' ? stripBom(planned.text) : undefined;
+  if (planned.size > Math.min(maxFileSize, WHOLE_READ_BYTES.yaml)) return undefined;
+  const read = readSourceSync(planned.filePath);
+  return read.ok ? stripBom(read.text) : undefined;
+}
+
+/**
+ * A result with the inline directives of its YAML text applied
+ * (applyDirectives), counted again. `linter` is the file's own.
+ */
+export function withInlineDirectives(result: LintResult, text: string, linter: Linter): LintResult {
+  const directives = yamlDirectives(text);
+  if (directives.length === 0) return result;
+  // A YAML file is read whole, so its messages fit in memory, spilled or not.
+  const counted = countResult(result.filePath, applyDirectives([...messagesOf(result)], directives, linter));
+  return result.stats ? { ...counted, stats: result.stats } : counted;
 }

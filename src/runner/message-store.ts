@@ -1,5 +1,5 @@
 import { SpillFile } from './spill-file.js';
-import { compareMessages, type FileStats, type LintMessage, type LintResult, type MessageSink } from '../engine/types.js';
+import { compareMessages, countResult, type FileStats, type LintMessage, type LintResult, type MessageSink } from '../engine/types.js';
 
 // A run keeps every message until its report, which is sorted by position.
 // A national batch can have millions of them, each an object with strings of
@@ -169,15 +169,33 @@ export function messagesOf(result: LintResult): Iterable<LintMessage> {
 
 /** The result with its errors only (--quiet), still read one at a time if it was. */
 export function errorsOnly(result: LintResult): LintResult {
-  const counts = { errorCount: result.errorCount, warningCount: 0, infoCount: 0 };
+  return filteredResult(result, (m) => m.severity === 'error');
+}
+
+/**
+ * The result with only the messages `keep` accepts, counted again, and still
+ * read one at a time if it was: a national batch's messages are not all put
+ * in memory to leave some out (--quiet, suppressions).
+ */
+export function filteredResult(result: LintResult, keep: (m: LintMessage) => boolean): LintResult {
   if (!(result as StreamedResult)[MESSAGE_STREAM]) {
-    return { ...result, ...counts, messages: result.messages.filter((m) => m.severity === 'error') };
+    const messages = result.messages.filter(keep);
+    if (messages.length === result.messages.length) return result;
+    const counted = countResult(result.filePath, messages);
+    return result.stats ? { ...counted, stats: result.stats } : counted;
+  }
+  const counts = { errorCount: 0, warningCount: 0, infoCount: 0 };
+  for (const m of messagesOf(result)) {
+    if (!keep(m)) continue;
+    if (m.severity === 'error') counts.errorCount++;
+    else if (m.severity === 'warning') counts.warningCount++;
+    else counts.infoCount++;
   }
   return streamedResult(
     result.filePath,
     counts,
     function* () {
-      for (const m of messagesOf(result)) if (m.severity === 'error') yield m;
+      for (const m of messagesOf(result)) if (keep(m)) yield m;
     },
     result.stats,
   );
