@@ -46,6 +46,16 @@ export interface Report<MessageId extends string = string> {
   severity?: Severity;
   /** Point at the property name rather than its value (an unknown or forbidden field). */
   locateKey?: boolean;
+  /**
+   * The string the value at `path` should read instead, when the problem is
+   * a slip whose correction changes nothing the record says (a lower-case
+   * check character, full-width digits, padding) and the corrected value
+   * passes this check. The engine turns it into an edit of the source text;
+   * the check never sees that text. A check that is not raw is handed the
+   * trimmed value, and gives the fix of that: the padding stays (see
+   * Linter.report).
+   */
+  fix?: { value: string };
 }
 
 export interface CheckContext<Options = Record<string, unknown>, MessageId extends string = string> {

@@ -54,6 +54,8 @@ export interface LintResult {
   messages: LintMessage[];
   /** Who the file's records belong to, for accuracy reports; not part of the JSON output. */
   stats?: FileStats;
+  /** The file's text as --fix-dry-run would leave it, for a file it changes (ESLint's `output`). */
+  output?: string;
 }
 
 /** A province (GB/T 2260 two-digit code of the owner) and an access provider, the bureaus' reporting units. */

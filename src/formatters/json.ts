@@ -6,7 +6,8 @@ import { messagesOf } from '../runner/message-store.js';
 import type { LintResult } from '../engine/types.js';
 
 /**
- * The data contract's output: one array, one element per file, paths relative
+ * The data contract's output: one array, one element per file (with
+ * `output`, the fixed text, for a file --fix-dry-run changes), paths relative
  * to the working directory with forward slashes so scripts read them the same
  * on every platform.
  *
@@ -44,7 +45,8 @@ function* jsonFragments(results: readonly LintResult[], { cwd }: FormatterContex
       yield first ? safeJson(text) : `,${safeJson(text)}`;
       first = false;
     }
-    yield ']}';
+    // --fix-dry-run's fixed text, after the messages, as ESLint writes it.
+    yield r.output === undefined ? ']}' : `],"output":${safeJson(JSON.stringify(r.output))}}`;
   }
   yield ']\n';
 }

@@ -28,6 +28,10 @@ export interface RuleFileSchema {
    * record：逐条记录；batch：跨整批记录；source：文件解析本身 / record: one record at a time; batch: across all records of a run; source: the parsing of the file itself
    */
   scope: 'record' | 'batch' | 'source';
+  /**
+   * 规则的部分问题带有不改变记录含义的修正（--fix 及编辑器快速修复），修正内容写在 description 中 / Some of the rule's problems carry a fix that changes nothing the record says (--fix, the editor's quick fix); the description says what it does
+   */
+  fixable?: boolean;
   title: Localized;
   description: Localized1;
   /**

@@ -3,7 +3,7 @@ import { parseJsonlText } from './jsonl.js';
 import { parseYamlText } from './yaml.js';
 import type { SourceFormat, SourceItem } from './source.js';
 
-export type { SourceFormat, SourceItem, SourceRecord, SourceFault, SourceRange, DuplicateKey, LocateOptions } from './source.js';
+export type { SourceFormat, SourceItem, SourceRecord, SourceFault, SourceRange, DuplicateKey, LocateOptions, ScalarEdit } from './source.js';
 export { LineIndex } from './line-index.js';
 export { escapeSegment, pointerSegments, valueAt } from './pointer.js';
 

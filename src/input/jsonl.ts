@@ -4,7 +4,7 @@ import { jsonProblem, outlineValidJson } from './json.js';
 import { locateInJsonText } from './json-locate.js';
 import { countJsonPropertyNames, countParsedKeys } from './key-count.js';
 import { LineIndex } from './line-index.js';
-import { duplicatesToRanges, locatedRange, locateInOutline, SCANS_BEFORE_TREE, type OutlineBuilder, type PositionNode } from './position-tree.js';
+import { duplicatesToRanges, jsonScalarEdit, locatedRange, locateInOutline, SCANS_BEFORE_TREE, type OutlineBuilder, type PositionNode } from './position-tree.js';
 import type { SourceItem, SourceRange, SourceRecord } from './source.js';
 
 const LINE_BREAK = /\r\n|\n|\r/g;
@@ -99,6 +99,12 @@ export function parseJsonLine(line: string, lineNo: number, index: number): Sour
         range: { ...d.range, line: lineNo, endLine: lineNo },
         firstLine: lineNo,
       }));
+    },
+    editScalar(pointer, text) {
+      const { outline: o, lines } = outline();
+      const edit = jsonScalarEdit(o.node, value, pointer, text, lines);
+      // The line's own positions, numbered as the file's line: a string literal of JSON Lines never spans lines.
+      return edit && { ...edit, line: lineNo, endLine: lineNo };
     },
   };
   return record;

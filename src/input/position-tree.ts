@@ -1,6 +1,6 @@
 import type { LineIndex } from './line-index.js';
-import { arrayIndex, escapeSegment, pointerSegments } from './pointer.js';
-import type { DuplicateKey, LocateOptions, SourceRange, SourceRecord } from './source.js';
+import { arrayIndex, escapeSegment, pointerSegments, valueAt } from './pointer.js';
+import type { DuplicateKey, LocateOptions, ScalarEdit, SourceRange, SourceRecord } from './source.js';
 
 /**
  * A parser-neutral outline of where each value of a record sits, so JSON and
@@ -81,6 +81,34 @@ export function locateInOutline(
   return lines.range(node.start, node.end);
 }
 
+/** The node at exactly `pointer`, or undefined when the pointer leads nowhere (no fallback to an ancestor). */
+export function nodeAt(root: PositionNode, pointer: string): PositionNode | undefined {
+  let node = root;
+  const segments = pointerSegments(pointer);
+  // The outline stops at this depth: a value deeper than it has no node of its own.
+  if (segments.length > MAX_OUTLINE_DEPTH) return undefined;
+  for (const seg of segments) {
+    const index = node.items ? arrayIndex(seg) : -1;
+    const next = node.props?.get(seg) ?? (index >= 0 ? node.items![index] : undefined);
+    if (!next) return undefined;
+    node = next;
+  }
+  return node;
+}
+
+/**
+ * The edit that makes the JSON string at `pointer` of a record read `value`:
+ * a string in JSON is always one string literal, and the outline's node for
+ * it spans exactly that literal, quotes included. JSON.stringify writes the
+ * new literal, leaving non-ASCII characters as they are.
+ */
+export function jsonScalarEdit(root: PositionNode, record: unknown, pointer: string, value: string, lines: LineIndex): ScalarEdit | undefined {
+  if (typeof valueAt(record, pointer) !== 'string') return undefined;
+  const node = nodeAt(root, pointer);
+  if (!node || node.items || node.props) return undefined;
+  return { ...lines.range(node.start, node.end), text: JSON.stringify(value) };
+}
+
 /** The range of a value found without the tree (see json-locate.ts): its key's when asked for and it has one. */
 export function locatedRange(located: LocatedValue, lines: LineIndex, options: LocateOptions = {}): SourceRange {
   return options.key && located.keyStart !== undefined && located.keyEnd !== undefined ? lines.range(located.keyStart, located.keyEnd) : lines.range(located.start, located.end);
@@ -116,6 +144,8 @@ export function lazyRecord(
     hasDuplicates?: () => boolean;
     /** Finds one value without the tree, as the tree would; used until the tree exists (for repeated keys). */
     locateValue?: (pointer: string) => LocatedValue;
+    /** SourceRecord.editScalar for a format other than JSON (YAML keeps its scalars' styles); JSON string literals otherwise. */
+    editScalar?: (pointer: string, value: string) => ScalarEdit | undefined;
   } = {},
 ): SourceRecord {
   let builder: OutlineBuilder | undefined;
@@ -137,5 +167,6 @@ export function lazyRecord(
         ? locatedRange(extra.locateValue(pointer), lines, options)
         : locateInOutline(outline().node, pointer, lines, options),
     duplicateKeys: () => (extra.hasDuplicates && !extra.hasDuplicates() ? [] : duplicatesToRanges(outline(), lines)),
+    editScalar: extra.editScalar ?? ((pointer, text) => jsonScalarEdit(outline().node, value, pointer, text, lines)),
   };
 }

@@ -35,6 +35,20 @@ export interface SourceRecord {
   locate(pointer: string, options?: LocateOptions): SourceRange;
   /** Properties that appear twice in one object: the record is ambiguous. */
   duplicateKeys(): DuplicateKey[];
+  /**
+   * The edit that makes the string at `pointer` read `value` and leaves every
+   * other character of the file as it is, written in the scalar's own style
+   * (a JSON string literal; a plain, single- or double-quoted YAML scalar).
+   * Undefined where that cannot be done safely: no string there, a YAML block
+   * scalar, an alias, anchor or tag, or a text that would not read back as
+   * `value` where it stands.
+   */
+  editScalar(pointer: string, value: string): ScalarEdit | undefined;
+}
+
+/** Replace the text of `range` with `text`. */
+export interface ScalarEdit extends SourceRange {
+  text: string;
 }
 
 /** A record (or a whole file) that could not be parsed. */

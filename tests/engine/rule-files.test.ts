@@ -46,7 +46,7 @@ describe('loading a rule file', () => {
 
   it('refuses a missing message language, an unknown field and an id that is not the file name', () => {
     expect(loadError(VALID.replace("default: { zh-CN: '{path} 不对', en: '{path} is wrong' }", "default: { en: '{path} is wrong' }"))).toMatch(/:9: missing required field "zh-CN"/);
-    expect(loadError(VALID + 'fixable: true\n')).toMatch(/:16: unknown field "fixable"/);
+    expect(loadError(VALID + 'fixible: true\n')).toMatch(/:16: unknown field "fixible"/);
     expect(loadError(VALID, 'other-name.yaml')).toMatch(/^rules\/other-name\.yaml:1: rule id "my-rule" must equal the file name "other-name"/);
   });
 

@@ -69,9 +69,24 @@ export const domainFormat: RecordCheck<DomainFormatOptions, (typeof domainFormat
     // Absent or not a string: the schema rule reports it. A blank string is a name that says nothing.
     if (typeof name !== 'string') continue;
     const verdict = domainVerdict(name);
-    if (verdict) ctx.report({ path: `${d.path}/name`, ...verdict, ...severityFor(ctx.options.severity, verdict.messageId) });
+    if (!verdict) continue;
+    const fixed = verdict.messageId === 'trailing-dot' ? withoutRootDot(name) : undefined;
+    ctx.report({ path: `${d.path}/name`, ...verdict, ...severityFor(ctx.options.severity, verdict.messageId), ...(fixed !== undefined ? { fix: { value: fixed } } : {}) });
   }
 };
+
+/** A root dot (ASCII, or a full stop UTS #46 maps to one) at the end of a name. */
+const ROOT_DOT = /[.\u3002\uff0e\uff61]$/u;
+
+/**
+ * The name without its root dot, the same domain as it stands on the
+ * certificate, when that leaves a name this rule accepts. Case is not
+ * touched: the rule accepts either, and a domain's case means nothing.
+ */
+function withoutRootDot(name: string): string | undefined {
+  const bare = name.trim().replace(ROOT_DOT, '');
+  return bare !== name.trim() && domainVerdict(bare) === undefined ? bare : undefined;
+}
 
 // ---------------------------------------------------------------------------
 // owner-domain-consistency (二、(二)1.(5)): the domain holder is the owner.

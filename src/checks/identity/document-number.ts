@@ -91,14 +91,41 @@ export const documentNumberMessageIds = [
 
 type DocumentNumberMessageId = (typeof documentNumberMessageIds)[number];
 
+/** Full-width digits and Latin letters (U+FF10–FF19, FF21–FF3A, FF41–FF5A), as an IME in full-width mode types them. */
+const FULL_WIDTH_ALPHANUMERIC = /[\uFF10-\uFF19\uFF21-\uFF3A\uFF41-\uFF5A]/gu;
+
+/**
+ * The number with its slips of form corrected, when that alone makes it
+ * valid for its type: full-width digits and letters as ASCII, and then, if
+ * still needed, lower-case letters as capitals (a citizen ID number's x;
+ * the code sets of credit codes and organisation codes have capitals only).
+ * Undefined when the corrected number is still not valid: a wrong check
+ * character, above all, is never "corrected", which would invent data.
+ */
+function correctedNumber(number: string, check: (candidate: string) => boolean): string | undefined {
+  const narrow = number.replace(FULL_WIDTH_ALPHANUMERIC, (ch) => String.fromCharCode(ch.charCodeAt(0) - 0xfee0));
+  const candidates = [narrow, narrow.replace(/[a-z]+/g, (letters) => letters.toUpperCase())];
+  for (const candidate of candidates) {
+    if (candidate !== number && check(candidate)) return candidate;
+  }
+  return undefined;
+}
+
+/** Problems whose cause may be no more than a character's width or case. */
+const CORRECTABLE: ReadonlySet<string> = new Set(['lowercase-x', 'characters']);
+
 export const documentNumber: RecordCheck<NoOptions, DocumentNumberMessageId> = (ctx) => {
   const { record } = ctx;
   for (const subject of SUBJECTS) {
     const doc = documentOf(record, subject);
     if (doc.type === undefined || doc.number === undefined) continue;
     const citizenship = citizenshipOf(record, subject);
-    const verdict = checkDocumentNumber(doc.type, doc.number, ctx.now, citizenship ? { citizenship } : {});
+    const options = citizenship ? { citizenship } : {};
+    const verdict = checkDocumentNumber(doc.type, doc.number, ctx.now, options);
     const message = numberMessage(verdict);
-    if (message) ctx.report({ path: `${doc.base}/document/number`, ...message });
+    if (!message) continue;
+    const type = doc.type;
+    const fixed = !verdict.ok && CORRECTABLE.has(verdict.problem) ? correctedNumber(doc.number, (candidate) => checkDocumentNumber(type, candidate, ctx.now, options).ok) : undefined;
+    ctx.report({ path: `${doc.base}/document/number`, ...message, ...(fixed !== undefined ? { fix: { value: fixed } } : {}) });
   }
 };

@@ -2,8 +2,9 @@
 // string value, and a line break or tab in a single-line field. The engine hands
 // every other rule the trimmed value (src/engine/trimmed.ts), so padding is
 // this one warning; a line break inside a value stays for the rules to judge.
-// The report's data (`leading`, `trailing` in UTF-16 code units, `fix`) is what
-// a fixer needs: trim the value, or fold its line breaks and tabs to a space.
+// Each report carries its fix (Report.fix): the value trimmed, and in a
+// single-line field its line breaks and tabs folded to a space, so that the
+// fixed value passes this rule whichever of its problems was reported.
 
 import type { FromSchema } from 'json-schema-to-ts';
 import { isPadded, isTrimmedSpace, stringFlags } from '../../domain/text.js';
@@ -31,6 +32,16 @@ const LINE_BREAK = /[\n\r\u2028\u2029]/;
 const TAB = /\t/;
 /** One final line feed after a last character that is no whitespace. */
 const BLOCK_END = /[^\s]\n$/u;
+/** A line break or tab with the whitespace around it, which a fix folds to one space. */
+const FOLDED = /\s*[\t\n\r\u2028\u2029]\s*/gu;
+
+/** The value as the fix leaves it: trimmed (a block scalar's final line feed kept), and folded to one line in a single-line field. */
+function fixedValue(value: string, multiLine: boolean): string {
+  const blockEnd = multiLine && BLOCK_END.test(value);
+  const inner = (blockEnd ? value.slice(0, -1) : value).trim();
+  const folded = multiLine ? inner : inner.replace(FOLDED, ' ');
+  return blockEnd ? `${folded}\n` : folded;
+}
 
 const matchers = new WeakMap<WhitespaceOptions, { multiLine: ReturnType<typeof pointerPatterns>; ignore: ReturnType<typeof pointerPatterns> }>();
 
@@ -70,15 +81,17 @@ export const whitespace: RecordCheck<WhitespaceOptions, (typeof whitespaceMessag
         path: path(),
         messageId,
         data: { chars: distinctNamed(padding, codePointName), leading: lead, trailing: trail, fix: 'trim' },
+        fix: { value: fixedValue(value, multiLine) },
       });
     }
     if ((lineBreak || tab) && !multiLine) {
       // Inside the value only: padding at either end was reported above.
       const inner = value.trim();
       if (LINE_BREAK.test(inner)) {
-        ctx.report({ path: path(), messageId: 'line-break', data: { chars: distinctNamed(Array.from(inner).filter((c) => LINE_BREAK.test(c)), codePointName), fix: 'fold' } });
+        const chars = distinctNamed(Array.from(inner).filter((c) => LINE_BREAK.test(c)), codePointName);
+        ctx.report({ path: path(), messageId: 'line-break', data: { chars, fix: 'fold' }, fix: { value: fixedValue(value, false) } });
       } else if (TAB.test(inner)) {
-        ctx.report({ path: path(), messageId: 'tab', data: { chars: 'U+0009', fix: 'fold' } });
+        ctx.report({ path: path(), messageId: 'tab', data: { chars: 'U+0009', fix: 'fold' }, fix: { value: fixedValue(value, false) } });
       }
     }
   });
