@@ -9,7 +9,8 @@ import { describe, expect, it } from 'vitest';
 // which runs it over sets of files. Leaves any layer may use:
 // package-files.ts (where the package's files are) and generated/ (types from
 // the schemas). index.ts is the package's public entry and may import anything.
-const LAYERS: string[][] = [['input'], ['schema', 'domain'], ['checks'], ['engine'], ['runner'], ['formatters'], ['cli']];
+// cli and lsp are the two front ends, side by side at the top: neither imports the other.
+const LAYERS: string[][] = [['input'], ['schema', 'domain'], ['checks'], ['engine'], ['runner'], ['formatters'], ['cli', 'lsp']];
 const LEAVES = new Set(['package-files', 'generated']);
 
 const SRC = resolve(dirname(fileURLToPath(import.meta.url)), '../../src');
@@ -63,6 +64,19 @@ describe('the layers of src/', () => {
       }
     }
     expect(upward).toEqual([]);
+  });
+
+  it('the two front ends, cli and lsp, do not import each other', () => {
+    const across: string[] = [];
+    for (const file of files) {
+      const from = partOf(file);
+      if (from !== 'cli' && from !== 'lsp') continue;
+      for (const spec of importsOf(readFileSync(file, 'utf8'))) {
+        const to = partOf(resolve(dirname(file), spec));
+        if ((to === 'cli' || to === 'lsp') && to !== from) across.push(`${relative(SRC, file)} imports ${spec}`);
+      }
+    }
+    expect(across).toEqual([]);
   });
 
   it('has no import cycle among modules, type-only imports included', () => {
