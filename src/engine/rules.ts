@@ -158,7 +158,6 @@ function fail(file: string, line: number, reason: string): never {
   throw new ConfigurationError(`${file}:${line}: ${reason}`);
 }
 
-/** Reads, validates and compiles one rule file; any defect stops the run. */
 /**
  * A folded YAML scalar (`>-`) joins its lines with a space, which Chinese
  * text does not put between characters or after its full stops: the space
@@ -169,6 +168,7 @@ function unfoldChinese(text: string): string {
   return text.replace(/([\p{Script=Han}\u3000-\u303F\uFF01-\uFF5E]) (?=[\p{Script=Han}\u3000-\u303F\uFF01-\uFF5E])/gu, '$1');
 }
 
+/** Reads, validates and compiles one rule file; any defect stops the run. */
 export function loadRuleFile(file: string, displayName = file, options: { trusted?: boolean } = {}): Rule {
   const ajv = options.trusted ? trustedAjvOf() : untrustedAjv();
   let text: string;
