@@ -71,7 +71,8 @@ try {
     [1, 50],
     [300, 300],
   ]) {
-    const path = join(dir, `filing-${records}.yaml`);
+    // Named as a filing: the server lints only the filing files (by default *.filing.* and files under filings/).
+    const path = join(dir, `bench-${records}.filing.yaml`);
     const text = yamlOf(records);
     writeFileSync(path, text);
     results.push({ records, bytes: Buffer.byteLength(text), goalMs, ...(await measure(server, path, text)) });

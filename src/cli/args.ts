@@ -298,8 +298,8 @@ Options:
       --fix                 fix what can be fixed without changing what a record
                             says (lower-case x, full-width digits, padding, a
                             domain's trailing dot), writing the files in place
-      --fix-dry-run         as --fix, writing nothing; --format json gives each
-                            changed file's fixed text as "output"
+      --fix-dry-run         as --fix, writing nothing; with --format json and
+                            --no-redact, each changed file's fixed text as "output"
       --list-rules          list the active rules (severity, stage, clause, title)
       --explain <rule-id>   show a rule's documentation: what it checks, why, examples
       --init                write beianlint.config.yaml here (provider preset);
@@ -348,8 +348,8 @@ Exit status: 0 no errors, 1 errors (or too many warnings), 2 usage or configurat
                             只保存摘要
       --fix                 自动修正不改变记录含义的问题（小写 x、全角数字、
                             首尾空白、域名末尾的点），直接写回文件
-      --fix-dry-run         同 --fix，但不写文件；配合 --format json 时，
-                            每个有改动的文件以 "output" 给出修正后的全文
+      --fix-dry-run         同 --fix，但不写文件；配合 --format json 和 --no-redact
+                            时，每个有改动的文件以 "output" 给出修正后的全文
       --list-rules          列出生效的规则（级别、起始阶段、条款、说明）
       --explain <rule-id>   显示一条规则的文档：检查什么、为什么、示例
       --init                在当前目录写入 beianlint.config.yaml（接入服务单位预设）；

@@ -248,6 +248,8 @@ async function printedConfig(linter: Linter, file: string, cwd: string, ignorePa
     locale: effective.locale,
     ruleDirs: effective.ruleDirs,
     ignores: ignores.map(({ base, patterns }) => ({ base: relative(cwd, base) || '.', patterns })),
+    // What the editor lints (the command line lints what it is given); the default's base is the filesystem root.
+    files: { base: relative(cwd, effective.files.base) || '.', patterns: effective.files.patterns },
     rules: effective.rules,
   };
   return `${JSON.stringify(shown, null, 2)}\n`;

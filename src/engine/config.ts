@@ -36,7 +36,7 @@ export const CONFIG_FILE_NAMES = [
 ];
 
 /** The fields a config file may have, and those of a rule setting written as an object, for "did you mean". */
-const CONFIG_FIELDS = ['$schema', 'extends', 'locale', 'rules', 'overrides', 'ignores', 'ruleDirs'];
+const CONFIG_FIELDS = ['$schema', 'extends', 'locale', 'rules', 'overrides', 'files', 'ignores', 'ruleDirs'];
 const RULE_SETTING_FIELDS = ['severity', 'options'];
 const OVERRIDE_FIELDS = ['files', 'rules'];
 
@@ -216,6 +216,8 @@ export interface ResolvedConfig {
   /** Severities the presets give, as rules' defaults (LinterOptions.defaults); a later file's own setting wins. */
   presetSeverities: Record<string, RuleSeverity>;
   ignores: IgnorePatterns[];
+  /** The filing files the language server lints, as the last config that names them gives them. */
+  files?: IgnorePatterns;
   /** The config files' `overrides`, in the order they apply. */
   overrides: ResolvedOverride[];
   /** The presets and config files applied, in order, the config itself last. */
@@ -258,6 +260,7 @@ function applyOwn(into: ResolvedConfig, config: Config, origin: { shown: string;
   if (config.locale) into.config.locale = config.locale;
   if (config.ruleDirs?.length) into.config.ruleDirs = [...(into.config.ruleDirs ?? []), ...config.ruleDirs];
   if (config.ignores?.length) into.ignores.push({ base: origin.folder, patterns: config.ignores });
+  if (config.files) into.files = { base: origin.folder, patterns: config.files };
   for (const [id, written] of Object.entries(config.rules ?? {})) {
     into.config.rules[id] = mergeSetting(into.config.rules[id], settingOf(id, written, origin.shown));
     into.ruleOrigins[id] = { shown: origin.shown, line: origin.lineOf?.(pointerTo('rules', id), true) ?? 1 };

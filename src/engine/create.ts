@@ -1,4 +1,4 @@
-import { dirname, isAbsolute, relative, resolve, sep } from 'node:path';
+import { dirname, isAbsolute, parse, relative, resolve, sep } from 'node:path';
 import picomatch from 'picomatch';
 import {
   findConfigFile,
@@ -68,6 +68,8 @@ export interface EffectiveConfig {
   from: string[];
   ruleDirs: string[];
   ignores: IgnorePatterns[];
+  /** The filing files the language server lints: the config's `files`, or DEFAULT_FILING_FILES from the filesystem root. */
+  files: IgnorePatterns;
   /** Every rule of the rule set, off or not, with its severity and its check's options. */
   rules: Record<string, { severity: RuleSeverity; options?: Record<string, unknown> }>;
 }
@@ -158,16 +160,44 @@ function checkOverrideRules(overrides: readonly ResolvedOverride[], ruleSet: Rul
  * a folder name meaning every file in it, and `!` leaving out what the
  * others match.
  */
-function overrideMatcher(override: ResolvedOverride): (relativePath: string) => boolean {
-  const globsOf = (patterns: readonly string[]) =>
-    patterns.flatMap((p) => {
+function globsMatcher(patterns: readonly string[]): (relativePath: string) => boolean {
+  const globsOf = (list: readonly string[]) =>
+    list.flatMap((p) => {
       const trimmed = p.replace(/\/+$/, '');
       return [trimmed, `${trimmed}/**`];
     });
-  const included = picomatch(globsOf(override.files.filter((p) => !p.startsWith('!'))), { dot: true });
-  const leftOut = override.files.filter((p) => p.startsWith('!')).map((p) => p.slice(1));
+  const included = picomatch(globsOf(patterns.filter((p) => !p.startsWith('!'))), { dot: true });
+  const leftOut = patterns.filter((p) => p.startsWith('!')).map((p) => p.slice(1));
   const excluded = leftOut.length > 0 ? picomatch(globsOf(leftOut), { dot: true }) : () => false;
   return (path) => included(path) && !excluded(path);
+}
+
+/** `filePath` relative to `base` with forward slashes, or undefined when it lies outside. */
+function inside(base: string, filePath: string): string | undefined {
+  const rel = relative(base, resolve(filePath));
+  return rel !== '' && !rel.startsWith('..') && !isAbsolute(rel) ? rel.split(sep).join('/') : undefined;
+}
+
+/**
+ * The files the language server lints when no config names them (`files`):
+ * files named as filings, and the files of a folder named `filings`. An
+ * editor opens every JSON and YAML file of a project (package.json, CI
+ * workflows), which are no filings; these names are what the VS Code
+ * extension maps to the filing schema too.
+ */
+export const DEFAULT_FILING_FILES = ['**/*.filing.{json,jsonl,ndjson,yaml,yml}', '**/filings/**/*.{json,jsonl,ndjson,yaml,yml}'];
+
+const filesMatchers = new WeakMap<IgnorePatterns, (relativePath: string) => boolean>();
+
+/** Whether the language server lints `filePath`: it is one of the filing files the linter's config names (`files`). */
+export function isFilingFile(linter: Linter, filePath: string): boolean {
+  const files = effectiveConfigs.get(linter)?.files;
+  if (!files) return true;
+  const rel = inside(files.base, filePath);
+  if (rel === undefined) return false;
+  let matches = filesMatchers.get(files);
+  if (!matches) filesMatchers.set(files, (matches = globsMatcher(files.patterns)));
+  return matches(rel);
 }
 
 /** Builds the linter a run uses: config, rule set and overrides resolved once. */
@@ -201,10 +231,11 @@ export function createLinter(options: LintOptions = {}): Linter {
     from: resolved.from,
     ruleDirs: (config.ruleDirs ?? []).map((d) => relative(cwd, d) || '.'),
     ignores: resolved.ignores,
+    files: resolved.files ?? { base: parse(resolve(cwd)).root, patterns: DEFAULT_FILING_FILES },
     rules: effectiveRules(ruleSet, rules, presetSeverities),
   });
   if (overrides.length > 0) {
-    const withMatchers = overrides.map((o) => ({ ...o, matches: overrideMatcher(o) }));
+    const withMatchers = overrides.map((o) => ({ ...o, matches: globsMatcher(o.files) }));
     variantsOf.set(linter, { ruleSet, configRules: config.rules, commandLine, presetSeverities, overrides: withMatchers, made: new Map() });
   }
   return linter;
@@ -223,8 +254,8 @@ export function linterFor(linter: Linter, filePath: string): Linter {
   const absolute = resolve(filePath);
   const matching: number[] = [];
   variants.overrides.forEach((o, i) => {
-    const rel = relative(o.base, absolute);
-    if (rel !== '' && !rel.startsWith('..') && !isAbsolute(rel) && o.matches(rel.split(sep).join('/'))) matching.push(i);
+    const rel = inside(o.base, absolute);
+    if (rel !== undefined && o.matches(rel)) matching.push(i);
   });
   if (matching.length === 0) return linter;
   const key = matching.join(',');

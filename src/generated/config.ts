@@ -35,6 +35,10 @@ export interface ConfigFile {
     rules: RuleSettings;
   }[];
   /**
+   * 语言服务器（编辑器）检查并相互比较的备案文件的 glob，相对于本文件所在文件夹，写法与 ignores 相同；未设置时为名为 *.filing.json（.jsonl、.ndjson、.yaml、.yml）的文件和 filings 文件夹中的文件。命令行检查给它的文件，不受此项影响 / Globs of the filing files the language server (the editor) lints and compares with each other, relative to this file's folder, written as in ignores; without it, files named *.filing.json (.jsonl, .ndjson, .yaml, .yml) and the files in a folder named filings. The command line lints the files it is given, whatever this says
+   */
+  files?: string[];
+  /**
    * 不检查的文件的 glob，相对于本文件所在文件夹；命令行 --ignore-pattern 可再添加 / Globs of files not to lint, relative to this file's folder; --ignore-pattern on the command line adds more
    */
   ignores?: string[];

@@ -36,13 +36,18 @@ export class Linters {
 
   /** The linter for a file; a configuration problem is thrown as the CLI's ConfigurationError. */
   forFile(filePath: string): LinterChoice {
+    const { base, configFile } = this.forFolder(dirname(filePath));
+    return { base, linter: linterFor(base, filePath), ...(configFile ? { configFile } : {}) };
+  }
+
+  /** The linter a run from `folder` makes, as `beianlint` run there would: the config found from it upward. */
+  forFolder(folder: string): { base: Linter; configFile?: string } {
     const now = this.options.now?.() ?? new Date();
     const today = beijingDay(now);
     if (today !== this.day) {
       this.clear();
       this.day = today;
     }
-    const folder = dirname(filePath);
     if (!this.configByFolder.has(folder)) this.configByFolder.set(folder, findConfigFile(folder));
     const configFile = this.configByFolder.get(folder);
     const key = configFile ?? '';
@@ -51,7 +56,7 @@ export class Linters {
       base = createLinter({ cwd: folder, config: configFile ?? false, fallbackLocale: this.options.fallbackLocale, redact: this.options.redact, now });
       this.byConfig.set(key, base);
     }
-    return { base, linter: linterFor(base, filePath), ...(configFile ? { configFile } : {}) };
+    return { base, ...(configFile ? { configFile } : {}) };
   }
 
   /** The rule folders of the linters made so far, to watch. */

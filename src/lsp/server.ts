@@ -27,9 +27,9 @@ import {
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { IgnorePatterns } from '../engine/config.js';
 import { effectiveConfigOf } from '../engine/create.js';
-import { ConfigurationError, type Linter, type LintMessage, type Locale } from '../engine/index.js';
+import { ConfigurationError, isFilingFile, type Linter, type LintMessage, type Locale } from '../engine/index.js';
 import { formatOf, type SourceFormat } from '../input/index.js';
-import { isIgnored, lintFiles } from '../runner/index.js';
+import { isIgnored, lintFiles, messagesOf } from '../runner/index.js';
 import { fixText } from '../runner/fix.js';
 import { disableLineEdit, editOf, rangeOf, spanEdit } from './fixes.js';
 import { lintDocument, type EarlierPlace } from './lint-document.js';
@@ -40,6 +40,13 @@ import { localeOfClient, say, TEXTS } from './texts.js';
 import { WorkspaceFiles } from './workspace.js';
 
 export const FIX_ALL_KIND = 'source.fixAll.beianlint';
+/**
+ * Lints every filing file of the workspace folders and publishes their
+ * problems; answers `{ files, problems }`. Not `beianlint.lintWorkspace`: a
+ * client registers each server command as its own, and the VS Code
+ * extension's command of that name asks for this one.
+ */
+export const LINT_WORKSPACE_COMMAND = 'beianlint.server.lintWorkspace';
 /** Documents longer than this (UTF-16 units, about bytes) are linted on open and save only, from the saved file. */
 export const LIVE_LINT_CHARS = 5 * 1024 * 1024;
 /** Debounce bounds: at least this long after a change, at most this long. */
@@ -139,6 +146,7 @@ class BeianlintServer {
     connection.onCodeAction((params) => this.guarded('code action', () => this.codeActions(params)));
     connection.onHover((params) => this.guarded('hover', () => this.hover(params)));
     connection.onCompletion((params) => this.guarded('completion', () => this.complete(params)));
+    connection.onExecuteCommand((params) => this.guarded('lint workspace', () => (params.command === LINT_WORKSPACE_COMMAND ? this.lintWorkspace() : null)));
     documents.listen(connection);
     connection.listen();
   }
@@ -157,6 +165,7 @@ class BeianlintServer {
         codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, FIX_ALL_KIND] },
         hoverProvider: true,
         completionProvider: { triggerCharacters: ['"', ':', ' '] },
+        executeCommandProvider: { commands: [LINT_WORKSPACE_COMMAND] },
       },
       serverInfo: { name: 'beianlint' },
     };
@@ -231,7 +240,7 @@ class BeianlintServer {
       return [{ range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, severity: DiagnosticSeverity.Error, source: 'beianlint', message }];
     }
     void this.guarded('watch rule folders', () => this.watchRuleDirs());
-    if (document.uri.startsWith('file:') && (await this.ignored(target.filePath, choice.base))) return [];
+    if (!this.isServed(document, target.filePath, choice) || (document.uri.startsWith('file:') && (await this.ignored(target.filePath, choice.base)))) return [];
     const { linter } = choice;
     const text = document.getText();
     if (text.length > LIVE_LINT_CHARS) return this.diagnoseSaved(target.filePath, choice, document.uri);
@@ -259,6 +268,16 @@ class BeianlintServer {
     return [note, ...(result?.messages ?? []).map((m) => this.diagnosticOf(m, undefined, locale))];
   }
 
+  /**
+   * Whether the document is one of the filing files the config names
+   * (`files`, or DEFAULT_FILING_FILES): an editor opens every JSON and YAML
+   * file of a project, and package.json is no filing. A buffer with no file
+   * is linted by its language, as the user made it to hold a filing.
+   */
+  private isServed(document: TextDocument, filePath: string, choice: LinterChoice): boolean {
+    return !document.uri.startsWith('file:') || isFilingFile(choice.base, filePath);
+  }
+
   private ignoredMemo = new Map<string, Promise<boolean>>();
 
   private ignored(filePath: string, base: Linter): Promise<boolean> {
@@ -270,6 +289,32 @@ class BeianlintServer {
       this.ignoredMemo.set(key, known);
     }
     return known;
+  }
+
+  /**
+   * Every filing file of each workspace folder, linted as `beianlint <folder>`
+   * would (the folder's config, its batch rules across the folder), off this
+   * thread where it pays. An open document keeps the diagnostics of its
+   * text in the editor; the others get those of the file on disk.
+   */
+  private async lintWorkspace(): Promise<{ files: number; problems: number }> {
+    let files = 0;
+    let problems = 0;
+    for (const root of this.workspace.folders) {
+      const choice = this.linters.forFolder(root);
+      const paths = await this.workspace.filingFiles(root, choice.base);
+      if (paths.length === 0) continue;
+      const results = await lintFiles(paths, { linter: choice.base, cwd: root, concurrency: 'auto' });
+      for (const result of results) {
+        files++;
+        problems += result.errorCount + result.warningCount + result.infoCount;
+        const uri = pathToFileURL(result.filePath).href;
+        if (this.documents.get(uri)) continue;
+        const diagnostics = [...messagesOf(result)].map((m) => this.diagnosticOf(m, undefined, choice.base.locale));
+        await this.connection.sendDiagnostics({ uri, diagnostics });
+      }
+    }
+    return { files, problems };
   }
 
   private openText(filePath: string): { text: string; version: number } | undefined {
@@ -285,7 +330,9 @@ class BeianlintServer {
     if (state?.linted?.version === document.version) return state.linted;
     const target = documentFormat(document);
     if (!target || document.getText().length > LIVE_LINT_CHARS) return undefined;
-    const { linter } = this.linters.forFile(target.filePath);
+    const choice = this.linters.forFile(target.filePath);
+    if (!this.isServed(document, target.filePath, choice)) return undefined;
+    const { linter } = choice;
     const cwd = this.workspace.rootOf(target.filePath) ?? linterFolder(target.filePath);
     const { result } = lintDocument(document.getText(), { filePath: target.filePath, format: target.format, linter, cwd });
     return { version: document.version, format: target.format, linter, messages: result.messages };
@@ -352,7 +399,9 @@ class BeianlintServer {
     if (!document || !target || target.format === 'jsonl' || document.getText().length > LIVE_LINT_CHARS) return undefined;
     let locale = this.locale;
     try {
-      locale = this.linters.forFile(target.filePath).linter.locale;
+      const choice = this.linters.forFile(target.filePath);
+      if (!this.isServed(document, target.filePath, choice)) return undefined;
+      locale = choice.linter.locale;
     } catch {
       // A broken config has its own diagnostic; hovers are in the client's language meanwhile.
     }

@@ -6,7 +6,7 @@ import { statSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { isAbsolute, relative, resolve } from 'node:path';
 import { effectiveConfigOf } from '../engine/create.js';
-import type { BatchRuleSet, Linter } from '../engine/index.js';
+import { isFilingFile, type BatchRuleSet, type Linter } from '../engine/index.js';
 import { decodeSource } from '../input/read-file.js';
 import { textSource } from '../input/record-source.js';
 import type { SourceItem } from '../input/index.js';
@@ -68,13 +68,26 @@ export class WorkspaceFiles {
     this.listed.clear();
   }
 
+  /** The workspace folders, in order. */
+  get folders(): readonly string[] {
+    return this.roots;
+  }
+
+  /** The filing files a run of `root` lints, in its order: the config's ignores and `files` applied. */
+  async filingFiles(root: string, linter: Linter): Promise<string[]> {
+    return this.list(root, linter);
+  }
+
   private async list(root: string, linter: Linter): Promise<string[]> {
     const ignores = effectiveConfigOf(linter)?.ignores ?? [];
-    const key = `${root}\0${JSON.stringify(ignores)}`;
+    const key = `${root}\0${JSON.stringify(ignores)}\0${JSON.stringify(effectiveConfigOf(linter)?.files)}`;
     let listing = this.listed.get(key);
     if (!listing) {
       // A folder with no filing file, or all of it ignored, is an error to the CLI and nothing here.
-      listing = expandPaths([root], root, { ignores }).catch(() => []);
+      // Only the filing files, as only they are linted here (isFilingFile): a project's package.json holds no record to compare.
+      listing = expandPaths([root], root, { ignores })
+        .then((files) => files.filter((f) => isFilingFile(linter, f)))
+        .catch(() => []);
       this.listed.set(key, listing);
     }
     return listing;

@@ -3,9 +3,10 @@ import { stat } from 'node:fs/promises';
 import { basename, dirname, join, resolve } from 'node:path';
 import { SUPPORTED_EXTENSIONS } from '../input/index.js';
 import { ConfigurationError } from '../engine/types.js';
-import type { IgnorePatterns } from '../engine/config.js';
+import { CONFIG_FILE_NAMES, type IgnorePatterns } from '../engine/config.js';
 
-const IGNORE = ['**/node_modules/**', '**/.git/**'];
+// A config file sits among the filings it configures, and is no filing.
+const IGNORE = ['**/node_modules/**', '**/.git/**', ...CONFIG_FILE_NAMES.map((name) => `**/${name}`)];
 const EXT_GLOB = `**/*.{${SUPPORTED_EXTENSIONS.map((e) => e.slice(1)).join(',')}}`;
 
 /**

@@ -2,7 +2,7 @@ import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { createLinter, linterFor, ruleInfoOfRun } from '../../src/engine/index.js';
+import { createLinter, DEFAULT_FILING_FILES, linterFor, ruleInfoOfRun } from '../../src/engine/index.js';
 import { lintFiles, lintText } from '../../src/runner/index.js';
 import { runMainIn } from '../support/cli.js';
 
@@ -84,6 +84,15 @@ describe('overrides', () => {
   });
 });
 
+describe('a config file among the filings', () => {
+  it('is not linted as a filing when its folder is', async () => {
+    const dir = project('rules: { schema: warning }\n', ['a.yaml']);
+    writeFileSync(join(dir, '.beianlintrc.json'), '{}');
+    const results = await lintFiles(['.'], { cwd: dir, config: join(dir, 'beianlint.config.yaml') });
+    expect(results.map((r) => r.filePath.slice(dir.length + 1))).toEqual(['a.yaml']);
+  });
+});
+
 describe('errors in overrides name the file and line', () => {
   const cases: Array<[string, string, RegExp]> = [
     ['a batch rule', 'overrides:\n  - files: [a]\n    rules:\n      batch-duplicate-domain: off\n', /^beianlint\.config\.yaml:4: "batch-duplicate-domain" is a batch rule: .*set it in the top-level rules$/],
@@ -116,5 +125,14 @@ describe('--print-config shows what a file gets', () => {
     const other = JSON.parse((await runMainIn(dir, ['--print-config', 'b.json'])).stdout) as { from: string[]; rules: Record<string, { severity: string }> };
     expect(other.from).toEqual(['beianlint.config.yaml']);
     expect(other.rules.schema!.severity).toBe('error');
+  });
+
+  it("shows the filing files the editor lints: the config's files, relative to its folder, or the default", async () => {
+    const dir = project('files: [exports, "*.filing.yaml"]\n', ['exports/a.json']);
+    const shown = JSON.parse((await runMainIn(join(dir, 'exports'), ['--print-config', 'a.json'])).stdout) as { files: { base: string; patterns: string[] } };
+    expect(shown.files).toEqual({ base: '..', patterns: ['exports', '*.filing.yaml'] });
+    const none = project('{}\n', ['a.json'], 'beianlint.config.json');
+    const byDefault = JSON.parse((await runMainIn(none, ['--print-config', 'a.json'])).stdout) as { files: { patterns: string[] } };
+    expect(byDefault.files.patterns).toEqual(DEFAULT_FILING_FILES);
   });
 });

@@ -1,7 +1,8 @@
 // A language client for the tests: the server spawned over stdio (the built
 // bin), or run in-process on a pair of streams (no build needed).
 import { spawn, type ChildProcess } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { PassThrough } from 'node:stream';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -31,6 +32,17 @@ export const SERVER_BIN = join(ROOT, 'bin', 'beianlint-language-server.js');
 export const BUILT = existsSync(join(ROOT, 'dist', 'lsp', 'stdio.js'));
 
 export const uriOf = (path: string) => pathToFileURL(path).href;
+
+/**
+ * A new folder named `filings` in a temporary folder: the server lints the
+ * files of such a folder by default (DEFAULT_FILING_FILES), as it lints
+ * no other JSON or YAML file of a project unless a config names it.
+ */
+export function filingsFolder(prefix: string): string {
+  const dir = join(mkdtempSync(join(tmpdir(), prefix)), 'filings');
+  mkdirSync(dir);
+  return dir;
+}
 
 export interface ClientOptions {
   locale?: string;

@@ -6,7 +6,7 @@ import { copyFileSync, mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { BUILT, ROOT, SERVER_BIN } from './harness.js';
+import { BUILT, ROOT, SERVER_BIN, filingsFolder } from './harness.js';
 
 const nvim = spawnSync('nvim', ['--version'], { encoding: 'utf8' });
 const version = /NVIM v(\d+)\.(\d+)/.exec(nvim.stdout ?? '');
@@ -15,7 +15,7 @@ const reason = !usable ? 'nvim 0.7 or later is not installed (.ci/run installs D
 
 describe.skipIf(reason !== '')(`Neovim as the client${reason ? ` (skipped: ${reason})` : ''}`, () => {
   it('gets the diagnostics, applies a code action and gets a hover', () => {
-    const dir = mkdtempSync(join(tmpdir(), 'lsp-nvim-'));
+    const dir = filingsFolder('lsp-nvim-');
     const file = join(dir, 'filing.yaml');
     copyFileSync(join(ROOT, 'examples', 'individual-defects.yaml'), file);
     const out = join(dir, 'result.json');

@@ -1,5 +1,5 @@
 // The server's pieces and its timing behaviour, in-process (no build needed).
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -9,7 +9,7 @@ import { localizedSchema, localizedText } from '../../src/lsp/schema-services.js
 import { LIVE_LINT_CHARS } from '../../src/lsp/server.js';
 import { localeOfClient } from '../../src/lsp/texts.js';
 import { TEST_NOW } from '../support/lint.js';
-import { applyEdits, BUILT, ROOT, TestClient } from './harness.js';
+import { applyEdits, BUILT, ROOT, TestClient, filingsFolder, uriOf } from './harness.js';
 
 const fix = (line: number, column: number, endColumn: number, text: string, endLine = line): LintFix => ({ line, column, endLine, endColumn, text });
 const message = (ruleId: string, at: LintFix): LintMessage => ({ ruleId, severity: 'warning', message: ruleId, record: 0, filingId: null, path: '', line: at.line, column: at.column, endLine: at.endLine, endColumn: at.endColumn, fix: at });
@@ -65,7 +65,7 @@ describe('linting as you type, in-process', () => {
   it('publishes only the text the user stopped at: a lint overtaken by a change is dropped', async () => {
     const client = await TestClient.start({ inProcess: { now: () => TEST_NOW }, initializationOptions: { debounceMs: 150 } });
     try {
-      const dir = mkdtempSync(join(tmpdir(), 'lsp-debounce-'));
+      const dir = filingsFolder('lsp-debounce-');
       const text = readFileSync(join(ROOT, 'examples', 'individual-defects.yaml'), 'utf8');
       const uri = await client.open(join(dir, 'typing.yaml'), text);
       await client.diagnostics(uri, { version: 1 });
@@ -81,10 +81,35 @@ describe('linting as you type, in-process', () => {
     }
   });
 
+  it("lints the filing files only: by default named *.filing.* or in a filings folder, else as the config's files say", async () => {
+    const client = await TestClient.start({ inProcess: { now: () => TEST_NOW } });
+    try {
+      const project = mkdtempSync(join(tmpdir(), 'lsp-files-'));
+      const broken = '{"filingId": 1}\n';
+      // A project's package.json and CI workflow are JSON and YAML, but no filings: nothing is published for them.
+      const pkg = await client.open(join(project, 'package.json'), '{"name": "x"}\n');
+      expect(await client.diagnostics(pkg)).toEqual([]);
+      const named = await client.open(join(project, 'a.filing.json'), broken);
+      expect((await client.diagnostics(named)).length).toBeGreaterThan(0);
+      const other = join(project, 'exports', 'b.json');
+      mkdirSync(join(project, 'exports'));
+      expect(await client.diagnostics(await client.open(other, broken))).toEqual([]);
+      // A config naming exports/ brings it in, and leaves out what it does not name.
+      writeFileSync(join(project, 'beianlint.config.yaml'), 'files: [exports]\n');
+      await client.watchedFileChanged(join(project, 'beianlint.config.yaml'), 1);
+      const version = await client.change(uriOf(other), broken);
+      expect((await client.diagnostics(uriOf(other), { version })).length).toBeGreaterThan(0);
+      const again = await client.change(named, broken);
+      expect(await client.diagnostics(named, { version: again })).toEqual([]);
+    } finally {
+      await client.stop();
+    }
+  });
+
   it('says when a configuration cannot be read, in the client locale', async () => {
     const client = await TestClient.start({ inProcess: {}, locale: 'zh-CN' });
     try {
-      const dir = mkdtempSync(join(tmpdir(), 'lsp-config-'));
+      const dir = filingsFolder('lsp-config-');
       writeFileSync(join(dir, 'beianlint.config.yaml'), 'rules:\n  no-such-rule: error\n');
       const uri = await client.open(join(dir, 'a.yaml'), 'schemaVersion: 1\n');
       const [d] = await client.diagnostics(uri);
@@ -97,7 +122,7 @@ describe('linting as you type, in-process', () => {
 
 describe.skipIf(!BUILT)('a document over the live-lint size, over stdio', () => {
   it('is linted from the saved file with a word that it is, and the server keeps answering meanwhile', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'lsp-large-'));
+    const dir = filingsFolder('lsp-large-');
     const record = JSON.parse(readFileSync(join(ROOT, 'examples', 'enterprise-clean.json'), 'utf8')) as Record<string, unknown>;
     const lines: string[] = [];
     let size = 0;
