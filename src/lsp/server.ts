@@ -29,6 +29,7 @@ import type { IgnorePatterns } from '../engine/config.js';
 import { effectiveConfigOf } from '../engine/create.js';
 import { ConfigurationError, isFilingFile, type Linter, type LintMessage, type Locale } from '../engine/index.js';
 import { formatOf, type SourceFormat } from '../input/index.js';
+import { reuseYamlDocuments } from '../input/yaml.js';
 import { isIgnored, lintFiles, messagesOf } from '../runner/index.js';
 import { fixText } from '../runner/fix.js';
 import { disableLineEdit, editOf, rangeOf, spanEdit } from './fixes.js';
@@ -111,6 +112,9 @@ function overlaps(a: { line: number; column: number; endLine: number; endColumn:
  * stdio from bin/beianlint-language-server.js, or in-process in a test.
  */
 export function startServer(connection: Connection, options: ServerOptions = {}): void {
+  // A keystroke changes one document of a long YAML file: the others' parses are kept, as much text as a
+  // document linted as you type may hold.
+  reuseYamlDocuments(LIVE_LINT_CHARS);
   new BeianlintServer(connection, options).listen();
 }
 
