@@ -199,14 +199,53 @@ function parseCn(national: string): PhoneNumber | undefined {
   return core.parsePhoneNumberFromString(text, 'CN', metadata);
 }
 
+// One value is judged several times over for one record: by its rule, by the masking of each
+// message that may quote it, and by a batch key. Each judgement of the library (a parse, its
+// validity, its type) is remembered, so the library does its work once per value.
+
+/** Values remembered; past this, the memory starts again (a batch's values rarely repeat across records). */
+const REMEMBERED = 4096;
+
+/** `judge` with its verdicts remembered by value. A verdict is shared by every caller: none may change it. */
+function remembered<T>(judge: (s: string) => T): (s: string) => T {
+  const verdicts = new Map<string, T>();
+  return (s) => {
+    if (verdicts.has(s)) return verdicts.get(s)!;
+    const verdict = judge(s);
+    if (verdicts.size >= REMEMBERED) verdicts.clear();
+    verdicts.set(s, verdict);
+    return verdict;
+  };
+}
+
+const validity = new WeakMap<PhoneNumber, boolean>();
+const numberTypes = new WeakMap<PhoneNumber, ReturnType<PhoneNumber['getType']>>();
+
+/** PhoneNumber.isValid, once per parsed number: the library matches its patterns, compiling each, on every call. */
+function isValidNumber(p: PhoneNumber): boolean {
+  let valid = validity.get(p);
+  if (valid === undefined) validity.set(p, (valid = p.isValid()));
+  return valid;
+}
+
+/** PhoneNumber.getType, once per parsed number. */
+function typeOf(p: PhoneNumber): ReturnType<PhoneNumber['getType']> {
+  if (numberTypes.has(p)) return numberTypes.get(p);
+  const type = p.getType();
+  numberTypes.set(p, type);
+  return type;
+}
+
 function isValidCn(p: PhoneNumber | undefined): p is PhoneNumber {
-  return p !== undefined && p.countryCallingCode === '86' && p.isValid();
+  return p !== undefined && p.countryCallingCode === '86' && isValidNumber(p);
 }
 
 const NEAR_CODES = /^(852|853|886)[0-9]{7,9}$/;
 
 /** Splits the international prefix off; does not look at extensions. */
-function analyse(s: string): Analysis {
+const analyse = remembered(analyseOnce);
+
+function analyseOnce(s: string): Analysis {
   if (!PHONE_CHARS.test(s)) return { kind: 'not-a-number' };
   const digits = s.replace(/\D/g, '');
   if (digits.length === 0 || digits.length > 20) return { kind: 'not-a-number' };
@@ -239,7 +278,7 @@ function analyse(s: string): Analysis {
   if (!isValidCn(whole) && NEAR_CODES.test(digits)) {
     const { core, metadata } = phoneLibrary();
     const parsed = core.parsePhoneNumberFromString(`+${digits}`, metadata);
-    if (parsed?.isValid()) return { kind: 'foreign', digits, parsed };
+    if (parsed && isValidNumber(parsed)) return { kind: 'foreign', digits, parsed };
   }
   return { kind: 'cn', national: digits, parsed: whole };
 }
@@ -247,8 +286,8 @@ function analyse(s: string): Analysis {
 function foreignVerdict(a: Extract<Analysis, { kind: 'foreign' }>): NotMainland | Invalid {
   const p = a.parsed;
   // Written with a calling code other than +86: invalid under that code, which the message names.
-  if (!p?.isValid()) return p?.countryCallingCode ? { ok: false, problem: 'invalid', callingCode: `+${p.countryCallingCode}` } : { ok: false, problem: 'invalid' };
-  return { ok: false, problem: 'not-cn', e164: p.number, country: p.country, callingCode: `+${p.countryCallingCode}`, numberType: p.getType() };
+  if (!p || !isValidNumber(p)) return p?.countryCallingCode ? { ok: false, problem: 'invalid', callingCode: `+${p.countryCallingCode}` } : { ok: false, problem: 'invalid' };
+  return { ok: false, problem: 'not-cn', e164: p.number, country: p.country, callingCode: `+${p.countryCallingCode}`, numberType: typeOf(p) };
 }
 
 /**
@@ -267,7 +306,7 @@ export function checkMobile(input: string): MobileResult {
   if (a.kind === 'foreign') return foreignVerdict(a);
   const p = a.parsed;
   if (!isValidCn(p)) return { ok: false, problem: 'invalid' };
-  const type = p.getType();
+  const type = typeOf(p);
   if (type === 'MOBILE') {
     if (a.national.startsWith('0')) return { ok: false, problem: 'invalid' };
     return { ok: true, e164: p.number, national: p.nationalNumber };
@@ -294,7 +333,7 @@ export function fixedLineInFull(s: string): FixedLineResult {
     if (/^[2-9]\d{6,7}$/.test(local)) return { ok: false, problem: 'missing-area-code', local };
     return { ok: false, problem: 'invalid' };
   }
-  const type = p.getType();
+  const type = typeOf(p);
   if (type === 'FIXED_LINE' || type === 'FIXED_LINE_OR_MOBILE') {
     // The national format groups the area code first, with its trunk 0: `010 6512 3456`.
     const national = p.formatNational().replace(/[^\d ]/g, '');
@@ -356,7 +395,7 @@ export function normalizePhoneKey(input: string): string | undefined {
   const marked = EXTENSION_MARKER.exec(s);
   const a = analyse(marked ? (marked[1] ?? '') : s);
   if (a.kind === 'not-a-number') return undefined;
-  if (a.kind === 'foreign') return a.parsed?.isValid() ? a.parsed.number : undefined;
+  if (a.kind === 'foreign') return a.parsed && isValidNumber(a.parsed) ? a.parsed.number : undefined;
   if (isValidCn(a.parsed)) return a.parsed.number;
   const fixed = checkFixedLine(s);
   return fixed.ok ? fixed.e164 : undefined;

@@ -373,3 +373,15 @@ describe('the bundled libphonenumber core', () => {
     }
   });
 });
+
+describe('verdicts remembered by value (one library parse per value, issue 20)', () => {
+  it('gives each value the same verdicts asked first, again, and in another order, as mobile, fixed line and key', () => {
+    const values = [...vectorLines('mobile-invalid.hutool.txt'), ...vectorLines('mobile-valid.validatorjs.txt'), ...vectorLines('landline-valid.hutool.txt'), '+852 9123 4567', '0086 138 1234 5678', '86-10-65123456', '1381234567', '010-65123456 转 8001'];
+    const all = (v: string) => [checkMobile(v), checkFixedLine(v), normalizePhoneKey(v)];
+    const first = values.map((v) => JSON.stringify(all(v)));
+    // Again, backwards, each kind asked before the others: remembered parses serve every kind alike.
+    const again = [...values].reverse().map((v) => JSON.stringify([normalizePhoneKey(v), checkFixedLine(v), checkMobile(v)].reverse()));
+    expect(again.reverse()).toEqual(first);
+    expect(values.map((v) => JSON.stringify(all(v)))).toEqual(first);
+  });
+});
