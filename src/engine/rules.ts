@@ -327,37 +327,51 @@ export function bundledRuleSet(): RuleSet {
 export const RULE_BUNDLE = join(packageRoot, 'dist', 'rules.bundle.json');
 
 interface RuleBundle {
-  version: 1;
-  files: Array<{ name: string; size: number; mtimeMs: number }>;
+  version: 2;
+  files: Array<{ name: string; digest: string }>;
   rules: Array<RuleFile & { name: string }>;
 }
 
+/**
+ * What the bundle was made from: each rule file's name and a digest of its
+ * text. By content, not modification time: an installed package (npm keeps
+ * no times in its archive) or a .vsix would otherwise find its bundle stale
+ * on every run and read the YAML instead.
+ */
 function ruleFileStamps(): RuleBundle['files'] {
-  return ruleFilesIn(bundledRulesDir).map((f) => {
-    const stats = statSync(f);
-    return { name: basename(f), size: stats.size, mtimeMs: Math.floor(stats.mtimeMs) };
-  });
+  return ruleFilesIn(bundledRulesDir).map((f) => ({ name: basename(f), digest: schemaStamp(readFileSync(f, 'utf8')) }));
 }
 
 /** The bundle's text for the bundled rules as loaded now (they must all load). */
 export function serializeRuleBundle(): string {
   const rules = loadRuleDir(bundledRulesDir, { trusted: true });
   const bundle: RuleBundle = {
-    version: 1,
+    version: 2,
     files: ruleFileStamps(),
     rules: rules.map(({ file, definition: _d, validate: _v, validateOptions: _o, ...ruleFile }) => ({ ...ruleFile, name: basename(file) })),
   };
   return JSON.stringify(bundle);
 }
 
-function rulesFromBundle(): Rule[] | undefined {
+/** The build's bundle, when it was made from the rule files as they are now. */
+function currentBundle(): RuleBundle | undefined {
   let bundle: RuleBundle;
   try {
     bundle = JSON.parse(readFileSync(RULE_BUNDLE, 'utf8')) as RuleBundle;
   } catch {
     return undefined;
   }
-  if (bundle.version !== 1 || JSON.stringify(bundle.files) !== JSON.stringify(ruleFileStamps())) return undefined;
+  return bundle.version === 2 && JSON.stringify(bundle.files) === JSON.stringify(ruleFileStamps()) ? bundle : undefined;
+}
+
+/** Whether a run loads the bundled rules from the build's bundle rather than from the YAML files. */
+export function ruleBundleIsCurrent(): boolean {
+  return currentBundle() !== undefined;
+}
+
+function rulesFromBundle(): Rule[] | undefined {
+  const bundle = currentBundle();
+  if (!bundle) return undefined;
   const rules: Rule[] = [];
   for (const { name, ...ruleFile } of bundle.rules) {
     const rule: Rule = { ...ruleFile, file: join(bundledRulesDir, name) };

@@ -76,12 +76,14 @@ describe('the .vsix', () => {
     expect(names).toContain('extension/dist/server/schemas/filing.schema.json');
   });
 
-  it('holds every bundled rule file, the region data and the rule docs', () => {
+  it('holds every bundled rule file, their bundle, the region data and the rule docs', () => {
     const rules = readdirSync(join(ROOT, 'rules')).filter((f) => f.endsWith('.yaml'));
     expect(rules.length).toBeGreaterThan(30);
     for (const rule of rules) expect(names, rule).toContain(`extension/dist/server/rules/${rule}`);
     expect(names).toContain('extension/dist/server/data/gb2260-regions.tsv');
     expect(names).toContain('extension/dist/server/docs/rules.md');
+    // Current by the rule files' content, so the installed server loads it rather than the YAML.
+    expect(names).toContain('extension/dist/server/dist/rules.bundle.json');
   });
 
   it('holds no node_modules, no sources and no build scripts', () => {

@@ -1,6 +1,7 @@
-import { existsSync } from 'node:fs';
+import { existsSync, statSync, utimesSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { bundledRuleSet, loadRuleDir, RULE_BUNDLE } from '../../src/engine/rules.js';
+import { bundledRuleSet, loadRuleDir, RULE_BUNDLE, ruleBundleIsCurrent } from '../../src/engine/rules.js';
 import { rulesDir } from '../../src/package-files.js';
 
 // A run loads the bundled rules from dist/rules.bundle.json (written by the
@@ -18,6 +19,17 @@ describe('the rule bundle', () => {
       hasOptionsValidator: validateOptions !== undefined,
     });
     expect(fromBundle.map(plain)).toEqual(fromYaml.map(plain));
+  });
+
+  it('is current by the rule files\' content, whatever their times (npm packs every file with one date)', () => {
+    const file = join(rulesDir, 'schema.yaml');
+    const { atime, mtime } = statSync(file);
+    try {
+      utimesSync(file, new Date('1985-10-26T08:15:00Z'), new Date('1985-10-26T08:15:00Z'));
+      expect(ruleBundleIsCurrent()).toBe(true);
+    } finally {
+      utimesSync(file, atime, mtime);
+    }
   });
 });
 

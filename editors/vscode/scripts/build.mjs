@@ -20,9 +20,9 @@
 // rolldown bundles. An import left unresolved, which would be loaded at run
 // time, is a build error (`unresolvedIsAnError`).
 //
-// dist/rules.bundle.json is not shipped: it is keyed by the rule files'
-// modification times, which a .vsix does not keep, so the server reads the
-// YAML rule files instead.
+// dist/rules.bundle.json ships beside them: it is keyed by the rule files'
+// content, so the installed server loads the rules from it instead of parsing
+// and compiling every YAML rule file at start.
 import { cpSync, existsSync, mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -42,7 +42,7 @@ const SERVER_ENTRY = join(repositoryRoot, 'bin', 'beianlint-language-server.js')
  * rule files and region data, and the rule documentation its diagnostics
  * link to when the package names no repository (src/lsp/rule-docs.ts).
  */
-const DATA_PATHS = ['schemas', 'rules', 'data', 'docs/rules.md'];
+const DATA_PATHS = ['schemas', 'rules', 'data', 'docs/rules.md', 'dist/rules.bundle.json'];
 
 /**
  * `const require = createRequire(import.meta.url);` and
