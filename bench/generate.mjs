@@ -836,11 +836,13 @@ export const DEFECTS = [
  * Whether a record is defective depends only on (seed, i), so the same records
  * are defective in every size and format.
  */
-export function makeRecord(i, seed, defectRate = 0.05) {
+export function makeRecord(i, seed, defectRate = 0.05, systematic = undefined) {
   const { record } = buildRecord(i, seed);
   const defectRng = new Rng(hash32(seed ^ 0x5bd1e995, i));
   if (!(defectRng.next() < defectRate)) return { record, defect: undefined };
-  const candidates = DEFECTS.filter((d) => d.applies(record));
+  // A systematic slip (one export mistake on every record) plants that defect wherever it applies.
+  const candidates = DEFECTS.filter((d) => (systematic === undefined || d.kind === systematic) && d.applies(record));
+  if (candidates.length === 0) return { record, defect: undefined };
   const defect = defectRng.pick(candidates);
   defect.apply(record, defectRng);
   return { record, defect };
@@ -881,7 +883,8 @@ class Sink {
  * array, one compact record per line, so both files hold the same bytes per
  * record), and `${out}.meta.json` with sizes and the planted defects.
  */
-export async function generate({ count, seed = 1, out, formats = ['jsonl', 'json'], defectRate = 0.05, onProgress } = {}) {
+export async function generate({ count, seed = 1, out, formats = ['jsonl', 'json'], defectRate = 0.05, systematic, onProgress } = {}) {
+  if (systematic !== undefined && !DEFECTS.some((d) => d.kind === systematic)) throw new Error(`no defect kind ${systematic}`);
   await mkdir(dirname(resolve(out)), { recursive: true });
   const sinks = {};
   for (const f of formats) sinks[f] = new Sink(`${out}.${f}`);
@@ -893,7 +896,7 @@ export async function generate({ count, seed = 1, out, formats = ['jsonl', 'json
   let recordBytes = 0;
   const started = Date.now();
   for (let i = 0; i < count; i++) {
-    const { record, defect } = makeRecord(i, seed, defectRate);
+    const { record, defect } = makeRecord(i, seed, defectRate, systematic);
     const line = JSON.stringify(record);
     recordBytes += Buffer.byteLength(line, 'utf8');
     stages[record.stage] = (stages[record.stage] ?? 0) + 1;
@@ -914,6 +917,7 @@ export async function generate({ count, seed = 1, out, formats = ['jsonl', 'json
     seed,
     count,
     defectRate,
+    ...(systematic ? { systematic } : {}),
     files: Object.fromEntries(Object.entries(sinks).map(([f, s]) => [f, { path: s.path, bytes: s.bytes }])),
     averageRecordBytes: count ? Math.round(recordBytes / count) : 0,
     stages,

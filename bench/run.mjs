@@ -6,12 +6,17 @@
 //   - beianlint: node bin/beianlint.js --format json -o <report> <file>, with
 //     --concurrency auto when the CLI has it (and then once more with
 //     --concurrency off, the one-thread run the per-record target is about).
-// Each is a child process: wall time measured here, peak RSS by bench/rss-probe.mjs
-// (preloaded with --import) or, if the child dies first, the VmHWM polled from
-// /proc. A child that fails (non-0/1 exit, signal, out of memory, timeout) is
-// recorded as failed and the bench goes on.
+// Then a provider's export with one systematic slip (default 100k records, JSONL,
+// a wrong mobile on every record): the floor and beianlint on one thread.
+// Each is a child process: wall time measured here, CPU time (user + system, all
+// threads) and peak RSS by bench/rss-probe.mjs (preloaded with --import) or, if
+// the child dies first, the VmHWM polled from /proc, and the 1-minute load
+// average before and after. CPU ratios to the floor stay steady on a loaded
+// machine, where wall times do not. A child that fails (non-0/1 exit, signal,
+// out of memory, timeout) is recorded as failed and the bench goes on.
 // Then start-up: `beianlint --version` and linting one small file (median of 10),
-// and re-linting one record in the engine (bench/relint.mjs).
+// re-linting one record in the engine (bench/relint.mjs), and the language
+// server from a change to its diagnostics (bench/lsp.mjs).
 //
 // Prints a table and writes bench/RESULTS.md (machine, measurements, targets), then
 // appends bench/DECISIONS.md verbatim: the figures behind design decisions, which this
@@ -20,6 +25,7 @@
 // Options:
 //   --sizes 10000,100000     sizes to run (default 10000,100000,1000000)
 //   --formats jsonl,json     formats to run (default both)
+//   --systematic-sizes N,…   sizes of the systematic-slip batch (default 100000; none to skip)
 //   --seed N                 generator seed (default 1)
 //   --keep                   keep the data this run generated (and the reports);
 //                            without it they are deleted at the end. Data found
@@ -38,6 +44,10 @@ import { generate, GENERATOR_VERSION } from './generate.mjs';
 const benchDir = dirname(fileURLToPath(import.meta.url));
 const root = join(benchDir, '..');
 const outDir = join(benchDir, 'out');
+/** The defect a systematic batch carries on every record (bench/generate.mjs DEFECTS), and how its runs are labelled. */
+const SYSTEMATIC_DEFECT = 'invalid-mobile';
+const SYSTEMATIC_FORMAT = `jsonl, every record ${SYSTEMATIC_DEFECT}`;
+const oneThreadKeyOf = (hasConcurrency) => (hasConcurrency ? 'off' : 'default');
 /** This run's lint reports and RSS files; removed at the end unless --keep (other runs' are left alone). */
 const reportsDir = join(outDir, `reports-${new Date().toISOString().replace(/[:.]/g, '-')}-${process.pid}`);
 const bin = join(root, 'bin', 'beianlint.js');
@@ -47,13 +57,17 @@ const probe = pathToFileURL(join(benchDir, 'rss-probe.mjs')).href;
 // Options
 
 function parseOptions(argv) {
-  const o = { sizes: [10_000, 100_000, 1_000_000], formats: ['jsonl', 'json'], seed: 1, keep: false, timeout: 1200, startup: true, results: join(benchDir, 'RESULTS.md') };
+  const o = { sizes: [10_000, 100_000, 1_000_000], formats: ['jsonl', 'json'], systematicSizes: [100_000], seed: 1, keep: false, timeout: 1200, startup: true, results: join(benchDir, 'RESULTS.md') };
   for (let k = 0; k < argv.length; k++) {
     const a = argv[k];
     const [name, inline] = a.split('=', 2);
     const value = () => inline ?? argv[++k];
     if (name === '--sizes') o.sizes = value().split(',').map((s) => Number(s.replace(/_/g, '').replace(/k$/i, '000').replace(/m$/i, '000000')));
     else if (name === '--formats') o.formats = value().split(',');
+    else if (name === '--systematic-sizes') {
+      const given = value();
+      o.systematicSizes = given === 'none' ? [] : given.split(',').map((s) => Number(s.replace(/_/g, '').replace(/k$/i, '000').replace(/m$/i, '000000')));
+    }
     else if (name === '--seed') o.seed = Number(value());
     else if (name === '--keep') o.keep = true;
     else if (name === '--timeout') o.timeout = Number(value());
@@ -64,7 +78,7 @@ function parseOptions(argv) {
       process.exit(0);
     } else throw new Error(`unknown option ${a}`);
   }
-  for (const s of o.sizes) if (!Number.isSafeInteger(s) || s <= 0) throw new Error(`bad size in --sizes: ${s}`);
+  for (const s of [...o.sizes, ...o.systematicSizes]) if (!Number.isSafeInteger(s) || s <= 0) throw new Error(`bad size in --sizes or --systematic-sizes: ${s}`);
   for (const f of o.formats) if (f !== 'jsonl' && f !== 'json') throw new Error(`bad format in --formats: ${f}`);
   return o;
 }
@@ -86,12 +100,15 @@ let probeCounter = 0;
 
 /**
  * Runs `node --import rss-probe <args>` and resolves with
- * { status, signal, seconds, peakRssKb, stdout, stderr, timedOut }.
+ * { status, signal, seconds, cpuSeconds, peakRssKb, load, stdout, stderr, timedOut }:
+ * cpuSeconds is the child's user + system time, all its threads; load the
+ * 1-minute load average before and after it ran.
  */
 function measure(args, { timeout }) {
   const rssFile = join(reportsDir, `rss-${process.pid}-${probeCounter++}.txt`);
   rmSync(rssFile, { force: true });
   return new Promise((resolvePromise) => {
+    const loadBefore = loadavg()[0];
     const started = process.hrtime.bigint();
     const child = spawn(process.execPath, ['--import', probe, ...args], {
       cwd: root,
@@ -121,16 +138,23 @@ function measure(args, { timeout }) {
       clearInterval(poll);
       clearTimeout(timer);
       let peakRssKb;
+      let cpuSeconds;
       try {
-        peakRssKb = Number(readFileSync(rssFile, 'utf8'));
+        const probed = JSON.parse(readFileSync(rssFile, 'utf8'));
+        peakRssKb = probed.maxRssKb;
+        cpuSeconds = probed.cpuUs / 1e6;
         rmSync(rssFile, { force: true });
       } catch {
         peakRssKb = polled || undefined;
       }
-      resolvePromise({ status, signal, seconds, peakRssKb, rssFromProbe: peakRssKb !== undefined && peakRssKb !== polled, stdout, stderr, timedOut });
+      const load = { before: loadBefore, after: loadavg()[0] };
+      resolvePromise({ status, signal, seconds, cpuSeconds, peakRssKb, load, rssFromProbe: peakRssKb !== undefined && peakRssKb !== polled, stdout, stderr, timedOut });
     });
   });
 }
+
+/** The 1-minute load average before and after a measurement. */
+const fmtLoad = (load) => (load ? `${load.before.toFixed(2)} → ${load.after.toFixed(2)}` : '');
 
 const median = (xs) => {
   const s = [...xs].sort((a, b) => a - b);
@@ -149,16 +173,16 @@ function failureReason(r) {
 // ---------------------------------------------------------------------------
 // Data
 
-const dataBase = (size, seed) => join(outDir, `filings-n${size}-s${seed}`);
+const dataBase = (size, seed, systematic) => join(outDir, `filings-n${size}-s${seed}${systematic ? `-every-${systematic}` : ''}`);
 
-/** Generates the batch unless a complete one of this generator version is cached. */
-async function ensureData(size, seed, formats) {
-  const base = dataBase(size, seed);
+/** Generates the batch unless a complete one of this generator version is cached; `systematic`: that defect on every record. */
+async function ensureData(size, seed, formats, systematic) {
+  const base = dataBase(size, seed, systematic);
   const metaPath = `${base}.meta.json`;
   if (existsSync(metaPath)) {
     try {
       const meta = JSON.parse(readFileSync(metaPath, 'utf8'));
-      const complete = meta.generatorVersion === GENERATOR_VERSION && meta.count === size && meta.seed === seed &&
+      const complete = meta.generatorVersion === GENERATOR_VERSION && meta.count === size && meta.seed === seed && meta.systematic === systematic &&
         formats.every((f) => meta.files[f] && existsSync(meta.files[f].path) && statSync(meta.files[f].path).size === meta.files[f].bytes);
       if (complete) return { meta, generated: false };
     } catch {
@@ -169,7 +193,8 @@ async function ensureData(size, seed, formats) {
     count: size,
     seed,
     out: base,
-    formats: ['jsonl', 'json'],
+    formats: systematic ? ['jsonl'] : ['jsonl', 'json'],
+    ...(systematic ? { defectRate: 1, systematic } : {}),
     onProgress: (n, total) => process.stderr.write(`\rgenerating ${total.toLocaleString('en')} records (seed ${seed}) … ${Math.round((100 * n) / total)}%`),
   });
   process.stderr.write(` done in ${meta.generationSeconds.toFixed(1)} s\n`);
@@ -289,7 +314,7 @@ async function main() {
       const floorOk = floor.status === 0 && floorOut && floorOut.records === size;
       runs.push({
         size, format, bytes, tool: 'floor (JSON.parse + compiled schema, one thread)', key: 'floor',
-        ok: floorOk, seconds: floor.seconds, peakRssKb: floor.peakRssKb,
+        ok: floorOk, seconds: floor.seconds, cpuSeconds: floor.cpuSeconds, load: floor.load, peakRssKb: floor.peakRssKb,
         failure: floorOk ? undefined : floorOut?.error ?? failureReason(floor),
         detail: floorOut,
       });
@@ -321,11 +346,30 @@ async function main() {
             failure = `report unreadable: ${e.message.slice(0, 200)}`;
           }
         }
-        runs.push({ size, format, bytes, tool: v.label, key: v.key, ok, seconds: r.seconds, peakRssKb: r.peakRssKb, failure, detail });
+        runs.push({ size, format, bytes, tool: v.label, key: v.key, ok, seconds: r.seconds, cpuSeconds: r.cpuSeconds, load: r.load, peakRssKb: r.peakRssKb, failure, detail });
         process.stderr.write(ok ? `${fmtS(r.seconds)}, ${fmtMb(r.peakRssKb)}\n` : `FAILED after ${fmtS(r.seconds)} (${failure})\n`);
         if (!options.keep) rmSync(report, { force: true });
       }
     }
+  }
+
+  // A provider's export with one systematic slip: every record a wrong mobile, on one thread, against the floor.
+  for (const size of options.systematicSizes) {
+    const { meta, generated } = await ensureData(size, options.seed, ['jsonl'], SYSTEMATIC_DEFECT);
+    if (generated) generatedFiles.push(meta.files.jsonl.path, `${dataBase(size, options.seed, SYSTEMATIC_DEFECT)}.meta.json`);
+    const file = meta.files.jsonl.path;
+    const format = SYSTEMATIC_FORMAT;
+    const bytes = meta.files.jsonl.bytes;
+    process.stderr.write(`${fmtSize(size)} ${format}: floor … `);
+    const floor = await measure([join(benchDir, 'floor.mjs'), file], options);
+    runs.push({ size, format, bytes, tool: 'floor (JSON.parse + compiled schema, one thread)', key: 'floor', ok: floor.status === 0, seconds: floor.seconds, cpuSeconds: floor.cpuSeconds, load: floor.load, peakRssKb: floor.peakRssKb, failure: floor.status === 0 ? undefined : failureReason(floor) });
+    process.stderr.write(`${fmtS(floor.seconds)}\n${fmtSize(size)} ${format}: beianlint (one thread) … `);
+    const report = join(reportsDir, `report-n${size}-systematic.json`);
+    const r = await measure([bin, '--format', 'json', '-o', report, ...(hasConcurrency ? ['--concurrency', 'off'] : []), relative(root, file)], options);
+    const ok = (r.status === 0 || r.status === 1) && !r.timedOut;
+    runs.push({ size, format, bytes, tool: 'beianlint (--concurrency off)', key: oneThreadKeyOf(hasConcurrency), ok, seconds: r.seconds, cpuSeconds: r.cpuSeconds, load: r.load, peakRssKb: r.peakRssKb, failure: ok ? undefined : failureReason(r) });
+    process.stderr.write(ok ? `${fmtS(r.seconds)}\n` : `FAILED (${failureReason(r)})\n`);
+    if (!options.keep) rmSync(report, { force: true });
   }
 
   // Start-up
@@ -376,12 +420,14 @@ async function main() {
   // Derived figures
   const find = (size, format, key) => runs.find((r) => r.size === size && r.format === format && r.key === key);
   const mainKey = hasConcurrency ? 'auto' : 'default';
-  const oneThreadKey = hasConcurrency ? 'off' : 'default';
+  const oneThreadKey = oneThreadKeyOf(hasConcurrency);
   for (const r of runs) {
     r.recordsPerSecond = r.ok ? r.size / r.seconds : undefined;
     r.usPerRecord = r.ok ? (r.seconds * 1e6) / r.size : undefined;
     const floor = find(r.size, r.format, 'floor');
     r.ratio = r.key !== 'floor' && r.ok && floor?.ok ? r.usPerRecord / floor.usPerRecord : undefined;
+    // CPU against the floor's CPU: steady on a loaded machine, where wall time is not.
+    r.cpuRatio = r.key !== 'floor' && r.ok && floor?.ok && r.cpuSeconds && floor.cpuSeconds ? r.cpuSeconds / floor.cpuSeconds : undefined;
   }
 
   // Marginal cost between consecutive sizes: start-up cancels out, what is left is the per-record work.
@@ -404,11 +450,11 @@ async function main() {
   }
 
   // Console table
-  const consoleRows = [['records', 'format', 'file', 'tool', 'time', 'records/s', 'µs/record', 'peak RSS', 'ratio', 'note']];
+  const consoleRows = [['records', 'format', 'file', 'tool', 'time', 'CPU', 'records/s', 'µs/record', 'peak RSS', 'ratio', 'CPU ratio', 'load', 'note']];
   for (const r of runs) {
     consoleRows.push([
-      fmtSize(r.size), r.format, `${(r.bytes / 2 ** 20).toFixed(0)} MiB`, r.tool, r.ok ? fmtS(r.seconds) : 'FAILED', fmtInt(r.recordsPerSecond), r.ok ? r.usPerRecord.toFixed(1) : '–',
-      fmtMb(r.peakRssKb), r.ratio === undefined ? '' : `${r.ratio.toFixed(2)}×`, r.ok ? '' : r.failure,
+      fmtSize(r.size), r.format, `${(r.bytes / 2 ** 20).toFixed(0)} MiB`, r.tool, r.ok ? fmtS(r.seconds) : 'FAILED', r.cpuSeconds ? fmtS(r.cpuSeconds) : '–', fmtInt(r.recordsPerSecond), r.ok ? r.usPerRecord.toFixed(1) : '–',
+      fmtMb(r.peakRssKb), r.ratio === undefined ? '' : `${r.ratio.toFixed(2)}×`, r.cpuRatio === undefined ? '' : `${r.cpuRatio.toFixed(2)}×`, fmtLoad(r.load), r.ok ? '' : r.failure,
     ]);
   }
   process.stdout.write('\n' + table(consoleRows) + '\n');
@@ -425,6 +471,14 @@ async function main() {
   const targets = [];
   const verdict = (cond) => (cond === undefined ? 'not measured' : cond ? '**met**' : '**not met**');
   const m1 = find(1_000_000, 'jsonl', mainKey);
+  // Issue 20's targets: CPU time against the floor's, measured in the same run.
+  const cpuTarget = (label, run, limit) => targets.push([label, run ? (run.cpuRatio !== undefined ? `${run.cpuRatio.toFixed(2)}× (CPU ${fmtS(run.cpuSeconds)}, load ${fmtLoad(run.load)})` : `failed: ${run.failure ?? 'no floor'}`) : 'not run', verdict(run ? run.cpuRatio !== undefined && run.cpuRatio <= limit : undefined)]);
+  cpuTarget('One thread, 100k JSONL, 5% defects: CPU ≤ 3× the floor', find(100_000, 'jsonl', oneThreadKey), 3);
+  cpuTarget(`One thread, 100k JSONL, every record ${SYSTEMATIC_DEFECT}: CPU ≤ 4× the floor`, find(100_000, SYSTEMATIC_FORMAT, oneThreadKey), 4);
+  const autoRun = hasConcurrency ? find(100_000, 'jsonl', 'auto') : undefined;
+  const offRun = find(100_000, 'jsonl', oneThreadKey);
+  const autoCpu = autoRun?.ok && offRun?.ok && autoRun.cpuSeconds && offRun.cpuSeconds ? autoRun.cpuSeconds / offRun.cpuSeconds : undefined;
+  targets.push(['`--concurrency auto`: CPU ≤ 1.05× one thread (100k JSONL)', autoCpu !== undefined ? `${autoCpu.toFixed(2)}×, wall ${(offRun.seconds / autoRun.seconds).toFixed(2)}× faster (load ${fmtLoad(autoRun.load)})` : 'not run', verdict(autoCpu === undefined ? undefined : autoCpu <= 1.05)]);
   targets.push(['Full rule set, JSONL, 2 cores: ≥ 75,000 records/s', m1 ? (m1.ok ? `${fmtInt(m1.recordsPerSecond)} records/s (1M)` : `failed: ${m1.failure}`) : 'no 1M run', verdict(m1 ? m1.ok && m1.recordsPerSecond >= 75_000 : undefined)]);
   targets.push(['1M records (JSONL) in under 14 s', m1 ? (m1.ok ? fmtS(m1.seconds) : `failed: ${m1.failure}`) : 'no 1M run', verdict(m1 ? m1.ok && m1.seconds < 14 : undefined)]);
   for (const size of options.sizes) {
@@ -448,13 +502,16 @@ async function main() {
   }
 
   // RESULTS.md
-  const resultRows = [['records', 'format', 'file size', 'what', 'wall time', 'records/s', 'µs/record', 'peak RSS', 'ratio to floor', 'errors reported / records with an error']];
+  const resultRows = [['records', 'format', 'file size', 'what', 'wall time', 'CPU (user + sys)', 'records/s', 'µs/record', 'peak RSS', 'ratio to floor', 'CPU ratio to floor', 'load before → after', 'errors reported / records with an error']];
   for (const r of runs) {
     resultRows.push([
-      fmtInt(r.size), r.format === 'jsonl' ? 'JSONL' : 'JSON array', `${(r.bytes / 2 ** 20).toFixed(0)} MiB`, r.tool,
+      fmtInt(r.size), r.format === 'jsonl' ? 'JSONL' : r.format === 'json' ? 'JSON array' : r.format, `${(r.bytes / 2 ** 20).toFixed(0)} MiB`, r.tool,
       r.ok ? fmtS(r.seconds) : `**failed**: ${r.failure?.replace(/\|/g, '\\|')}${r.seconds ? ` (after ${fmtS(r.seconds)})` : ''}`,
+      r.cpuSeconds ? fmtS(r.cpuSeconds) : '–',
       fmtInt(r.recordsPerSecond), r.ok ? r.usPerRecord.toFixed(1) : '–', `${fmtMb(r.peakRssKb)}${!r.ok && r.peakRssKb ? ' (at failure)' : ''}`,
       r.ratio === undefined ? '' : `${r.ratio.toFixed(2)}×`,
+      r.cpuRatio === undefined ? '' : `${r.cpuRatio.toFixed(2)}×`,
+      fmtLoad(r.load),
       r.key === 'floor' ? (r.detail?.invalid !== undefined ? `schema-invalid: ${fmtInt(r.detail.invalid)}` : '') : r.detail ? `${fmtInt(r.detail.errorCount)} / ${fmtInt(r.detail.recordsWithError)}` : '',
     ]);
   }
