@@ -270,8 +270,9 @@ Usage: beianlint [options] <file|dir|glob|->...
 
 Options:
   -f, --format <name>       stylish (default), compact, json, sarif, junit,
-                            github (Actions annotations), summary, html,
-                            checkstyle or gitlab (Code Quality)
+                            github (Actions annotations), summary, html (a
+                            report with charts), checkstyle, gitlab (Code
+                            Quality) or csv (one row per problem)
       --locale <zh-CN|en>   message language (default from LC_ALL/LANG)
       --max-warnings <n>    exit 1 when there are more than n warnings
       --quiet               report errors only
@@ -322,8 +323,8 @@ Exit status: 0 no errors, 1 errors (or too many warnings), 2 usage or configurat
 
 选项：
   -f, --format <name>       报告格式：stylish（默认）、compact、json、sarif、junit、
-                            github（Actions 注释）、summary、html、checkstyle
-                            或 gitlab（Code Quality）
+                            github（Actions 注释）、summary、html（带图表的报告）、
+                            checkstyle、gitlab（Code Quality）或 csv（每个问题一行）
       --locale <zh-CN|en>   消息语言（默认取自 LC_ALL/LANG）
       --max-warnings <n>    警告多于 n 条时以状态 1 退出
       --quiet               只报告错误

@@ -125,7 +125,7 @@ export async function main(argv: readonly string[], io: Io = { stdout: process.s
     if (options.quiet) {
       results = results.map(errorsOnly);
     }
-    await writeReport(options, formatter, results, { cwd, locale: linter.locale, rules: ruleInfoOfRun(linter), version: await version() }, io);
+    await writeReport(options, formatter, results, { cwd, locale: linter.locale, rules: ruleInfoOfRun(linter), version: await version(), ...(await checkedWith(options, linter)) }, io);
     // A file --fix could not write is a failure of the run, whatever the report holds.
     return Math.max(exitStatus(results, options, linter.locale, io), fixing.writeFailed ? 2 : 0);
   } catch (e) {
@@ -135,6 +135,12 @@ export async function main(argv: readonly string[], io: Io = { stdout: process.s
     }
     throw e;
   }
+}
+
+/** What the HTML report's header names: the inputs as given, the day checked as of, the presets and config files. */
+async function checkedWith(options: CliOptions, linter: Linter): Promise<Pick<FormatterContext, 'inputs' | 'now' | 'ruleSet'>> {
+  const { effectiveConfigOf } = await import('../engine/create.js');
+  return { inputs: options.paths, now: linter.now, ruleSet: effectiveConfigOf(linter)?.from ?? [] };
 }
 
 /** `--help` (which wins over --version) or `--version`, on standard output. */

@@ -1,12 +1,36 @@
 import { textAt } from '../checks/access.js';
+import { STAGE_ORDER } from '../domain/stages.js';
+import { parseFilingDate } from '../domain/workdays.js';
 import { enlarged } from './typed-arrays.js';
 import type { FileStats, RecordGroup } from './types.js';
+
+/** One key per group: records of one province, provider, stage and month of submission share it. */
+function keyOf(g: RecordGroup): string {
+  return `${g.province}\t${g.provider}\t${g.stage ?? ''}\t${g.month ?? ''}`;
+}
+
+/** The group a record belongs to; stage and month are left out when the record has none the report can use. */
+function groupOf(record: unknown): RecordGroup {
+  const region = textAt(record, '/owner/regionCode');
+  const province = region && /^[0-9]{2}/.test(region) ? region.slice(0, 2) : '??';
+  const provider = textAt(record, '/websites/0/access/providerName')?.trim() ?? '?';
+  const group: RecordGroup = { province, provider };
+  const stage = textAt(record, '/stage');
+  if (stage !== undefined && Object.hasOwn(STAGE_ORDER, stage)) group.stage = stage;
+  const submitted = textAt(record, '/verification/submittedAt');
+  // The date parse is cached and shared with the date rules, which read the same field.
+  const date = submitted === undefined ? undefined : parseFilingDate(submitted);
+  if (date?.ok) group.month = date.beijingDate.slice(0, 7);
+  return group;
+}
 
 /**
  * Collects who each record belongs to, compactly: a group index per record,
  * four bytes each. It is the one thing a run keeps per record until its
  * report (the accuracy per province and provider needs every record's
  * group), and a JS array of them took much more heap than a typed array.
+ * A group is a province, a provider, a stage and a month of submission, so
+ * the report's counts by stage and by month need nothing more per record.
  */
 export class StatsCollector {
   private readonly groups: RecordGroup[] = [];
@@ -41,14 +65,12 @@ export class StatsCollector {
       this.setGroup(index, -1);
       return;
     }
-    const region = textAt(record, '/owner/regionCode');
-    const province = region && /^[0-9]{2}/.test(region) ? region.slice(0, 2) : '??';
-    const provider = textAt(record, '/websites/0/access/providerName')?.trim() ?? '?';
-    const key = `${province}\t${provider}`;
+    const found = groupOf(record);
+    const key = keyOf(found);
     let group = this.byKey.get(key);
     if (group === undefined) {
       group = this.groups.length;
-      this.groups.push({ province, provider });
+      this.groups.push(found);
       this.byKey.set(key, group);
     }
     this.setGroup(index, group);
@@ -69,7 +91,7 @@ export class StatsCollector {
       // grew a second array by doubling, held beside the first at the end of a large file.
       this.records = part.records;
       for (const g of part.groups) {
-        this.byKey.set(`${g.province}\t${g.provider}`, this.groups.length);
+        this.byKey.set(keyOf(g), this.groups.length);
         this.groups.push(g);
       }
       this.recordGroup = recordGroup;
@@ -78,7 +100,7 @@ export class StatsCollector {
     }
     this.records += part.records;
     const map = part.groups.map((g) => {
-      const key = `${g.province}\t${g.provider}`;
+      const key = keyOf(g);
       let group = this.byKey.get(key);
       if (group === undefined) {
         group = this.groups.length;

@@ -62,6 +62,10 @@ export interface LintResult {
 export interface RecordGroup {
   province: string;
   provider: string;
+  /** The record's stage, when it is one the format knows; the HTML report's records by stage. */
+  stage?: string;
+  /** The Beijing month (YYYY-MM) of verification.submittedAt, when it is a date; the monthly check's records by month. */
+  month?: string;
 }
 
 export interface FileStats {

@@ -54,7 +54,7 @@ export function accuracyOf(results: readonly LintResult[]): RunAccuracy {
       if (errorRecords.has(index)) withErrors++;
       const group = g >= 0 ? stats.groups[g]! : { province: '??', provider: '?' };
       const key = `${group.province}\t${group.provider}`;
-      const acc = groups.get(key) ?? { ...group, records: 0, withErrors: 0, withWarnings: 0 };
+      const acc = groups.get(key) ?? { province: group.province, provider: group.provider, records: 0, withErrors: 0, withWarnings: 0 };
       acc.records++;
       if (errorRecords.has(index)) acc.withErrors++;
       else if (warningRecords.has(index)) acc.withWarnings++;

@@ -1,5 +1,6 @@
 import { checkstyle } from './checkstyle.js';
 import { compact } from './compact.js';
+import { csv } from './csv.js';
 import { github } from './github.js';
 import { gitlab } from './gitlab.js';
 import { html } from './html.js';
@@ -12,4 +13,4 @@ import type { Formatter } from './types.js';
 
 export type { ChunkedFormatter, Formatter, FormatterContext, RuleInfo } from './types.js';
 
-export const FORMATTERS: Readonly<Record<string, Formatter>> = { stylish, compact, json, sarif, junit, github, summary, html, checkstyle, gitlab };
+export const FORMATTERS: Readonly<Record<string, Formatter>> = { stylish, compact, json, sarif, junit, github, summary, html, checkstyle, gitlab, csv };

@@ -18,6 +18,12 @@ export interface FormatterContext {
   rules?: readonly RuleInfo[];
   /** beianlint's version, for reports that name their tool. */
   version?: string;
+  /** The paths the run was given, as given; the HTML report's header. */
+  inputs?: readonly string[];
+  /** The day the run checked as of (--now, or today); the HTML report's header. */
+  now?: Date;
+  /** The presets and config files the rules came from, in order (--print-config's `from`); the HTML report's header. */
+  ruleSet?: readonly string[];
 }
 
 /** Turns a run's results into the text written to stdout or --output-file. */

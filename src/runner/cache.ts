@@ -37,9 +37,9 @@ export interface CachedFile {
 /**
  * Changes when what the cache stores changes meaning (6: each entry says the day it holds from;
  * 7: key rows carry a holder's scheme and name, see key-log.ts, and an entry may say the day it
- * holds through).
+ * holds through; 8: a record group has the stage and month of submission the report counts by).
  */
-const CACHE_FORMAT = 7;
+const CACHE_FORMAT = 8;
 
 interface CacheFile {
   version: typeof CACHE_FORMAT;

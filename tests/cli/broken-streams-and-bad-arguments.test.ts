@@ -18,7 +18,7 @@ import { Collected } from '../support/cli.js';
 const CLEAN_RECORD = fileURLToPath(new URL('../fixtures/records/individual-draft.json', import.meta.url));
 const BIN = fileURLToPath(new URL('../../bin/beianlint.js', import.meta.url));
 const EXAMPLES = fileURLToPath(new URL('../../examples/', import.meta.url));
-const FORMATS = 'stylish, compact, json, sarif, junit, github, summary, html, checkstyle, gitlab';
+const FORMATS = 'stylish, compact, json, sarif, junit, github, summary, html, checkstyle, gitlab, csv';
 
 /** A scratch folder with a clean record (clean.json) and one that has errors (bad.json). */
 function scratch(): string {

@@ -51,8 +51,8 @@ function contextWith(text: string, locale: 'en' | 'zh-CN', color = false): Forma
 const lineCount = (text: string) => text.split('\n').length;
 
 // Every format; json, sarif and gitlab write the same characters as JSON escapes, the others as visible `\uXXXX`.
-const FORMAT_NAMES = ['stylish', 'compact', 'summary', 'github', 'junit', 'checkstyle', 'html', 'json', 'sarif', 'gitlab'] as const;
-const TEXT_FORMATS = ['stylish', 'compact', 'summary', 'github', 'junit', 'checkstyle', 'html'] as const;
+const FORMAT_NAMES = ['stylish', 'compact', 'summary', 'github', 'junit', 'checkstyle', 'html', 'csv', 'json', 'sarif', 'gitlab'] as const;
+const TEXT_FORMATS = ['stylish', 'compact', 'summary', 'github', 'junit', 'checkstyle', 'html', 'csv'] as const;
 
 describe.each(FORMAT_NAMES)('%s with control and bidirectional characters in every text from input', (name) => {
   for (const locale of ['en', 'zh-CN'] as const) {
