@@ -353,6 +353,20 @@ async function main() {
     }
   }
 
+  // The HTML report of the largest JSONL batch: a size a browser opens easily (issue 18).
+  let htmlReport;
+  const largest = Math.max(...options.sizes);
+  if (options.formats.includes('jsonl')) {
+    const { meta } = await ensureData(largest, options.seed, options.formats);
+    const report = join(reportsDir, `report-n${largest}.html`);
+    process.stderr.write(`${fmtSize(largest)} jsonl: the HTML report … `);
+    const r = await measure([bin, '--format', 'html', '-o', report, ...(hasConcurrency ? ['--concurrency', 'auto'] : []), relative(root, meta.files.jsonl.path)], options);
+    const ok = (r.status === 0 || r.status === 1) && !r.timedOut && existsSync(report);
+    htmlReport = { size: largest, ok, seconds: r.seconds, cpuSeconds: r.cpuSeconds, peakRssKb: r.peakRssKb, bytes: ok ? statSync(report).size : undefined, failure: ok ? undefined : failureReason(r) };
+    process.stderr.write(ok ? `${(htmlReport.bytes / 2 ** 20).toFixed(1)} MiB in ${fmtS(r.seconds)}\n` : `FAILED (${htmlReport.failure})\n`);
+    if (!options.keep) rmSync(report, { force: true });
+  }
+
   // A provider's export with one systematic slip: every record a wrong mobile, on one thread, against the floor.
   for (const size of options.systematicSizes) {
     const { meta, generated } = await ensureData(size, options.seed, ['jsonl'], SYSTEMATIC_DEFECT);
@@ -471,6 +485,11 @@ async function main() {
   const targets = [];
   const verdict = (cond) => (cond === undefined ? 'not measured' : cond ? '**met**' : '**not met**');
   const m1 = find(1_000_000, 'jsonl', mainKey);
+  targets.push([
+    `HTML report of ${htmlReport ? fmtInt(htmlReport.size) : 'the largest batch'} records ≤ 10 MB (1M records in the full bench)`,
+    htmlReport ? (htmlReport.ok ? `${(htmlReport.bytes / 2 ** 20).toFixed(1)} MiB, ${fmtS(htmlReport.seconds)}, ${fmtMb(htmlReport.peakRssKb)}` : `failed: ${htmlReport.failure}`) : 'not run',
+    verdict(htmlReport ? htmlReport.ok && htmlReport.bytes <= 10 * 2 ** 20 : undefined),
+  ]);
   // Issue 20's targets: CPU time against the floor's, measured in the same run.
   const cpuTarget = (label, run, limit) => targets.push([label, run ? (run.cpuRatio !== undefined ? `${run.cpuRatio.toFixed(2)}× (CPU ${fmtS(run.cpuSeconds)}, load ${fmtLoad(run.load)})` : `failed: ${run.failure ?? 'no floor'}`) : 'not run', verdict(run ? run.cpuRatio !== undefined && run.cpuRatio <= limit : undefined)]);
   cpuTarget('One thread, 100k JSONL, 5% defects: CPU ≤ 3× the floor', find(100_000, 'jsonl', oneThreadKey), 3);
