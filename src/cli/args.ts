@@ -1,5 +1,5 @@
 import { parseArgs, type ParseArgsConfig } from 'node:util';
-import type { Locale, Localized } from '../engine/types.js';
+import type { Locale, Localized, RecordPeriod } from '../engine/types.js';
 import { closestName } from '../schema/explain.js';
 import { SEVERITIES_ALLOWED, severityNamed, type RuleSeverity } from '../engine/presets.js';
 
@@ -39,6 +39,26 @@ export interface CliOptions {
   suppressionsLocation?: string;
   /** --prune-suppressions: remove the suppressions file's entries the run no longer finds. */
   pruneSuppressions: boolean;
+  /** --submitted-from, --submitted-to: lint only the records of this period (a monthly or quarterly check). */
+  period?: RecordPeriod;
+  /** --group-by with --output-dir: one report per access provider or province, written into outputDir (src/cli/group-reports.ts). */
+  groupBy?: 'provider' | 'province';
+  outputDir?: string;
+  /** --sample N (with --seed, --sample-by, --sample-output): a spot-check sample written beside the report (src/cli/sample.ts). */
+  sample?: SampleRequest;
+}
+
+/** How a sample is stratified: N records from each province, or from each access provider. */
+export type Stratification = 'province' | 'provider';
+
+export interface SampleRequest {
+  /** Records drawn in all, or from each stratum with `by`. */
+  size: number;
+  /** --seed; without it the run picks one and says it. */
+  seed?: string;
+  by?: Stratification;
+  /** --sample-output: the CSV file. */
+  output: string;
 }
 
 /** A usage problem (exit 2), in both languages: most are found before the run knows which to use. */
@@ -90,6 +110,14 @@ const OPTIONS = {
   'suppress-rule': { type: 'string', multiple: true, default: [] as string[] },
   'suppressions-location': { type: 'string' },
   'prune-suppressions': { type: 'boolean', default: false },
+  'submitted-from': { type: 'string' },
+  'submitted-to': { type: 'string' },
+  'group-by': { type: 'string' },
+  'output-dir': { type: 'string' },
+  sample: { type: 'string' },
+  seed: { type: 'string' },
+  'sample-by': { type: 'string' },
+  'sample-output': { type: 'string' },
 } satisfies ParseArgsConfig['options'];
 
 /**
@@ -181,6 +209,87 @@ function suppressionOptionsOf(v: { 'suppress-all': boolean; 'suppress-rule': str
   };
 }
 
+/** The spot-check sample flags as options: each one needs --sample, and --sample needs a file to write. */
+function sampleOptionsOf(v: { sample?: string | undefined; seed?: string | undefined; 'sample-by'?: string | undefined; 'sample-output'?: string | undefined }, paths: readonly string[]): Pick<CliOptions, 'sample'> {
+  if (v.sample === undefined) {
+    const stray = (['seed', 'sample-by', 'sample-output'] as const).find((name) => v[name] !== undefined);
+    if (stray) throw new UsageError({ en: `--${stray} goes with --sample <n>`, 'zh-CN': `--${stray} 只能与 --sample <n> 同用` });
+    return {};
+  }
+  if (!/^[1-9][0-9]{0,6}$/.test(v.sample)) throw new UsageError({ en: `--sample takes a number of records from 1 to 9999999, not "${v.sample}"`, 'zh-CN': `--sample 须为 1 到 9999999 之间的记录数，不能是 "${v.sample}"` });
+  if (v.seed !== undefined && !/^[0-9A-Za-z._-]{1,64}$/.test(v.seed)) {
+    throw new UsageError({ en: `--seed takes up to 64 letters, digits, dots, dashes or underscores, not "${v.seed}"`, 'zh-CN': `--seed 须为至多 64 个字母、数字、点、连字符或下划线，不能是 "${v.seed}"` });
+  }
+  const by = v['sample-by'];
+  if (by !== undefined && by !== 'province' && by !== 'provider') throw new UsageError({ en: `--sample-by must be province or provider, not "${by}"`, 'zh-CN': `--sample-by 只能是 province 或 provider，不能是 "${by}"` });
+  if (v['sample-output'] === undefined) throw new UsageError({ en: '--sample needs --sample-output <file.csv> to write the sample to', 'zh-CN': '--sample 需要 --sample-output <文件.csv> 指定样本写入的文件' });
+  // The sample is drawn in a second pass over the inputs, and standard input cannot be read twice.
+  if (paths.includes('-')) throw new UsageError({ en: '--sample reads the files again to draw the sample, which standard input ("-") cannot be', 'zh-CN': '--sample 需要再次读取文件来抽样，标准输入（"-"）无法再次读取' });
+  return { sample: { size: Number(v.sample), ...(v.seed !== undefined ? { seed: v.seed } : {}), ...(by !== undefined ? { by } : {}), output: v['sample-output'] } };
+}
+
+/** A day --submitted-from or --submitted-to names; it must exist (2026-02-31 is refused). */
+function periodDay(flag: string, value: string): string {
+  const day = /^\d{4}-\d{2}-\d{2}$/.test(value) ? new Date(`${value}T00:00:00Z`) : undefined;
+  if (!day || Number.isNaN(day.getTime()) || day.toISOString().slice(0, 10) !== value) {
+    throw new UsageError({ en: `--${flag} expects a date like 2026-03-01, not "${value}"`, 'zh-CN': `--${flag} 须为日期，例如 2026-03-01，不能是 "${value}"` });
+  }
+  return value;
+}
+
+/** The period flags as options: inclusive Beijing days, the first not after the last. */
+function periodOptionsOf(v: {
+  'submitted-from'?: string | undefined;
+  'submitted-to'?: string | undefined;
+  'suppress-all'?: boolean | undefined;
+  'suppress-rule'?: string[] | undefined;
+  'prune-suppressions'?: boolean | undefined;
+}): Pick<CliOptions, 'period'> {
+  const from = v['submitted-from'] === undefined ? undefined : periodDay('submitted-from', v['submitted-from']);
+  const to = v['submitted-to'] === undefined ? undefined : periodDay('submitted-to', v['submitted-to']);
+  if (from === undefined && to === undefined) return {};
+  if (from !== undefined && to !== undefined && from > to) {
+    throw new UsageError({ en: `--submitted-from ${from} is after --submitted-to ${to}`, 'zh-CN': `--submitted-from ${from} 晚于 --submitted-to ${to}` });
+  }
+  // Suppressions are recorded and pruned over whole runs: a run of one period would take the records
+  // it leaves out for problems that no longer occur.
+  const changing = v['suppress-all'] ? '--suppress-all' : v['suppress-rule']?.length ? '--suppress-rule' : v['prune-suppressions'] ? '--prune-suppressions' : undefined;
+  if (changing) {
+    throw new UsageError({
+      en: `${changing} records or prunes suppressions over a whole run; drop --submitted-from/--submitted-to for it`,
+      'zh-CN': `${changing} 针对整次运行记录或清理抑制项；请去掉 --submitted-from/--submitted-to 再运行`,
+    });
+  }
+  return { period: { ...(from !== undefined ? { from } : {}), ...(to !== undefined ? { to } : {}) } };
+}
+
+/** --group-by and --output-dir as options: each needs the other, and the reports go to the folder, not to -o. */
+function groupOptionsOf(v: { 'group-by'?: string | undefined; 'output-dir'?: string | undefined; 'output-file'?: string | undefined }): Pick<CliOptions, 'groupBy' | 'outputDir'> {
+  const by = v['group-by'];
+  const dir = v['output-dir'];
+  if (by === undefined) {
+    if (dir !== undefined) throw new UsageError({ en: '--output-dir goes with --group-by provider|province', 'zh-CN': '--output-dir 只能与 --group-by provider|province 同用' });
+    return {};
+  }
+  if (by !== 'provider' && by !== 'province') throw new UsageError({ en: `--group-by must be provider or province, not "${by}"`, 'zh-CN': `--group-by 只能是 provider 或 province，不能是 "${by}"` });
+  if (dir === undefined) {
+    throw new UsageError({ en: '--group-by writes one report per group and needs --output-dir <folder> to write them into', 'zh-CN': '--group-by 为每组各写一份报告，需要用 --output-dir <目录> 指定写入的目录' });
+  }
+  if (v['output-file'] !== undefined) {
+    throw new UsageError({ en: '--group-by writes its reports into --output-dir; --output-file cannot be used with it', 'zh-CN': '--group-by 把报告写入 --output-dir 指定的目录，不能同时使用 --output-file' });
+  }
+  return { groupBy: by, outputDir: dir };
+}
+
+/** --stdin-filename names standard input, so "-" must be among the paths. */
+function refuseStdinNameWithoutStdin(stdinFilename: string | undefined, paths: readonly string[]): void {
+  if (stdinFilename === undefined || paths.includes('-')) return;
+  throw new UsageError({
+    en: '--stdin-filename names the input read from standard input, but "-" is not among the paths; add "-" to lint standard input',
+    'zh-CN': '--stdin-filename 为从标准输入读入的内容命名，但路径中没有 "-"；要检查标准输入，请加上 "-"',
+  });
+}
+
 /** Parses argv strictly: an unknown flag or a bad value is a usage error (exit 2). */
 export function parseCliArgs(argv: readonly string[]): CliOptions {
   let parsed;
@@ -226,12 +335,7 @@ export function parseCliArgs(argv: readonly string[]): CliOptions {
   const concurrency = c === 'auto' || c === 'off' ? c : Number(c);
   if (v.color && v['no-color']) throw new UsageError({ en: '--color and --no-color contradict each other', 'zh-CN': '--color 与 --no-color 互相矛盾' });
   if (v.config !== undefined && v['no-config']) throw new UsageError({ en: '--config and --no-config contradict each other', 'zh-CN': '--config 与 --no-config 互相矛盾' });
-  if (v['stdin-filename'] !== undefined && !parsed.positionals.includes('-')) {
-    throw new UsageError({
-      en: '--stdin-filename names the input read from standard input, but "-" is not among the paths; add "-" to lint standard input',
-      'zh-CN': '--stdin-filename 为从标准输入读入的内容命名，但路径中没有 "-"；要检查标准输入，请加上 "-"',
-    });
-  }
+  refuseStdinNameWithoutStdin(v['stdin-filename'], parsed.positionals);
   if (v.fix && v['fix-dry-run']) throw new UsageError({ en: '--fix and --fix-dry-run contradict each other', 'zh-CN': '--fix 与 --fix-dry-run 互相矛盾' });
   if (v.bureau && !v.init) throw new UsageError({ en: '--bureau goes with --init (beianlint --init --bureau)', 'zh-CN': '--bureau 只能与 --init 同用（beianlint --init --bureau）' });
   return {
@@ -259,6 +363,9 @@ export function parseCliArgs(argv: readonly string[]): CliOptions {
     ...(v.init ? { init: v.bureau ? ('bureau' as const) : ('provider' as const) } : {}),
     ...(v.fix ? { fix: 'write' as const } : v['fix-dry-run'] ? { fix: 'dry-run' as const } : {}),
     ...suppressionOptionsOf(v),
+    ...periodOptionsOf(v),
+    ...groupOptionsOf(v),
+    ...sampleOptionsOf(v, parsed.positionals),
   };
 }
 
@@ -312,6 +419,24 @@ Options:
                             suppressions file (default beianlint-suppressions.json);
                             read on every run where it exists
       --prune-suppressions  remove recorded problems that no longer occur
+      --submitted-from <YYYY-MM-DD>
+      --submitted-to <YYYY-MM-DD>
+                            check only the records of this period (Beijing days,
+                            both included): by verification.submittedAt, or
+                            review.reviewedAt for a record without one; a record
+                            with neither date is outside any period; the others
+                            are skipped, counted as such, never as clean
+      --group-by <what>     provider or province: one report per access provider
+                            (or province) in --format, written into --output-dir,
+                            with an index.csv listing them
+      --output-dir <dir>    folder for the --group-by reports
+      --sample <n>          also write a random sample of n records for telephone
+                            spot checks, as CSV (UTF-8 with BOM) to --sample-output
+      --seed <s>            the sample's seed: the same seed over the same files
+                            draws the same sample (default: a new one, shown)
+      --sample-by <what>    province or provider: n records from each
+      --sample-output <p>   the sample's CSV file; phones and names are masked
+                            unless --no-redact, which makes it owner-readable only
   -h, --help                show this help
   -v, --version             show the version
 
@@ -362,6 +487,22 @@ Exit status: 0 no errors, 1 errors (or too many warnings), 2 usage or configurat
                             抑制文件（默认 beianlint-suppressions.json）；
                             只要它存在，每次检查都会读取
       --prune-suppressions  删除抑制文件中已不再出现的问题
+      --submitted-from <YYYY-MM-DD>
+      --submitted-to <YYYY-MM-DD>
+                            只检查这一期间的记录（北京时间，含首尾两天）：按
+                            verification.submittedAt，没有它的记录按 review.reviewedAt；
+                            两个日期都没有的记录不属于任何期间；期间外的记录
+                            跳过，计为“已跳过”，不计为无错误
+      --group-by <what>     provider 或 province：按 --format 为每个接入服务单位
+                            （或省份）各写一份报告到 --output-dir，并附 index.csv 目录
+      --output-dir <dir>    --group-by 报告写入的目录
+      --sample <n>          另外随机抽取 n 条记录用于人工电话抽查，
+                            以 CSV（带 BOM 的 UTF-8）写入 --sample-output
+      --seed <s>            抽样的种子：同一种子、同样的文件抽出同一样本
+                            （默认：新选一个，并在标准错误中给出）
+      --sample-by <what>    province 或 provider：每个省份或接入服务单位各抽 n 条
+      --sample-output <p>   样本 CSV 文件；电话和姓名默认打码，
+                            --no-redact 时完整写出，文件仅所有者可读
   -h, --help                显示本帮助
   -v, --version             显示版本号
 

@@ -106,6 +106,7 @@ export async function main(argv: readonly string[], io: Io = { stdout: process.s
       redact: options.redact,
       ...(options.now ? { now: options.now } : {}),
       rules: options.rules,
+      ...(options.period ? { period: options.period } : {}),
     });
     locale = linter.locale;
     if (options.printConfig !== undefined) {
@@ -122,10 +123,11 @@ export async function main(argv: readonly string[], io: Io = { stdout: process.s
     // Suppressions apply before --quiet: the file records every problem, warnings too.
     const fixing = { writeFailed: false };
     let results = suppressedForCli(await lintOrFix(options, linter, cwd, io, fixing), options, cwd, (note) => tell(io.stderr, `beianlint: ${note[linter.locale]}\n`));
-    if (options.quiet) {
-      results = results.map(errorsOnly);
-    }
-    await writeReport(options, formatter, results, { cwd, locale: linter.locale, rules: ruleInfoOfRun(linter), version: await version(), ...(await checkedWith(options, linter)) }, io);
+    if (options.quiet) results = results.map(errorsOnly);
+    const about = { cwd, locale: linter.locale, rules: ruleInfoOfRun(linter), version: await version(), ...(await checkedWith(options, linter)) };
+    if (options.groupBy) await writeGroupReportsForCli(options, formatter, results, about, io);
+    else await writeReport(options, formatter, results, about, io);
+    if (options.sample) await writeSample(options, results, linter.locale, cwd, io);
     // A file --fix could not write is a failure of the run, whatever the report holds.
     return Math.max(exitStatus(results, options, linter.locale, io), fixing.writeFailed ? 2 : 0);
   } catch (e) {
@@ -137,10 +139,39 @@ export async function main(argv: readonly string[], io: Io = { stdout: process.s
   }
 }
 
+/**
+ * `--sample`: the spot-check sample, drawn from the files the run linted and
+ * written beside the report (src/cli/sample.ts). A file it cannot write is
+ * an OutputError, as the report's is.
+ */
+async function writeSample(options: CliOptions, results: readonly LintResult[], locale: Locale, cwd: string, io: Io): Promise<void> {
+  const request = options.sample!;
+  if (options.outputFile !== undefined && resolve(cwd, options.outputFile) === resolve(cwd, request.output)) {
+    throw new UsageError({ en: '--sample-output and --output-file name the same file', 'zh-CN': '--sample-output 与 --output-file 指向同一个文件' });
+  }
+  const { writeSpotCheckSample } = await import('./sample.js');
+  const { DEFAULT_MAX_FILE_SIZE } = await import('../runner/index.js');
+  try {
+    await writeSpotCheckSample(request, {
+      files: results.map((r) => r.filePath),
+      cwd,
+      locale,
+      redact: options.redact,
+      maxFileSize: options.maxFileSize ?? DEFAULT_MAX_FILE_SIZE,
+      ...(options.period ? { period: options.period } : {}),
+      tell: (line) => tell(io.stderr, `beianlint: ${line[locale]}\n`),
+    });
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    if (code === undefined) throw e;
+    throw new OutputError({ en: `cannot write the sample to ${request.output}: ${code}`, 'zh-CN': `无法把抽查样本写入 ${request.output}：${code}` });
+  }
+}
+
 /** What the HTML report's header names: the inputs as given, the day checked as of, the presets and config files. */
-async function checkedWith(options: CliOptions, linter: Linter): Promise<Pick<FormatterContext, 'inputs' | 'now' | 'ruleSet'>> {
+async function checkedWith(options: CliOptions, linter: Linter): Promise<Pick<FormatterContext, 'inputs' | 'now' | 'ruleSet' | 'period'>> {
   const { effectiveConfigOf } = await import('../engine/create.js');
-  return { inputs: options.paths, now: linter.now, ruleSet: effectiveConfigOf(linter)?.from ?? [] };
+  return { inputs: options.paths, now: linter.now, ruleSet: effectiveConfigOf(linter)?.from ?? [], ...(linter.period ? { period: linter.period } : {}) };
 }
 
 /** `--help` (which wins over --version) or `--version`, on standard output. */
@@ -283,6 +314,31 @@ async function writeReport(options: CliOptions, formatter: Formatter, results: L
   } else {
     await writeToStdout(io, output);
   }
+}
+
+/**
+ * `--group-by … --output-dir DIR`: one report per group into DIR
+ * (src/cli/group-reports.ts), and on stderr where they went. A folder that
+ * cannot be written is an OutputError, as the report's file is.
+ */
+async function writeGroupReportsForCli(options: CliOptions, formatter: Formatter, results: LintResult[], about: Omit<FormatterContext, 'color'>, io: Io): Promise<void> {
+  const { writeGroupReports } = await import('./group-reports.js');
+  const dir = resolve(about.cwd, options.outputDir!);
+  let written: string[];
+  try {
+    written = await writeGroupReports(results, { by: options.groupBy!, dir, format: options.format, formatter, context: { ...about, color: options.color ?? false } });
+  } catch (e) {
+    if (e instanceof UsageError) throw e;
+    const reason = (e as NodeJS.ErrnoException).code ?? (e as Error).message;
+    throw new OutputError({ en: `cannot write the reports into ${options.outputDir}: ${reason}`, 'zh-CN': `无法把报告写入目录 ${options.outputDir}：${reason}` });
+  }
+  const shown = options.outputDir!;
+  tell(
+    io.stderr,
+    about.locale === 'zh-CN'
+      ? `beianlint: 已在 ${shown} 中写入 ${written.length - 2} 份分组报告、全部结果 ${written[written.length - 2]} 和目录 index.csv\n`
+      : `beianlint: wrote ${written.length - 2} group report(s), the whole run as ${written[written.length - 2]} and index.csv into ${shown}\n`,
+  );
 }
 
 /** The path with every symbolic link and `..` resolved, or undefined when there is nothing there. */

@@ -299,12 +299,15 @@ export function suppressionsFileOf(location: string | undefined, cwd: string): {
  */
 export function suppressedForCli(
   results: LintResult[],
-  options: { suppress?: 'all' | readonly string[]; suppressionsLocation?: string; pruneSuppressions: boolean },
+  options: { suppress?: 'all' | readonly string[]; suppressionsLocation?: string; pruneSuppressions: boolean; period?: unknown },
   cwd: string,
   tell: (note: Localized) => void,
 ): LintResult[] {
   const { file, shown } = suppressionsFileOf(options.suppressionsLocation, cwd);
-  const outcome = applySuppressions(results, { file, ...(options.suppress ? { suppress: options.suppress } : {}), prune: options.pruneSuppressions }, shown);
+  const request = { file, ...(options.suppress ? { suppress: options.suppress } : {}), prune: options.pruneSuppressions };
+  const outcome = applySuppressions(results, request, shown);
+  // A run of one period leaves records out: what it does not find may still occur in them.
+  if (options.period) outcome.stale = 0;
   for (const note of suppressionNotes(outcome, shown)) tell(note);
   return outcome.results;
 }

@@ -18,7 +18,7 @@ import { closestName } from '../schema/explain.js';
 import { Linter } from './linter.js';
 import { SEVERITIES_ALLOWED } from './presets.js';
 import { bundledRuleSet, loadRuleSet, type RuleSet } from './rules.js';
-import { ConfigurationError, type Locale } from './types.js';
+import { ConfigurationError, type Locale, type RecordPeriod } from './types.js';
 
 /** How a linter is made: its configuration, language and day. */
 export interface LintOptions {
@@ -45,6 +45,8 @@ export interface LintOptions {
   /** Per-file rule settings already resolved, after the config's own `overrides` (a worker's recipe carries them). */
   overrides?: ResolvedOverride[];
   cwd?: string;
+  /** Lint only the records of this period (the CLI's --submitted-from, --submitted-to); see RecordPeriod. */
+  period?: RecordPeriod;
 }
 
 /** What a linter was made from, as plain data another thread can make the same linter from. */
@@ -59,6 +61,7 @@ export interface LinterRecipe {
   redact: boolean;
   now: Date;
   cwd: string;
+  period?: RecordPeriod;
 }
 
 /** The configuration a linter runs with, after presets, config files and overrides: what --print-config shows. */
@@ -221,11 +224,12 @@ export function createLinter(options: LintOptions = {}): Linter {
     redact: options.redact ?? true,
     now: options.now ?? new Date(),
     rules,
+    ...(options.period ? { period: options.period } : {}),
   });
   // The recipe's config is the resolved one: a worker thread makes the same linter from it without reading a file.
   // Its rules are settings as the linter takes them, which a config may write as they are.
   const recipeConfig: Config = { ...(config.locale ? { locale: config.locale } : {}), ...(config.ruleDirs ? { ruleDirs: config.ruleDirs } : {}), rules: config.rules };
-  recipes.set(linter, { config: recipeConfig, rules: commandLine, presetSeverities, overrides, locale: linter.locale, redact: linter.redact, now: linter.now, cwd });
+  recipes.set(linter, { config: recipeConfig, rules: commandLine, presetSeverities, overrides, locale: linter.locale, redact: linter.redact, now: linter.now, cwd, ...(linter.period ? { period: linter.period } : {}) });
   effectiveConfigs.set(linter, {
     locale: linter.locale,
     from: resolved.from,
@@ -264,7 +268,7 @@ export function linterFor(linter: Linter, filePath: string): Linter {
   let rules = variants.configRules;
   for (const i of matching) rules = mergeSettings(rules, variants.overrides[i]!.rules);
   rules = { ...rules, ...variants.commandLine };
-  const variant = new Linter({ defaults: variants.presetSeverities, ruleSet: variants.ruleSet, locale: linter.locale, redact: linter.redact, now: linter.now, rules });
+  const variant = new Linter({ defaults: variants.presetSeverities, ruleSet: variants.ruleSet, locale: linter.locale, redact: linter.redact, now: linter.now, rules, ...(linter.period ? { period: linter.period } : {}) });
   const base = effectiveConfigs.get(linter)!;
   effectiveConfigs.set(variant, { ...base, from: [...base.from, ...matching.map((i) => variants.overrides[i]!.shown)], rules: effectiveRules(variants.ruleSet, rules, variants.presetSeverities) });
   variants.made.set(key, variant);

@@ -6,8 +6,8 @@ import { escapeControls, interpolate, maskQuoted, pick, withClause, type Persona
 import { personalKindAt, personalValues } from './personal.js';
 import { trimmedView } from './trimmed.js';
 import type { Rule, RuleSet } from './rules.js';
-import type { StatsCollector } from './stats.js';
-import { compareMessages, ConfigurationError, countResult, stageRank, STAGE_ORDER, type FileStats, type LintFix, type LintMessage, type LintResult, type Locale, type MessageSink } from './types.js';
+import { inPeriod, type StatsCollector } from './stats.js';
+import { compareMessages, ConfigurationError, countResult, stageRank, STAGE_ORDER, type FileStats, type LintFix, type LintMessage, type LintResult, type Locale, type MessageSink, type RecordPeriod } from './types.js';
 
 /**
  * What the batch phase needs of a linter, as plain functions: the phase runs
@@ -39,6 +39,11 @@ export interface LinterOptions {
    * passed over: a preset names the bundled rules.
    */
   defaults?: Record<string, RuleSeverity>;
+  /**
+   * Lint only the records of this period (a monthly or quarterly check);
+   * the others are skipped: no message, no batch key, counted as skipped.
+   */
+  period?: RecordPeriod;
 }
 
 export interface ActiveRule {
@@ -80,6 +85,8 @@ export class Linter {
   readonly locale: Locale;
   readonly redact: boolean;
   readonly now: Date;
+  /** The records linted; undefined for all. */
+  readonly period: RecordPeriod | undefined;
   private readonly active: ActiveRule[] = [];
   private readonly byId = new Map<string, ActiveRule>();
   /** The active batch rules; a key row names its rule by its place here. */
@@ -96,6 +103,8 @@ export class Linter {
   /** The record lintItem linted last and its trimmed view, for the batch keys that follow it. */
   private lastRaw: unknown;
   private lastView: unknown;
+  /** Whether that record lies outside the period, so it has no batch keys either. */
+  private lastSkipped = false;
   /** The record being linted, for `report`. */
   private readonly current: {
     record?: SourceRecord;
@@ -112,6 +121,7 @@ export class Linter {
     this.locale = options.locale ?? 'en';
     this.redact = options.redact ?? true;
     this.now = options.now ?? new Date();
+    this.period = options.period;
     const overrides = options.rules ?? {};
     this.ruleIds = options.ruleSet.rules.map((r) => r.id);
     for (const id of Object.keys(overrides)) {
@@ -198,6 +208,12 @@ export class Linter {
     const view = trimmedView(item.value);
     this.lastRaw = item.value;
     this.lastView = view;
+    // A record outside the period is not part of this check: it is counted as skipped, and that is all.
+    this.lastSkipped = this.period !== undefined && !inPeriod(view, this.period);
+    if (this.lastSkipped) {
+      stats?.skip(item.index);
+      return;
+    }
     stats?.add(item.index, view);
     this.current.holdsThrough = undefined;
     this.lintRecord(item, view, out);
@@ -338,7 +354,9 @@ export class Linter {
   batchKeys(raw: unknown): Array<{ rule: number; keys: BatchKey[] }> {
     // Keys are made from the trimmed view, as every rule but the raw-text ones sees the record;
     // the record just linted has its view already (a walk of the record saved on the hot path).
-    const value = raw !== undefined && raw === this.lastRaw ? this.lastView : trimmedView(raw);
+    const last = raw !== undefined && raw === this.lastRaw;
+    const value = last ? this.lastView : trimmedView(raw);
+    if (this.period !== undefined && (last ? this.lastSkipped : !inPeriod(value, this.period))) return [];
     const rank = stageRank(isObject(value) ? value.stage : undefined);
     const out: Array<{ rule: number; keys: BatchKey[] }> = [];
     for (let rule = 0; rule < this.activeBatchRules.length; rule++) {

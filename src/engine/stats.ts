@@ -2,7 +2,7 @@ import { textAt } from '../checks/access.js';
 import { STAGE_ORDER } from '../domain/stages.js';
 import { parseFilingDate } from '../domain/workdays.js';
 import { enlarged } from './typed-arrays.js';
-import type { FileStats, RecordGroup } from './types.js';
+import { SKIPPED_RECORD, UNPARSED_RECORD, type FileStats, type RecordGroup, type RecordPeriod } from './types.js';
 
 /** One key per group: records of one province, provider, stage and month of submission share it. */
 function keyOf(g: RecordGroup): string {
@@ -22,6 +22,29 @@ function groupOf(record: unknown): RecordGroup {
   const date = submitted === undefined ? undefined : parseFilingDate(submitted);
   if (date?.ok) group.month = date.beijingDate.slice(0, 7);
   return group;
+}
+
+/**
+ * The Beijing day a record counts under in a period: its submission
+ * (verification.submittedAt) when that is a date, else its review
+ * (review.reviewedAt), which is all the stock filed before submission dates
+ * were kept has. Undefined when it has neither.
+ */
+export function periodDayOf(record: unknown): string | undefined {
+  for (const pointer of ['/verification/submittedAt', '/review/reviewedAt']) {
+    const text = textAt(record, pointer);
+    // Parsed once per text: groupOf and the date rules ask for the same one.
+    const date = text === undefined ? undefined : parseFilingDate(text);
+    if (date?.ok) return date.beijingDate;
+  }
+  return undefined;
+}
+
+/** Whether a record (its trimmed view) is one of the period's (RecordPeriod). */
+export function inPeriod(record: unknown, period: RecordPeriod): boolean {
+  const day = periodDayOf(record);
+  if (day === undefined) return false;
+  return (period.from === undefined || day >= period.from) && (period.to === undefined || day <= period.to);
 }
 
 /**
@@ -59,10 +82,16 @@ export class StatsCollector {
     if (index >= this.length) this.length = index + 1;
   }
 
+  /** A record outside the run's period: seen, but neither linted nor counted in any group. */
+  skip(index: number): void {
+    this.records++;
+    this.setGroup(index, SKIPPED_RECORD);
+  }
+
   add(index: number, record: unknown): void {
     this.records++;
     if (record === undefined) {
-      this.setGroup(index, -1);
+      this.setGroup(index, UNPARSED_RECORD);
       return;
     }
     const found = groupOf(record);
@@ -112,7 +141,8 @@ export class StatsCollector {
     for (let i = 0; i < recordGroup.length; i++) {
       const g = recordGroup[i];
       // A plain array from a library caller may have holes: no record there.
-      if (g !== undefined) this.setGroup(recordOffset + i, g < 0 ? -1 : map[g]!);
+      // A record outside the period stays one; any other negative is a record that did not parse.
+      if (g !== undefined) this.setGroup(recordOffset + i, g === SKIPPED_RECORD ? SKIPPED_RECORD : g < 0 ? UNPARSED_RECORD : map[g]!);
     }
   }
 }

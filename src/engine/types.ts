@@ -68,13 +68,34 @@ export interface RecordGroup {
   month?: string;
 }
 
+/** FileStats.recordGroup of a record that did not parse: it counts, in no group. */
+export const UNPARSED_RECORD = -1;
+/**
+ * FileStats.recordGroup of a record outside the run's period (RecordPeriod):
+ * not linted, not reported, and counted as skipped, never as clean.
+ */
+export const SKIPPED_RECORD = -2;
+
+/**
+ * The records of a monthly or quarterly check: those whose Beijing day of
+ * submission (verification.submittedAt) or, for the stock that has none,
+ * of review (review.reviewedAt) lies from `from` to `to`, both inclusive
+ * (YYYY-MM-DD). Either end may be open. A record with neither date lies
+ * outside every period.
+ */
+export interface RecordPeriod {
+  from?: string;
+  to?: string;
+}
+
 export interface FileStats {
   /** Records seen, parse faults included. */
   records: number;
   groups: RecordGroup[];
   /**
-   * Index into `groups` for each record, by record index (-1 for a record
-   * that did not parse). A run gives an Int32Array: four bytes a record, as a
+   * Index into `groups` for each record, by record index (UNPARSED_RECORD,
+   * -1, for a record that did not parse; SKIPPED_RECORD, -2, for one outside
+   * the run's period). A run gives an Int32Array: four bytes a record, as a
    * national batch has millions.
    */
   recordGroup: ArrayLike<number>;

@@ -1,5 +1,5 @@
 import { messagesOf } from '../runner/message-store.js';
-import type { LintResult, RecordGroup } from '../engine/types.js';
+import { SKIPPED_RECORD, type LintResult, type RecordGroup } from '../engine/types.js';
 
 export interface GroupAccuracy extends RecordGroup {
   records: number;
@@ -11,6 +11,8 @@ export interface RunAccuracy {
   files: number;
   records: number;
   withErrors: number;
+  /** Records outside the run's period: in no other figure. */
+  skipped: number;
   groups: GroupAccuracy[];
   rules: Array<{ ruleId: string; error: number; warning: number; info: number }>;
 }
@@ -25,6 +27,7 @@ export function accuracyOf(results: readonly LintResult[]): RunAccuracy {
   const rules = new Map<string, { ruleId: string; error: number; warning: number; info: number }>();
   let records = 0;
   let withErrors = 0;
+  let skipped = 0;
   for (const file of results) {
     const errorRecords = new Set<number>();
     const warningRecords = new Set<number>();
@@ -50,6 +53,10 @@ export function accuracyOf(results: readonly LintResult[]): RunAccuracy {
       const g = recordGroup[index];
       // A plain array may have holes (the records named above, or a library caller's): no record there.
       if (g === undefined) continue;
+      if (g === SKIPPED_RECORD) {
+        skipped++;
+        continue;
+      }
       records++;
       if (errorRecords.has(index)) withErrors++;
       const group = g >= 0 ? stats.groups[g]! : { province: '??', provider: '?' };
@@ -65,6 +72,7 @@ export function accuracyOf(results: readonly LintResult[]): RunAccuracy {
     files: results.length,
     records,
     withErrors,
+    skipped,
     groups: [...groups.values()].sort((a, b) => a.province.localeCompare(b.province) || a.provider.localeCompare(b.provider)),
     rules: [...rules.values()].sort((a, b) => b.error - a.error || b.warning - a.warning || a.ruleId.localeCompare(b.ruleId)),
   };

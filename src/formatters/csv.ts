@@ -15,7 +15,7 @@ const COLUMNS = ['filePath', 'ruleId', 'severity', 'message', 'record', 'filingI
  * with =, +, - or @: a filingId typed as `=HYPERLINK(…)`) gets a leading `'`,
  * which Excel and LibreOffice show as text.
  */
-function textCell(value: string): string {
+export function textCell(value: string): string {
   const text = safeText(value);
   const inert = /^[=+\-@]/.test(text) ? `'${text}` : text;
   return /[",\r\n]/.test(inert) ? `"${inert.replace(/"/g, '""')}"` : inert;

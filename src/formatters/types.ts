@@ -1,4 +1,4 @@
-import type { LintResult, Locale } from '../engine/types.js';
+import type { LintResult, Locale, RecordPeriod } from '../engine/types.js';
 
 /** What a report says about each rule (SARIF's rule table, the summary's titles). */
 export interface RuleInfo {
@@ -24,6 +24,8 @@ export interface FormatterContext {
   now?: Date;
   /** The presets and config files the rules came from, in order (--print-config's `from`); the HTML report's header. */
   ruleSet?: readonly string[];
+  /** The period the run checked (--submitted-from, --submitted-to); the summary and HTML report say it and how many records lay outside. */
+  period?: RecordPeriod;
 }
 
 /** Turns a run's results into the text written to stdout or --output-file. */

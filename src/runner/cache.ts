@@ -7,7 +7,7 @@ import { beijingDateOf } from '../domain/workdays.js';
 import { packageRoot } from '../package-files.js';
 import type { UnitKeys } from './batch.js';
 import { KeyBlockCollector, KeyFileReader, KeyFileWriter, refuseUnlessRegularFile, removeStaleKeyFiles, temporaryPathBeside, type KeyBlock } from './cache-keys.js';
-import type { FileStats, RecordGroup } from '../engine/types.js';
+import { SKIPPED_RECORD, type FileStats, type RecordGroup } from '../engine/types.js';
 
 /**
  * What the cache keeps of a file that had no message of its own: enough to
@@ -37,9 +37,10 @@ export interface CachedFile {
 /**
  * Changes when what the cache stores changes meaning (6: each entry says the day it holds from;
  * 7: key rows carry a holder's scheme and name, see key-log.ts, and an entry may say the day it
- * holds through; 8: a record group has the stage and month of submission the report counts by).
+ * holds through; 8: a record group has the stage and month of submission the report counts by;
+ * 9: a record's group may be -2, a record outside the run's period, which has no keys either).
  */
-const CACHE_FORMAT = 8;
+const CACHE_FORMAT = 9;
 
 interface CacheFile {
   version: typeof CACHE_FORMAT;
@@ -185,14 +186,14 @@ function isCount(value: unknown): value is number {
   return Number.isSafeInteger(value) && (value as number) >= 0;
 }
 
-/** Stats as the cache's JSON gives them: each record's group one of the groups, or -1. */
+/** Stats as the cache's JSON gives them: each record's group one of the groups, -1 (did not parse) or -2 (outside the period). */
 function wellFormedStats(stats: unknown): stats is FileStats {
   if (!isObject(stats)) return false;
   const { records, groups, recordGroup, holdsThrough } = stats as { [K in keyof FileStats]?: unknown };
   if (!isCount(records) || !Array.isArray(groups) || !Array.isArray(recordGroup)) return false;
   if (holdsThrough !== undefined && typeof holdsThrough !== 'string') return false;
   if (!groups.every((g) => isObject(g) && typeof (g as Partial<RecordGroup>).province === 'string' && typeof (g as Partial<RecordGroup>).provider === 'string')) return false;
-  return recordGroup.every((g) => Number.isSafeInteger(g) && g >= -1 && g < groups.length);
+  return recordGroup.every((g) => Number.isSafeInteger(g) && g >= SKIPPED_RECORD && g < groups.length);
 }
 
 /**

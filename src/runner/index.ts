@@ -112,7 +112,7 @@ export async function lintFiles(paths: readonly string[], options: RunOptions = 
   // A file or record over the limit is a message: the limit is part of what decides a file is clean.
   const maxFileSize = options.maxFileSize ?? DEFAULT_MAX_FILE_SIZE;
   const cacheFile = options.cacheLocation ? cacheFilePath(options.cacheLocation, cwd) : undefined;
-  const cache = cacheFile ? await LintCache.open(cacheFile, runKeyOf({ rules: linter.fingerprint(), ...overridesKey(linter), maxFileSize }), linter.now) : undefined;
+  const cache = cacheFile ? await LintCache.open(cacheFile, runKeyOf({ rules: linter.fingerprint(), ...overridesKey(linter), ...(linter.period ? { period: linter.period } : {}), maxFileSize }), linter.now) : undefined;
   const given = paths.includes('-') ? options.stdin : undefined;
   const stdin = given && { filePath: resolve(cwd, given.filePath), text: 'text' in given ? given.text : decodedStdin(given.filePath, given.bytes, given.size, maxFileSize) };
   const chunkBytes = options.chunkBytes ?? CHUNK_BYTES;

@@ -1,4 +1,4 @@
-import type { FileStats, LintMessage, LintResult, RecordGroup, Severity } from '../../engine/types.js';
+import { SKIPPED_RECORD, type FileStats, type LintMessage, type LintResult, type RecordGroup, type Severity } from '../../engine/types.js';
 import { messagesOf } from '../../runner/message-store.js';
 import { displayPath } from '../paths.js';
 import type { FormatterContext } from '../types.js';
@@ -43,6 +43,8 @@ export interface ReportModel {
   files: string[];
   records: number;
   withErrors: number;
+  /** Records outside the run's period: in no other figure. */
+  skipped: number;
   counts: Record<Severity, number>;
   groups: GroupTally[];
   provinces: Tally[];
@@ -140,6 +142,10 @@ function countRecords(stats: FileStats, errorRecords: Set<number>, warningRecord
     const g = recordGroup[index];
     // A plain array may have holes (a library caller's): no record there.
     if (g === undefined) continue;
+    if (g === SKIPPED_RECORD) {
+      c.model.skipped++;
+      continue;
+    }
     const known = g >= 0 && stats.groups[g] !== undefined;
     const group = known ? stats.groups[g]! : NO_GROUP;
     const hasError = errorRecords.has(index);
@@ -160,6 +166,7 @@ function emptyModel(results: readonly LintResult[], cwd: string): ReportModel {
     files: results.map((r) => displayPath(r.filePath, cwd)),
     records: 0,
     withErrors: 0,
+    skipped: 0,
     counts: { error: 0, warning: 0, info: 0 },
     groups: [],
     provinces: [],

@@ -1,6 +1,7 @@
 import { STAGE_ORDER } from '../../domain/stages.js';
 import { beijingDateOf } from '../../domain/workdays.js';
 import { safeText } from '../escape.js';
+import { periodText } from '../summary.js';
 import type { FormatterContext } from '../types.js';
 import { accuracyChart, countChart, monthChart, problemChart, type AccuracyBar, type CountBar } from './charts.js';
 import { accuracyShare, worstFirst, type ReportModel, type Tally } from './model.js';
@@ -11,11 +12,12 @@ import type { Say, TextKey } from './texts.js';
 export const MOST_BARS = 25;
 
 /** What was checked, as of which day, with which rules and which beianlint. */
-export function header({ inputs, now, ruleSet, version }: FormatterContext, say: Say): string {
+export function header({ inputs, now, ruleSet, version, period, locale }: FormatterContext, say: Say): string {
   const rows: Array<[TextKey, string]> = [];
   if (inputs && inputs.length > 0) rows.push(['inputs', inputs.map((i) => `<code>${esc(i)}</code>`).join(' ')]);
   const day = now ? beijingDateOf(now) : undefined;
   if (day) rows.push(['checkedOn', esc(day)]);
+  if (period) rows.push(['period', `${esc(periodText(period, locale))} <span class="note">(${esc(say('periodHow'))})</span>`]);
   if (ruleSet) rows.push(['ruleSet', ruleSet.length > 0 ? ruleSet.map((r) => `<code>${esc(r)}</code>`).join(' → ') : esc(say('bundledRules'))]);
   if (version) rows.push(['version', esc(version)]);
   const items = rows.map(([key, value]) => `<dt>${esc(say(key))}</dt><dd>${value}</dd>`).join('');
@@ -33,6 +35,8 @@ export function figures(model: ReportModel, say: Say): string {
     figure('with-errors', String(model.withErrors), say('withErrors')),
     figure('accuracy', percentOf(model.records - model.withErrors, model.records), say('accuracy'), say('accuracyHow')),
     figure('warnings', String(model.counts.warning), say('warnings')),
+    // Only a run of one period has records outside it.
+    model.skipped > 0 ? figure('skipped', String(model.skipped), say('skipped'), say('skippedHow')) : '',
     '</section>\n',
   ].join('');
 }

@@ -8,6 +8,13 @@ const TEXTS = {
   ruleSet: { 'zh-CN': '规则集', en: 'Rule set' },
   bundledRules: { 'zh-CN': '内置规则（默认设置）', en: 'bundled rules (default settings)' },
   version: { 'zh-CN': 'beianlint 版本', en: 'beianlint version' },
+  period: { 'zh-CN': '检查期间', en: 'Period' },
+  periodHow: {
+    'zh-CN': '按提交日期（verification.submittedAt），存量记录按审核日期（review.reviewedAt），北京时间，含首尾两天',
+    en: 'by submission (verification.submittedAt), for the stock by review (review.reviewedAt), Beijing days, both ends included',
+  },
+  skipped: { 'zh-CN': '期间外跳过的记录', en: 'Records outside the period, skipped' },
+  skippedHow: { 'zh-CN': '未检查，不计入其他数字', en: 'not linted, in no other figure' },
   files: { 'zh-CN': '文件', en: 'Files' },
   records: { 'zh-CN': '记录', en: 'Records' },
   withErrors: { 'zh-CN': '有错误的记录', en: 'Records with errors' },
