@@ -3,9 +3,9 @@
 // file beside it, with its mode, renamed over it. A file that cannot be
 // written keeps its original, and the run ends with status 2.
 
-import { randomBytes } from 'node:crypto';
-import { chmodSync, chownSync, readFileSync, realpathSync, renameSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
-import { basename, dirname, join, relative } from 'node:path';
+import { replaceFile } from './output-files.js';
+import { chmodSync, chownSync, readFileSync, realpathSync, statSync } from 'node:fs';
+import { relative } from 'node:path';
 import { effectiveConfigOf } from '../engine/create.js';
 import type { Linter, LintMessage, LintResult, Locale } from '../engine/index.js';
 import { formatOf } from '../input/index.js';
@@ -27,25 +27,15 @@ export type FileWriter = (filePath: string, text: string) => void;
 export function writeAtomically(filePath: string, text: string): void {
   const target = realpathSync(filePath);
   const { mode, uid, gid } = statSync(target);
-  const temporary = join(dirname(target), `.${basename(target)}.${randomBytes(6).toString('hex')}.beianlint-fix`);
-  try {
-    writeFileSync(temporary, text, { flag: 'wx', mode: mode & 0o7777 });
+  replaceFile(target, text, mode & 0o7777, (written) => {
     // The umask narrowed the mode the file was created with.
-    chmodSync(temporary, mode & 0o7777);
+    chmodSync(written, mode & 0o7777);
     try {
-      chownSync(temporary, uid, gid);
+      chownSync(written, uid, gid);
     } catch {
       // Only root may give a file away; anyone else's file is their own already.
     }
-    renameSync(temporary, target);
-  } catch (e) {
-    try {
-      unlinkSync(temporary);
-    } catch {
-      // Never created.
-    }
-    throw e;
-  }
+  });
 }
 
 export interface FixRunOptions {

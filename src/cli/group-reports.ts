@@ -4,8 +4,9 @@
 // them (issue 18, "Per-provider reports"). Made from the results of the one
 // run: the batch rules saw every record, so a repeat across providers is in
 // the report of each record it names.
+import { realPathOf } from './output-files.js';
 import { createHash } from 'node:crypto';
-import { createWriteStream, realpathSync } from 'node:fs';
+import { createWriteStream } from 'node:fs';
 import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { Readable } from 'node:stream';
@@ -130,14 +131,6 @@ function indexCsv(reports: readonly GroupReport[], all: { fileName: string; resu
   const lines = [head.map(textCell).join(','), ...reports.map((r) => row(nameOf(r.key), r.fileName, r.results)), row(zh ? '（全部）' : '(all)', all.fileName, all.results)];
   // With a byte order mark, as --format csv: Excel then reads it as UTF-8.
   return `\uFEFF${lines.join('\n')}\n`;
-}
-
-function realPathOf(path: string): string | undefined {
-  try {
-    return realpathSync(path);
-  } catch {
-    return undefined;
-  }
 }
 
 /** A report written over a file just linted would destroy the input (`--output-dir .` beside an `all.json`): refused before anything is written. */

@@ -1,4 +1,5 @@
-import { closeSync, openSync, realpathSync, writeSync } from 'node:fs';
+import { realPathOf } from './output-files.js';
+import { closeSync, openSync, writeSync } from 'node:fs';
 import { mkdir, readFile } from 'node:fs/promises';
 import type { Linter, LintResult, Locale } from '../engine/index.js';
 import type { Localized } from '../engine/types.js';
@@ -339,15 +340,6 @@ async function writeGroupReportsForCli(options: CliOptions, formatter: Formatter
       ? `beianlint: 已在 ${shown} 中写入 ${written.length - 2} 份分组报告、全部结果 ${written[written.length - 2]} 和目录 index.csv\n`
       : `beianlint: wrote ${written.length - 2} group report(s), the whole run as ${written[written.length - 2]} and index.csv into ${shown}\n`,
   );
-}
-
-/** The path with every symbolic link and `..` resolved, or undefined when there is nothing there. */
-function realPathOf(path: string): string | undefined {
-  try {
-    return realpathSync(path);
-  } catch {
-    return undefined;
-  }
 }
 
 /**

@@ -12,9 +12,10 @@
 // and however many threads lint them, and records appended to a file later
 // leave the earlier records' chances as they were.
 
+import { realPathOf, replaceFile } from './output-files.js';
 import { createHmac, randomInt } from 'node:crypto';
-import { closeSync, mkdirSync, openSync, realpathSync, renameSync, rmSync, writeSync } from 'node:fs';
-import { basename, dirname, join, resolve } from 'node:path';
+import { mkdirSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
 import { maskPersonalText } from '../domain/personal-text.js';
 import { maskPersonName, maskPhone } from '../domain/redact.js';
 import { inPeriod } from '../engine/stats.js';
@@ -240,28 +241,7 @@ export function sampleCsv(records: readonly SampledRecord[], locale: Locale, red
  */
 export function writeSampleFile(target: string, text: string, ownerOnly: boolean): void {
   mkdirSync(dirname(target), { recursive: true });
-  const pending = join(dirname(target), `.${basename(target)}.${process.pid}.tmp`);
-  const fd = openSync(pending, 'wx', ownerOnly ? 0o600 : 0o666);
-  try {
-    try {
-      const bytes = Buffer.from(text, 'utf8');
-      for (let at = 0; at < bytes.length; ) at += writeSync(fd, bytes, at);
-    } finally {
-      closeSync(fd);
-    }
-    renameSync(pending, target);
-  } catch (e) {
-    rmSync(pending, { force: true });
-    throw e;
-  }
-}
-
-function realPathOf(path: string): string | undefined {
-  try {
-    return realpathSync(path);
-  } catch {
-    return undefined;
-  }
+  replaceFile(target, text, ownerOnly ? 0o600 : 0o666);
 }
 
 /** Everything the CLI knows that a sample needs besides the request. */

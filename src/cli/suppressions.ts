@@ -1,4 +1,5 @@
-import { existsSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { replaceFile } from './output-files.js';
+import { existsSync, readFileSync } from 'node:fs';
 import { basename, dirname, relative, resolve, sep } from 'node:path';
 import fg from 'fast-glob';
 import type { IgnorePatterns } from '../engine/config.js';
@@ -152,10 +153,8 @@ function serialize(counts: Counts): string {
 
 function writeSuppressions(file: string, shown: string, counts: Counts): void {
   // Written whole and moved into place: an interrupted run leaves the old file, not half of a new one.
-  const temporary = `${file}.${process.pid}.tmp`;
   try {
-    writeFileSync(temporary, serialize(counts));
-    renameSync(temporary, file);
+    replaceFile(file, serialize(counts), 0o666);
   } catch (e) {
     const reason = (e as NodeJS.ErrnoException).code ?? (e as Error).message;
     throw new UsageError({ en: `cannot write the suppressions file ${shown}: ${reason}`, 'zh-CN': `无法写入抑制文件 ${shown}：${reason}` });

@@ -22,36 +22,47 @@ function isNode(v: unknown): v is Node {
   return v !== null && typeof v === 'object' && !Array.isArray(v);
 }
 
-/** The schema a `$ref` into `#/$defs/` names, followed until none is left. */
-function resolved(node: Node): Node {
+/**
+ * The schema a `$ref` into `#/$defs/` names, followed until none is left,
+ * and the first title met on the way (a field's own title wins over its
+ * definition's).
+ */
+function resolved(node: Node): { node: Node; title?: string } {
   let n = node;
+  let title = typeof n.title === 'string' ? n.title : undefined;
   for (let hops = 0; typeof n.$ref === 'string' && hops < 16; hops++) {
     const name = /^#\/\$defs\/(.+)$/.exec(n.$ref)?.[1];
     const next = name === undefined ? undefined : (schema().$defs as Record<string, unknown> | undefined)?.[name];
     if (!isNode(next)) break;
     n = next;
+    title ??= typeof n.title === 'string' ? n.title : undefined;
   }
-  return n;
+  return title === undefined ? { node: n } : { node: n, title };
 }
 
 /**
- * Whether an RFC 6901 pointer names a field the filing schema describes:
+ * The filing schema's description of the field an RFC 6901 pointer names:
  * each segment a property the schema declares at that level, or, under an
- * array, an index.
+ * array, an index. Undefined when the schema describes no such field.
  */
-export function isFilingPointer(pointer: string): boolean {
-  if (!pointer.startsWith('/')) return false;
-  let node = resolved(schema());
+export function filingFieldAt(pointer: string): { title?: string } | undefined {
+  if (!pointer.startsWith('/')) return undefined;
+  let at = resolved(schema());
   for (const raw of pointer.slice(1).split('/')) {
     const segment = raw.replace(/~1/g, '/').replace(/~0/g, '~');
-    if (isNode(node.items) && /^(0|[1-9][0-9]*)$/.test(segment)) {
-      node = resolved(node.items);
+    if (isNode(at.node.items) && /^(0|[1-9][0-9]*)$/.test(segment)) {
+      at = resolved(at.node.items);
       continue;
     }
-    const properties = node.properties;
+    const properties = at.node.properties;
     const next = isNode(properties) && Object.hasOwn(properties, segment) ? properties[segment] : undefined;
-    if (!isNode(next)) return false;
-    node = resolved(next);
+    if (!isNode(next)) return undefined;
+    at = resolved(next);
   }
-  return true;
+  return at.title === undefined ? {} : { title: at.title };
+}
+
+/** Whether an RFC 6901 pointer names a field the filing schema describes (filingFieldAt). */
+export function isFilingPointer(pointer: string): boolean {
+  return filingFieldAt(pointer) !== undefined;
 }

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { drawSample, samplePriority } from '../../src/cli/sample.js';
 import { runMainIn } from '../support/cli.js';
+import { parseCsv } from '../support/csv.js';
 
 const FIXTURES = new URL('../fixtures/sample/', import.meta.url);
 const INPUTS = ['batch.jsonl', 'batch.json', 'batch.yaml'];
@@ -12,25 +13,6 @@ const RECORDS = (readFileSync(new URL('batch.jsonl', FIXTURES), 'utf8').trim().s
 const provinceOf = (r: Record<string, any>): string => (typeof r.owner.regionCode === 'string' ? r.owner.regionCode.slice(0, 2) : '??');
 const providerOf = (r: Record<string, any>): string => r.websites[0].access.providerName ?? '?';
 
-/** A minimal RFC 4180 reader, for reading the sample back (as tests/formatters/csv.test.ts reads the csv format). */
-function parseCsv(text: string): string[][] {
-  const rows: string[][] = [];
-  let row: string[] = [];
-  let cell = '';
-  let quoted = false;
-  for (let i = 0; i < text.length; i++) {
-    const c = text[i]!;
-    if (quoted) {
-      if (c === '"' && text[i + 1] === '"') (cell += '"'), i++;
-      else if (c === '"') quoted = false;
-      else cell += c;
-    } else if (c === '"') quoted = true;
-    else if (c === ',') row.push(cell), (cell = '');
-    else if (c === '\n') row.push(cell), rows.push(row), (row = []), (cell = '');
-    else cell += c;
-  }
-  return rows;
-}
 
 let dir: string;
 beforeAll(() => {

@@ -6,27 +6,9 @@ import { bundledRuleSet, createLinter, Linter, type Rule, type RuleSet } from '.
 import { lintFiles, lintText } from '../../src/runner/index.js';
 import { patched } from '../support/records.js';
 import { TEST_NOW, lintTextWith } from '../support/lint.js';
+import { ruleSetOf, syntheticRule } from '../support/synthetic-rules.js';
 
-function ruleSetOf(rules: Rule[]): RuleSet {
-  return { rules, byId: new Map(rules.map((r) => [r.id, r])) };
-}
 
-function syntheticRule(id: string, run: (ctx: { report: (r: { path: string }) => void; record: unknown }) => void, appliesFrom: Rule['appliesFrom'] = 'draft'): Rule {
-  return {
-    id,
-    severity: 'error',
-    clause: '一、4',
-    appliesFrom,
-    scope: 'record',
-    title: { 'zh-CN': 't', en: 't' },
-    description: { 'zh-CN': 'd', en: 'd' },
-    messages: { default: { 'zh-CN': '{path} 不对', en: '{path} is wrong' } },
-    check: { name: id },
-    examples: [],
-    file: `${id}.yaml`,
-    definition: { kind: 'record', run, messageIds: [] },
-  };
-}
 
 describe('the Linter', () => {
   it('reports a check that throws as that rule\'s message on that record, and goes on', () => {
@@ -47,7 +29,7 @@ describe('the Linter', () => {
 
   it('runs a rule only from the stage it applies from', () => {
     const seen: unknown[] = [];
-    const late = syntheticRule('late', (ctx) => seen.push((ctx.record as { stage: string }).stage), 'submitted');
+    const late = syntheticRule('late', (ctx) => seen.push((ctx.record as { stage: string }).stage), { appliesFrom: 'submitted' });
     const linter = new Linter({ ruleSet: ruleSetOf([late]) });
     lintTextWith(linter, JSON.stringify(['draft', 'verified', 'submitted', 'approved', 'returned', 'bogus', 42].map((stage) => ({ stage }))), 'x.json');
     expect(seen).toEqual(['submitted', 'approved', 'returned']);

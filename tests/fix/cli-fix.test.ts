@@ -7,6 +7,10 @@ import { Linter, type LintMessage, type Rule } from '../../src/engine/index.js';
 import { lintText } from '../../src/runner/index.js';
 import { runMainIn } from '../support/cli.js';
 import { TEST_NOW, testLinter } from '../support/lint.js';
+import { ruleSetOf, syntheticRule } from '../support/synthetic-rules.js';
+
+/** These rules see the record as parsed: their fixes are of the raw value. */
+const RAW = { raw: true };
 
 const FIXTURES = new URL('../fixtures/fix/', import.meta.url);
 const EXAMPLES = new URL('../../examples/', import.meta.url);
@@ -198,29 +202,10 @@ describe('--fix-dry-run', () => {
   });
 });
 
-type Ctx = { record: unknown; report: (r: { path: string; fix?: { value: string } }) => void };
-
-function syntheticRule(id: string, run: (ctx: Ctx) => void): Rule {
-  return {
-    id,
-    severity: 'error',
-    clause: '一、4',
-    appliesFrom: 'draft',
-    scope: 'record',
-    title: { 'zh-CN': 't', en: 't' },
-    description: { 'zh-CN': 'd', en: 'd' },
-    messages: { default: { 'zh-CN': '{path} 不对', en: '{path} is wrong' } },
-    check: { name: id },
-    examples: [],
-    file: `${id}.yaml`,
-    definition: { kind: 'record', run: run as never, messageIds: [], raw: true },
-  };
-}
-
 /** Offers "bad" for /a; the other rule reports /a once it reads "bad": a fix that adds a problem. */
 const fixesToBad = syntheticRule('fixes-to-bad', (ctx) => {
   if ((ctx.record as { a?: unknown }).a !== 'bad') ctx.report({ path: '/a', fix: { value: 'bad' } });
-});
+}, RAW);
 const dislikesBad = syntheticRule('dislikes-bad', (ctx) => {
   if ((ctx.record as { a?: unknown }).a === 'bad') ctx.report({ path: '/a' });
-});
+}, RAW);

@@ -4,6 +4,10 @@ import { Linter, type Rule, type RuleSet } from '../../src/engine/index.js';
 import { applyEdits, editsOf, fixText, movedThroughFixes } from '../../src/runner/fix.js';
 import { TEST_NOW, testLinter } from '../support/lint.js';
 import { patched } from '../support/records.js';
+import { ruleSetOf, syntheticRule } from '../support/synthetic-rules.js';
+
+/** These rules see the record as parsed: their fixes are of the raw value. */
+const RAW = { raw: true };
 
 const SLIPS = readFileSync(new URL('../fixtures/fix/slips.yaml', import.meta.url), 'utf8');
 
@@ -84,39 +88,17 @@ describe('editsOf and applyEdits', () => {
   });
 });
 
-function ruleSetOf(rules: Rule[]): RuleSet {
-  return { rules, byId: new Map(rules.map((r) => [r.id, r])) };
-}
-
-type Ctx = { record: unknown; report: (r: { path: string; fix?: { value: string } }) => void };
-
-function syntheticRule(id: string, run: (ctx: Ctx) => void): Rule {
-  return {
-    id,
-    severity: 'error',
-    clause: '一、4',
-    appliesFrom: 'draft',
-    scope: 'record',
-    title: { 'zh-CN': 't', en: 't' },
-    description: { 'zh-CN': 'd', en: 'd' },
-    messages: { default: { 'zh-CN': '{path} 不对', en: '{path} is wrong' } },
-    check: { name: id },
-    examples: [],
-    file: `${id}.yaml`,
-    definition: { kind: 'record', run: run as never, messageIds: [], raw: true },
-  };
-}
 
 const field = (record: unknown, key: string): unknown => (record as Record<string, unknown>)[key];
 
 /** Reports /a until it reads "bad", and offers "bad" as its fix: a problem of another rule the fix would add. */
 const fixesToBad = syntheticRule('fixes-to-bad', (ctx) => {
   if (field(ctx.record, 'a') !== 'bad') ctx.report({ path: '/a', fix: { value: 'bad' } });
-});
+}, RAW);
 const dislikesBad = syntheticRule('dislikes-bad', (ctx) => {
   if (field(ctx.record, 'a') === 'bad') ctx.report({ path: '/a' });
-});
+}, RAW);
 const trims = syntheticRule('trims', (ctx) => {
   const a = field(ctx.record, 'a');
   if (typeof a === 'string' && a !== a.trim()) ctx.report({ path: '/a', fix: { value: a.trim() } });
-});
+}, RAW);

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { FORMATTERS, type ChunkedFormatter } from '../../src/formatters/index.js';
 import type { LintResult } from '../../src/engine/types.js';
 import { expectGolden } from '../support/golden.js';
+import { parseCsv } from '../support/csv.js';
 
 const cwd = '/srv/filings';
 
@@ -29,25 +30,6 @@ const RULES = [
 ];
 const context = (locale: 'en' | 'zh-CN') => ({ cwd, color: false, locale, rules: RULES, version: '9.9.9' });
 
-/** A minimal RFC 4180 reader, for reading the output back. */
-function parseCsv(text: string): string[][] {
-  const rows: string[][] = [];
-  let row: string[] = [];
-  let cell = '';
-  let quoted = false;
-  for (let i = 0; i < text.length; i++) {
-    const c = text[i]!;
-    if (quoted) {
-      if (c === '"' && text[i + 1] === '"') (cell += '"'), i++;
-      else if (c === '"') quoted = false;
-      else cell += c;
-    } else if (c === '"') quoted = true;
-    else if (c === ',') row.push(cell), (cell = '');
-    else if (c === '\n') row.push(cell), rows.push(row), (row = []), (cell = '');
-    else cell += c;
-  }
-  return rows;
-}
 
 describe('csv', () => {
   const out = FORMATTERS.csv!(RESULTS, context('en'));
