@@ -162,7 +162,7 @@ class BeianlintServer {
     this.linters = new Linters({ fallbackLocale: this.locale, redact: this.settings.redact !== false, ...(this.options.now ? { now: this.options.now } : {}) });
     const folders = params.workspaceFolders?.map((f) => fileURLToPath(f.uri)) ?? (params.rootUri ? [fileURLToPath(params.rootUri)] : []);
     this.workspace.setRoots(folders);
-    this.canRegisterWatchers = params.capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration === true;
+    this.canRegisterWatchers = params.capabilities?.workspace?.didChangeWatchedFiles?.dynamicRegistration === true;
     return {
       capabilities: {
         textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental, save: { includeText: false } },
