@@ -25,6 +25,11 @@
 // Options:
 //   --sizes 10000,100000     sizes to run (default 10000,100000,1000000)
 //   --formats jsonl,json     formats to run (default both)
+//   --compare REF            instead of the full bench: this checkout against
+//                            commit REF, runs interleaved (bench/compare.mjs), on
+//                            --sizes (default 10000,100000) × --formats, plus the
+//                            systematic batch; prints the table, writes no RESULTS.md
+//   --rounds N               with --compare: runs of each side per batch (default 3)
 //   --systematic-sizes N,…   sizes of the systematic-slip batch (default 100000; none to skip)
 //   --seed N                 generator seed (default 1)
 //   --keep                   keep the data this run generated (and the reports);
@@ -40,6 +45,7 @@ import { cpus, loadavg, totalmem, availableParallelism } from 'node:os';
 import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { generate, GENERATOR_VERSION } from './generate.mjs';
+import { compareOnFile, comparisonTable, prepareCheckout } from './compare.mjs';
 
 const benchDir = dirname(fileURLToPath(import.meta.url));
 const root = join(benchDir, '..');
@@ -57,13 +63,15 @@ const probe = pathToFileURL(join(benchDir, 'rss-probe.mjs')).href;
 // Options
 
 function parseOptions(argv) {
-  const o = { sizes: [10_000, 100_000, 1_000_000], formats: ['jsonl', 'json'], systematicSizes: [100_000], seed: 1, keep: false, timeout: 1200, startup: true, results: join(benchDir, 'RESULTS.md') };
+  const o = { sizes: [10_000, 100_000, 1_000_000], formats: ['jsonl', 'json'], systematicSizes: [100_000], compare: undefined, rounds: 3, seed: 1, keep: false, timeout: 1200, startup: true, results: join(benchDir, 'RESULTS.md') };
   for (let k = 0; k < argv.length; k++) {
     const a = argv[k];
     const [name, inline] = a.split('=', 2);
     const value = () => inline ?? argv[++k];
     if (name === '--sizes') o.sizes = value().split(',').map((s) => Number(s.replace(/_/g, '').replace(/k$/i, '000').replace(/m$/i, '000000')));
     else if (name === '--formats') o.formats = value().split(',');
+    else if (name === '--compare') o.compare = value();
+    else if (name === '--rounds') o.rounds = Number(value());
     else if (name === '--systematic-sizes') {
       const given = value();
       o.systematicSizes = given === 'none' ? [] : given.split(',').map((s) => Number(s.replace(/_/g, '').replace(/k$/i, '000').replace(/m$/i, '000000')));
@@ -267,8 +275,33 @@ function mdTable(rows) {
 // ---------------------------------------------------------------------------
 // Main
 
+/** --compare: this checkout against another commit on the same batches, interleaved, then a table. */
+async function compareMain(options) {
+  const there = prepareCheckout(root, outDir, options.compare);
+  mkdirSync(reportsDir, { recursive: true });
+  const sizes = process.argv.includes('--sizes') ? options.sizes : [10_000, 100_000];
+  const rows = [];
+  const batches = [];
+  for (const size of sizes) {
+    const { meta } = await ensureData(size, options.seed, options.formats);
+    for (const format of options.formats) batches.push(meta.files[format].path);
+  }
+  for (const size of options.systematicSizes.filter((s) => sizes.includes(s))) batches.push((await ensureData(size, options.seed, ['jsonl'], SYSTEMATIC_DEFECT)).meta.files.jsonl.path);
+  for (const file of batches) {
+    for (const extra of [['--concurrency', 'off'], ['--concurrency', 'auto']]) {
+      process.stderr.write(`${relative(root, file)} ${extra.join(' ')}: ${options.rounds} rounds … `);
+      const result = await compareOnFile({ file, here: bin, there: there.bin, rounds: options.rounds, extra, measure, options });
+      process.stderr.write(`${(result.here.cpuSeconds / result.there.cpuSeconds).toFixed(3)}× the CPU\n`);
+      rows.push({ file, extra, ...result });
+    }
+  }
+  process.stdout.write(comparisonTable(rows, { ref: options.compare, commit: there.commit, root }));
+  rmSync(reportsDir, { recursive: true, force: true });
+}
+
 async function main() {
   const options = parseOptions(process.argv.slice(2));
+  if (options.compare !== undefined) return compareMain(options);
   // Read before measuring, so a missing file stops the run before it measures anything.
   const decisions = readFileSync(join(benchDir, 'DECISIONS.md'), 'utf8').trimEnd();
   mkdirSync(reportsDir, { recursive: true });
