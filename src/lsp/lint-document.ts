@@ -4,13 +4,11 @@
 import { readFileSync } from 'node:fs';
 import { isAbsolute, relative, sep } from 'node:path';
 import type { BatchRuleSet, Linter, LintMessage, LintResult } from '../engine/index.js';
-import { StatsCollector } from '../engine/index.js';
-import { formatOf, stripBom, type SourceFormat, type SourceItem, type SourceRange, type SourceRecord } from '../input/index.js';
+import type { SourceFormat, SourceItem, SourceRange, SourceRecord } from '../input/index.js';
 import { decodeSource } from '../input/read-file.js';
-import { textSource, thrownFault } from '../input/record-source.js';
+import { textSource } from '../input/record-source.js';
 import { BatchSession, type UnitKeys } from '../runner/batch.js';
-import { withInlineDirectives } from '../runner/merge.js';
-import { noRecords } from '../runner/units.js';
+import { lintRecordsOfText, withDirectivesOfText } from '../runner/index.js';
 
 /** A file of the workspace that comes before the document in a run of the workspace, with its batch keys. */
 export interface EarlierFile {
@@ -88,31 +86,15 @@ export function lintDocument(
       texts.set(earlier.filePath, { text: earlier.text });
     }
   }
-  batch.holdText(filePath, text, format);
   texts.set(filePath, { text, ...(format ? { format } : {}) });
-  const stats = new StatsCollector();
-  const messages: LintMessage[] = [];
-  let taken = 0;
-  const items = textSource(filePath, text, format).read().items as Iterable<SourceItem>;
-  try {
-    for (const item of items) {
-      taken++;
-      linter.lintItem(item, messages, stats);
-      if (item.kind === 'record') batch.visit(item, filePath);
-    }
-  } catch (e) {
-    // As the runner does: a record nested too deep for a rule's walk ends the text with a fault there.
-    linter.lintItem(thrownFault(e, taken), messages, stats);
-  }
-  if (taken === 0) messages.push(...linter.faultMessages([noRecords()]));
+  const { messages, stats } = lintRecordsOfText(text, { filePath, ...(format ? { format } : {}), linter, batch });
   const ignored = { push: () => 0 };
   batch.finish(Number.MAX_SAFE_INTEGER, { into: (path) => (path === filePath ? messages : ignored) });
   const files = [...(options.earlierFiles ?? []).map((f) => f.filePath), filePath];
   const earlier = placesOf(noticed, new Map(files.map((f) => [displayPath(f, cwd), f])), rules, texts);
   const result = linter.result(filePath, messages, stats.result());
-  // As lintText: a YAML text's inline directives (# beianlint-disable…) apply to all of its messages, batch ones too.
-  const directed = (format ?? formatOf(filePath)) === 'yaml' ? withInlineDirectives(result, stripBom(text), linter) : result;
-  return { result: directed, earlier };
+  // As lintText: a YAML text's inline directives apply to all of its messages, batch ones too.
+  return { result: withDirectivesOfText(result, text, { filePath, ...(format ? { format } : {}), linter }), earlier };
 }
 
 /**

@@ -66,14 +66,19 @@ export interface RunOptions extends LintOptions {
   onIgnoredFile?: (pattern: string) => void;
 }
 
+/** A text's records linted (record and source rules) and visited by a batch session, as a unit's are. */
+export interface TextLint {
+  messages: LintMessage[];
+  stats: StatsCollector;
+}
+
 /**
- * Lints one text on its own, e.g. an editor buffer: record and source rules,
- * and the batch rules among its own records.
+ * The record and source rules on every record of `text`, each record then
+ * visited by `batch` (which holds the text, to read reported records again).
+ * What lintText and an editor's lint of a document (src/lsp) share.
  */
-export function lintText(text: string, options: LintOptions & { filePath: string; linter?: Linter; format?: SourceFormat }): LintResult {
-  const { filePath, format } = options;
-  const linter = linterFor(options.linter ?? createLinter(options), resolve(options.cwd ?? process.cwd(), filePath));
-  const batch = new BatchSession(linter.batchRules());
+export function lintRecordsOfText(text: string, options: { filePath: string; format?: SourceFormat; linter: Linter; batch: BatchSession }): TextLint {
+  const { filePath, format, linter, batch } = options;
   batch.holdText(filePath, text, format);
   const stats = new StatsCollector();
   const messages: LintMessage[] = [];
@@ -90,9 +95,26 @@ export function lintText(text: string, options: LintOptions & { filePath: string
     linter.lintItem(thrownFault(e, taken), messages, stats);
   }
   if (taken === 0) messages.push(...linter.faultMessages([noRecords()]));
+  return { messages, stats };
+}
+
+/** A text's result with its inline directives applied (# beianlint-disable…), when the text is YAML. */
+export function withDirectivesOfText(result: LintResult, text: string, options: { filePath: string; format?: SourceFormat; linter: Linter }): LintResult {
+  return (options.format ?? formatOf(options.filePath)) === 'yaml' ? withInlineDirectives(result, stripBom(text), options.linter) : result;
+}
+
+/**
+ * Lints one text on its own, e.g. an editor buffer: record and source rules,
+ * and the batch rules among its own records.
+ */
+export function lintText(text: string, options: LintOptions & { filePath: string; linter?: Linter; format?: SourceFormat }): LintResult {
+  const { filePath, format } = options;
+  const linter = linterFor(options.linter ?? createLinter(options), resolve(options.cwd ?? process.cwd(), filePath));
+  const batch = new BatchSession(linter.batchRules());
+  const { messages, stats } = lintRecordsOfText(text, { filePath, ...(format ? { format } : {}), linter, batch });
   const batchMessages = batch.finish().get(filePath) ?? [];
   const result = linter.result(filePath, [...messages, ...batchMessages], stats.result());
-  return (format ?? formatOf(filePath)) === 'yaml' ? withInlineDirectives(result, stripBom(text), linter) : result;
+  return withDirectivesOfText(result, text, { filePath, ...(format ? { format } : {}), linter });
 }
 
 /**
