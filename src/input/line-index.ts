@@ -41,6 +41,19 @@ export class LineIndex {
     return { line: lo + 1, column: offset - starts[lo]! + 1 };
   }
 
+  /**
+   * The offset of a 1-based line and column, the way back from position();
+   * undefined where the text has no such place (a column past the line's
+   * break).
+   */
+  offset(line: number, column: number): number | undefined {
+    this.scanTo(this.text.length);
+    const start = this.starts[line - 1];
+    if (start === undefined || column < 1) return undefined;
+    const offset = start + column - 1;
+    return offset <= (this.starts[line] ?? this.text.length) ? offset : undefined;
+  }
+
   range(start: number, end: number): SourceRange {
     const a = this.position(start);
     const b = this.position(Math.max(start, end));

@@ -2,6 +2,7 @@
 // columns, end exclusive; the editor counts from 0.
 import type { LintFix, LintMessage } from '../engine/index.js';
 import type { Range, TextEdit } from 'vscode-languageserver';
+import { LineIndex } from '../input/line-index.js';
 
 export function rangeOf(at: { line: number; column: number; endLine: number; endColumn: number }): Range {
   return { start: { line: at.line - 1, character: at.column - 1 }, end: { line: at.endLine - 1, character: at.endColumn - 1 } };
@@ -9,12 +10,6 @@ export function rangeOf(at: { line: number; column: number; endLine: number; end
 
 export function editOf(fix: LintFix): TextEdit {
   return { range: rangeOf(fix), newText: fix.text };
-}
-
-function lineStarts(text: string): number[] {
-  const starts = [0];
-  for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
-  return starts;
 }
 
 /** One edit that turns `before` into `after`: the span between their common start and end. */
@@ -25,9 +20,10 @@ export function spanEdit(before: string, after: string): TextEdit | undefined {
   while (start < shorter && before.charCodeAt(start) === after.charCodeAt(start)) start++;
   let end = 0;
   while (end < shorter - start && before.charCodeAt(before.length - 1 - end) === after.charCodeAt(after.length - 1 - end)) end++;
+  const lines = new LineIndex(before);
   const position = (offset: number) => {
-    const starts = lineStarts(before.slice(0, offset));
-    return { line: starts.length - 1, character: offset - starts[starts.length - 1]! };
+    const at = lines.position(offset);
+    return { line: at.line - 1, character: at.column - 1 };
   };
   return { range: { start: position(start), end: position(before.length - end) }, newText: after.slice(start, after.length - end) };
 }
@@ -38,9 +34,9 @@ export function spanEdit(before: string, after: string): TextEdit | undefined {
  * indentation still parses, but reads as if it belonged elsewhere.
  */
 export function disableLineEdit(text: string, message: LintMessage): TextEdit {
-  const starts = lineStarts(text);
-  const from = starts[message.line - 1] ?? text.length;
-  const lineText = text.slice(from, starts[message.line] ?? text.length);
+  const lines = new LineIndex(text);
+  const from = lines.offset(message.line, 1) ?? text.length;
+  const lineText = text.slice(from, lines.offset(message.line + 1, 1) ?? text.length);
   const indent = /^[ \t]*/.exec(lineText)![0];
   const eol = text.includes('\r\n') ? '\r\n' : '\n';
   return { range: { start: { line: message.line - 1, character: 0 }, end: { line: message.line - 1, character: 0 } }, newText: `${indent}# beianlint-disable-next-line ${message.ruleId}${eol}` };

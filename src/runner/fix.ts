@@ -6,6 +6,7 @@
 
 import type { Linter, LintMessage, LintResult } from '../engine/index.js';
 import type { SourceFormat } from '../input/index.js';
+import { LineIndex } from '../input/line-index.js';
 import { lintText } from './index.js';
 import { messagesOf } from './message-store.js';
 
@@ -44,28 +45,17 @@ function bomLength(text: string): number {
   return text.charCodeAt(0) === 0xfeff ? 1 : 0;
 }
 
-/** Offsets of line starts, counting LF, CRLF and a lone CR as one break each, as LineIndex does. */
-export function lineStarts(text: string): number[] {
-  const starts = [0];
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    if (c === 10) starts.push(i + 1);
-    else if (c === 13) {
-      if (text.charCodeAt(i + 1) === 10) i++;
-      starts.push(i + 1);
-    }
-  }
-  return starts;
-}
-
-/** The offset in `text` of a 1-based line and UTF-16 column counted after any byte order mark; undefined when there is no such place. */
-function offsetOf(starts: readonly number[], text: string, line: number, column: number): number | undefined {
-  const start = starts[line - 1];
-  if (start === undefined || column < 1) return undefined;
-  const offset = bomLength(text) + start + column - 1;
-  const next = starts[line];
-  const lineEnd = next === undefined ? text.length : bomLength(text) + next;
-  return offset <= lineEnd ? offset : undefined;
+/** Offsets of `text` to and from the positions messages give, which count after any byte order mark. */
+function positionsIn(text: string): { offset(line: number, column: number): number | undefined; position(offset: number): { line: number; column: number } } {
+  const bom = bomLength(text);
+  const lines = new LineIndex(text.slice(bom));
+  return {
+    offset: (line, column) => {
+      const at = lines.offset(line, column);
+      return at === undefined ? undefined : at + bom;
+    },
+    position: (offset) => lines.position(offset - bom),
+  };
 }
 
 /**
@@ -74,14 +64,13 @@ function offsetOf(starts: readonly number[], text: string, line: number, column:
  * order, is kept); a fix whose place is not in the text is left out.
  */
 export function editsOf(text: string, messages: Iterable<LintMessage>): TextEdit[] {
-  const body = text.slice(bomLength(text));
-  const starts = lineStarts(body);
+  const positions = positionsIn(text);
   const edits: TextEdit[] = [];
   for (const m of messages) {
     const fix = m.fix;
     if (!fix) continue;
-    const start = offsetOf(starts, text, fix.line, fix.column);
-    const end = offsetOf(starts, text, fix.endLine, fix.endColumn);
+    const start = positions.offset(fix.line, fix.column);
+    const end = positions.offset(fix.endLine, fix.endColumn);
     if (start === undefined || end === undefined || end < start) continue;
     if (text.slice(start, end) === fix.text) continue;
     edits.push({ start, end, text: fix.text });
@@ -161,19 +150,6 @@ function movedOffset(offset: number, edits: readonly TextEdit[]): number {
   return offset + shift;
 }
 
-/** Line and column (after any byte order mark) of an offset. */
-function positionOf(starts: readonly number[], text: string, offset: number): { line: number; column: number } {
-  const at = offset - bomLength(text);
-  let lo = 0;
-  let hi = starts.length - 1;
-  while (lo < hi) {
-    const mid = (lo + hi + 1) >> 1;
-    if (starts[mid]! <= at) lo = mid;
-    else hi = mid - 1;
-  }
-  return { line: lo + 1, column: at - starts[lo]! + 1 };
-}
-
 /**
  * A message about the text a fix started from, placed in the fixed text:
  * for the messages a lint of the fixed text alone cannot give (a batch rule
@@ -185,13 +161,13 @@ export function movedThroughFixes(message: LintMessage, fixed: FixedText): LintM
   for (let i = 0; i < fixed.passes.length; i++) {
     const { before, edits } = fixed.passes[i]!;
     const after = fixed.passes[i + 1]?.before ?? fixed.output;
-    const beforeStarts = lineStarts(before.slice(bomLength(before)));
-    const afterStarts = lineStarts(after.slice(bomLength(after)));
-    const start = offsetOf(beforeStarts, before, line, column);
-    const end = offsetOf(beforeStarts, before, endLine, endColumn);
+    const from = positionsIn(before);
+    const to = positionsIn(after);
+    const start = from.offset(line, column);
+    const end = from.offset(endLine, endColumn);
     if (start === undefined || end === undefined) continue;
-    ({ line, column } = positionOf(afterStarts, after, movedOffset(start, edits)));
-    ({ line: endLine, column: endColumn } = positionOf(afterStarts, after, movedOffset(end, edits)));
+    ({ line, column } = to.position(movedOffset(start, edits)));
+    ({ line: endLine, column: endColumn } = to.position(movedOffset(end, edits)));
   }
   const { fix: _fix, ...rest } = message;
   return { ...rest, line, column, endLine, endColumn };
