@@ -69,6 +69,9 @@ export const PROVINCE_FILING_ABBREVIATIONS: Readonly<Record<string, string>> = O
  * residents (港澳台居民居住证, 2018): their numbers follow GB 11643 with these
  * codes. 830000 is not a GB/T 2260 code (Taiwan is 710000 there).
  */
+/** The same table for lookups of sliced strings (isKnownRegionCode says why). */
+const PROVINCE_ABBREVIATIONS: ReadonlyMap<string, string> = new Map(Object.entries(PROVINCE_FILING_ABBREVIATIONS));
+
 export const RESIDENCE_PERMIT_REGIONS: Readonly<Record<string, 'HK' | 'MO' | 'TW'>> = Object.freeze({
   '810000': 'HK',
   '820000': 'MO',
@@ -129,7 +132,9 @@ function isSixDigits(code: unknown): code is string {
  */
 export function isKnownRegionCode(code: string): boolean {
   if (!isSixDigits(code)) return false;
-  return code in RESIDENCE_PERMIT_REGIONS || regions().known.has(code);
+  // The set first: `in` on an object makes V8 look a sliced string up in its table of interned
+  // strings, which cost more than the rest of checking an ID number.
+  return regions().known.has(code) || Object.hasOwn(RESIDENCE_PERMIT_REGIONS, code);
 }
 
 /** True for a code in force in the latest GB/T 2260 list the data has (not a historical one). */
@@ -150,14 +155,12 @@ export function abolishedRegion(code: string): AbolishedRegion | undefined {
 export function provinceOf(regionCode: string): string | undefined {
   if (!isSixDigits(regionCode)) return undefined;
   const p = regionCode.slice(0, 2);
-  return p in PROVINCE_FILING_ABBREVIATIONS ? p : undefined;
+  return PROVINCE_ABBREVIATIONS.has(p) ? p : undefined;
 }
 
 /** The filing-number abbreviation (京, 蜀, …) of a 2-digit province code, or undefined. */
 export function filingAbbreviationOf(province: string): string | undefined {
-  return typeof province === 'string' && Object.hasOwn(PROVINCE_FILING_ABBREVIATIONS, province)
-    ? PROVINCE_FILING_ABBREVIATIONS[province]
-    : undefined;
+  return typeof province === 'string' ? PROVINCE_ABBREVIATIONS.get(province) : undefined;
 }
 
 // ---------------------------------------------------------------------------

@@ -5,7 +5,7 @@ import type { SourceFormat, SourceItem } from './source.js';
 
 export type { SourceFormat, SourceItem, SourceRecord, SourceFault, SourceRange, DuplicateKey, LocateOptions, ScalarEdit } from './source.js';
 export { LineIndex } from './line-index.js';
-export { escapeSegment, pointerSegments, valueAt } from './pointer.js';
+export { compilePointer, escapeSegment, pointerSegments, valueAt, type CompiledPointer, type Pointer } from './pointer.js';
 
 const EXTENSIONS: Record<string, SourceFormat> = {
   '.json': 'json',

@@ -2,6 +2,7 @@ import { domainKey } from '../../domain/domain-name.js';
 import type { BatchCheck, BatchKey } from '../api.js';
 import { arrayAt, textAt } from '../access.js';
 import { ownerHolder } from './keys.js';
+import { DOMAINS, WEBSITES } from '../fields.js';
 
 /**
  * batch-duplicate-domain: a domain has one holder, so two owners filing the
@@ -15,8 +16,8 @@ export const duplicateDomain: BatchCheck = {
     if (!owner) return [];
     const { holder, holderScheme, holderName } = owner;
     const keys: BatchKey[] = [];
-    arrayAt(record, '/websites').forEach((site, i) => {
-      arrayAt(site, '/domains').forEach((domain, j) => {
+    arrayAt(record, WEBSITES).forEach((site, i) => {
+      arrayAt(site, DOMAINS).forEach((domain, j) => {
         const name = textAt(domain, '/name');
         const key = name ? domainKey(name) : '';
         if (key) keys.push({ key, holder, holderScheme, holderName, holderAlias: undefined, path: `/websites/${i}/domains/${j}/name`, data: { domain: name!.trim() } });

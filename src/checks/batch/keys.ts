@@ -2,6 +2,7 @@ import { documentNumberKey } from '../../domain/document-number.js';
 import { nameKey } from '../../domain/names.js';
 import type { HolderScheme } from '../api.js';
 import { textAt } from '../access.js';
+import { OWNER_KIND, OWNER_NAME } from '../fields.js';
 
 /** Who holds a key, as a BatchKey carries it. */
 export interface Holder {
@@ -70,8 +71,8 @@ function personScheme(type: string | undefined): HolderScheme {
 export function ownerHolder(record: unknown): Holder | undefined {
   const number = textAt(record, '/owner/document/number');
   const key = number ? documentNumberKey(number) : '';
-  if (textAt(record, '/owner/kind') !== 'unit') {
-    const name = textAt(record, '/owner/name');
+  if (textAt(record, OWNER_KIND) !== 'unit') {
+    const name = textAt(record, OWNER_NAME);
     const ownName = name ? nameKey(name) : '';
     // One kind of document against another (a 回乡证, later a residence permit; a passport,
     // later an ID card): the name decides, as between a unit's schemes. A person's name is
@@ -79,7 +80,7 @@ export function ownerHolder(record: unknown): Holder | undefined {
     if (key) return filled(key, personScheme(textAt(record, '/owner/document/type')), ownName ? `person:${ownName}` : undefined);
     return ownName ? filled(`name:${ownName}`, undefined, undefined) : undefined;
   }
-  const name = textAt(record, '/owner/name');
+  const name = textAt(record, OWNER_NAME);
   const ownName = name ? nameKey(name) : '';
   const holderName = ownName || undefined;
   const type = key ? textAt(record, '/owner/document/type') : undefined;

@@ -1,5 +1,6 @@
 import type { Severity } from '../api.js';
-import { arrayAt, isObject } from '../access.js';
+import { arrayAt, isObject, perRecord } from '../access.js';
+import { DOMAINS, WEBSITES } from '../fields.js';
 
 /** The contact fields of `principal.contacts` (一、2), as the data contract names them. */
 export const CONTACT_FIELDS = ['mobile', 'officePhone', 'homePhone', 'email', 'mailingAddress'] as const;
@@ -52,17 +53,18 @@ export interface DomainEntry {
 /**
  * Every domain object of every website, in record order. Websites and domain
  * lists that are not arrays, and entries that are not objects, are skipped:
- * the `schema` rule reports them.
+ * the `schema` rule reports them. Worked out once per record (four checks
+ * walk them).
  */
-export function domainEntries(record: unknown): DomainEntry[] {
+export const domainEntries: (record: unknown) => readonly DomainEntry[] = perRecord((record) => {
   const out: DomainEntry[] = [];
-  arrayAt(record, '/websites').forEach((site, i) => {
-    arrayAt(site, '/domains').forEach((entry, j) => {
-      if (isObject(entry)) out.push({ website: i, index: j, path: `/websites/${i}/domains/${j}`, entry });
+  arrayAt(record, WEBSITES).forEach((site, i) => {
+    arrayAt(site, DOMAINS).forEach((entry, j) => {
+      if (isObject(entry)) out.push(Object.freeze({ website: i, index: j, path: `/websites/${i}/domains/${j}`, entry }));
     });
   });
-  return out;
-}
+  return Object.freeze(out);
+});
 
 /** A string that says something, or undefined (absent, non-string, blank). */
 export function text(v: unknown): string | undefined {

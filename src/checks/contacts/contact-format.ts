@@ -2,7 +2,7 @@ import type { FromSchema } from 'json-schema-to-ts';
 import { checkEmail } from '../../domain/email.js';
 import { checkFixedLine, checkMobile, type NotMainland } from '../../domain/phone.js';
 import { sensitive, type MessageData, type RecordCheck } from '../api.js';
-import { stringAt } from '../access.js';
+import { compilePointer, stringAt, type CompiledPointer } from '../access.js';
 import { CONTACT_FIELDS, CONTACTS_PATH, severityFor, severityTableSchema } from './common.js';
 
 /**
@@ -154,14 +154,35 @@ const VERDICTS: Record<ContactKind, (value: string) => Verdict> = {
   email: emailVerdict,
 };
 
+/** Each contact field the options name, with its pointer compiled and its verdict function: made once per options object. */
+interface FieldPlan {
+  path: string;
+  pointer: CompiledPointer;
+  verdict: (value: string) => Verdict;
+}
+
+const plans = new WeakMap<object, FieldPlan[]>();
+
+function planOf(options: ContactFormatOptions): FieldPlan[] {
+  let plan = plans.get(options);
+  if (!plan) {
+    plan = [];
+    for (const [name, kind] of Object.entries(options.fields ?? {})) {
+      if (!kind || !Object.prototype.hasOwnProperty.call(VERDICTS, kind)) continue;
+      const path = `${CONTACTS_PATH}/${name}`;
+      plan.push({ path, pointer: compilePointer(path), verdict: VERDICTS[kind] });
+    }
+    plans.set(options, plan);
+  }
+  return plan;
+}
+
 export const contactFormat: RecordCheck<ContactFormatOptions, (typeof contactFormatMessages)[number]> = (ctx) => {
-  for (const [name, kind] of Object.entries(ctx.options.fields ?? {})) {
-    if (!kind || !Object.prototype.hasOwnProperty.call(VERDICTS, kind)) continue;
-    const path = `${CONTACTS_PATH}/${name}`;
-    const value = stringAt(ctx.record, path);
+  for (const { path, pointer, verdict: judge } of planOf(ctx.options)) {
+    const value = stringAt(ctx.record, pointer);
     // Absent, blank or not a string: required-contacts and schema report those.
     if (value === undefined || value.trim() === '') continue;
-    const verdict = VERDICTS[kind](value);
+    const verdict = judge(value);
     if (verdict) ctx.report({ path, messageId: verdict.messageId, data: verdict.data ?? {}, ...severityFor(ctx.options.severity, verdict.messageId) });
   }
 };

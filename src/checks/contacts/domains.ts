@@ -6,6 +6,7 @@ import { sensitive, type MessageData, type NoOptions, type RecordCheck } from '.
 import { textAt, valueAt } from '../access.js';
 import { STAGE_ORDER, stageRank } from '../../domain/stages.js';
 import { domainEntries, severityFor, severityTableSchema, text } from './common.js';
+import { OWNER_KIND, OWNER_NAME, STAGE } from '../fields.js';
 
 // ---------------------------------------------------------------------------
 // domain-format (一、3): each domain is a valid name one can register.
@@ -112,10 +113,10 @@ export const ownerDomainOptions = {
 export type OwnerDomainOptions = FromSchema<typeof ownerDomainOptions>;
 
 export const ownerDomainConsistency: RecordCheck<OwnerDomainOptions, (typeof ownerDomainMessages)[number]> = (ctx) => {
-  const owner = textAt(ctx.record, '/owner/name');
+  const owner = textAt(ctx.record, OWNER_NAME);
   // An unknown stage ranks as draft (stageRank), as the engine ranks it; the schema rule reports it.
   const missingFrom = ctx.options.missingFrom ?? 'verified';
-  const reportMissing = stageRank(valueAt(ctx.record, '/stage')) >= stageRank(missingFrom);
+  const reportMissing = stageRank(valueAt(ctx.record, STAGE)) >= stageRank(missingFrom);
   for (const d of domainEntries(ctx.record)) {
     const domain = text(d.entry.name);
     // Without a domain name there is nothing whose holder could be verified; the schema rule reports it.
@@ -132,7 +133,7 @@ export const ownerDomainConsistency: RecordCheck<OwnerDomainOptions, (typeof own
     if (!sameName(registrant, owner)) {
       // A registrant may be a natural person (a domain held in a boss's or an employee's own name):
       // personal data, masked unless it reads as an organisation and the owner is one too.
-      const organisation = textAt(ctx.record, '/owner/kind') === 'unit' && looksLikeOrganisationName(registrant);
+      const organisation = textAt(ctx.record, OWNER_KIND) === 'unit' && looksLikeOrganisationName(registrant);
       const shown = organisation ? registrant.trim() : sensitive('person-name', registrant.trim());
       ctx.report({ path, data: { domain: domain.trim(), registrant: shown, owner: owner.trim() } });
     }

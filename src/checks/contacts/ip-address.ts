@@ -3,6 +3,7 @@ import { checkIpAddress, IP_RANGE_NAMES, type IpRangeName } from '../../domain/i
 import { verbatim } from '../../domain/vocabulary.js';
 import type { MessageData, RecordCheck } from '../api.js';
 import { arrayAt } from '../access.js';
+import { WEBSITES } from '../fields.js';
 
 /**
  * ip-address (一、4 网站 IP 地址): each access IP is a valid, public unicast
@@ -73,7 +74,7 @@ function rangeData(names: IpAddressOptions['rangeNames'], range: IpRangeName): M
 }
 
 export const ipAddress: RecordCheck<IpAddressOptions, (typeof ipAddressMessages)[number]> = (ctx) => {
-  arrayAt(ctx.record, '/websites').forEach((site, i) => {
+  arrayAt(ctx.record, WEBSITES).forEach((site, i) => {
     arrayAt(site, '/access/ips').forEach((ip, k) => {
       // Not a string: the schema rule reports the type.
       if (typeof ip !== 'string') return;

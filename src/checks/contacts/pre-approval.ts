@@ -3,6 +3,7 @@ import type { MessageData, RecordCheck } from '../api.js';
 import { arrayAt, isObject, stringAt, valueAt } from '../access.js';
 import { nameWithCode, regulationCited, verbatim } from '../../domain/vocabulary.js';
 import { beijingDateOf, dayBefore } from '../../domain/workdays.js';
+import { SERVICE_CONTENT, WEBSITES } from '../fields.js';
 
 /**
  * pre-approval (一、3 涉及需前置审批或专项审批内容): each service content code
@@ -122,7 +123,7 @@ function anyCode(categories: PreApprovalOptions['categories']): ReadonlySet<stri
 }
 
 function offersAny(record: unknown, codes: ReadonlySet<string>): boolean {
-  return arrayAt(record, '/websites').some((site) => arrayAt(site, '/serviceContent').some((code) => typeof code === 'string' && codes.has(code)));
+  return arrayAt(record, WEBSITES).some((site) => arrayAt(site, SERVICE_CONTENT).some((code) => typeof code === 'string' && codes.has(code)));
 }
 
 /**
@@ -151,13 +152,13 @@ export const preApproval: RecordCheck<PreApprovalOptions, (typeof preApprovalMes
   }
   const needed = requiredOn(categories, day);
   if (needed.size === 0) return;
-  arrayAt(ctx.record, '/websites').forEach((site, i) => {
+  arrayAt(ctx.record, WEBSITES).forEach((site, i) => {
     const given = valueAt(site, '/preApprovals');
     // preApprovals of the wrong type is the schema rule's: whether an approval exists cannot be told.
     if (given !== undefined && !Array.isArray(given)) return;
     const approvals = Array.isArray(given) ? given : [];
     const reported = new Set<string>();
-    arrayAt(site, '/serviceContent').forEach((code, k) => {
+    arrayAt(site, SERVICE_CONTENT).forEach((code, k) => {
       if (typeof code !== 'string' || !needed.has(code) || reported.has(code)) return;
       reported.add(code);
       const matching: number[] = [];

@@ -2,6 +2,7 @@ import type { FromSchema } from 'json-schema-to-ts';
 import type { RecordCheck } from '../api.js';
 import { objectAt, textAt } from '../access.js';
 import { CONTACT_FIELDS, CONTACTS_PATH, kebab, type ContactField } from './common.js';
+import { OWNER_KIND } from '../fields.js';
 
 const field = { enum: [...CONTACT_FIELDS] } as const;
 const requirements = {
@@ -51,7 +52,7 @@ function messageFor(group: readonly ContactField[]): RequiredContactsMessageId {
 }
 
 export const requiredContacts: RecordCheck<RequiredContactsOptions, RequiredContactsMessageId> = (ctx) => {
-  const kind = textAt(ctx.record, '/owner/kind');
+  const kind = textAt(ctx.record, OWNER_KIND);
   // An unknown or missing kind is the schema rule's to report: no list applies.
   if (kind === undefined || !Object.prototype.hasOwnProperty.call(ctx.options, kind)) return;
   const list = ctx.options[kind as keyof RequiredContactsOptions];

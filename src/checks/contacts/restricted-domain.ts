@@ -4,6 +4,7 @@ import { OWNER_KIND_NAMES, ownerKinds } from '../../domain/vocabulary.js';
 import type { RecordCheck } from '../api.js';
 import { textAt } from '../access.js';
 import { domainEntries, text } from './common.js';
+import { OWNER_KIND, OWNER_UNIT_TYPE } from '../fields.js';
 
 /**
  * restricted-domain (一、3 网站域名): a domain under a suffix its registry
@@ -65,9 +66,9 @@ export type SuffixRule = RestrictedDomainOptions['suffixes'][number];
 const UNIT_TYPES: ReadonlySet<string> = new Set(OWNER_KINDS.filter((k) => k !== 'individual'));
 
 function ownerKind(record: unknown): OwnerKind | undefined {
-  const kind = textAt(record, '/owner/kind');
+  const kind = textAt(record, OWNER_KIND);
   if (kind === 'individual') return 'individual';
-  const unitType = kind === 'unit' ? textAt(record, '/owner/unitType') : undefined;
+  const unitType = kind === 'unit' ? textAt(record, OWNER_UNIT_TYPE) : undefined;
   // A unit whose type is none of the five (even "individual") is the schema rule's to report.
   return unitType !== undefined && UNIT_TYPES.has(unitType) ? (unitType as OwnerKind) : undefined;
 }

@@ -22,6 +22,7 @@ import {
   ownerKind,
   unitTypeSchema,
 } from './shared.js';
+import { OWNER_UNIT_TYPE } from '../fields.js';
 
 export const documentTypeOptionsSchema = {
   type: 'object',
@@ -77,7 +78,7 @@ export const documentType: RecordCheck<
   const common = { subject: SUBJECT_NAMES[subject], type: documentTypeWithCode(type) };
 
   if (subject === 'owner' && ownerKind(record) === 'unit') {
-    const unitType = textAt(record, '/owner/unitType');
+    const unitType = textAt(record, OWNER_UNIT_TYPE);
     if (!isUnitType(unitType)) return;
     const allowed = forUnitType(options.byUnitType, unitType);
     if (!allowed || allowed.includes(type)) return;

@@ -21,6 +21,7 @@ import type { MessageData, NoOptions, RecordCheck } from '../api.js';
 import { arrayAt, isObject, objectAt, textAt, valueAt } from '../access.js';
 import { dateAt, isImpossibleDate } from '../verification/dates.js';
 import { SUBJECTS } from './shared.js';
+import { STAGE } from '../fields.js';
 
 export const documentValidityMessageIds = ['default', 'expired', 'impossible-date'] as const;
 
@@ -62,7 +63,7 @@ function documentsOf(record: unknown): Held[] {
  * verified on site on a day that cannot be read.
  */
 function referenceDay(record: unknown, now: Date): { day: BeijingDate; onSite: boolean } | undefined {
-  const verified = textAt(record, '/stage') !== 'draft' && valueAt(record, ON_SITE) !== undefined;
+  const verified = textAt(record, STAGE) !== 'draft' && valueAt(record, ON_SITE) !== undefined;
   if (!verified) {
     const day = beijingDateOf(now);
     return day === undefined ? undefined : { day, onSite: false };

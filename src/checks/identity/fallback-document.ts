@@ -33,6 +33,7 @@ import {
   unitTypeSchema,
   type DocumentRef,
 } from './shared.js';
+import { OWNER_UNIT_TYPE } from '../fields.js';
 
 const firstChoiceSchema = {
   type: 'object',
@@ -65,7 +66,7 @@ export const fallbackDocumentMessageIds = ['default'] as const;
 
 function entryFor(record: unknown, doc: DocumentRef, options: FallbackDocumentOptions): FirstChoice | undefined {
   if (doc.subject === 'owner' && ownerKind(record) === 'unit') {
-    const unitType = textAt(record, '/owner/unitType');
+    const unitType = textAt(record, OWNER_UNIT_TYPE);
     return isUnitType(unitType) ? forUnitType(options.byUnitType, unitType) : undefined;
   }
   if (doc.subject === 'owner' && ownerKind(record) !== 'individual') return undefined;

@@ -11,6 +11,7 @@ import { documentTypeWithCode, oneOf, principalRoleWithCode } from '../../domain
 import { sensitive, type RecordCheck } from '../api.js';
 import { textAt } from '../access.js';
 import { documentOf, ownerKind, sameNumber } from './shared.js';
+import { OWNER_NAME } from '../fields.js';
 
 /** The contract's role codes. */
 const ROLES = ['legal-representative', 'department-head', 'self'] as const;
@@ -60,7 +61,7 @@ export const principalRole: RecordCheck<PrincipalRoleOptions, (typeof principalR
   }
   if (kind !== 'individual') return;
 
-  const ownerName = textAt(record, '/owner/name');
+  const ownerName = textAt(record, OWNER_NAME);
   const name = textAt(record, '/principal/name');
   if (ownerName !== undefined && name !== undefined && !sameName(name, ownerName)) {
     ctx.report({ path: '/principal/name', messageId: 'name', data: { name, ownerName } });

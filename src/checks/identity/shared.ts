@@ -6,7 +6,8 @@
 
 import { isHmtRegionCode } from '../../domain/citizenship.js';
 import { DOCUMENT_TYPES, documentNumberKey as numberKey } from '../../domain/document-number.js';
-import { stringAt, textAt } from '../access.js';
+import { compilePointer, perRecord, stringAt, textAt } from '../access.js';
+import { OWNER_KIND } from '../fields.js';
 
 export type Subject = 'owner' | 'principal';
 export const SUBJECTS: readonly Subject[] = ['owner', 'principal'];
@@ -23,12 +24,12 @@ export { joinEn, joinZh } from '../../domain/vocabulary.js';
 
 /** A person's or unit's document as the record gives it; fields of the wrong type read as absent. */
 export interface DocumentRef {
-  subject: Subject;
+  readonly subject: Subject;
   /** `/owner` or `/principal`. */
-  base: string;
-  type: string | undefined;
-  number: string | undefined;
-  holder: string | undefined;
+  readonly base: string;
+  readonly type: string | undefined;
+  readonly number: string | undefined;
+  readonly holder: string | undefined;
 }
 
 /**
@@ -48,15 +49,39 @@ export const SUBJECT_POINTERS: Readonly<Record<Subject, { base: string; name: st
   },
 });
 
-export function documentOf(record: unknown, subject: Subject): DocumentRef {
-  const pointers = SUBJECT_POINTERS[subject];
-  return {
+/** The pointers the subjects' fields are read at, compiled (see compilePointer). */
+const READ_AT = Object.freeze({
+  owner: readPointers('owner'),
+  principal: readPointers('principal'),
+});
+
+function readPointers(subject: Subject) {
+  const p = SUBJECT_POINTERS[subject];
+  return { citizenship: compilePointer(p.citizenship), type: compilePointer(p.type), number: compilePointer(p.number), holder: compilePointer(p.holder) };
+}
+
+function readDocument(record: unknown, subject: Subject): DocumentRef {
+  const pointers = READ_AT[subject];
+  return Object.freeze({
     subject,
-    base: pointers.base,
+    base: SUBJECT_POINTERS[subject].base,
     type: textAt(record, pointers.type),
     number: stringAt(record, pointers.number),
     holder: textAt(record, pointers.holder),
-  };
+  });
+}
+
+// Ten checks and a batch key read both documents of every record.
+const documentsOf = perRecord((record) => ({ owner: readDocument(record, 'owner'), principal: readDocument(record, 'principal') }));
+
+/** The subject's document; the same object for every check of a record, so none may change it. */
+export function documentOf(record: unknown, subject: Subject): DocumentRef {
+  return documentsOf(record)[subject];
+}
+
+/** The owner's kind as the record writes it (blank reads as absent). */
+export function ownerKindText(record: unknown): string | undefined {
+  return textAt(record, OWNER_KIND);
 }
 
 /**
@@ -65,8 +90,8 @@ export function documentOf(record: unknown, subject: Subject): DocumentRef {
  * or when the record does not say.
  */
 export function citizenshipOf(record: unknown, subject: Subject): string | undefined {
-  if (subject === 'owner' && textAt(record, '/owner/kind') !== 'individual') return undefined;
-  return textAt(record, SUBJECT_POINTERS[subject].citizenship);
+  if (subject === 'owner' && ownerKindText(record) !== 'individual') return undefined;
+  return textAt(record, READ_AT[subject].citizenship);
 }
 
 /**
@@ -81,7 +106,7 @@ export function documentCitizenship(record: unknown, subject: Subject): string |
 
 /** The owner's kind, when it is one of the contract's. */
 export function ownerKind(record: unknown): 'unit' | 'individual' | undefined {
-  const kind = textAt(record, '/owner/kind');
+  const kind = ownerKindText(record);
   return kind === 'unit' || kind === 'individual' ? kind : undefined;
 }
 

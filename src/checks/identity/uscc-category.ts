@@ -16,6 +16,7 @@ import { NONE, UNIT_TYPE_NAMES, localized, oneOf, verbatim } from '../../domain/
 import type { RecordCheck } from '../api.js';
 import { textAt } from '../access.js';
 import { documentOf, isUnitType, ownerKind, unitTypeSchema } from './shared.js';
+import { OWNER_UNIT_TYPE } from '../fields.js';
 
 export const usccCategoryOptionsSchema = {
   type: 'object',
@@ -40,7 +41,7 @@ export const usccCategoryMessageIds = ['default', 'unknown-category'] as const;
 export const usccCategory: RecordCheck<UsccCategoryOptions, (typeof usccCategoryMessageIds)[number]> = (ctx) => {
   const { record, options } = ctx;
   if (ownerKind(record) !== 'unit') return;
-  const unitType = textAt(record, '/owner/unitType');
+  const unitType = textAt(record, OWNER_UNIT_TYPE);
   if (!isUnitType(unitType)) return;
   const doc = documentOf(record, 'owner');
   if (doc.type === undefined || doc.number === undefined) return;

@@ -11,11 +11,11 @@
 // 《民法典》第201–203条 count in whole days, each lasting to 24:00.
 
 import { parseFilingDate, type BeijingDate } from '../../domain/workdays.js';
-import { stringAt } from '../access.js';
+import { perRecord, stringAt } from '../access.js';
 
 export interface RecordDate {
-  pointer: string;
-  text: string;
+  readonly pointer: string;
+  readonly text: string;
   /** The moment; for a whole day, its first moment (Beijing midnight). */
   instant: Date;
   /** Beijing calendar date, YYYY-MM-DD: the day `text` names, or the day its moment falls on in Beijing. */
@@ -24,13 +24,26 @@ export interface RecordDate {
   wholeDay: boolean;
 }
 
-/** The date at `pointer`, or undefined when it is absent, not a string, or does not parse. */
+// The verification rules ask for the same few dates of a record about twenty times between them.
+const datesOf = perRecord(() => new Map<string, RecordDate | undefined>());
+
+/** The date at `pointer`, or undefined when it is absent, not a string, or does not parse. Shared: never changed. */
 export function dateAt(record: unknown, pointer: string): RecordDate | undefined {
+  const known = datesOf(record);
+  let date = known.get(pointer);
+  if (date === undefined && !known.has(pointer)) {
+    date = readDate(record, pointer);
+    known.set(pointer, date);
+  }
+  return date;
+}
+
+function readDate(record: unknown, pointer: string): RecordDate | undefined {
   const text = stringAt(record, pointer);
   if (text === undefined) return undefined;
   const p = parseFilingDate(text);
   if (!p.ok) return undefined;
-  return { pointer, text, instant: p.instant, beijingDate: p.beijingDate, wholeDay: !p.hasTime };
+  return Object.freeze({ pointer, text, instant: p.instant, beijingDate: p.beijingDate, wholeDay: !p.hasTime });
 }
 
 /**

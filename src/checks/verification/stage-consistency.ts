@@ -5,6 +5,7 @@
 
 import type { NoOptions, RecordCheck } from '../api.js';
 import { stringAt, valueAt } from '../access.js';
+import { STAGE } from '../fields.js';
 
 function present(record: unknown, pointer: string): boolean {
   const v = valueAt(record, pointer);
@@ -26,7 +27,7 @@ export const stageConsistencyMessageIds = ['on-site-after-return', 'approved-not
  */
 export const stageConsistency: RecordCheck<NoOptions, (typeof stageConsistencyMessageIds)[number]> = (ctx) => {
   const { record } = ctx;
-  const stage = stringAt(record, '/stage');
+  const stage = stringAt(record, STAGE);
   if (stringAt(record, '/verification/preVerification/result') === 'returned' && present(record, '/verification/onSite')) {
     ctx.report({ path: '/verification/onSite', messageId: 'on-site-after-return', data: { stage: stage ?? '' } });
   }
