@@ -30,6 +30,7 @@ import { existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import type * as LibPhoneCore from 'libphonenumber-js/core';
+import { CN_PHONE_METADATA, type CnNumberTypeDefinition } from '../generated/cn-phone-metadata.js';
 import { packageRoot } from '../package-files.js';
 
 type Core = typeof LibPhoneCore;
@@ -139,8 +140,86 @@ type Analysis =
       parsed: PhoneNumber | undefined;
     };
 
-let plainMobile: RegExp | undefined;
-let plainFixedLine: RegExp | undefined;
+/**
+ * For the differential test only (tests/domain/phone-fast-path.test.ts):
+ * while set, every verdict comes from the library itself, with no shortcut
+ * and nothing remembered, so the shortcuts can be held equal to it.
+ */
+let libraryOnly = false;
+
+export function judgedByLibraryOnly<T>(judge: () => T): T {
+  libraryOnly = true;
+  try {
+    return judge();
+  } finally {
+    libraryOnly = false;
+  }
+}
+
+/**
+ * Mainland China's numbering plan from libphonenumber's own metadata
+ * (src/generated/cn-phone-metadata.ts, generated from the installed library),
+ * each pattern compiled once: the library compiles every pattern it matches
+ * again on every call, which made an invalid mobile cost more than the rest
+ * of its record.
+ */
+interface CompiledType {
+  type: CnNumberTypeDefinition['type'];
+  pattern: RegExp;
+  lengths: readonly number[] | null;
+}
+
+interface CompiledPlan {
+  nationalNumber: RegExp;
+  /** The national prefix (and carrier code) parsing strips from the start of a national number. */
+  prefixForParsing: RegExp | undefined;
+  fixedLine: CompiledType | undefined;
+  mobile: CompiledType | undefined;
+  others: CompiledType[];
+}
+
+let cnPlan: CompiledPlan | undefined;
+
+function compiledType(t: CnNumberTypeDefinition | null): CompiledType | undefined {
+  return t ? { type: t.type, pattern: new RegExp(`^(?:${t.pattern})$`), lengths: t.possibleLengths } : undefined;
+}
+
+function plan(): CompiledPlan {
+  if (cnPlan === undefined) {
+    const m = CN_PHONE_METADATA;
+    cnPlan = {
+      nationalNumber: new RegExp(`^(?:${m.nationalNumberPattern})$`),
+      prefixForParsing: m.nationalPrefixForParsing ? new RegExp(`^(?:${m.nationalPrefixForParsing})`) : undefined,
+      fixedLine: compiledType(m.fixedLine),
+      mobile: compiledType(m.mobile),
+      others: m.otherTypes.map((t) => compiledType(t)!),
+    };
+  }
+  return cnPlan;
+}
+
+function isOfType(national: string, t: CompiledType | undefined): boolean {
+  if (!t) return false;
+  if (t.lengths && !t.lengths.includes(national.length)) return false;
+  return t.pattern.test(national);
+}
+
+/**
+ * The type of a Chinese national (significant) number, as libphonenumber's
+ * getNumberType gives it for a number of country CN: undefined when the
+ * number is not valid. The same steps in the same order, on the generated
+ * patterns.
+ */
+function cnNumberType(national: string): PhoneNumberType | undefined {
+  const p = plan();
+  if (!p.nationalNumber.test(national)) return undefined;
+  if (isOfType(national, p.fixedLine)) {
+    if (!p.mobile || isOfType(national, p.mobile)) return 'FIXED_LINE_OR_MOBILE';
+    return 'FIXED_LINE';
+  }
+  for (const t of [p.mobile, ...p.others]) if (isOfType(national, t)) return t!.type;
+  return undefined;
+}
 
 /**
  * Most mobiles in a filing are written as 11 plain digits. For those, matching
@@ -149,15 +228,10 @@ let plainFixedLine: RegExp | undefined;
  * any miss, takes the full parse.
  */
 function isPlainCnMobile(s: string): boolean {
+  if (libraryOnly) return false;
   if (s.length !== 11 || s.charCodeAt(0) !== 49 /* 1 */ || !/^\d{11}$/.test(s)) return false;
-  if (plainMobile === undefined) {
-    const { core, metadata: json } = phoneLibrary();
-    const metadata = new (core.Metadata as unknown as new (m: MetadataJson) => CnMetadata)(json);
-    metadata.selectNumberingPlan('CN');
-    plainMobile = new RegExp(`^(?:${metadata.numberingPlan.type('MOBILE').pattern()})$`);
-    plainFixedLine = new RegExp(`^(?:${metadata.numberingPlan.type('FIXED_LINE').pattern()})$`);
-  }
-  return plainMobile.test(s);
+  const mobile = plan().mobile;
+  return mobile !== undefined && mobile.pattern.test(s);
 }
 
 const PLAIN_FIXED_LINE = /^0(\d{2,3})[- ]?(\d{7,8})$/;
@@ -170,20 +244,16 @@ const PLAIN_FIXED_LINE = /^0(\d{2,3})[- ]?(\d{7,8})$/;
  * parse's (a test holds the two together). Undefined means: parse in full.
  */
 export function plainFixedLineVerdict(s: string): FixedLineResult | undefined {
+  if (libraryOnly) return undefined;
   const m = PLAIN_FIXED_LINE.exec(s);
   if (!m) return undefined;
   const area = m[1]!;
   const expectedAreaLength = area.startsWith('10') || area.startsWith('2') ? 2 : 3;
   if (area.length !== expectedAreaLength) return undefined;
-  isPlainCnMobile('1'.repeat(11)); // loads the metadata patterns
   const national = area + m[2]!;
-  if (!plainFixedLine!.test(national)) return undefined;
+  const fixedLine = plan().fixedLine;
+  if (!fixedLine || !fixedLine.pattern.test(national)) return undefined;
   return { ok: true, e164: `+86${national}`, areaCode: area, local: m[2]! };
-}
-
-interface CnMetadata {
-  selectNumberingPlan(country: string): void;
-  numberingPlan: { type(t: string): { pattern(): string } };
 }
 
 function clean(input: unknown): string | undefined {
@@ -192,7 +262,24 @@ function clean(input: unknown): string | undefined {
   return input.normalize('NFKC').replace(DASHES, '-').trim();
 }
 
+/** A national number of digits only (no trunk 0) that is neither too short nor too long for the library to parse. */
+const PLAIN_NATIONAL = /^[1-9][0-9]{3,16}$/;
+
 function parseCn(national: string): PhoneNumber | undefined {
+  const { core, metadata } = phoneLibrary();
+  // Digits the library would not cut a national prefix or carrier code from: its parse of
+  // `+86<digits>` is exactly the number of country CN with those digits, made without the parse.
+  const prefix = plan().prefixForParsing;
+  if (!libraryOnly && PLAIN_NATIONAL.test(national) && (prefix === undefined || !prefix.test(national)) && CN_PHONE_METADATA.countryCallingCode === '86') {
+    const number = new core.PhoneNumber(`+86${national}`, metadata);
+    // What the parse adds: +86 is the calling code of CN alone.
+    number.country = 'CN';
+    return number;
+  }
+  return parseCnWithLibrary(national);
+}
+
+function parseCnWithLibrary(national: string): PhoneNumber | undefined {
   const { core, metadata } = phoneLibrary();
   // A leading 0 is the domestic trunk prefix; let the CN rules strip it.
   const text = national.startsWith('0') ? national : `+86${national}`;
@@ -223,15 +310,17 @@ const numberTypes = new WeakMap<PhoneNumber, ReturnType<PhoneNumber['getType']>>
 
 /** PhoneNumber.isValid, once per parsed number: the library matches its patterns, compiling each, on every call. */
 function isValidNumber(p: PhoneNumber): boolean {
+  if (libraryOnly) return p.isValid();
   let valid = validity.get(p);
-  if (valid === undefined) validity.set(p, (valid = p.isValid()));
+  if (valid === undefined) validity.set(p, (valid = p.country === 'CN' ? cnNumberType(p.nationalNumber) !== undefined : p.isValid()));
   return valid;
 }
 
 /** PhoneNumber.getType, once per parsed number. */
 function typeOf(p: PhoneNumber): ReturnType<PhoneNumber['getType']> {
+  if (libraryOnly) return p.getType();
   if (numberTypes.has(p)) return numberTypes.get(p);
-  const type = p.getType();
+  const type = p.country === 'CN' ? cnNumberType(p.nationalNumber) : p.getType();
   numberTypes.set(p, type);
   return type;
 }
@@ -243,7 +332,8 @@ function isValidCn(p: PhoneNumber | undefined): p is PhoneNumber {
 const NEAR_CODES = /^(852|853|886)[0-9]{7,9}$/;
 
 /** Splits the international prefix off; does not look at extensions. */
-const analyse = remembered(analyseOnce);
+const rememberedAnalysis = remembered(analyseOnce);
+const analyse = (s: string): Analysis => (libraryOnly ? analyseOnce(s) : rememberedAnalysis(s));
 
 function analyseOnce(s: string): Analysis {
   if (!PHONE_CHARS.test(s)) return { kind: 'not-a-number' };
