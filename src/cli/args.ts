@@ -398,8 +398,9 @@ Options:
       --max-file-size <MiB> largest JSON/YAML file read whole, and largest
                             record (default 256); JSONL files and large JSON
                             arrays are streamed
-      --concurrency <n>     worker threads: auto (one per core, for large runs),
-                            off (default) or a number; output is the same
+      --concurrency <n>     threads that lint, this one included: auto (one per
+                            core, for large runs), off (default) or a number;
+                            output is the same
       --cache               skip files unchanged since a run found nothing in them
       --cache-location <p>  cache file (default .beianlintcache, and its .keys file);
                             holds digests only
@@ -467,8 +468,8 @@ Exit status: 0 no errors, 1 errors (or too many warnings), 2 usage or configurat
       --now <YYYY-MM-DD>    以这一天为“今天”检查与日期有关的规则（默认：今天）
       --max-file-size <MiB> 整个读入的 JSON/YAML 文件和单条记录的大小上限
                             （默认 256）；JSONL 文件和大型 JSON 数组按流读取
-      --concurrency <n>     工作线程数：auto（大批量时每个 CPU 核一个）、
-                            off（默认）或一个数字；输出相同
+      --concurrency <n>     检查所用的线程数（含主线程）：auto（大批量时每个
+                            CPU 核一个）、off（默认）或一个数字；输出相同
       --cache               跳过上次检查无任何问题且未改动的文件
       --cache-location <p>  缓存文件（默认 .beianlintcache 及其 .keys 文件）；
                             只保存摘要

@@ -62,28 +62,64 @@ export interface PoolOptions {
 }
 
 /**
- * Lints the units of `feed` on worker threads, as they are found. Each
- * worker is handed units in order; a unit that must run here, or that a
- * worker could not lint, runs on this thread. Results go to `inOrder`.
+ * Lints the units of `feed` on `threads` threads, as they are found: this
+ * one and `threads - 1` worker threads. Each takes the next unit in input
+ * order; a unit that must run here, or that a worker could not lint, runs on
+ * this thread. Results go to `inOrder`.
+ *
+ * This thread lints as well, rather than only hand units out: a worker
+ * loads the engine and warms it up on its own, so each one costs CPU time a
+ * single-threaded run does not spend, and this thread was idle (issue 20).
  */
 export async function runPool(feed: UnitFeed, linter: Linter, options: PoolOptions): Promise<void> {
   const setup: WorkerSetup = { recipe: { ...options.recipe, now: options.recipe.now.toISOString() }, maxFileSize: options.maxFileSize };
   const lanes: WorkerLane[] = [];
   // Shared by the lanes: each takes the next unit in input order.
   const cursor = { next: 0 };
+  const here = (unit: WorkUnit) => runUnit(linter, unit, options.maxFileSize);
   feed.onScanEnd = () => options.inOrder.drain();
   try {
-    await Promise.all(
-      Array.from({ length: options.threads }, async () => {
-        const lane = new WorkerLane(setup, options.workerHeapMb, (unit) => runUnit(linter, unit, options.maxFileSize));
+    await Promise.all([
+      ...Array.from({ length: Math.max(1, options.threads - 1) }, async () => {
+        const lane = new WorkerLane(setup, options.workerHeapMb, here);
         lanes.push(lane);
         await lane.work(feed, cursor, options);
       }),
-    );
+      workHere(feed, cursor, options, here),
+    ]);
   } finally {
     await Promise.all(lanes.map((lane) => lane.stop()));
   }
   options.inOrder.drain();
+}
+
+/** The next unit no lane has taken, once the feed has found it; undefined when the feed is done. */
+async function nextUnit(feed: UnitFeed, cursor: { next: number }): Promise<WorkUnit | undefined> {
+  for (;;) {
+    if (cursor.next < feed.units.length) return feed.units[cursor.next++]!;
+    if (feed.done) return undefined;
+    await feed.more();
+  }
+}
+
+/**
+ * This thread's lane: one unit at a time, its result kept as a worker's is
+ * (not sent straight to the batch: the results of earlier units may still be
+ * on their way). Between units it yields, so replies from the workers and
+ * the feed's first pass over a large array go on.
+ */
+async function workHere(feed: UnitFeed, cursor: { next: number }, options: PoolOptions, lint: (unit: WorkUnit) => Promise<UnitResult>): Promise<void> {
+  for (let unit = await nextUnit(feed, cursor); unit; unit = await nextUnit(feed, cursor)) {
+    if (unit.kind === 'json-array-range' && unit.scan.state === 'failed') {
+      // The file is read whole instead (see feedJsonArray): this range is not linted at all.
+      options.inOrder.set(unit.id, undefined);
+      continue;
+    }
+    const result = unit.kind === 'cached' ? options.fromCache(unit) : await lint(unit);
+    options.arrived(unit, result);
+    options.inOrder.set(unit.id, result);
+    await new Promise<void>((resolve) => setImmediate(resolve));
+  }
 }
 
 /** One worker thread and the units it holds. */
