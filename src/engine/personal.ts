@@ -67,17 +67,27 @@ function gatherOrderOf(): GatherOrder {
   return gatherOrder;
 }
 
+/** Whitespace that folding to single spaces changes: a run of it, or any but a plain space. */
+const UNFOLDED_SPACE = /\s\s|[^\S ]/;
+
 /** The personal values of a record, longest first (so a longer value is masked before a part of it). */
 export function personalValues(record: unknown): PersonalValue[] {
   if (record === null || typeof record !== 'object' || Array.isArray(record)) return [];
   const order = gatherOrderOf();
   const found = new Map<string, SensitiveKind>();
+  const put = (form: string, kind: SensitiveKind): void => {
+    if (form !== '' && !found.has(form)) found.set(form, kind);
+  };
+  // Each value as written, trimmed, and with its inner whitespace folded to single spaces, as a
+  // message may quote any of them; the folding is done only where it changes the text, since a
+  // record with a message has its values gathered and nearly none hold such whitespace.
   const add = (v: unknown, kind: SensitiveKind): void => {
     const raw = typeof v === 'number' && Number.isFinite(v) ? String(v) : typeof v === 'string' ? v : undefined;
     if (raw === undefined) return;
-    for (const form of [raw, raw.trim(), raw.replace(/\s+/g, ' ').trim()]) {
-      if (form !== '' && !found.has(form)) found.set(form, kind);
-    }
+    put(raw, kind);
+    const trimmed = raw.trim();
+    put(trimmed, kind);
+    if (UNFOLDED_SPACE.test(trimmed)) put(trimmed.replace(/\s+/g, ' '), kind);
   };
   const names: string[] = [];
   // An owner of unknown kind is taken for a person: masking a unit's name by mistake costs less than printing a person's.

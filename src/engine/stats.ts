@@ -1,4 +1,5 @@
-import { textAt } from '../checks/access.js';
+import { compilePointer, textAt } from '../checks/access.js';
+import { STAGE } from '../checks/fields.js';
 import { STAGE_ORDER } from '../domain/stages.js';
 import { parseFilingDate } from '../domain/workdays.js';
 import { enlarged } from './typed-arrays.js';
@@ -9,15 +10,20 @@ function keyOf(g: RecordGroup): string {
   return `${g.province}\t${g.provider}\t${g.stage ?? ''}\t${g.month ?? ''}`;
 }
 
+const REGION_CODE = compilePointer('/owner/regionCode');
+const FIRST_PROVIDER = compilePointer('/websites/0/access/providerName');
+const SUBMITTED_AT = compilePointer('/verification/submittedAt');
+const REVIEWED_AT = compilePointer('/review/reviewedAt');
+
 /** The group a record belongs to; stage and month are left out when the record has none the report can use. */
 function groupOf(record: unknown): RecordGroup {
-  const region = textAt(record, '/owner/regionCode');
+  const region = textAt(record, REGION_CODE);
   const province = region && /^[0-9]{2}/.test(region) ? region.slice(0, 2) : '??';
-  const provider = textAt(record, '/websites/0/access/providerName')?.trim() ?? '?';
+  const provider = textAt(record, FIRST_PROVIDER)?.trim() ?? '?';
   const group: RecordGroup = { province, provider };
-  const stage = textAt(record, '/stage');
+  const stage = textAt(record, STAGE);
   if (stage !== undefined && Object.hasOwn(STAGE_ORDER, stage)) group.stage = stage;
-  const submitted = textAt(record, '/verification/submittedAt');
+  const submitted = textAt(record, SUBMITTED_AT);
   // The date parse is cached and shared with the date rules, which read the same field.
   const date = submitted === undefined ? undefined : parseFilingDate(submitted);
   if (date?.ok) group.month = date.beijingDate.slice(0, 7);
@@ -31,7 +37,7 @@ function groupOf(record: unknown): RecordGroup {
  * were kept has. Undefined when it has neither.
  */
 export function periodDayOf(record: unknown): string | undefined {
-  for (const pointer of ['/verification/submittedAt', '/review/reviewedAt']) {
+  for (const pointer of [SUBMITTED_AT, REVIEWED_AT]) {
     const text = textAt(record, pointer);
     // Parsed once per text: groupOf and the date rules ask for the same one.
     const date = text === undefined ? undefined : parseFilingDate(text);
