@@ -93,6 +93,13 @@ export async function runPool(feed: UnitFeed, linter: Linter, options: PoolOptio
   options.inOrder.drain();
 }
 
+/** Whether `unit` is a range of a JSON array found broken: the file is read whole instead (see feedJsonArray), and the range is not linted at all. */
+function droppedRange(unit: WorkUnit, options: PoolOptions): boolean {
+  if (unit.kind !== 'json-array-range' || unit.scan.state !== 'failed') return false;
+  options.inOrder.set(unit.id, undefined);
+  return true;
+}
+
 /** The next unit no lane has taken, once the feed has found it; undefined when the feed is done. */
 async function nextUnit(feed: UnitFeed, cursor: { next: number }): Promise<WorkUnit | undefined> {
   for (;;) {
@@ -110,11 +117,7 @@ async function nextUnit(feed: UnitFeed, cursor: { next: number }): Promise<WorkU
  */
 async function workHere(feed: UnitFeed, cursor: { next: number }, options: PoolOptions, lint: (unit: WorkUnit) => Promise<UnitResult>): Promise<void> {
   for (let unit = await nextUnit(feed, cursor); unit; unit = await nextUnit(feed, cursor)) {
-    if (unit.kind === 'json-array-range' && unit.scan.state === 'failed') {
-      // The file is read whole instead (see feedJsonArray): this range is not linted at all.
-      options.inOrder.set(unit.id, undefined);
-      continue;
-    }
+    if (droppedRange(unit, options)) continue;
     const result = unit.kind === 'cached' ? options.fromCache(unit) : await lint(unit);
     options.arrived(unit, result);
     options.inOrder.set(unit.id, result);
@@ -162,11 +165,7 @@ class WorkerLane {
         continue;
       }
       cursor.next++;
-      if (unit.kind === 'json-array-range' && unit.scan.state === 'failed') {
-        // The file is read whole instead (see feedJsonArray): this range is not linted at all.
-        options.inOrder.set(unit.id, undefined);
-        continue;
-      }
+      if (droppedRange(unit, options)) continue;
       heldBytes += unit.bytes;
       const done = this.lint(unit, options)
         .then((result) => {
