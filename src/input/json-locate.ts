@@ -15,8 +15,11 @@ export type { LocatedValue } from './position-tree.js';
 /**
  * The value at `pointer` in `text`, which must be valid JSON (JSON.parse
  * accepted it); when the pointer leads nowhere, the deepest value on its way.
+ * `noRepeatedKeys`: the caller knows no object of the text repeats a key, so
+ * a key's first occurrence is its only one and the rest of its object need
+ * not be read.
  */
-export function locateInJsonText(text: string, pointer: string, base = 0): LocatedValue {
+export function locateInJsonText(text: string, pointer: string, base = 0, noRepeatedKeys = false): LocatedValue {
   const segments = pointerSegments(pointer);
   let start = skipSpace(text, 0);
   let keyStart: number | undefined;
@@ -26,7 +29,7 @@ export function locateInJsonText(text: string, pointer: string, base = 0): Locat
   const steps = Math.min(segments.length, MAX_OUTLINE_DEPTH);
   if (steps < segments.length) found = false;
   for (let i = 0; i < steps; i++) {
-    const child = childOf(text, start, segments[i]!);
+    const child = childOf(text, start, segments[i]!, noRepeatedKeys);
     if (!child) {
       found = false;
       break;
@@ -42,7 +45,7 @@ export function locateInJsonText(text: string, pointer: string, base = 0): Locat
 }
 
 /** The start of the property or item `segment` of the container at `at`, or undefined. A repeated key gives its last value. */
-function childOf(text: string, at: number, segment: string): { start: number; keyStart?: number; keyEnd?: number } | undefined {
+function childOf(text: string, at: number, segment: string, firstIsLast: boolean): { start: number; keyStart?: number; keyEnd?: number } | undefined {
   const open = text.charCodeAt(at);
   if (open === 91 /* [ */) {
     const wanted = arrayIndex(segment);
@@ -63,15 +66,27 @@ function childOf(text: string, at: number, segment: string): { start: number; ke
   for (;;) {
     const keyStart = pos;
     const keyEnd = jsonStringEnd(text, keyStart);
-    const raw = text.slice(keyStart + 1, keyEnd - 1);
-    // Keys are compared decoded, as JSON.parse and the outline have them.
-    const key = raw.includes('\\') ? (JSON.parse(text.slice(keyStart, keyEnd)) as string) : raw;
     const valueStart = skipSpace(text, skipSpace(text, keyEnd) + 1);
-    if (key === segment) found = { start: valueStart, keyStart, keyEnd };
+    if (keyIs(text, keyStart, keyEnd, segment)) {
+      found = { start: valueStart, keyStart, keyEnd };
+      if (firstIsLast) return found;
+    }
     pos = skipSpace(text, valueEnd(text, valueStart));
     if (text.charCodeAt(pos) !== 44 /* , */) return found;
     pos = skipSpace(text, pos + 1);
   }
+}
+
+/**
+ * Whether the key whose quotes are at `keyStart` and `keyEnd - 1` is
+ * `segment`, compared decoded, as JSON.parse and the outline have keys. The
+ * text is compared in place when it holds no escape, as nearly every key.
+ */
+function keyIs(text: string, keyStart: number, keyEnd: number, segment: string): boolean {
+  for (let i = keyStart + 1; i < keyEnd - 1; i++) {
+    if (text.charCodeAt(i) === 92 /* \ */) return (JSON.parse(text.slice(keyStart, keyEnd)) as string) === segment;
+  }
+  return keyEnd - keyStart - 2 === segment.length && text.startsWith(segment, keyStart + 1);
 }
 
 /** One past the end of the value starting at `at`. */

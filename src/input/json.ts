@@ -133,10 +133,13 @@ function sliceRecord(index: number, value: unknown, text: string, start: number,
       return { start, end };
     }
   };
+  let repeated: boolean | undefined;
+  const hasDuplicates = () => (repeated ??= countJsonPropertyNames(text.slice(start, end)) !== countParsedKeys(value));
   return lazyRecord(index, value, lines, build, {
     startLine: lines.position(start).line,
-    hasDuplicates: () => countJsonPropertyNames(text.slice(start, end)) !== countParsedKeys(value),
-    locateValue: (pointer) => locateInJsonText(text.slice(start, end), pointer, start),
+    hasDuplicates,
+    // Where no key repeats, a key's first occurrence is its only one (locateInJsonText).
+    locateValue: (pointer) => locateInJsonText(text.slice(start, end), pointer, start, !hasDuplicates()),
   });
 }
 

@@ -60,6 +60,10 @@ export function parseJsonLine(line: string, lineNo: number, index: number): Sour
       range: lineRange(lines, lineNo, start, start + Math.max(1, e?.length ?? 0)),
     };
   }
+  let repeated: boolean | undefined;
+  // Whether some object of the line repeats a key: counted once, for the duplicate-key rule and for
+  // every message's position (which then stops at a key's first occurrence when none repeats).
+  const repeatsAKey = () => (repeated ??= countJsonPropertyNames(json) !== countParsedKeys(value));
   let built: { outline: OutlineBuilder; lines: LineIndex } | undefined;
   let lineIndex: LineIndex | undefined;
   let scans = 0;
@@ -88,11 +92,11 @@ export function parseJsonLine(line: string, lineNo: number, index: number): Sour
       if (!built && ++scans > SCANS_BEFORE_TREE) outline();
       const r = built
         ? locateInOutline(built.outline.node, pointer, built.lines, options)
-        : locatedRange(locateInJsonText(json, pointer, skip), (lineIndex ??= new LineIndex(line)), options);
+        : locatedRange(locateInJsonText(json, pointer, skip, !repeatsAKey()), (lineIndex ??= new LineIndex(line)), options);
       return { line: lineNo, column: r.column, endLine: lineNo, endColumn: r.endColumn };
     },
     duplicateKeys() {
-      if (countJsonPropertyNames(json) === countParsedKeys(value)) return [];
+      if (!repeatsAKey()) return [];
       const { outline: o, lines } = outline();
       return duplicatesToRanges(o, lines).map((d) => ({
         ...d,

@@ -336,6 +336,8 @@ describe('locating one value without the position tree', async () => {
         const text = written(value, indent, crlf);
         for (const pointer of pointersOf(JSON.parse(text))) {
           for (const key of [false, true]) expect(targeted(text, pointer, key), `${pointer} ${key}`).toEqual(byOutline(text, pointer, key));
+          // JSON.stringify repeats no key, so stopping at a key's first occurrence finds the same.
+          expect(locateInJsonText(text, pointer, 0, true), pointer).toEqual(locateInJsonText(text, pointer));
         }
       }),
       { seed: 11, numRuns: 300 },
@@ -348,6 +350,15 @@ describe('locating one value without the position tree', async () => {
       for (const key of [false, true]) expect(targeted(text, pointer, key), pointer).toEqual(byOutline(text, pointer, key));
     }
     expect(text.slice(locateInJsonText(text, '/a').start, locateInJsonText(text, '/a').end)).toBe('[true, {"a~b/c": null}]');
+  });
+
+  it('with no repeated key, stops at the first occurrence; with one, the caller must not say so', () => {
+    const text = '{"a": 1, "b": {"c": 2}, "\\u0061x": 3}';
+    expect(text.slice(locateInJsonText(text, '/b/c', 0, true).start, locateInJsonText(text, '/b/c', 0, true).end)).toBe('2');
+    expect(text.slice(locateInJsonText(text, '/ax', 0, true).start, locateInJsonText(text, '/ax', 0, true).end)).toBe('3');
+    const repeated = '{"a": 1, "a": 2}';
+    expect(repeated.slice(locateInJsonText(repeated, '/a').start, locateInJsonText(repeated, '/a').end)).toBe('2');
+    expect(repeated.slice(locateInJsonText(repeated, '/a', 0, true).start, locateInJsonText(repeated, '/a', 0, true).end)).toBe('1');
   });
 
   it('stops where the tree stops, 64 levels down', () => {
