@@ -270,7 +270,7 @@ function parseCn(national: string): PhoneNumber | undefined {
   // Digits the library would not cut a national prefix or carrier code from: its parse of
   // `+86<digits>` is exactly the number of country CN with those digits, made without the parse.
   const prefix = plan().prefixForParsing;
-  if (!libraryOnly && PLAIN_NATIONAL.test(national) && (prefix === undefined || !prefix.test(national)) && CN_PHONE_METADATA.countryCallingCode === '86') {
+  if (!libraryOnly && PLAIN_NATIONAL.test(national) && (prefix === undefined || !prefix.test(national))) {
     const number = new core.PhoneNumber(`+86${national}`, metadata);
     // What the parse adds: +86 is the calling code of CN alone.
     number.country = 'CN';

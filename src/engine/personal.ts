@@ -19,6 +19,7 @@
  */
 import { nameKey } from '../domain/names.js';
 import { valueAt } from '../input/pointer.js';
+import { OWNER_KIND } from '../checks/fields.js';
 import { personalFieldAt, personalFields, valuesAtField, type PersonalField } from '../schema/personal-fields.js';
 import type { SensitiveKind } from '../checks/api.js';
 import type { PersonalValue } from './messages.js';
@@ -91,7 +92,7 @@ export function personalValues(record: unknown): PersonalValue[] {
   };
   const names: string[] = [];
   // An owner of unknown kind is taken for a person: masking a unit's name by mistake costs less than printing a person's.
-  const ownerIsPerson = valueAt(record, '/owner/kind') !== 'unit';
+  const ownerIsPerson = valueAt(record, OWNER_KIND) !== 'unit';
   for (const field of order.names) {
     if (field.segments[0] === OWNER && !ownerIsPerson) continue;
     for (const v of valuesAtField(record, field)) {

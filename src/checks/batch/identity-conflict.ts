@@ -2,12 +2,7 @@ import { documentNumberKey } from '../../domain/document-number.js';
 import { nameKey } from '../../domain/names.js';
 import { sensitive, type BatchCheck, type BatchKey } from '../api.js';
 import { textAt } from '../access.js';
-
-// Written out: these are read for every record of a batch.
-const SUBJECTS = [
-  { number: '/owner/document/number', name: '/owner/name' },
-  { number: '/principal/document/number', name: '/principal/name' },
-] as const;
+import { documentOf, SUBJECT_POINTERS, SUBJECTS } from '../identity/shared.js';
 
 /**
  * batch-identity-conflict: one identity document belongs to one holder. The
@@ -17,8 +12,11 @@ const SUBJECTS = [
 export const identityConflict: BatchCheck = {
   keys(record) {
     const keys: BatchKey[] = [];
-    for (const { number: path, name: namePath } of SUBJECTS) {
-      const number = textAt(record, path);
+    for (const subject of SUBJECTS) {
+      // The documents as the identity checks read them, once per record.
+      const given = documentOf(record, subject).number;
+      const number = given?.trim() ? given : undefined;
+      const { number: path, name: namePath } = SUBJECT_POINTERS[subject];
       const name = textAt(record, namePath);
       if (!number || !name) continue;
       keys.push({

@@ -2,6 +2,7 @@ import { documentNumberKey } from '../../domain/document-number.js';
 import { nameKey } from '../../domain/names.js';
 import type { HolderScheme } from '../api.js';
 import { textAt } from '../access.js';
+import { documentOf } from '../identity/shared.js';
 import { OWNER_KIND, OWNER_NAME } from '../fields.js';
 
 /** Who holds a key, as a BatchKey carries it. */
@@ -69,7 +70,9 @@ function personScheme(type: string | undefined): HolderScheme {
 }
 
 export function ownerHolder(record: unknown): Holder | undefined {
-  const number = textAt(record, '/owner/document/number');
+  // The owner's document as the identity checks read it, once per record.
+  const document = documentOf(record, 'owner');
+  const number = document.number?.trim() ? document.number : undefined;
   const key = number ? documentNumberKey(number) : '';
   if (textAt(record, OWNER_KIND) !== 'unit') {
     const name = textAt(record, OWNER_NAME);
@@ -77,13 +80,13 @@ export function ownerHolder(record: unknown): Holder | undefined {
     // One kind of document against another (a 回乡证, later a residence permit; a passport,
     // later an ID card): the name decides, as between a unit's schemes. A person's name is
     // marked as one, so that it never decides for a unit that bears it (李四 and 李四 Ltd).
-    if (key) return filled(key, personScheme(textAt(record, '/owner/document/type')), ownName ? `person:${ownName}` : undefined);
+    if (key) return filled(key, personScheme(document.type), ownName ? `person:${ownName}` : undefined);
     return ownName ? filled(`name:${ownName}`, undefined, undefined) : undefined;
   }
   const name = textAt(record, OWNER_NAME);
   const ownName = name ? nameKey(name) : '';
   const holderName = ownName || undefined;
-  const type = key ? textAt(record, '/owner/document/type') : undefined;
+  const type = key ? document.type : undefined;
   if (type) {
     if (key.length === 18 && USCC_FORM.test(key)) return filled(key.slice(8, 17), 'org-code', holderName);
     if (type === 'org-code-certificate' && ORG_CODE_FORM.test(key)) return filled(key, 'org-code', holderName);
